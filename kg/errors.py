@@ -1,0 +1,54 @@
+"""The one exception tree of kg.
+
+Every error the library raises on purpose is a :class:`KGError`; the CLI turns it into a
+one-line message and a non-zero exit. Messages name the file or value at fault and say
+what to do next.
+
+    KGError
+    ├── InputError            an article file cannot be read or parsed
+    │   └── UnsupportedFormatError   the file's format is not one kg reads
+    ├── ModelError            the spaCy model is missing or broken
+    ├── StoreError            the store cannot be opened, written or read
+    │   └── QueryError        a SPARQL query is invalid, or is an update on a read path
+    ├── GoldError             a gold annotation file is malformed
+    └── PushError             a remote SPARQL store refused or failed a request
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KGError):
+    """An article file cannot be read: missing, empty, binary, or malformed."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class UnsupportedFormatError(InputError):
+    """The file's format is not one kg reads."""
+
+
+class ModelError(KGError):
+    """The spaCy model cannot be loaded."""
+
+
+class StoreError(KGError):
+    """The store cannot be opened, written or read."""
+
+
+class QueryError(StoreError):
+    """A SPARQL query is invalid, or is an update sent to a read-only path."""
+
+
+class GoldError(KGError):
+    """A gold annotation file is malformed."""
+
+
+class PushError(KGError):
+    """A remote SPARQL store refused or failed a request."""
