@@ -1,0 +1,56 @@
+"""The NLP stage: the only package that imports spaCy.
+
+``analyze(articles)`` runs the pipeline over article bodies in batches and returns, per
+article, a plain :class:`~kg.model.Parse` and the :class:`~kg.model.Mention` spans that
+name entities, times and quantities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.nlp import MODEL_NAME, load_nlp
+from kg.extract.parse import to_parse
+from kg.model import Analysis, Article, Mention, Span
+
+__all__ = ["MODEL_NAME", "analyze", "analyze_doc", "load_nlp", "to_parse"]
+
+
+def _mentions(doc: Doc) -> tuple[Mention, ...]:
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    out: list[Mention] = []
+    for ent in doc.ents:
+        out.append(
+            Mention(
+                span=Span(ent.start_char, ent.end_char),
+                text=ent.text,
+                label=ent.label_,
+                start=ent.start,
+                end=ent.end,
+                sentence=sent_index[ent.sent.start],
+            )
+        )
+    return tuple(out)
+
+
+def analyze_doc(article: Article, doc: Doc) -> Analysis:
+    """Turn the spaCy ``doc`` of ``article.body`` into an :class:`Analysis`."""
+    return Analysis(article=article, parse=to_parse(doc), mentions=_mentions(doc))
+
+
+def analyze(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[Analysis]:
+    """Parse article bodies in batches (``nlp.pipe``) and yield one Analysis each."""
+    model = nlp if nlp is not None else load_nlp()
+    pairs = ((a.body, a) for a in articles)
+    for doc, article in model.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                   n_process=n_process):
+        yield analyze_doc(article, doc)
