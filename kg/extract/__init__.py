@@ -16,7 +16,7 @@ from kg.extract.nlp import MODEL_NAME, load_nlp
 from kg.extract.parse import to_parse
 from kg.model import Analysis, Article, Mention, Span
 
-__all__ = ["MODEL_NAME", "analyze", "analyze_doc", "load_nlp", "to_parse"]
+__all__ = ["MODEL_NAME", "Language", "analyze", "analyze_doc", "load_nlp", "to_parse"]
 
 
 def _mentions(doc: Doc) -> tuple[Mention, ...]:
