@@ -1,0 +1,767 @@
+"""The persistent knowledge graph: one named graph per article in an Oxigraph store.
+
+:class:`KnowledgeGraph` wraps a :class:`pyoxigraph.Store` (on disk, or in memory when no
+path is given) and speaks rdflib at its edges: article graphs go in as
+:class:`rdflib.Graph`, query answers come out as rdflib terms.
+
+- Each article's triples live in the named graph whose IRI is the article IRI; writing an
+  article replaces that graph in one store transaction, so a re-ingested article is never
+  duplicated and an interrupted process never leaves half a graph behind.
+- The content hash of each stored article is kept in the store-internal graph
+  :data:`META_GRAPH` (``<article> kg:contentHash "..."``), written in the same transaction,
+  so unchanged articles can be skipped.
+- Queries see the union of all named graphs as their default graph. Parameters are bound
+  with Oxigraph substitutions, never pasted into query text; updates are refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.errors import KGError, QueryError, StoreError
+from kg.model import EntityType, EventType, Extraction
+
+if TYPE_CHECKING:
+    from kg.rdf.mapping import RdfFormat
+
+__all__ = [
+    "CONTENT_HASH",
+    "META_GRAPH",
+    "PREFIXES",
+    "IngestReport",
+    "KnowledgeGraph",
+    "NamedQuery",
+    "QueryResult",
+    "Stats",
+    "list_queries",
+    "load_query",
+]
+
+KG_NS = "https://w3id.org/geokg/ontology#"
+KGR_NS = "https://w3id.org/geokg/resource/"
+
+#: Store-internal named graph holding one ``kg:contentHash`` triple per stored article.
+META_GRAPH = URIRef(KGR_NS + "meta")
+#: Predicate of the content hash of a stored article (store bookkeeping, not extraction).
+CONTENT_HASH = URIRef(KG_NS + "contentHash")
+
+#: Prefixes every query may use without declaring them.
+PREFIXES: dict[str, str] = {
+    "kg": KG_NS,
+    "kgr": KGR_NS,
+    "rdf": str(RDF),
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": str(XSD),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "time": "http://www.w3.org/2006/time#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+}
+
+_XSD_STRING = str(XSD.string)
+_OX_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+_QUADS_FORMATS = {"trig", "nquads", "jsonld"}
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one :meth:`KnowledgeGraph.ingest` call did, article by article."""
+
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    failed: tuple[tuple[str, str], ...] = ()  # (article key, reason)
+
+    def merge(self, other: IngestReport) -> IngestReport:
+        return IngestReport(self.added + other.added, self.replaced + other.replaced,
+                            self.skipped + other.skipped, self.failed + other.failed)
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.replaced)} replaced, "
+                f"{len(self.skipped)} skipped (unchanged), {len(self.failed)} failed")
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Size of the store: articles, triples, and nodes per entity / event class."""
+
+    articles: int
+    triples: int
+    entities: dict[str, int] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)
+
+    def to_text(self) -> str:
+        lines = [f"articles  {self.articles}", f"triples   {self.triples}", "entities"]
+        lines += [f"  {k:<16}{v}" for k, v in self.entities.items()]
+        lines.append("events")
+        lines += [f"  {k:<16}{v}" for k, v in self.events.items()]
+        return "\n".join(lines)
+
+
+class QueryResult:
+    """The answer to a SPARQL query, materialised as rdflib terms.
+
+    SELECT: :attr:`variables` and :attr:`rows` (one dict per solution, ``None`` where a
+    variable is unbound); ASK: :attr:`boolean`; CONSTRUCT / DESCRIBE: :attr:`graph`.
+    """
+
+    def __init__(
+        self,
+        *,
+        variables: tuple[str, ...] = (),
+        rows: list[dict[str, rdflib.term.Node | None]] | None = None,
+        boolean: bool | None = None,
+        graph: rdflib.Graph | None = None,
+    ) -> None:
+        self.variables = variables
+        self.rows: list[dict[str, rdflib.term.Node | None]] = rows if rows is not None else []
+        self.boolean = boolean
+        self.graph = graph
+
+    @property
+    def kind(self) -> str:
+        if self.boolean is not None:
+            return "ask"
+        if self.graph is not None:
+            return "graph"
+        return "select"
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, rdflib.term.Node | None]]:
+        return iter(self.rows)
+
+    def __repr__(self) -> str:
+        if self.kind == "ask":
+            return f"QueryResult(boolean={self.boolean})"
+        if self.kind == "graph":
+            return f"QueryResult(graph of {len(self.graph or ())} triples)"
+        return f"QueryResult(variables={self.variables}, {len(self.rows)} rows)"
+
+    # -- serialisations (SPARQL 1.1 results formats) ---------------------------------
+
+    def to_json(self) -> str:
+        """SPARQL 1.1 Query Results JSON (ASK and SELECT); Turtle is not JSON, so a graph
+        result is given as JSON-LD."""
+        if self.kind == "graph":
+            assert self.graph is not None
+            return self.graph.serialize(format="json-ld")
+        if self.kind == "ask":
+            return json.dumps({"head": {}, "boolean": self.boolean})
+        bindings = [
+            {v: _json_term(t) for v, t in row.items() if t is not None} for row in self.rows
+        ]
+        return json.dumps({"head": {"vars": list(self.variables)},
+                           "results": {"bindings": bindings}}, ensure_ascii=False)
+
+    def to_csv(self) -> str:
+        """SPARQL 1.1 CSV results: plain values (IRIs bare, literals lexical form)."""
+        if self.kind == "graph":
+            return self._graph_text()
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        if self.kind == "ask":
+            w.writerow(["boolean"])
+            w.writerow(["true" if self.boolean else "false"])
+            return buf.getvalue()
+        w.writerow(self.variables)
+        for row in self.rows:
+            w.writerow([_csv_term(row.get(v)) for v in self.variables])
+        return buf.getvalue()
+
+    def to_tsv(self) -> str:
+        """SPARQL 1.1 TSV results: terms in N-Triples/Turtle syntax."""
+        if self.kind == "graph":
+            return self._graph_text()
+        if self.kind == "ask":
+            return "?boolean\n" + ("true" if self.boolean else "false") + "\n"
+        lines = ["\t".join("?" + v for v in self.variables)]
+        for row in self.rows:
+            lines.append("\t".join(_nt(row.get(v)) for v in self.variables))
+        return "\n".join(lines) + "\n"
+
+    def to_xml(self) -> str:
+        """SPARQL Query Results XML format (ASK and SELECT)."""
+        if self.kind == "graph":
+            assert self.graph is not None
+            return self.graph.serialize(format="xml")
+        out = ['<?xml version="1.0"?>',
+               '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+        out += [f"<variable name={quoteattr(v)}/>" for v in self.variables]
+        out.append("</head>")
+        if self.kind == "ask":
+            out.append(f"<boolean>{'true' if self.boolean else 'false'}</boolean>")
+        else:
+            out.append("<results>")
+            for row in self.rows:
+                out.append("<result>")
+                for v, t in row.items():
+                    if t is not None:
+                        out.append(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>")
+                out.append("</result>")
+            out.append("</results>")
+        out.append("</sparql>")
+        return "\n".join(out) + "\n"
+
+    def to_table(self) -> str:
+        """A plain aligned text table with prefixed IRIs, for a terminal."""
+        if self.kind == "graph":
+            return self._graph_text()
+        if self.kind == "ask":
+            return "true" if self.boolean else "false"
+        header = list(self.variables)
+        body = [[_short(row.get(v)) for v in header] for row in self.rows]
+        widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+        fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+        lines = [fmt.format(*header).rstrip(), "  ".join("-" * w for w in widths)]
+        lines += [fmt.format(*r).rstrip() for r in body]
+        lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+        return "\n".join(lines)
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of the rows (Python values); needs the ``pandas`` extra."""
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise KGError("to_dataframe needs pandas: pip install 'kg[pandas]'") from e
+        return pd.DataFrame(
+            [[_py_value(row.get(v)) for v in self.variables] for row in self.rows],
+            columns=list(self.variables),
+        )
+
+    def _graph_text(self) -> str:
+        assert self.graph is not None
+        return self.graph.serialize(format="turtle")
+
+
+# --------------------------------------------------------------------------- named queries
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query shipped in ``kg/queries``: its header says what it does and its parameters."""
+
+    name: str
+    description: str
+    parameters: tuple[tuple[str, str], ...]  # (name, help) — "(optional)" marks optional ones
+    text: str
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query, sorted by name."""
+    root = resources.files("kg.queries")
+    return [load_query(p.name[:-3]) for p in sorted(root.iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".rq")]
+
+
+def load_query(name: str) -> NamedQuery:
+    """The named query ``name``; an unknown name is a QueryError listing the known ones."""
+    res = resources.files("kg.queries").joinpath(f"{name}.rq")
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name) or not res.is_file():
+        known = sorted(p.name[:-3] for p in resources.files("kg.queries").iterdir()
+                       if p.name.endswith(".rq"))
+        raise QueryError(f"no named query {name!r}; known: {', '.join(known)}")
+    text = res.read_text(encoding="utf-8")
+    description: list[str] = []
+    params: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        m = re.match(r"param\s+\?(\w+)\s*:?\s*(.*)", body)
+        if m:
+            params.append((m.group(1), m.group(2)))
+        elif body:
+            description.append(body)
+    return NamedQuery(name, " ".join(description), tuple(params), text)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class KnowledgeGraph:
+    """A store of article graphs: ingest extractions, query with SPARQL, dump and load.
+
+    >>> from rdflib import Graph, Literal, URIRef
+    >>> from rdflib.namespace import RDFS
+    >>> a = URIRef("https://w3id.org/geokg/resource/article/0123456789abcdef")
+    >>> g = Graph(); _ = g.add((a, RDFS.label, Literal("An article")))
+    >>> with KnowledgeGraph() as kg:
+    ...     kg.add_article_graph(a, g, "h1")
+    ...     kg.has_article(a, "h1"), kg.query("SELECT ?l WHERE { ?a rdfs:label ?l }").rows
+    (True, [{'l': rdflib.term.Literal('An article')}])
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self._store: ox.Store | None = _open_store(self.path, read_only)
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Flush and release the store (its lock is released when the object is freed)."""
+        if self._store is not None and self.path is not None and not self.read_only:
+            try:
+                self._store.flush()
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot flush the store: {_one_line(e)}") from e
+        self._store = None
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def store(self) -> ox.Store:
+        """The underlying pyoxigraph store (for bulk work the wrapper does not cover)."""
+        if self._store is None:
+            raise StoreError(f"{self._where()}: the store is closed")
+        return self._store
+
+    def _where(self) -> str:
+        return str(self.path) if self.path is not None else "(in-memory store)"
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"{self._where()}: the store is open read-only")
+        return self.store
+
+    # -- writing ----------------------------------------------------------------------
+
+    def ingest(
+        self,
+        extractions: Iterable[Extraction],
+        *,
+        skip_unchanged: bool = True,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Write each extraction's article graph, replacing an earlier version.
+
+        An article whose stored content hash equals its current one is skipped unless
+        ``skip_unchanged`` is false. A mapping error fails that article only.
+        """
+        from kg.rdf.iris import article_iri
+        from kg.rdf.mapping import extraction_graph
+
+        added: list[str] = []
+        replaced: list[str] = []
+        skipped: list[str] = []
+        failed: list[tuple[str, str]] = []
+        for ex in extractions:
+            key = ex.article.key
+            iri = URIRef(str(article_iri(ex.article)))
+            h = ex.article.content_hash
+            if skip_unchanged and self.has_article(iri, h):
+                skipped.append(key)
+            else:
+                existed = self.has_article(iri)
+                try:
+                    graph = extraction_graph(ex)
+                except (KGError, ValueError) as e:
+                    failed.append((key, _one_line(e)))
+                else:
+                    self.add_article_graph(iri, graph, h)
+                    (replaced if existed else added).append(key)
+            if on_progress is not None:
+                on_progress(1)
+        return IngestReport(tuple(added), tuple(replaced), tuple(skipped), tuple(failed))
+
+    def add_article_graph(self, article_iri: URIRef, graph: rdflib.Graph,
+                          content_hash: str) -> None:
+        """Replace the named graph ``article_iri`` by ``graph`` and record its hash, in one
+        transaction (a single SPARQL update: drop, then insert)."""
+        store = self._writable()
+        g = _ox_node(article_iri)
+        h = _ox_node(URIRef(CONTENT_HASH))
+        meta = _ox_node(META_GRAPH)
+        lines = [f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in graph]
+        update = (
+            f"DROP SILENT GRAPH {g} ;\n"
+            f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n}\n"
+            f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"
+        )
+        try:
+            store.update(update)
+        except (OSError, SyntaxError, RuntimeError) as e:
+            raise StoreError(f"{self._where()}: cannot write {article_iri}: {_one_line(e)}") from e
+
+    def remove_article(self, article_iri: URIRef) -> bool:
+        """Drop an article's graph and hash; False if it was not stored."""
+        store = self._writable()
+        g = _ox_node(article_iri)
+        existed = store.contains_named_graph(g)
+        h = _ox_node(URIRef(CONTENT_HASH))
+        meta = _ox_node(META_GRAPH)
+        try:
+            store.update(f"DROP SILENT GRAPH {g} ; "
+                         f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }}")
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"{self._where()}: cannot remove {article_iri}: {_one_line(e)}") from e
+        return bool(existed)
+
+    def has_article(self, article_iri: URIRef | str, content_hash: str | None = None) -> bool:
+        """Whether the article is stored (with exactly this content hash, if given)."""
+        g = _ox_node(URIRef(str(article_iri)))
+        found = list(self.store.quads_for_pattern(g, _ox_node(URIRef(CONTENT_HASH)), None,
+                                                  _ox_node(META_GRAPH)))
+        if content_hash is None:
+            return bool(found) or bool(self.store.contains_named_graph(g))
+        return any(isinstance(q.object, ox.Literal) and q.object.value == content_hash
+                   for q in found)
+
+    def load(self, data: bytes | Path, fmt: RdfFormat | str) -> int:
+        """Add the quads of a serialisation (TriG/N-Quads/JSON-LD keep their graphs; Turtle
+        goes to the default graph); returns how many were read."""
+        store = self._writable()
+        name = _format_name(fmt)
+        raw = data.read_bytes() if isinstance(data, Path) else data
+        try:
+            quads = list(ox.parse(raw, format=_OX_FORMATS[name]))
+            store.extend(quads)
+        except (SyntaxError, ValueError) as e:
+            raise StoreError(f"cannot load {_origin(data)} as {name}: {_one_line(e)}") from e
+        except OSError as e:
+            raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
+        return len(quads)
+
+    def bulk_load(self, quads: Iterable[ox.Quad]) -> None:
+        """Fast, non-transactional load of many pyoxigraph quads (benchmarks, restores)."""
+        try:
+            self._writable().bulk_extend(quads)
+        except OSError as e:
+            raise StoreError(f"{self._where()}: bulk load failed: {_one_line(e)}") from e
+
+    # -- reading ----------------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+        """Run a SPARQL SELECT / ASK / CONSTRUCT / DESCRIBE over the union of all graphs.
+
+        ``bindings`` pre-bind variables (which must be in the SELECT projection) to
+        values: str, int, float, Decimal, bool, date, datetime, or rdflib terms.
+        """
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): _python_term(k, v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                      substitutions=subs or None)
+            return _materialise(answer)
+        except SyntaxError as e:
+            if _is_update(sparql):
+                raise QueryError(f"{_preview(sparql)} is an update; kg query is read-only") from e
+            raise QueryError(f"invalid SPARQL: {_one_line(e)}") from e
+        except RuntimeError as e:
+            if "SELECT projection" in str(e):
+                raise QueryError(f"{_one_line(e)}: a bound parameter must be a variable of "
+                                 "the SELECT clause") from e
+            raise QueryError(f"query failed: {_one_line(e)}") from e
+        except OSError as e:
+            raise StoreError(f"{self._where()}: cannot read the store: {_one_line(e)}") from e
+
+    def named_query(self, name: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+        """Run the named query ``name`` (see :func:`list_queries`) with its parameters."""
+        q = load_query(name)
+        allowed = {p for p, _ in q.parameters}
+        unknown = set(bindings or {}) - allowed
+        if unknown:
+            raise QueryError(f"query {name!r} has no parameter {', '.join(sorted(unknown))}; "
+                             f"parameters: {', '.join(sorted(allowed)) or '(none)'}")
+        missing = [p for p, help_ in q.parameters
+                   if "(optional)" not in help_ and p not in (bindings or {})]
+        if missing:
+            raise QueryError(f"query {name!r} needs parameter {', '.join(missing)}")
+        return self.query(q.text, bindings)
+
+    def dump(self, fmt: RdfFormat | str) -> bytes:
+        """Serialise the store: TriG / N-Quads / JSON-LD with every named graph; Turtle as
+        the union of the article graphs (the bookkeeping graph is left out of Turtle)."""
+        name = _format_name(fmt)
+        store = self.store
+        try:
+            if name in _QUADS_FORMATS:
+                return store.dump(format=_OX_FORMATS[name], prefixes=PREFIXES) or b""
+            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                                  f"FILTER(?g != {_ox_node(META_GRAPH)}) }}")
+            assert isinstance(triples, ox.QueryTriples)
+            return ox.serialize(triples, format=_OX_FORMATS[name], prefixes=PREFIXES) or b""
+        except OSError as e:
+            raise StoreError(f"{self._where()}: cannot dump the store: {_one_line(e)}") from e
+
+    def articles(self) -> list[URIRef]:
+        """IRIs of the article graphs in the store."""
+        meta = _ox_node(META_GRAPH)
+        return sorted(URIRef(g.value) for g in self.store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g != meta)
+
+    def stats(self) -> Stats:
+        """Counts: article graphs, triples, and typed nodes per entity and event class."""
+        meta = _ox_node(META_GRAPH)
+        n_graphs = sum(1 for g in self.store.named_graphs() if g != meta)
+        triples = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                             "FILTER(?g != kgr:meta) }").rows[0]["n"]
+        counts: dict[str, int] = {}
+        for row in self.query("SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c "
+                              "FILTER(STRSTARTS(STR(?c), STR(kg:))) } GROUP BY ?c").rows:
+            c, n = row["c"], row["n"]
+            if isinstance(c, URIRef) and isinstance(n, Literal):
+                counts[str(c)[len(KG_NS):]] = int(n.toPython())
+        entities = {t.value: counts.get(t.value, 0) for t in EntityType}
+        events = {t.value: counts.get(t.value, 0) for t in EventType}
+        return Stats(n_graphs, int(triples.toPython()) if isinstance(triples, Literal) else 0,
+                     entities, events)
+
+    def to_dataset(self) -> rdflib.Dataset:
+        """A copy of the whole store as an rdflib Dataset (graphs kept)."""
+        ds = rdflib.Dataset()
+        for q in self.store:
+            g = q.graph_name
+            ctx = ds.graph(_rdflib_term(g)) if not isinstance(g, ox.DefaultGraph) \
+                else ds.default_context
+            ctx.add((_rdflib_term(q.subject), _rdflib_term(q.predicate),
+                     _rdflib_term(q.object)))
+        return ds
+
+    def graph_of(self, article_iri: URIRef) -> rdflib.Graph:
+        """The named graph of one article as an rdflib Graph (empty if absent)."""
+        g = rdflib.Graph(identifier=article_iri)
+        for q in self.store.quads_for_pattern(None, None, None, _ox_node(article_iri)):
+            g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+        return g
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _open_store(path: Path | None, read_only: bool) -> ox.Store:
+    if path is None:
+        if read_only:
+            raise StoreError("an in-memory store cannot be opened read-only; give a path")
+        return ox.Store()
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: not a store directory (it is a file)")
+    is_store = (path / "CURRENT").is_file()
+    if read_only and not is_store:
+        raise StoreError(f"{path}: not a kg store (no Oxigraph database here); "
+                         "create it with kg ingest")
+    if path.is_dir() and not is_store and any(path.iterdir()):
+        raise StoreError(f"{path}: directory is not empty and not a kg store; "
+                         "choose a new or empty directory")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        msg = _one_line(e)
+        if "lock" in msg.lower():
+            raise StoreError(f"{path}: the store is locked by another process "
+                             f"(close it or use a read-only open): {msg}") from e
+        raise StoreError(f"{path}: cannot open the store: {msg}") from e
+
+
+def _format_name(fmt: object) -> str:
+    raw = fmt.value if isinstance(fmt, Enum) else fmt
+    name = str(raw).lower().replace("-", "").replace("_", "")
+    aliases = {"nq": "nquads", "ttl": "turtle", "nt": "ntriples", "json": "jsonld"}
+    name = aliases.get(name, name)
+    if name not in _OX_FORMATS:
+        raise StoreError(f"unknown RDF format {raw!r}; use one of trig, nquads, turtle, jsonld")
+    return name
+
+
+def _origin(data: bytes | Path) -> str:
+    return str(data) if isinstance(data, Path) else f"{len(data)} bytes"
+
+
+def _one_line(e: BaseException | str) -> str:
+    return " ".join(str(e).split())
+
+
+def _preview(sparql: str) -> str:
+    text = " ".join(sparql.split())
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _is_update(sparql: str) -> bool:
+    """Whether ``sparql`` parses as a SPARQL 1.1 Update (so it is not a query)."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(sparql)
+    except Exception:  # any parse failure means "not an update"
+        try:
+            prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+            parseUpdate(prologue + sparql)
+        except Exception:
+            return False
+    return True
+
+
+def _ox_node(t: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(t))
+
+
+def _ox_term(t: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """rdflib → pyoxigraph term."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(t)) or "b")
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise StoreError(f"cannot store RDF term {t!r} (only IRIs, blank nodes and literals)")
+
+
+def _rdflib_term(t: Any) -> Any:
+    """pyoxigraph → rdflib term (xsd:string literals become plain literals)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
+    if t is None:
+        return None
+    raise QueryError(f"unsupported term in a query answer: {t!r}")
+
+
+def _python_term(name: str, v: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """A bound parameter value as a pyoxigraph term."""
+    if isinstance(v, URIRef | BNode | Literal):
+        return _ox_term(v)
+    if isinstance(v, bool):
+        return ox.Literal("true" if v else "false", datatype=ox.NamedNode(str(XSD.boolean)))
+    if isinstance(v, int):
+        return ox.Literal(str(v), datatype=ox.NamedNode(str(XSD.integer)))
+    if isinstance(v, Decimal):
+        return ox.Literal(str(v), datatype=ox.NamedNode(str(XSD.decimal)))
+    if isinstance(v, float):
+        return ox.Literal(repr(v), datatype=ox.NamedNode(str(XSD.double)))
+    if isinstance(v, datetime):
+        return ox.Literal(v.isoformat(), datatype=ox.NamedNode(str(XSD.dateTime)))
+    if isinstance(v, date):
+        return ox.Literal(v.isoformat(), datatype=ox.NamedNode(str(XSD.date)))
+    if isinstance(v, str):
+        return ox.Literal(v)
+    raise QueryError(f"parameter {name}: cannot bind a {type(v).__name__} value {v!r}")
+
+
+def _materialise(answer: Any) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult(boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        g = rdflib.Graph()
+        for name, iri in PREFIXES.items():
+            g.bind(name, iri)
+        for t in answer:
+            g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
+        return QueryResult(graph=g)
+    variables = tuple(v.value for v in answer.variables)
+    rows = [{v: _rdflib_term(sol[i]) for i, v in enumerate(variables)} for sol in answer]
+    return QueryResult(variables=variables, rows=rows)
+
+
+def _json_term(t: rdflib.term.Node) -> dict[str, str]:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    assert isinstance(t, Literal)
+    out = {"type": "literal", "value": str(t)}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype is not None:
+        out["datatype"] = str(t.datatype)
+    return out
+
+
+def _xml_term(t: rdflib.term.Node) -> str:
+    if isinstance(t, URIRef):
+        return f"<uri>{xml_escape(str(t))}</uri>"
+    if isinstance(t, BNode):
+        return f"<bnode>{xml_escape(str(t))}</bnode>"
+    assert isinstance(t, Literal)
+    if t.language:
+        return f"<literal xml:lang={quoteattr(t.language)}>{xml_escape(str(t))}</literal>"
+    if t.datatype is not None:
+        return f"<literal datatype={quoteattr(str(t.datatype))}>{xml_escape(str(t))}</literal>"
+    return f"<literal>{xml_escape(str(t))}</literal>"
+
+
+def _csv_term(t: rdflib.term.Node | None) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    return str(t)
+
+
+def _nt(t: rdflib.term.Node | None) -> str:
+    return "" if t is None else str(_ox_term(t))
+
+
+_SHORT = sorted(((iri, p) for p, iri in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+def _short(t: rdflib.term.Node | None) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, URIRef):
+        s = str(t)
+        for iri, p in _SHORT:
+            if s.startswith(iri) and re.fullmatch(r"[\w.\-/]*", s[len(iri):]):
+                return f"{p}:{s[len(iri):]}"
+        return f"<{s}>"
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    return " ".join(str(t).split())
+
+
+def _py_value(t: rdflib.term.Node | None) -> object:
+    if t is None:
+        return None
+    if isinstance(t, Literal):
+        return t.toPython()
+    return str(t)

@@ -1,0 +1,291 @@
+"""KnowledgeGraph: article graphs in, SPARQL answers out, errors named."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.errors import QueryError, StoreError
+from kg.model import Article, Extraction
+from kg.store import CONTENT_HASH, META_GRAPH, KnowledgeGraph
+
+KG = Namespace("https://w3id.org/geokg/ontology#")
+KGR = Namespace("https://w3id.org/geokg/resource/")
+A1 = KGR["article/0000000000000001"]
+A2 = KGR["article/0000000000000002"]
+
+
+def article_graph(article: URIRef, *, troops: int = 10000, label: str = "North Korea") -> Graph:
+    g = Graph()
+    ev = URIRef(f"{article}/event/10-20-Deployment")
+    q = URIRef(f"{article}/quantity/30-36")
+    g.add((KGR["country/PRK"], RDF.type, KG.Country))
+    g.add((KGR["country/PRK"], RDFS.label, Literal(label)))
+    g.add((ev, RDF.type, KG.Deployment))
+    g.add((ev, KG.agent, KGR["country/PRK"]))
+    g.add((ev, KG.quantity, q))
+    g.add((q, KG.value, Literal(troops, datatype=XSD.integer)))
+    return g
+
+
+@pytest.fixture
+def kg() -> Iterator[KnowledgeGraph]:
+    with KnowledgeGraph() as k:
+        k.add_article_graph(A1, article_graph(A1), "h1")
+        yield k
+
+
+def test_query_returns_rdflib_terms_with_datatypes(kg: KnowledgeGraph) -> None:
+    r = kg.query("SELECT ?e ?v WHERE { ?e a kg:Deployment ; kg:quantity/kg:value ?v }")
+    assert r.variables == ("e", "v")
+    assert r.rows == [{"e": URIRef(f"{A1}/event/10-20-Deployment"),
+                       "v": Literal("10000", datatype=XSD.integer)}]
+
+
+def test_readding_an_article_replaces_its_graph(kg: KnowledgeGraph) -> None:
+    kg.add_article_graph(A1, article_graph(A1, troops=12000), "h2")
+    values = kg.query("SELECT ?v WHERE { ?q kg:value ?v }").rows
+    assert values == [{"v": Literal(12000)}]
+    assert kg.has_article(A1, "h2") and not kg.has_article(A1, "h1")
+    assert isomorphic(kg.graph_of(A1), article_graph(A1, troops=12000))
+
+
+def test_default_graph_is_the_union_of_article_graphs(kg: KnowledgeGraph) -> None:
+    kg.add_article_graph(A2, article_graph(A2), "h")
+    r = kg.query("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Deployment }")
+    assert r.rows[0]["n"] == Literal(2)
+    assert kg.articles() == [A1, A2]
+    assert kg.stats().articles == 2
+
+
+def test_remove_article(kg: KnowledgeGraph) -> None:
+    assert kg.remove_article(A1) is True
+    assert kg.remove_article(A1) is False
+    assert not kg.has_article(A1)
+    assert kg.query("ASK { ?s ?p ?o }").boolean is False
+
+
+def test_hash_lives_in_the_meta_graph(kg: KnowledgeGraph) -> None:
+    r = kg.query("SELECT ?g ?a ?p ?h WHERE { GRAPH ?g { ?a ?p ?h } }",
+                 {"g": META_GRAPH, "a": A1, "p": CONTENT_HASH})
+    assert [row["h"] for row in r.rows] == [Literal("h1")]
+
+
+def test_bindings_are_bound_not_pasted(kg: KnowledgeGraph) -> None:
+    q = "SELECT ?x ?name WHERE { ?x rdfs:label ?name }"
+    assert len(kg.query(q, {"name": "North Korea"})) == 1
+    assert len(kg.query(q, {"name": 'x" } ; DROP ALL ; SELECT * { "'})) == 0
+    q2 = "SELECT ?e ?n WHERE { ?e kg:quantity/kg:value ?n }"
+    assert len(kg.query(q2, {"n": 10000})) == 1
+    assert len(kg.query(q2, {"n": 9999})) == 0
+    q3 = "SELECT ?x ?c WHERE { ?x a ?c }"
+    assert len(kg.query(q3, {"c": KG.Country})) == 1
+
+
+def test_a_parameter_outside_the_projection_is_explained(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError, match=r"\?name.*SELECT"):
+        kg.query("SELECT ?x WHERE { ?x rdfs:label ?name }", {"name": "North Korea"})
+
+
+def test_date_binding_is_typed() -> None:
+    with KnowledgeGraph() as k:
+        g = Graph()
+        g.add((KGR["t"], KG.date, Literal(date(2024, 10, 30))))
+        k.add_article_graph(A1, g, "h")
+        r = k.query("SELECT ?t ?d WHERE { ?t kg:date ?d }", {"d": date(2024, 10, 30)})
+        assert [row["t"] for row in r.rows] == [KGR["t"]]
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
+    "DROP ALL",
+    "CLEAR GRAPH kgr:meta",
+    "LOAD <http://example.org/data.ttl>",
+])
+def test_updates_are_refused(kg: KnowledgeGraph, update: str) -> None:
+    with pytest.raises(QueryError, match="is an update; kg query is read-only"):
+        kg.query(update)
+    assert kg.has_article(A1, "h1")
+
+
+def test_update_words_inside_literals_are_fine(kg: KnowledgeGraph) -> None:
+    r = kg.query('SELECT ?x WHERE { ?x rdfs:label "INSERT DATA { DROP ALL }" }')
+    assert r.rows == []
+
+
+def test_invalid_sparql_is_one_line_query_error(kg: KnowledgeGraph) -> None:
+    with pytest.raises(QueryError) as e:
+        kg.query("SELECT ?x WHERE {\n ?x ?y \n")
+    assert "invalid SPARQL" in str(e.value) and "\n" not in str(e.value)
+
+
+def test_ask_and_construct(kg: KnowledgeGraph) -> None:
+    assert kg.query("ASK { ?x a kg:Country }").boolean is True
+    r = kg.query("CONSTRUCT { ?x rdfs:label ?l } WHERE { ?x a kg:Country ; rdfs:label ?l }")
+    assert r.graph is not None
+    expected = Graph()
+    expected.add((KGR["country/PRK"], RDFS.label, Literal("North Korea")))
+    assert isomorphic(r.graph, expected)
+
+
+def test_result_serialisations(kg: KnowledgeGraph) -> None:
+    r = kg.query("SELECT ?x ?l ?v ?none WHERE { ?x rdfs:label ?l . ?q kg:value ?v "
+                 "OPTIONAL { ?x kg:nothing ?none } }")
+    js = json.loads(r.to_json())
+    assert js["head"]["vars"] == ["x", "l", "v", "none"]
+    assert js["results"]["bindings"] == [{
+        "x": {"type": "uri", "value": str(KGR["country/PRK"])},
+        "l": {"type": "literal", "value": "North Korea"},
+        "v": {"type": "literal", "value": "10000", "datatype": str(XSD.integer)},
+    }]
+    assert r.to_csv() == f"x,l,v,none\r\n{KGR['country/PRK']},North Korea,10000,\r\n"
+    assert r.to_tsv() == (f"?x\t?l\t?v\t?none\n<{KGR['country/PRK']}>\t\"North Korea\"\t"
+                          f"\"10000\"^^<{XSD.integer}>\t\n")
+    assert r.to_table().splitlines()[2].split() == ["kgr:country/PRK", "North", "Korea",
+                                                    "10000"]
+    root = ET.fromstring(r.to_xml())
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    assert [b.get("name") for b in root.iter(f"{ns}binding")] == ["x", "l", "v"]
+    assert json.loads(kg.query("ASK { ?s ?p ?o }").to_json()) == {"head": {}, "boolean": True}
+
+
+def test_to_dataframe(kg: KnowledgeGraph) -> None:
+    pytest.importorskip("pandas")
+    df = kg.query("SELECT ?l ?v WHERE { ?x rdfs:label ?l . ?q kg:value ?v }").to_dataframe()
+    assert list(df.columns) == ["l", "v"]
+    assert df.iloc[0].tolist() == ["North Korea", 10000]
+
+
+def test_stats(kg: KnowledgeGraph) -> None:
+    s = kg.stats()
+    assert s.articles == 1
+    assert s.triples == len(article_graph(A1))
+    assert s.entities["Country"] == 1 and s.entities["Person"] == 0
+    assert s.events["Deployment"] == 1 and s.events["Meeting"] == 0
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
+def test_dump_load_round_trip(kg: KnowledgeGraph, fmt: str) -> None:
+    kg.add_article_graph(A2, article_graph(A2, label='Quote " back\\slash\nnewline'), "h")
+    data = kg.dump(fmt)
+    with KnowledgeGraph() as other:
+        n = other.load(data, fmt)
+        assert n == sum(1 for _ in kg.store)
+        for a in (A1, A2):
+            assert isomorphic(other.graph_of(a), kg.graph_of(a))
+        assert other.has_article(A1, "h1")
+
+
+def test_dump_turtle_leaves_out_bookkeeping(kg: KnowledgeGraph) -> None:
+    g = Graph().parse(data=kg.dump("turtle"), format="turtle")
+    assert isomorphic(g, article_graph(A1))
+
+
+def test_to_dataset_keeps_graphs(kg: KnowledgeGraph) -> None:
+    ds = kg.to_dataset()
+    assert isomorphic(ds.graph(A1), article_graph(A1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_text_survives_a_round_trip(text: str) -> None:
+    with KnowledgeGraph() as k:
+        k.add_article_graph(A1, article_graph(A1, label=text), "h")
+        r = k.query("SELECT ?l WHERE { ?x a kg:Country ; rdfs:label ?l }")
+        assert r.rows == [{"l": Literal(text)}]
+
+
+# --------------------------------------------------------------------------- on disk
+
+
+def test_persistent_store_reopens_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with KnowledgeGraph(path) as k:
+        k.add_article_graph(A1, article_graph(A1), "h1")
+    with KnowledgeGraph(path, read_only=True) as k:
+        assert k.has_article(A1, "h1")
+        with pytest.raises(StoreError, match="read-only"):
+            k.add_article_graph(A2, article_graph(A2), "h")
+
+
+def test_read_only_open_of_a_missing_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=str(tmp_path / "nope")):
+        KnowledgeGraph(tmp_path / "nope", read_only=True)
+
+
+def test_a_file_or_foreign_directory_is_not_a_store(tmp_path: Path) -> None:
+    f = tmp_path / "file.txt"
+    f.write_text("hello")
+    with pytest.raises(StoreError, match="file.txt"):
+        KnowledgeGraph(f)
+    with pytest.raises(StoreError, match="not empty and not a kg store"):
+        KnowledgeGraph(tmp_path)
+
+
+def test_a_locked_store_names_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with KnowledgeGraph(path), pytest.raises(StoreError, match=str(path)):
+        KnowledgeGraph(path)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@pytest.fixture
+def fake_mapping(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Stand-in mapping: one label triple per article, and a failure for 'bad' bodies."""
+    mapped: list[str] = []
+
+    def iri(article: Article) -> URIRef:
+        return KGR[f"article/{article.key}"]
+
+    def extraction_graph(ex: Extraction) -> Graph:
+        if ex.article.body == "bad":
+            raise ValueError("cannot map this article")
+        mapped.append(ex.article.key)
+        g = Graph()
+        g.add((iri(ex.article), RDFS.label, Literal(ex.article.title)))
+        return g
+
+    for name, attr, fn in (("kg.rdf.iris", "article_iri", iri),
+                           ("kg.rdf.mapping", "extraction_graph", extraction_graph)):
+        try:
+            module = __import__(name, fromlist=[attr])
+        except ImportError:
+            module = types.ModuleType(name)
+            monkeypatch.setitem(sys.modules, name, module)
+        monkeypatch.setattr(module, attr, fn, raising=False)
+    return mapped
+
+
+def test_ingest_adds_replaces_skips_and_reports_failures(fake_mapping: list[str]) -> None:
+    def ex(key: str, title: str, body: str = "text") -> Extraction:
+        return Extraction(Article(key=key, title=title, body=body))
+
+    progress: list[int] = []
+    with KnowledgeGraph() as k:
+        r1 = k.ingest([ex("a", "A"), ex("b", "B"), ex("c", "C", "bad")],
+                      on_progress=progress.append)
+        assert (r1.added, r1.replaced, r1.skipped) == (("a", "b"), (), ())
+        assert r1.failed == (("c", "cannot map this article"),)
+        assert sum(progress) == 3
+        r2 = k.ingest([ex("a", "A"), ex("b", "B2")])
+        assert (r2.added, r2.replaced, r2.skipped) == ((), ("b",), ("a",))
+        labels = k.query("SELECT ?l WHERE { ?a rdfs:label ?l } ORDER BY ?l").rows
+        assert [row["l"] for row in labels] == [Literal("A"), Literal("B2")]
+        r3 = k.ingest([ex("a", "A")], skip_unchanged=False)
+        assert r3.replaced == ("a",)
+        assert r3.summary() == "0 added, 1 replaced, 0 skipped (unchanged), 0 failed"
