@@ -440,6 +440,11 @@ def _clean_plain(text: str, *, title: str, detect_title: bool) -> _Parsed:
         lines = blocks[i].split("\n")
         line = lines[0]
         if len(lines) > 1:
+            # A date line or the title again right above the text, without a blank line
+            if _is_date_line(line) or (found_title and
+                                       _comparable(line) == _comparable(found_title)):
+                blocks[i:i + 1] = [line, "\n".join(lines[1:])]
+                continue
             # A block of several short lines at the very top (title + date on adjacent lines)
             if all(len(x) <= _TITLE_MAX_CHARS and (_looks_like_title(x) or _is_date_line(x))
                    for x in lines) and len(lines) <= 3:
@@ -818,8 +823,10 @@ def _read_html(text: str, where: str, origin: str) -> Article:
     source: str | None = None
     url: str | None = None
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False, as_dict=True)
+        extracted = trafilatura.bare_extraction(text, with_metadata=True,
+                                                include_comments=False, include_tables=False)
+        doc = extracted if extracted is None or isinstance(extracted, dict) else (
+            extracted.as_dict())
     except Exception:  # trafilatura raises assorted errors on odd markup: fall back
         doc = None
     if isinstance(doc, dict):
