@@ -36,3 +36,162 @@ def main() -> None:
 
 
 # Commands are added below, one per verb; keep each a thin translation of one library call.
+
+
+# --------------------------------------------------------------------------- extract
+
+_RDF_FORMATS = ("trig", "nquads", "turtle", "jsonld")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", default="trig", show_default=True,
+              type=click.Choice(_RDF_FORMATS), help="RDF serialisation.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@reports_errors
+def extract(files: tuple[str, ...], fmt: str, out: str | None) -> None:
+    """Read articles and write their triples (one named graph per article), touching no store.
+
+    FILES may be files, directories or globs. A bad input stops the command before
+    anything is written.
+    """
+    from kg.files import write_atomic
+    from kg.pipeline import extract_rdf
+    from kg.rdf.mapping import RdfFormat
+
+    text = extract_rdf(files, RdfFormat(fmt))
+    if out is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_atomic(out, text)
+
+
+# --------------------------------------------------------------------------- store: ingest
+
+
+class _Progress:
+    """A progress bar on stderr showing articles done, rate and ETA."""
+
+    def __init__(self, total: int, label: str) -> None:
+        import sys
+        import time
+
+        self._time = time.monotonic
+        self._start = self._time()
+        self._done = 0
+        self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
+                                      show_eta=True, show_pos=True,
+                                      item_show_func=lambda s: s)
+
+    def __enter__(self) -> _Progress:
+        self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.__exit__(None, None, None)
+
+    def __call__(self, n: int) -> None:
+        self._done += n
+        rate = self._done / max(self._time() - self._start, 1e-9)
+        self._bar.update(n, f"{rate:.1f} articles/s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
+              help="Oxigraph store directory (created if missing).")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1),
+              help="Articles per spaCy batch.")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(1),
+              help="spaCy worker processes.")
+@click.option("--force", is_flag=True, help="Re-extract articles even if unchanged.")
+@reports_errors
+def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: int,
+           force: bool) -> None:
+    """Extract articles (files, directories, globs, JSONL) into a persistent store.
+
+    Each article becomes one named graph; re-ingesting replaces it, unchanged articles
+    are skipped. Unreadable files are reported and skipped.
+    """
+    from collections.abc import Iterator, Sequence
+
+    from kg.articles import read_articles_lenient
+    from kg.model import Article, Extraction
+    from kg.pipeline import extract_articles
+    from kg.store import KnowledgeGraph
+
+    def extract(articles: Sequence[Article]) -> Iterator[Extraction]:
+        return extract_articles(articles, batch_size=batch_size, n_process=processes)
+
+    items = list(read_articles_lenient(paths))
+    with KnowledgeGraph(store_dir) as kg, _Progress(len(items), "ingesting") as progress:
+        report = kg.ingest_articles(items, extract, force=force, on_progress=progress)
+    click.echo(report.summary())
+    for key, reason in report.failed:
+        click.echo(f"  failed: {key}: {reason}")
+
+
+# --------------------------------------------------------------------------- store: query
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .rq file.")
+@click.option("--name", "query_name", help="Run a named query (see --list).")
+@click.option("--list", "list_names", is_flag=True, help="List the named queries and exit.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="Store directory.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (IRIs as <...> or kg:X; numbers and dates typed).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json"]))
+@reports_errors
+def query(sparql: str | None, query_file: str | None, query_name: str | None, list_names: bool,
+          store_dir: str | None, params: tuple[str, ...], fmt: str) -> None:
+    """Run a read-only SPARQL query (text, -f FILE or --name NAME) against a store.
+
+    The default graph is the union of all article graphs; the prefixes kg:, kgr:, rdf:,
+    rdfs:, xsd:, skos:, sem:, time:, prov:, schema:, org:, geo: and owl: are predeclared.
+    """
+    from pathlib import Path
+
+    from kg.store import KnowledgeGraph, list_queries, parse_param
+
+    if list_names:
+        for q in list_queries():
+            click.echo(f"{q.name}: {q.description}")
+            for qp in q.parameters:
+                opt = ", optional" if qp.optional else ""
+                click.echo(f"    ?{qp.name} ({qp.kind}{opt}): {qp.help}")
+        return
+    if sum(x is not None for x in (sparql, query_file, query_name)) != 1:
+        raise click.UsageError("give exactly one of: a SPARQL string, -f FILE, --name NAME")
+    if store_dir is None:
+        raise click.UsageError("--store DIR is required")
+    bindings: dict[str, object] = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
+        bindings[name.strip().lstrip("?")] = parse_param(value)
+    with KnowledgeGraph(store_dir, read_only=True) as kg:
+        if query_name is not None:
+            result = kg.named_query(query_name, bindings)
+        else:
+            text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
+            assert text is not None
+            result = kg.query(text, bindings)
+    out = {"table": result.to_table, "csv": result.to_csv, "tsv": result.to_tsv,
+           "json": result.to_json}[fmt]()
+    click.echo(out, nl=not out.endswith("\n"))
+
+
+@main.command()
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
+@reports_errors
+def stats(store_dir: str) -> None:
+    """Count articles, triples, entities and events in a store."""
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph(store_dir, read_only=True) as kg:
+        click.echo(kg.stats().to_text())

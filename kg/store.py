@@ -21,7 +21,7 @@ import importlib
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,8 +38,8 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.errors import KGError, QueryError, StoreError
-from kg.model import EntityType, EventType, Extraction
+from kg.errors import KGError, ModelError, QueryError, StoreError
+from kg.model import Article, EntityType, EventType, Extraction
 
 if TYPE_CHECKING:
     from kg.rdf.mapping import RdfFormat
@@ -51,10 +51,13 @@ __all__ = [
     "IngestReport",
     "KnowledgeGraph",
     "NamedQuery",
+    "QueryParam",
     "QueryResult",
     "Stats",
     "list_queries",
     "load_query",
+    "parse_iri",
+    "parse_param",
 ]
 
 KG_NS = "https://w3id.org/geokg/ontology#"
@@ -272,13 +275,62 @@ class QueryResult:
 
 
 @dataclass(frozen=True)
+class QueryParam:
+    """A parameter of a named query: ``# param ?name (kind[, optional]): help``.
+
+    Kinds: ``class`` (an ontology class: ``Deployment``, ``kg:Deployment`` or a full IRI),
+    ``iri``, ``entity`` (an IRI, or else a label), ``iso3`` (a country code), ``string``,
+    ``integer``, ``date``.
+    """
+
+    name: str
+    kind: str
+    optional: bool
+    help: str
+
+    def coerce(self, value: object) -> object:
+        """The value as the term the query expects (strings from a command line welcome)."""
+        if self.kind in ("class", "iri", "entity") and isinstance(value, str):
+            iri = parse_iri(value)
+            if iri is not None:
+                return iri
+            if self.kind == "class":
+                return URIRef(KG_NS + value[:1].upper() + value[1:])
+            if self.kind == "iri":
+                raise QueryError(f"parameter {self.name}: {value!r} is not an IRI")
+            return value
+        if self.kind == "iso3":
+            code = str(value).strip().upper()
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise QueryError(f"parameter {self.name}: {value!r} is not an ISO 3166-1 "
+                                 "alpha-3 code such as PRK")
+            return code
+        if self.kind == "integer":
+            try:
+                return int(str(value))
+            except ValueError as e:
+                raise QueryError(f"parameter {self.name}: {value!r} is not an integer") from e
+        if self.kind == "date" and isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError as e:
+                raise QueryError(f"parameter {self.name}: {value!r} is not an ISO date") from e
+        if self.kind == "string":
+            return str(value)
+        return value
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     """A query shipped in ``kg/queries``: its header says what it does and its parameters."""
 
     name: str
     description: str
-    parameters: tuple[tuple[str, str], ...]  # (name, help) — "(optional)" marks optional ones
+    parameters: tuple[QueryParam, ...]
     text: str
+
+
+_PARAM_LINE = re.compile(r"param\s+\?(\w+)\s*\((\w+)(\s*,\s*optional)?\)\s*:?\s*(.*)")
 
 
 def list_queries() -> list[NamedQuery]:
@@ -297,17 +349,50 @@ def load_query(name: str) -> NamedQuery:
         raise QueryError(f"no named query {name!r}; known: {', '.join(known)}")
     text = res.read_text(encoding="utf-8")
     description: list[str] = []
-    params: list[tuple[str, str]] = []
+    params: list[QueryParam] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         body = line.lstrip("#").strip()
-        m = re.match(r"param\s+\?(\w+)\s*:?\s*(.*)", body)
+        m = _PARAM_LINE.match(body)
         if m:
-            params.append((m.group(1), m.group(2)))
+            params.append(QueryParam(m.group(1), m.group(2), bool(m.group(3)), m.group(4)))
+        elif body.startswith("param"):
+            raise QueryError(f"{name}.rq: malformed parameter line {body!r}")
         elif body:
             description.append(body)
     return NamedQuery(name, " ".join(description), tuple(params), text)
+
+
+def parse_iri(text: str) -> URIRef | None:
+    """``<iri>``, ``prefix:local`` with a known prefix, or ``http(s)://...`` as an IRI."""
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    if re.match(r"https?://\S+$", text):
+        return URIRef(text)
+    m = re.fullmatch(r"([A-Za-z][\w-]*):([^\s:]*)", text)
+    if m and m.group(1) in PREFIXES and not m.group(2).startswith("//"):
+        return URIRef(PREFIXES[m.group(1)] + m.group(2))
+    return None
+
+
+def parse_param(text: str) -> object:
+    """A ``--param`` value from a command line: an IRI (``<...>``, ``kg:X``, ``http...``),
+    an integer, a decimal, an ISO date, or else the string itself."""
+    iri = parse_iri(text)
+    if iri is not None:
+        return iri
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    if re.fullmatch(r"[+-]?\d*\.\d+", text):
+        return Decimal(text)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
 
 
 # --------------------------------------------------------------------------- the store
@@ -404,6 +489,61 @@ class KnowledgeGraph:
                 on_progress(1)
         return IngestReport(tuple(added), tuple(replaced), tuple(skipped), tuple(failed))
 
+    def ingest_articles(
+        self,
+        items: Iterable[Article | KGError],
+        extract: Callable[[Sequence[Article]], Iterable[Extraction]],
+        *,
+        force: bool = False,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Extract and store articles, skipping unchanged ones before the costly extraction.
+
+        ``items`` are articles or the errors met reading them (reported as failures);
+        ``extract`` turns a sequence of articles into one Extraction per article, in order
+        (e.g. :func:`kg.pipeline.extract_articles`). When extraction fails on an article,
+        that article is reported failed and extraction resumes with the next one; a
+        :class:`~kg.errors.ModelError` stops everything.
+        """
+        from kg.rdf.iris import article_iri
+
+        def progress() -> None:
+            if on_progress is not None:
+                on_progress(1)
+
+        failed: list[tuple[str, str]] = []
+        skipped: list[str] = []
+        todo: list[Article] = []
+        for item in items:
+            if isinstance(item, KGError):
+                failed.append((getattr(item, "path", "(input)"),
+                               getattr(item, "problem", _one_line(item))))
+                progress()
+            elif not force and self.has_article(URIRef(str(article_iri(item))),
+                                                item.content_hash):
+                skipped.append(item.key)
+                progress()
+            else:
+                todo.append(item)
+        report = IngestReport(skipped=tuple(skipped), failed=tuple(failed))
+        pos = 0
+        while pos < len(todo):
+            try:
+                for ex in extract(todo[pos:]):
+                    report = report.merge(self.ingest([ex], skip_unchanged=False))
+                    pos += 1
+                    progress()
+                break
+            except (ModelError, StoreError):
+                raise
+            except Exception as e:  # one odd article must not stop a corpus-wide ingest
+                failed_key = todo[pos].key
+                reason = f"extraction failed: {type(e).__name__}: {_one_line(e)}"
+                report = report.merge(IngestReport(failed=((failed_key, reason),)))
+                pos += 1
+                progress()
+        return report
+
     def add_article_graph(self, article_iri: URIRef, graph: rdflib.Graph,
                           content_hash: str) -> None:
         """Replace the named graph ``article_iri`` by ``graph`` and record its hash, in one
@@ -499,16 +639,16 @@ class KnowledgeGraph:
     def named_query(self, name: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
         """Run the named query ``name`` (see :func:`list_queries`) with its parameters."""
         q = load_query(name)
-        allowed = {p for p, _ in q.parameters}
-        unknown = set(bindings or {}) - allowed
+        given = dict(bindings or {})
+        params = {p.name: p for p in q.parameters}
+        unknown = sorted(set(given) - set(params))
         if unknown:
-            raise QueryError(f"query {name!r} has no parameter {', '.join(sorted(unknown))}; "
-                             f"parameters: {', '.join(sorted(allowed)) or '(none)'}")
-        missing = [p for p, help_ in q.parameters
-                   if "(optional)" not in help_ and p not in (bindings or {})]
+            raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}; "
+                             f"parameters: {', '.join(params) or '(none)'}")
+        missing = [p.name for p in q.parameters if not p.optional and p.name not in given]
         if missing:
             raise QueryError(f"query {name!r} needs parameter {', '.join(missing)}")
-        return self.query(q.text, bindings)
+        return self.query(q.text, {k: params[k].coerce(v) for k, v in given.items()})
 
     def dump(self, fmt: RdfFormat | str) -> bytes:
         """Serialise the store: TriG / N-Quads / JSON-LD with every named graph; Turtle as
