@@ -36,6 +36,7 @@ errors in place of the items they concern and carries on.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import glob
@@ -318,7 +319,8 @@ def _place_names() -> frozenset[str]:
     names: set[str] = {c["name"].casefold() for c in gc.get_countries().values()}
     for city in gc.get_cities().values():
         names.add(city["name"].casefold())
-        names.update(n.casefold() for n in city.get("alternatenames", ()) if n.isascii())
+        names.update(n.casefold() for n in city.get("alternatenames", ())
+                     if n.isascii() and n[:1].isupper() and not n.isupper())  # not codes
     return frozenset(names)
 
 
@@ -402,9 +404,21 @@ def _looks_like_title(line: str) -> bool:
         return True
     if s[-1] in ".!?;:" and not _ABBREVIATION_END_RE.search(s):
         return False
-    if s[-1] in "\"”’'" and len(s) > 1 and s[-2] in ".!?,":
+    return not (s[-1] in "\"”’'" and len(s) > 1 and s[-2] in ".!?,")
+
+
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—:-]\s+|\s+-\s+")
+
+
+def _same_title(line: str, title: str) -> bool:
+    """``line`` repeats ``title``, possibly without the site name a page title adds
+    (``Troops move | Example Times``)."""
+    a, b = _comparable(line), _comparable(title)
+    if not a or not b:
         return False
-    return len(s.split()) >= 1
+    if a == b:
+        return True
+    return any(_comparable(part) == a for part in _TITLE_SEPARATOR_RE.split(_unwrap(title))[:1])
 
 
 def _is_section_word(line: str) -> bool:
@@ -441,8 +455,7 @@ def _clean_plain(text: str, *, title: str, detect_title: bool) -> _Parsed:
         line = lines[0]
         if len(lines) > 1:
             # A date line or the title again right above the text, without a blank line
-            if _is_date_line(line) or (found_title and
-                                       _comparable(line) == _comparable(found_title)):
+            if _is_date_line(line) or (found_title and _same_title(line, found_title)):
                 blocks[i:i + 1] = [line, "\n".join(lines[1:])]
                 continue
             # A block of several short lines at the very top (title + date on adjacent lines)
@@ -453,7 +466,7 @@ def _clean_plain(text: str, *, title: str, detect_title: bool) -> _Parsed:
             break
         if _is_date_line(line):
             published = published or parse_date(_unwrap(line))
-        elif found_title and _comparable(line) == _comparable(found_title):
+        elif found_title and _same_title(line, found_title):
             pass  # the title again (often in bold)
         elif detect_title and not found_title and _looks_like_title(line):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
@@ -523,8 +536,10 @@ def _decode(path: Path, where: str) -> str:
         if not known:
             problem += f"; not an article format kg reads (known extensions: {_extension_list()})"
         raise error(where, problem)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
         problem = (f"not valid UTF-8 (byte 0x{data[e.start]:02x} at line {line}); "

@@ -137,6 +137,18 @@ def test_long_paragraph_after_a_related_heading_is_kept() -> None:
     assert clean_body(text, title="x") == text
 
 
+@pytest.mark.parametrize("title", ["Talks Resume", "Talks resume | Example Times",
+                                   "Talks resume - Example Times"])
+def test_repeated_title_is_dropped(title: str) -> None:
+    assert clean_body("**Talks resume**\n\nThe talks resumed.", title=title) == (
+        "The talks resumed.")
+
+
+def test_different_first_line_is_kept() -> None:
+    assert clean_body("Talks\n\nThe talks resumed.", title="Talks resume") == (
+        "Talks\n\nThe talks resumed.")
+
+
 def test_whitespace_normalisation() -> None:
     assert normalize_whitespace(" a \r\nb\r\rc\n\n\n\n\nd\t\n") == "a\nb\n\nc\n\nd"
 
@@ -240,6 +252,15 @@ def test_html_page() -> None:
     assert a.body.count("\n\n") == 2
     for junk in ("tracking", "color", "About us", "Copyright"):
         assert junk not in a.body
+
+
+def test_html_page_title_with_site_name_is_not_repeated(tmp_path: Path) -> None:
+    paragraph = "<p>Officials said the talks in Geneva would resume on Monday after a pause.</p>"
+    p = write(tmp_path, "x.html", "<html><head><title>Talks resume - Example Times</title>"
+              f"</head><body><h1>Talks resume</h1>{paragraph * 3}</body></html>")
+    a = one(p)
+    assert a.title.startswith("Talks resume")
+    assert a.body.startswith("Officials said")
 
 
 def test_tiny_html_falls_back_to_tag_stripping() -> None:
@@ -421,6 +442,12 @@ def test_error_binary_unknown_extension(tmp_path: Path) -> None:
 
 def test_error_invalid_utf8(tmp_path: Path) -> None:
     p = write(tmp_path, "x.txt", b"Title\n\nCaf\xe9 opened.")
+    assert message(p) == (f"{p}: not valid UTF-8 (byte 0xe9 at line 3); re-encode the file "
+                          "as UTF-8")
+
+
+def test_error_invalid_utf8_after_a_bom(tmp_path: Path) -> None:
+    p = write(tmp_path, "x.txt", b"\xef\xbb\xbfTitle\n\nCaf\xe9 opened.")
     assert message(p) == (f"{p}: not valid UTF-8 (byte 0xe9 at line 3); re-encode the file "
                           "as UTF-8")
 
