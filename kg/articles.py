@@ -255,10 +255,26 @@ def parse_date(value: object) -> date | None:
     return None
 
 
+_PUBLISHED_PREFIX_RE = re.compile(
+    r"^(?:published|updated|posted|last\s+updated|date)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+_TIME_TAIL_RE = re.compile(r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b.*|\s+[|·•].*)$")
+
+
+def _header_date(line: str) -> date | None:
+    """The date of a header line that is only a date (``Friday, January 4, 2019``,
+    ``2019-01-04``) or a labelled one (``Published: Jan. 4, 2019 at 10:30``)."""
+    s = _unwrap(line)
+    labelled = _PUBLISHED_PREFIX_RE.match(s)
+    if labelled:
+        s = _TIME_TAIL_RE.sub("", s[labelled.end():]).strip()
+    s = s.rstrip(".").strip()
+    if _ISO_DATE_LINE_RE.match(s) or any(rx.match(s) for rx in _DATE_LINE_RES):
+        return parse_date(s)
+    return None
+
+
 def _is_date_line(line: str) -> bool:
-    s = line.strip().strip("*_").strip()
-    return bool(_ISO_DATE_LINE_RE.match(s) or any(rx.match(s.rstrip(".")) for rx in
-                                                  _DATE_LINE_RES)) and parse_date(s) is not None
+    return _header_date(line) is not None
 
 
 # --------------------------------------------------------------------------- plain text
@@ -393,12 +409,17 @@ def _comparable(s: str) -> str:
     return re.sub(r"\W+", " ", _unwrap(s)).strip().casefold()
 
 
+_BYLINE_RE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}"
+                        r"(?:\s*(?:,|and|&)\s*[\w.'’\- ]+){0,3}$")
+_BYLINE_MAX_CHARS = 100
+
+
 def _looks_like_title(line: str) -> bool:
     """A headline: one short line that does not end like a sentence (or ends with an
     abbreviation such as ``U.S.``), or a Markdown heading / emphasised line."""
     raw = line.strip()
     s = _unwrap(raw)
-    if not s or len(s) > _TITLE_MAX_CHARS:
+    if not s or len(s) > _TITLE_MAX_CHARS or split_dateline(s)[0] is not None:
         return False
     if raw != s:  # a `# heading` or a fully emphasised line
         return True
@@ -446,7 +467,6 @@ def _clean_plain(text: str, *, title: str, detect_title: bool) -> _Parsed:
     blocks = _blocks(text)
     published: date | None = None
     found_title = title
-    header: list[str] = []  # header lines seen before the title
     i = 0
     # Header: leading one-line blocks that are a title, a duplicate of it, a date line, a
     # section word before the title, or (Markdown) a heading.
@@ -465,21 +485,21 @@ def _clean_plain(text: str, *, title: str, detect_title: bool) -> _Parsed:
                 continue
             break
         if _is_date_line(line):
-            published = published or parse_date(_unwrap(line))
+            published = published or _header_date(line)
+        elif _BYLINE_RE.match(_unwrap(line)) and len(line) <= _BYLINE_MAX_CHARS:
+            pass  # "By Jane Doe, Associated Press"
         elif found_title and _same_title(line, found_title):
             pass  # the title again (often in bold)
         elif detect_title and not found_title and _looks_like_title(line):
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else ""
-            if _is_section_word(line) and nxt and "\n" not in nxt and _looks_like_title(nxt) \
-                    and len(_unwrap(nxt)) > len(_unwrap(line)):
-                header.append(line)  # "News", "World": a section word above the headline
-            else:
+            nxt = next((b for b in blocks[i + 1:i + 4]
+                        if not _is_date_line(b) and not _BYLINE_RE.match(_unwrap(b))), "")
+            if not (_is_section_word(line) and nxt and "\n" not in nxt
+                    and _looks_like_title(nxt) and len(_unwrap(nxt)) > len(_unwrap(line))):
                 found_title = _unwrap(line)
+            # else: "News", "World": a section word above the headline, dropped
         else:
             break
         i += 1
-    if detect_title and not found_title and header:
-        found_title = _unwrap(header[-1])
     body_blocks = blocks[i:]
     dateline = None
     if body_blocks:

@@ -122,6 +122,25 @@ def test_not_datelines(text: str) -> None:
     assert split_dateline(text) == (None, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Talks Resume\nBy Jane Doe, Associated Press\nPublished: Jan. 4, 2019 at 10:30 a.m.\n\n"
+    "The talks resumed.",
+    "News\n\nBy Jane Doe\n\nTalks Resume\n\nJanuary 4, 2019\n\nThe talks resumed.",
+    "# Talks Resume\n\nUpdated: 2019-01-04T10:00:00Z\n\nThe talks resumed.",
+])
+def test_header_byline_and_labelled_date(text: str) -> None:
+    a = read_text(text)
+    assert (a.title, a.published, a.body) == ("Talks Resume", date(2019, 1, 4),
+                                              "The talks resumed.")
+
+
+@pytest.mark.parametrize("text", ["KYIV — Fighting raged", "WASHINGTON (AP) — Talks"])
+def test_a_dateline_is_not_a_title(text: str) -> None:
+    a = read_text(text)
+    assert a.title == ""
+    assert a.body in ("Fighting raged", "Talks")
+
+
 def test_boilerplate_only_at_the_end() -> None:
     text = ("Share this story with officials, the minister told reporters on Monday.\n\n"
             "Talks continue.\n\nRelated articles:\n\nOne link\nAnother link\n\n"
@@ -512,7 +531,6 @@ def test_jsonl_strict_raises_at_the_bad_line(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- corpus
 
 
-@pytest.mark.slow
 def test_plain_text_cleaning_over_wikinews(shared_dir: Path, tmp_path: Path) -> None:
     """Every wikinews article written out as a .txt file (title, blank line, text) reads back
     with its title, its date and the body the CSV reader gives."""
