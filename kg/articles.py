@@ -84,6 +84,7 @@ _TITLE_FIELDS = ("title", "headline")
 _DATE_FIELDS = ("published", "date", "datePublished")
 _SOURCE_FIELDS = ("source", "sourceName")
 _URL_FIELDS = ("url", "sourceUrl", "link")
+_WRAPPER_KEYS = ("articles", "items", "documents", "data", "results")
 
 
 # --------------------------------------------------------------------------- public API
@@ -672,10 +673,16 @@ class _Fields:
 
 
 def _first(obj: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str, Any]:
+    """The first of ``names`` with a value in ``obj`` (case of the key ignored)."""
     for n in names:
         v = obj.get(n)
         if v is not None and v != "":
             return n, v
+    folded = {k.casefold(): k for k in obj if isinstance(k, str)}
+    for n in names:
+        k = folded.get(n.casefold())
+        if k is not None and obj[k] is not None and obj[k] != "":
+            return k, obj[k]
     return names[0], None
 
 
@@ -739,6 +746,11 @@ def _read_json(text: str, where: str, origin: str) -> Iterator[Article | InputEr
             yield from _read_jsonl(text, where, origin)  # one object per line in a .json file
             return
         raise InputError(where, f"invalid JSON at line {e.lineno}: {e.msg}") from e
+    if isinstance(data, dict) and _first(data, _TEXT_FIELDS)[1] is None:
+        # {"articles": [...]}: a list of articles under one key
+        lists = [k for k in _WRAPPER_KEYS if isinstance(data.get(k), list)]
+        if lists:
+            data = data[lists[0]]
     if isinstance(data, list):
         if not data:
             raise InputError(where, "empty JSON list: no articles")
@@ -788,7 +800,7 @@ def _read_csv(text: str, where: str, origin: str) -> Iterator[Article | InputErr
     reader = csv.DictReader(io.StringIO(text, newline=""))  # RFC 4180 / Excel dialect
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
-    if not any(h in header for h in _TEXT_FIELDS):
+    if not any(h.casefold() in _TEXT_FIELDS for h in header):
         raise InputError(where, "CSV header has no 'text' or 'body' column (found: "
                          f"{', '.join(header)[:80]})")
     n = 0

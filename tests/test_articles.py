@@ -334,6 +334,21 @@ def test_json_objects_one_per_line_in_a_json_file(tmp_path: Path) -> None:
     assert [a.body for a in read_articles(p)] == ["One.", "Two."]
 
 
+def test_json_wrapper_object_and_key_case(tmp_path: Path) -> None:
+    p = tmp_path / "x.json"
+    p.write_text('{"status": "ok", "articles": [{"Title": "A", "Text": "One.", '
+                 '"Date": "2020-01-02"}]}', encoding="utf-8")
+    a = one(p)
+    assert (a.title, a.body, a.published, a.key) == ("A", "One.", date(2020, 1, 2),
+                                                     f"{p.resolve()}#0")
+
+
+def test_csv_header_case(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("Title,Text\nA,One.\n", encoding="utf-8")
+    assert (one(p).title, one(p).body) == ("A", "One.")
+
+
 def test_csv() -> None:
     a, b = read_articles(FIXTURES / "items.csv")
     assert (a.key, a.title, a.published) == (
