@@ -195,3 +195,20 @@ def stats(store_dir: str) -> None:
 
     with KnowledgeGraph(store_dir, read_only=True) as kg:
         click.echo(kg.stats().to_text())
+
+
+@main.command("export")
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["trig", "nquads", "turtle", "jsonld", "csv", "graphml", "gexf"]),
+              help="RDF dump, events CSV (one row per event), or actor–event network.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@reports_errors
+def export_(store_dir: str, fmt: str, out: str) -> None:
+    """Export a store as RDF, an events table (CSV) or a network (GraphML, GEXF)."""
+    from kg.export import export
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph(store_dir, read_only=True) as kg:
+        path = export(kg, fmt, out)
+    click.echo(f"wrote {path}", err=True)

@@ -694,7 +694,7 @@ class KnowledgeGraph:
         for q in self.store:
             g = q.graph_name
             ctx = ds.graph(_rdflib_term(g)) if not isinstance(g, ox.DefaultGraph) \
-                else ds.default_context
+                else ds.default_graph
             ctx.add((_rdflib_term(q.subject), _rdflib_term(q.predicate),
                      _rdflib_term(q.object)))
         return ds

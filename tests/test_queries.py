@@ -25,6 +25,7 @@ PREFIXES = """
 @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
 @prefix time: <http://www.w3.org/2006/time#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .
 """
 
 ENTITIES = """
@@ -37,7 +38,7 @@ kgr:person/lloyd-austin a kg:Person ; rdfs:label "Lloyd Austin" ; skos:altLabel 
 kgr:person/kim-yong-hyun a kg:Person ; rdfs:label "Kim Yong-hyun" .
 kgr:person/sergiy-kyslytsya a kg:Person ; rdfs:label "Sergiy Kyslytsya" ;
     skos:altLabel "Kyslytsya" .
-kgr:place/kursk a kg:Place ; rdfs:label "Kursk" .
+kgr:place/kursk a kg:Place ; rdfs:label "Kursk" ; geo:lat 51.73 ; geo:long 36.19 .
 """
 
 ARTICLE1 = PREFIXES + ENTITIES + """

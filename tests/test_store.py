@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import types
 import xml.etree.ElementTree as ET
@@ -222,14 +223,14 @@ def test_persistent_store_reopens_read_only(tmp_path: Path) -> None:
 
 
 def test_read_only_open_of_a_missing_store(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=str(tmp_path / "nope")):
+    with pytest.raises(StoreError, match=re.escape(str(tmp_path / "nope"))):
         KnowledgeGraph(tmp_path / "nope", read_only=True)
 
 
 def test_a_file_or_foreign_directory_is_not_a_store(tmp_path: Path) -> None:
     f = tmp_path / "file.txt"
     f.write_text("hello")
-    with pytest.raises(StoreError, match="file.txt"):
+    with pytest.raises(StoreError, match=re.escape(str(f))):
         KnowledgeGraph(f)
     with pytest.raises(StoreError, match="not empty and not a kg store"):
         KnowledgeGraph(tmp_path)
@@ -237,7 +238,7 @@ def test_a_file_or_foreign_directory_is_not_a_store(tmp_path: Path) -> None:
 
 def test_a_locked_store_names_its_path(tmp_path: Path) -> None:
     path = tmp_path / "store"
-    with KnowledgeGraph(path), pytest.raises(StoreError, match=str(path)):
+    with KnowledgeGraph(path), pytest.raises(StoreError, match=re.escape(str(path))):
         KnowledgeGraph(path)
 
 

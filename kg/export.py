@@ -1,0 +1,178 @@
+"""Export a store: RDF serialisations, an events table, and an actor–event network.
+
+- RDF (``trig``, ``nquads``, ``turtle``, ``jsonld``): the store's graphs as they are.
+- ``csv``: one row per event in the spirit of GDELT / PLOVER event data (date, type, CAMEO,
+  PLOVER, source and target actor with ISO3, place with coordinates, quantity, modality,
+  attribution, article, evidence text).
+- ``graphml`` / ``gexf``: the bipartite actor–event graph (networkx), edges labelled with
+  the actor's role, for Gephi, Cytoscape or yEd.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from kg.errors import StoreError
+from kg.store import KG_NS, KnowledgeGraph
+
+__all__ = ["EVENT_COLUMNS", "ExportFormat", "actor_event_graph", "events_csv", "export"]
+
+
+class ExportFormat(StrEnum):
+    TRIG = "trig"
+    NQUADS = "nquads"
+    TURTLE = "turtle"
+    JSONLD = "jsonld"
+    CSV = "csv"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+
+
+#: Columns of the events table, in order.
+EVENT_COLUMNS = (
+    "date", "event", "type", "cameo", "plover",
+    "source_actor", "source_iso3", "target_actor", "target_iso3",
+    "place", "latitude", "longitude",
+    "quantity", "min_quantity", "max_quantity", "unit",
+    "modality", "polarity", "attribution", "article", "evidence",
+)
+
+_SOURCE_ROLES = "kg:agent|kg:speaker"
+_TARGET_ROLES = "kg:target|kg:recipient|kg:addressee|kg:participant"
+_ACTOR_ROLES = ("agent", "participant", "recipient", "target", "speaker", "addressee")
+_PLACE_ROLES = ("location", "origin", "destination")
+
+_EVENTS_QUERY = f"""
+SELECT ?event
+  (SAMPLE(?date_) AS ?date) (SAMPLE(?type_) AS ?type) (SAMPLE(?cameo_) AS ?cameo)
+  (SAMPLE(?plover_) AS ?plover)
+  (SAMPLE(?srcLabel) AS ?source_actor) (SAMPLE(?srcIso) AS ?source_iso3)
+  (SAMPLE(?tgtLabel) AS ?target_actor) (SAMPLE(?tgtIso) AS ?target_iso3)
+  (SAMPLE(?placeLabel) AS ?place) (SAMPLE(?lat_) AS ?latitude) (SAMPLE(?lon_) AS ?longitude)
+  (SAMPLE(?value_) AS ?quantity) (SAMPLE(?min_) AS ?min_quantity)
+  (SAMPLE(?max_) AS ?max_quantity) (SAMPLE(?unit_) AS ?unit)
+  (SAMPLE(?modality_) AS ?modality) (SAMPLE(?polarity_) AS ?polarity)
+  (SAMPLE(?attrLabel) AS ?attribution) (SAMPLE(?article_) AS ?article)
+  (SAMPLE(?evidence_) AS ?evidence)
+WHERE {{
+  ?event kg:cameoCode ?cameo_ ; a ?type_ .
+  FILTER(STRSTARTS(STR(?type_), STR(kg:)) && ?type_ != kg:Event)
+  OPTIONAL {{ ?event kg:ploverType ?plover_ }}
+  OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?date_ }}
+  OPTIONAL {{ ?event {_SOURCE_ROLES} ?src . ?src rdfs:label ?srcLabel .
+             OPTIONAL {{ ?src kg:iso3|kg:partOf/kg:iso3 ?srcIso }} }}
+  OPTIONAL {{ ?event {_TARGET_ROLES} ?tgt . ?tgt rdfs:label ?tgtLabel .
+             OPTIONAL {{ ?tgt kg:iso3|kg:partOf/kg:iso3 ?tgtIso }} }}
+  OPTIONAL {{ ?event kg:location|kg:destination|kg:origin ?place . ?place rdfs:label ?placeLabel .
+             OPTIONAL {{ ?place geo:lat ?lat_ ; geo:long ?lon_ }} }}
+  OPTIONAL {{ ?event kg:quantity ?q .
+             OPTIONAL {{ ?q kg:value ?value_ }} OPTIONAL {{ ?q kg:minValue ?min_ }}
+             OPTIONAL {{ ?q kg:maxValue ?max_ }} OPTIONAL {{ ?q kg:unit ?unit_ }} }}
+  OPTIONAL {{ ?event kg:modality ?modality_ }}
+  OPTIONAL {{ ?event kg:polarity ?polarity_ }}
+  OPTIONAL {{ ?event kg:attributedTo ?attr . ?attr rdfs:label ?attrLabel }}
+  OPTIONAL {{ ?event kg:evidence ?m . ?m kg:article ?article_ .
+             OPTIONAL {{ ?m kg:anchorOf ?evidence_ }} }}
+}}
+GROUP BY ?event
+ORDER BY ?date ?event
+"""
+
+
+def events_csv(kg: KnowledgeGraph) -> str:
+    """One CSV row per event (columns :data:`EVENT_COLUMNS`); class and factuality IRIs
+    of the ontology are written as their local names (``Deployment``, ``Estimated``)."""
+    result = kg.query(_EVENTS_QUERY)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(EVENT_COLUMNS)
+    for row in result.rows:
+        w.writerow([_cell(row.get(c)) for c in EVENT_COLUMNS])
+    return buf.getvalue()
+
+
+def actor_event_graph(kg: KnowledgeGraph) -> Any:
+    """The bipartite actor–event graph as a :class:`networkx.MultiDiGraph`.
+
+    Event nodes carry ``kind="event"``, ``type``, ``label``, ``date``, ``cameo``; actor and
+    place nodes ``kind="actor"`` / ``"place"``, ``type`` and ``label``; each edge goes from
+    the event to the actor or place and carries its ``role``.
+    """
+    import networkx as nx
+
+    roles = ", ".join(f"kg:{r}" for r in (*_ACTOR_ROLES, *_PLACE_ROLES))
+    result = kg.query(f"""
+        SELECT DISTINCT ?event ?etype ?elabel ?date ?cameo ?role ?x ?xtype ?xlabel WHERE {{
+          ?event kg:cameoCode ?cameo ; a ?etype ; ?role ?x .
+          FILTER(STRSTARTS(STR(?etype), STR(kg:)) && ?etype != kg:Event)
+          FILTER(?role IN ({roles}))
+          ?x a ?xtype . FILTER(STRSTARTS(STR(?xtype), STR(kg:)))
+          OPTIONAL {{ ?event rdfs:label ?elabel }}
+          OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?date }}
+          OPTIONAL {{ ?x rdfs:label ?xlabel }}
+        }} ORDER BY ?event ?role ?x""")
+    g = nx.MultiDiGraph()
+    seen_edges: set[tuple[str, str, str]] = set()
+    for row in result.rows:
+        ev, x, role = str(row["event"]), str(row["x"]), _cell(row["role"])
+        g.add_node(ev, **_attrs(kind="event", type=_cell(row["etype"]), label=row["elabel"],
+                                date=row["date"], cameo=row["cameo"]))
+        kind = "place" if role in _PLACE_ROLES else "actor"
+        if x not in g or g.nodes[x].get("kind") != "actor":
+            g.add_node(x, **_attrs(kind=kind, type=_cell(row["xtype"]), label=row["xlabel"]))
+        if (ev, x, role) not in seen_edges:
+            seen_edges.add((ev, x, role))
+            g.add_edge(ev, x, key=role, role=role)
+    return g
+
+
+def export(kg: KnowledgeGraph, fmt: ExportFormat | str, out: str | Path) -> Path:
+    """Write the store to ``out`` in ``fmt``; returns the path written."""
+    fmt = _export_format(fmt)
+    path = Path(out)
+    try:
+        if fmt in (ExportFormat.TRIG, ExportFormat.NQUADS, ExportFormat.TURTLE,
+                   ExportFormat.JSONLD):
+            path.write_bytes(kg.dump(fmt.value))
+        elif fmt is ExportFormat.CSV:
+            path.write_text(events_csv(kg), encoding="utf-8")
+        else:
+            import networkx as nx
+
+            g = actor_event_graph(kg)
+            if fmt is ExportFormat.GRAPHML:
+                nx.write_graphml(g, path)
+            else:
+                nx.write_gexf(g, path)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot write the export: {e.strerror or e}") from e
+    return path
+
+
+def _export_format(fmt: ExportFormat | str) -> ExportFormat:
+    try:
+        return ExportFormat(str(fmt).lower())
+    except ValueError as e:
+        known = ", ".join(f.value for f in ExportFormat)
+        raise StoreError(f"unknown export format {fmt!r}; use one of {known}") from e
+
+
+def _cell(t: object) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, URIRef) and str(t).startswith(KG_NS):
+        return str(t)[len(KG_NS):]
+    if isinstance(t, Literal):
+        return str(t)
+    return str(t)
+
+
+def _attrs(**kw: object) -> dict[str, str]:
+    """Node attributes for GraphML/GEXF: strings only, unbound ones left out."""
+    return {k: _cell(v) for k, v in kw.items() if v is not None}

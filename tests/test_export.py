@@ -1,0 +1,88 @@
+"""kg export: RDF dumps, the events table, and the actor–event network."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+from test_queries import A1, A2, ARTICLE1, ARTICLE2, KGR, turtle
+
+from kg.errors import StoreError
+from kg.export import EVENT_COLUMNS, actor_event_graph, events_csv, export
+from kg.store import KnowledgeGraph
+
+
+@pytest.fixture(scope="module")
+def kg() -> Iterator[KnowledgeGraph]:
+    with KnowledgeGraph() as k:
+        k.add_article_graph(A1, turtle(ARTICLE1), "1")
+        k.add_article_graph(A2, turtle(ARTICLE2), "2")
+        yield k
+
+
+def rows(kg: KnowledgeGraph) -> dict[str, dict[str, str]]:
+    return {r["event"]: r for r in csv.DictReader(io.StringIO(events_csv(kg)))}
+
+
+def test_events_csv_has_one_row_per_event(kg: KnowledgeGraph) -> None:
+    table = rows(kg)
+    assert len(table) == 9
+    header = events_csv(kg).splitlines()[0].split(",")
+    assert tuple(header) == EVENT_COLUMNS
+
+
+def test_events_csv_row_in_gdelt_spirit(kg: KnowledgeGraph) -> None:
+    r = rows(kg)[f"{A1}/event/2"]
+    assert {k: r[k] for k in ("date", "type", "cameo", "source_actor", "source_iso3",
+                              "place", "quantity", "unit", "modality", "attribution",
+                              "article")} == {
+        "date": "2024-10-30", "type": "Deployment", "cameo": "15",
+        "source_actor": "North Korean troops", "source_iso3": "PRK", "place": "Russia",
+        "quantity": "10000", "unit": "troops", "modality": "Estimated",
+        "attribution": "United States", "article": str(A1)}
+    combat = rows(kg)[f"{A2}/event/3"]
+    assert (combat["source_iso3"], combat["target_actor"], combat["target_iso3"],
+            combat["place"], combat["latitude"], combat["longitude"]) == (
+        "UKR", "North Korean troops", "PRK", "Kursk", "51.73", "36.19")
+    assert rows(kg)[f"{A1}/event/3"]["max_quantity"] == "12000"
+
+
+def test_actor_event_graph(kg: KnowledgeGraph) -> None:
+    g = actor_event_graph(kg)
+    meeting = f"{A1}/event/1"
+    assert g.nodes[meeting]["kind"] == "event" and g.nodes[meeting]["type"] == "Meeting"
+    assert sorted((v, d["role"]) for _, v, d in g.out_edges(meeting, data=True)) == [
+        (str(KGR["person/kim-yong-hyun"]), "participant"),
+        (str(KGR["person/lloyd-austin"]), "agent")]
+    assert g.nodes[str(KGR["place/kursk"])]["kind"] == "place"
+    assert g.nodes[str(KGR["force/PRK"])] == {"kind": "actor", "type": "MilitaryForce",
+                                              "label": "North Korean troops"}
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_files_read_back(kg: KnowledgeGraph, tmp_path: Path, fmt: str) -> None:
+    out = export(kg, fmt, tmp_path / f"g.{fmt}")
+    back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    expected = actor_event_graph(kg)
+    assert back.number_of_nodes() == expected.number_of_nodes()
+    assert back.number_of_edges() == expected.number_of_edges()
+
+
+def test_trig_export_keeps_article_graphs(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    out = export(kg, "trig", tmp_path / "kg.trig")
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    assert isomorphic(ds.graph(A1), kg.graph_of(A1))
+
+
+def test_unknown_format_and_unwritable_path(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unknown export format 'xlsx'"):
+        export(kg, "xlsx", tmp_path / "x")
+    with pytest.raises(StoreError, match="cannot write"):
+        export(kg, "csv", tmp_path / "missing" / "x.csv")
