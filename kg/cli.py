@@ -212,3 +212,20 @@ def export_(store_dir: str, fmt: str, out: str) -> None:
     with KnowledgeGraph(store_dir, read_only=True) as kg:
         path = export(kg, fmt, out)
     click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before the endpoint answers 503.")
+@click.option("--max-query-length", default=20_000, show_default=True,
+              type=click.IntRange(1), help="Longer queries are refused with 413.")
+@reports_errors
+def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length: int) -> None:
+    """Serve a store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    from kg.serve import serve as serve_store
+
+    serve_store(store_dir, host, port, timeout=timeout, max_query_length=max_query_length,
+                on_ready=lambda url: click.echo(f"serving {url} (Ctrl-C to stop)", err=True))
