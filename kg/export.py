@@ -66,9 +66,9 @@ WHERE {{
   OPTIONAL {{ ?event kg:ploverType ?plover_ }}
   OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?date_ }}
   OPTIONAL {{ ?event {_SOURCE_ROLES} ?src . ?src rdfs:label ?srcLabel .
-             OPTIONAL {{ ?src kg:iso3|kg:partOf/kg:iso3 ?srcIso }} }}
+             OPTIONAL {{ ?src kg:iso3|(kg:partOf|kg:forceOf)/kg:iso3 ?srcIso }} }}
   OPTIONAL {{ ?event {_TARGET_ROLES} ?tgt . ?tgt rdfs:label ?tgtLabel .
-             OPTIONAL {{ ?tgt kg:iso3|kg:partOf/kg:iso3 ?tgtIso }} }}
+             OPTIONAL {{ ?tgt kg:iso3|(kg:partOf|kg:forceOf)/kg:iso3 ?tgtIso }} }}
   OPTIONAL {{ ?event kg:location|kg:destination|kg:origin ?place . ?place rdfs:label ?placeLabel .
              OPTIONAL {{ ?place geo:lat ?lat_ ; geo:long ?lon_ }} }}
   OPTIONAL {{ ?event kg:quantity ?q .

@@ -131,7 +131,7 @@ class SparqlApp:
         queries = params.get("query", [])
         if len(queries) != 1:
             raise _Refusal(400, "give exactly one 'query' parameter")
-        return queries[0]
+        return str(queries[0])
 
     def _read_body(self, environ: Environ) -> bytes:
         try:

@@ -36,16 +36,18 @@ from xml.sax.saxutils import quoteattr
 import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 from kg.errors import KGError, ModelError, QueryError, StoreError
 from kg.model import Article, EntityType, EventType, Extraction
+from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES
 
 if TYPE_CHECKING:
     from kg.rdf.mapping import RdfFormat
 
 __all__ = [
     "CONTENT_HASH",
+    "KG_NS",
     "META_GRAPH",
     "PREFIXES",
     "IngestReport",
@@ -60,30 +62,10 @@ __all__ = [
     "parse_param",
 ]
 
-KG_NS = "https://w3id.org/geokg/ontology#"
-KGR_NS = "https://w3id.org/geokg/resource/"
-
 #: Store-internal named graph holding one ``kg:contentHash`` triple per stored article.
-META_GRAPH = URIRef(KGR_NS + "meta")
-#: Predicate of the content hash of a stored article (store bookkeeping, not extraction).
-CONTENT_HASH = URIRef(KG_NS + "contentHash")
-
-#: Prefixes every query may use without declaring them.
-PREFIXES: dict[str, str] = {
-    "kg": KG_NS,
-    "kgr": KGR_NS,
-    "rdf": str(RDF),
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": str(XSD),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "time": "http://www.w3.org/2006/time#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
-}
+META_GRAPH = KGR["meta"]
+#: Predicate of the content hash of a stored article.
+CONTENT_HASH = KG.contentHash
 
 _XSD_STRING = str(XSD.string)
 _OX_FORMATS = {

@@ -33,7 +33,7 @@ kgr:country/PRK a kg:Country ; rdfs:label "North Korea" ; kg:iso3 "PRK" .
 kgr:country/RUS a kg:Country ; rdfs:label "Russia" ; kg:iso3 "RUS" .
 kgr:country/USA a kg:Country ; rdfs:label "United States" ; skos:altLabel "U.S." ; kg:iso3 "USA" .
 kgr:country/UKR a kg:Country ; rdfs:label "Ukraine" ; kg:iso3 "UKR" .
-kgr:force/PRK a kg:MilitaryForce ; rdfs:label "North Korean troops" ; kg:partOf kgr:country/PRK .
+kgr:force/PRK a kg:MilitaryForce ; rdfs:label "North Korean troops" ; kg:forceOf kgr:country/PRK .
 kgr:person/lloyd-austin a kg:Person ; rdfs:label "Lloyd Austin" ; skos:altLabel "Austin" .
 kgr:person/kim-yong-hyun a kg:Person ; rdfs:label "Kim Yong-hyun" .
 kgr:person/sergiy-kyslytsya a kg:Person ; rdfs:label "Sergiy Kyslytsya" ;
@@ -42,7 +42,7 @@ kgr:place/kursk a kg:Place ; rdfs:label "Kursk" ; geo:lat 51.73 ; geo:long 36.19
 """
 
 ARTICLE1 = PREFIXES + ENTITIES + """
-kgr:article/00000000000000a1 a kg:Article ; rdfs:label "Troops move" ;
+kgr:article/00000000000000a1 a kg:Article ; kg:title "Troops move" ;
     kg:published "2024-10-30"^^xsd:date .
 kgr:article/00000000000000a1/event/1 a kg:Meeting ; rdfs:label "Meeting: talks" ;
     kg:cameoCode "04" ; kg:agent kgr:person/lloyd-austin ;
@@ -73,7 +73,7 @@ kgr:article/00000000000000a1/event/4 a kg:Statement ; rdfs:label "Statement: cal
 """
 
 ARTICLE2 = PREFIXES + ENTITIES + """
-kgr:article/00000000000000a2 a kg:Article ; rdfs:label "Talks again" ;
+kgr:article/00000000000000a2 a kg:Article ; kg:title "Talks again" ;
     kg:published "2024-11-01"^^xsd:date .
 kgr:article/00000000000000a2/event/1 a kg:Meeting ; rdfs:label "Meeting: met" ;
     kg:cameoCode "04" ; kg:agent kgr:person/kim-yong-hyun ;
