@@ -229,3 +229,21 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length
 
     serve_store(store_dir, host, port, timeout=timeout, max_query_length=max_query_length,
                 on_ready=lambda url: click.echo(f"serving {url} (Ctrl-C to stop)", err=True))
+
+
+@main.command()
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--endpoint", required=True, help="SPARQL query endpoint of the remote store.")
+@click.option("--graph-store", default=None,
+              help="Graph Store Protocol URL (default: the endpoint, or its sibling /store "
+                   "when the endpoint ends in /query, as with Oxigraph).")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1))
+@reports_errors
+def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float) -> None:
+    """Copy every article graph to a remote store (HTTP PUT per named graph), then check."""
+    from kg.push import push as push_store
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph(store_dir, read_only=True) as kg:
+        report = push_store(kg, endpoint, graph_store=graph_store, timeout=timeout)
+    click.echo(report.summary())
