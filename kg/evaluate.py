@@ -44,8 +44,8 @@ TIME = Namespace("http://www.w3.org/2006/time#")
 PROVENANCE = frozenset({KG.evidence, KG.trigger, KG.article, RDF.type})
 PLACE_PROPS = (KG.location, KG.destination, KG.origin)
 LABEL_PROPS = (RDFS.label, SKOS.altLabel)
-ENTITY_CLASSES = {KG[t.value]: t.value for t in EntityType}
-EVENT_CLASSES = {KG[t.value]: t.value for t in EventType}
+ENTITY_CLASSES: dict[Node, str] = {KG[t.value]: t.value for t in EntityType}
+EVENT_CLASSES: dict[Node, str] = {KG[t.value]: t.value for t in EventType}
 ARGUMENTS = ("place", "quantity", "time", "time_text", "modality", "polarity")
 
 
@@ -143,13 +143,13 @@ def load_gold(path: str | Path) -> Gold:
     valid_entity = {t.value for t in EntityType}
     valid_event = {t.value for t in EventType}
     entities: list[GoldEntity] = []
-    for e in data.get("entities", []):
-        if e.get("type") not in valid_entity:
-            raise GoldError(f"{p}: entity {e.get('label')!r} has type {e.get('type')!r}; "
+    for ent in data.get("entities", []):
+        if ent.get("type") not in valid_entity:
+            raise GoldError(f"{p}: entity {ent.get('label')!r} has type {ent.get('type')!r}; "
                             f"expected one of {', '.join(sorted(valid_entity))}")
-        entities.append(GoldEntity(label=e["label"], type=e["type"],
-                                   aliases=tuple(e.get("aliases", ())),
-                                   optional=bool(e.get("optional", False))))
+        entities.append(GoldEntity(label=ent["label"], type=ent["type"],
+                                   aliases=tuple(ent.get("aliases", ())),
+                                   optional=bool(ent.get("optional", False))))
     events: list[GoldEvent] = []
     for ev in data["events"]:
         types = tuple(ev.get("types", ()))
@@ -157,8 +157,10 @@ def load_gold(path: str | Path) -> Gold:
         if not types or bad:
             raise GoldError(f"{p}: event types {list(types)!r} must be among "
                             f"{', '.join(sorted(valid_event))}")
-        qty = ev.get("quantity") or ()
-        if not isinstance(qty, list):
+        qty = ev.get("quantity")
+        if qty is None:
+            qty = []
+        elif not isinstance(qty, list):
             qty = [qty]
         events.append(GoldEvent(
             types=types, participants=tuple(ev.get("participants", ())),
@@ -204,17 +206,17 @@ def _union(graph: Graph | Dataset) -> Graph:
 
 
 def _labels(g: Graph, node: Node) -> set[str]:
-    return {str(o) for prop in LABEL_PROPS for o in g.objects(node, prop)}  # type: ignore[arg-type]
+    return {str(o) for prop in LABEL_PROPS for o in g.objects(node, prop)}
 
 
 def _first_label(g: Graph, node: Node) -> str:
-    labels = sorted(str(o) for o in g.objects(node, RDFS.label))  # type: ignore[arg-type]
+    labels = sorted(str(o) for o in g.objects(node, RDFS.label))
     return labels[0] if labels else str(node)
 
 
 def _numbers(g: Graph, node: Node) -> Iterator[Decimal]:
     for prop in (KG.value, KG.minValue, KG.maxValue):
-        for o in g.objects(node, prop):  # type: ignore[arg-type]
+        for o in g.objects(node, prop):
             if isinstance(o, Literal):
                 try:
                     yield Decimal(str(o))
@@ -256,7 +258,7 @@ def _read_event(g: Graph, node: Node, kind: str) -> OutEvent:
     for _ in range(2):
         nxt: set[Node] = set()
         for n in frontier:
-            for p, o in g.predicate_objects(n):  # type: ignore[arg-type]
+            for p, o in g.predicate_objects(n):
                 if p in PROVENANCE or isinstance(o, Literal) or o in seen:
                     continue
                 seen.add(o)
@@ -265,20 +267,20 @@ def _read_event(g: Graph, node: Node, kind: str) -> OutEvent:
         frontier = nxt
     places: set[str] = set()
     for prop in PLACE_PROPS:
-        for o in g.objects(node, prop):  # type: ignore[arg-type]
+        for o in g.objects(node, prop):
             places |= {normalize(x) for x in _labels(g, o)}
     quantities: set[Decimal] = set(_numbers(g, node))
-    for p, o in g.predicate_objects(node):  # type: ignore[arg-type]
+    for p, o in g.predicate_objects(node):
         if p not in PROVENANCE and not isinstance(o, Literal):
             quantities.update(_numbers(g, o))
     times: list[tuple[str, str | None]] = []
     for prop in (SEM.hasTime, SEM_ALT.hasTime):
-        for t in g.objects(node, prop):  # type: ignore[arg-type]
+        for t in g.objects(node, prop):
             dates = [str(d) for d in g.objects(t, TIME.inXSDDate)]
             label = next(iter(sorted(_labels(g, t))), str(t) if isinstance(t, Literal) else "")
             times.append((label, dates[0] if dates else None))
-    modality = next((_local(o) for o in g.objects(node, KG.modality)), "asserted")  # type: ignore[arg-type]
-    polarity = next((_local(o) for o in g.objects(node, KG.polarity)), "positive")  # type: ignore[arg-type]
+    modality = next((_local(o) for o in g.objects(node, KG.modality)), "asserted")
+    polarity = next((_local(o) for o in g.objects(node, KG.polarity)), "positive")
     return OutEvent(node=node, type=kind, label=_first_label(g, node),
                     reachable=frozenset(reachable), places=frozenset(places),
                     quantities=frozenset(quantities), times=tuple(times),

@@ -38,6 +38,7 @@ from kg.events.lexicon import (
     POSSIBLE_MOD,
     REPORTED_ADV,
     SPEECH_VERBS,
+    TITLE_NOUNS,
     VERBS,
     WEAPON_NOUNS,
     Trigger,
@@ -83,6 +84,7 @@ class _Draft:
     trigger: int  # token index of the trigger word
     light: int | None  # the light verb carrying it, if any
     sentence: int
+    extra: list[int] = field(default_factory=list)  # merged trigger words
     args: list[Argument] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     time: TimeExpression | None = None
@@ -152,8 +154,17 @@ class _Context:
             return []
         out: list[tuple[str, Mention]] = []
         hit = self.at.get(i)
+        if hit is None and self.tokens[i].lemma.lower() in TITLE_NOUNS:
+            person = self._person_under(i)
+            if person is not None:
+                hit = person
         if hit is not None:
             out.append(hit)
+            for c in self.kids(i, "compound"):
+                if c.i not in range(hit[1].start, hit[1].end) or any(
+                        g.dep in ("conj", "appos") for g in self.parse.children(c.i)):
+                    for g in self.kids(c.i, "conj", "appos"):
+                        out.extend(self.np_entities(g.i, depth + 1))
         else:
             for c in self.kids(i, "compound", "amod", "poss", "nmod", "npadvmod"):
                 if c.i in self.at:
@@ -173,13 +184,25 @@ class _Context:
             out.extend(self.np_entities(c.i, depth + 1))
         for p in self.kids(i, "prep"):
             if p.lemma.lower() in ("include", "such", "including") or p.text.lower() in (
-                    "including", "like"):
+                    "including", "like") or (p.lemma.lower() == "as" and any(
+                    g.lemma.lower() == "such" for g in self.parse.children(p.i))):
                 for o in self.kids(p.i, "pobj"):
                     out.extend(self.np_entities(o.i, depth + 1))
                 for a in self.kids(p.i, "amod", "prep"):
                     for o in self.kids(a.i, "pobj"):
                         out.extend(self.np_entities(o.i, depth + 1))
         return out
+
+    def _person_under(self, i: int) -> tuple[str, Mention] | None:
+        """The person a title noun names ("Ambassador to Germany Richard Grenell")."""
+        for t in self.parse.subtree(i):
+            if t.i == i or t.dep in ("relcl", "acl", "ccomp"):
+                continue
+            hit = self.at.get(t.i)
+            if hit is not None and self.type_of(hit[0]) is EntityType.PERSON and \
+                    abs(t.i - i) <= 6:
+                return hit
+        return None
 
     def _left_run(self, i: int) -> list[tuple[str, Mention]]:
         """Entities written directly before noun ``i`` ("U.S. and South Korean leaders")
@@ -217,8 +240,12 @@ class _Context:
         if subs:
             out: list[int] = []
             for s in subs:
-                if self.tokens[s].lemma.lower() in ("who", "which", "that") and tok.dep == "relcl":
+                low = self.tokens[s].lemma.lower()
+                if low in ("who", "which", "that") and tok.dep == "relcl":
                     out.append(tok.head)
+                elif low in ("he", "she") and self.tokens[s].pos == "PRON":
+                    person = self.antecedent(s)
+                    out.append(person if person is not None else s)
                 else:
                     out.append(s)
             return out
@@ -228,8 +255,14 @@ class _Context:
                 self.tokens[v - 1].head != v:
             return [v - 1]  # "images showing North Korea transporting ..."
         if tok.dep in ("acl", "relcl") and tok.head != v:
+            noun = self.tokens[tok.head]
+            if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "pobj" and \
+                    self.tokens[noun.head].head != noun.head and \
+                    self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
+                # "voted on a resolution to expel X": the voter expels
+                return self.subject(self.tokens[noun.head].head, depth + 1)
             return [tok.head]
-        if tok.dep in ("xcomp", "advcl", "conj", "pcomp", "dep") and tok.head != v:
+        if tok.dep in ("xcomp", "advcl", "conj", "pcomp", "dep", "acomp") and tok.head != v:
             head = self.tokens[tok.head]
             if tok.dep == "xcomp":
                 objs = [o.i for o in self.kids(head.i, "dobj")]
@@ -240,11 +273,23 @@ class _Context:
                     pas = [c.i for c in self.kids(head.i, "nsubjpass")]
                     if pas:
                         return pas
-            if head.pos in VERB_POS:
+            if head.pos in VERB_POS or head.dep == "acomp":
                 return self.subject(head.i, depth + 1)
             if head.pos == "ADP" and head.head != head.i:
                 return self.subject(head.head, depth + 1)
         return []
+
+    def antecedent(self, i: int) -> int | None:
+        """The person "he"/"she" at token ``i`` most likely refers to: the nearest person
+        mentioned before it in this or the two previous sentences, outside quotes."""
+        sent = self.tokens[i].sent
+        j = i - 1
+        while j >= 0 and self.tokens[j].sent >= sent - 2:
+            hit = self.at.get(j)
+            if hit is not None and self.type_of(hit[0]) is EntityType.PERSON:
+                return hit[1].end - 1
+            j -= 1
+        return None
 
     def clause_chain(self, i: int) -> tuple[list[int], Token | None]:
         """Token ``i`` and its heads up to its clause, and the token above that clause."""
@@ -260,8 +305,18 @@ class _Context:
 # --------------------------------------------------------------------------- triggers
 
 
+_NO = Trigger(EventType.SANCTION, "", "none")
+
+
 def _verb_ok(ctx: _Context, i: int, trig: Trigger) -> bool:
     cond = trig.condition
+    if trig.type is EventType.TRANSFER:
+        objs = ctx.kids(i, "dobj", "nsubjpass")
+        if ctx.tokens[i].dep == "relcl":
+            objs.append(ctx.tokens[ctx.tokens[i].head])
+        if any(NOUNS.get(o.lemma.lower(), _NO).type in (EventType.STATEMENT, EventType.MEETING)
+               for o in objs):
+            return False  # "the speech was delivered in Tehran"
     if cond in ("", "negative", "reverse"):
         return True
     objs = ctx.kids(i, "dobj")
@@ -298,7 +353,7 @@ def _noun_ok(ctx: _Context, i: int, trig: Trigger) -> bool:
         return i > 0 and ctx.tokens[i - 1].text.lower() == "en"
     if low in ("aid", "assistance", "sale", "transfer", "delivery"):
         return True
-    return tok.ent_type in ("", "EVENT", "NORP", "GPE", "ORG") or low == "summit"
+    return tok.ent_type in ("", "EVENT", "NORP", "GPE") or low == "summit"
 
 
 def _trigger_of(ctx: _Context, i: int) -> Trigger | None:
@@ -311,7 +366,7 @@ def _trigger_of(ctx: _Context, i: int) -> Trigger | None:
         return trig if _verb_ok(ctx, i, trig) else None
     if tok.pos == "VERB" and low == "speak":
         return None
-    if tok.pos in NOUN_POS and low in NOUNS:
+    if tok.pos in NOUN_POS and low in NOUNS and i not in ctx.at:
         trig = NOUNS[low]
         if not _noun_ok(ctx, i, trig):
             return None
@@ -358,7 +413,8 @@ def _special(ctx: _Context, i: int) -> Trigger | None:
         places += [o for s in subj for p in ctx.kids(s.i, "prep")
                    if p.lemma.lower() in ("in", "inside") for o in ctx.kids(p.i, "pobj")]
         if (any(ctx.is_military(s.i) for s in subj) and places
-                and any(ctx.np_entities(s.i) for s in subj)):
+                and any(ctx.np_entities(s.i) for s in subj)
+                and not any(c.dep == "acomp" for c in kids)):
             return Trigger(EventType.DEPLOYMENT, "150")
     return None
 
@@ -459,10 +515,12 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
                 continue
             for key, m in ctx.np_entities(o.i):
                 etype = ctx.type_of(key)
-                if d.type is EventType.DEPLOYMENT and etype in PLACE_TYPES and (
-                        ctx.tokens[verb].lemma.lower() in ("reach", "enter", "cross", "leave")):
-                    role = Role.ORIGIN if ctx.tokens[verb].lemma.lower() == "leave" \
-                        else Role.DESTINATION
+                vlow = ctx.tokens[verb].lemma.lower()
+                if d.type is EventType.DEPLOYMENT and (
+                        vlow in ("reach", "enter", "cross", "leave") or etype in PLACE_TYPES):
+                    role = Role.ORIGIN if vlow in ("leave", "withdraw") else (
+                        Role.DESTINATION if vlow in ("reach", "enter", "cross") else
+                        Role.LOCATION)
                     d.add(role, key, m)
                 elif d.type is EventType.MEETING and etype in PLACE_TYPES and \
                         ctx.tokens[verb].lemma.lower() in ("visit", "tour"):
@@ -473,6 +531,14 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
                     d.add(Role.TARGET, key, m)
                 elif orole is not None:
                     d.add(orole, key, m)
+        if d.type is EventType.COMBAT:
+            # "launched missiles targeting US troops in Iraqi bases"
+            for o in ctx.kids(verb, "dobj"):
+                for acl in ctx.kids(o.i, "acl"):
+                    for x in ctx.kids(acl.i, "dobj"):
+                        for key, m in ctx.np_entities(x.i):
+                            d.add(Role.TARGET, key, m)
+                        _prep_args(ctx, d, x.i)
         _prep_args(ctx, d, verb)
         if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
                       EventType.TRANSFER):
@@ -480,8 +546,8 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
                 if o.i != d.trigger:
                     _prep_args(ctx, d, o.i)
         if ctx.tokens[verb].lemma.lower() == "be":
-            for s in ctx.kids(verb, "nsubj", "attr"):
-                _prep_args(ctx, d, s.i)
+            for st in ctx.kids(verb, "nsubj", "attr"):
+                _prep_args(ctx, d, st.i)
     if tok.pos in NOUN_POS:
         # possessives, compounds and nationality adjectives of the event noun
         for c in ctx.kids(d.trigger, "poss", "compound", "amod", "nmod"):
@@ -491,6 +557,8 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
             prep = p.lemma.lower()
             for o in ctx.kids(p.i, "pobj"):
                 found = ctx.np_entities(o.i)
+                if prep == "of" and d.type in (EventType.DEPLOYMENT, EventType.TRANSFER):
+                    _prep_args(ctx, d, o.i)  # "deployment of 12,000 troops to Russia"
                 if prep == "of":
                     role = Role.TARGET if d.type in (EventType.COMBAT, EventType.SANCTION) \
                         and not ctx.is_military(o.i) else actor
@@ -504,6 +572,24 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
                     for key, m in found:
                         d.add(Role.PARTICIPANT, key, m)
         _prep_args(ctx, d, d.trigger)
+        if tok.dep == "pobj" and d.type in (EventType.SANCTION, EventType.COMBAT):
+            # "X has been the subject / target of sanctions"
+            of = ctx.tokens[tok.head]
+            noun = ctx.tokens[of.head]
+            if of.lemma.lower() == "of" and noun.lemma.lower() in ("subject", "target",
+                                                                    "victim", "focus") \
+                    and noun.dep == "attr":
+                for st in ctx.kids(noun.head, "nsubj"):
+                    for key, m in ctx.np_entities(st.i):
+                        d.add(Role.TARGET, key, m)
+        if d.type in (EventType.COOPERATION, EventType.MEETING):
+            # "a coalition which was joined by Australia, Bahrain ..."
+            for rc in ctx.kids(d.trigger, "relcl", "acl"):
+                if rc.lemma.lower() in ("join", "attend", "include"):
+                    for ag in ctx.kids(rc.i, "agent"):
+                        for o in ctx.kids(ag.i, "pobj"):
+                            for key, m in ctx.np_entities(o.i):
+                                d.add(Role.PARTICIPANT, key, m)
         if d.light is None and tok.dep == "pobj":
             # "at a press conference alongside X" → the clause's subject and preps
             prep_tok = ctx.tokens[tok.head]
@@ -525,6 +611,32 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
             for s in ctx.subject(tok.head):
                 for key, m in ctx.np_entities(s):
                     d.add(Role.PARTICIPANT, key, m)
+
+
+def _fallback_place(ctx: _Context, d: _Draft) -> None:
+    """A place written in a prepositional phrase inside the event's own phrase ("an attack
+    on an air base near Mosul") when no role took one."""
+    if d.type not in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING,
+                      EventType.MEETING):
+        return
+    if d.keys([Role.LOCATION, Role.DESTINATION, Role.ORIGIN]):
+        return
+    for root in _anchor_tokens(d):
+        stack = [(c.i, 1) for c in ctx.parse.children(root) if c.dep not in (
+            "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis", "conj", "relcl")]
+        while stack:
+            j, depth = stack.pop(0)
+            tok = ctx.tokens[j]
+            if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in LOC_PREPS | DEST_PREPS:
+                for key, m in ctx.np_entities(j):
+                    if ctx.type_of(key) in PLACE_TYPES:
+                        prep = ctx.tokens[tok.head].lemma.lower()
+                        role = _place_role(prep, d.type) or Role.LOCATION
+                        d.add(role, key, m)
+                        return
+            if depth < 4:
+                stack.extend((c.i, depth + 1) for c in ctx.parse.children(j)
+                             if c.dep not in ("ccomp", "advcl", "parataxis", "relcl"))
 
 
 # --------------------------------------------------------------------------- factuality
@@ -662,6 +774,7 @@ def _quote(ctx: _Context, d: _Draft) -> str | None:
 def _drafts(ctx: _Context) -> list[_Draft]:
     toks = ctx.tokens
     found: dict[int, tuple[Trigger, int | None]] = {}
+    merged: dict[int, list[int]] = {}
     for tok in toks:
         trig = _special(ctx, tok.i) or _trigger_of(ctx, tok.i)
         if trig is not None:
@@ -674,15 +787,24 @@ def _drafts(ctx: _Context) -> list[_Draft]:
         head = toks[tok.head]
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos in VERB_POS:
             same = head.i in found and found[head.i][0].type is trig.type
-            if head.lemma.lower() in LIGHT_VERBS or same:
+            if same and head.lemma.lower() not in LIGHT_VERBS:
+                merged.setdefault(head.i, []).append(i)  # "denied the accusation"
+                found.pop(i, None)
+            elif head.lemma.lower() in LIGHT_VERBS or same:
                 if same or tok.dep == "dobj":
                     found.pop(head.i, None)
                 found[i] = (trig, head.i)
+        elif tok.dep == "pobj" and head.head in found and toks[head.head].pos in NOUN_POS and \
+                found[head.head][0].type is trig.type:
+            merged.setdefault(head.head, []).append(i)  # "killing ... in an airstrike"
+            found.pop(i, None)
         elif tok.dep == "pobj" and head.head != head.i and toks[head.head].pos in VERB_POS:
             verb = toks[head.head]
             same = verb.i in found and found[verb.i][0].type is trig.type
-            if (same and head.lemma.lower() in ("in", "into")) or (verb.lemma.lower() in ("enter", "engage", "deploy") and head.lemma.lower() in (
-                    "in", "into") and trig.type is EventType.COMBAT):
+            into = head.lemma.lower() in ("in", "into")
+            carrier = verb.lemma.lower() in ("enter", "engage", "deploy") and \
+                trig.type is EventType.COMBAT
+            if into and (same or carrier):
                 found.pop(verb.i, None)
                 found[i] = (trig, verb.i)
     # verbs in a chain of the same class ("began deploying", "urged ... to call")
@@ -694,11 +816,12 @@ def _drafts(ctx: _Context) -> list[_Draft]:
     drafts: list[_Draft] = []
     for i, (trig, light) in sorted(found.items()):
         d = _Draft(type=trig.type, cameo=trig.cameo, trigger=i, light=light,
-                   sentence=toks[i].sent)
+                   sentence=toks[i].sent, extra=merged.get(i, []))
         if trig.type is EventType.TRANSFER and any(
                 o.lemma.lower() in WEAPON_NOUNS for o in ctx.kids(light or i, "dobj")):
             d.cameo = "072"
         _fill_roles(ctx, d, trig)
+        _fallback_place(ctx, d)
         _modality(ctx, d)
         if d.type is EventType.STATEMENT:
             d.cue = toks[light if light is not None and toks[i].pos in NOUN_POS else i].lemma
@@ -708,13 +831,17 @@ def _drafts(ctx: _Context) -> list[_Draft]:
 
 
 def _keep(d: _Draft) -> bool:
+    """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
+    Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training)."""
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
-    return bool(d.args)
+    if d.type in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING):
+        return bool(d.args)
+    return bool(d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
 
 
 def _anchor_tokens(d: _Draft) -> list[int]:
-    return [d.trigger] if d.light is None else [d.trigger, d.light]
+    return ([d.trigger] if d.light is None else [d.trigger, d.light]) + d.extra
 
 
 def _attach_quantities(ctx: _Context, drafts: list[_Draft]) -> None:
@@ -755,6 +882,10 @@ _DURATION = re.compile(r"^(?!.*\b(ago|last|this|next|earlier|later|previous|past
                        r".*\b(years?|months?|weeks?|days?|decades?|hours?|minutes?)\b")
 
 
+_NOT_A_TIME = re.compile(r"^(annual|daily|weekly|monthly|yearly|annually|\d{1,3}|\d{5,})$"
+                         r"|^(?!1[89]|20)\d{4}$")
+
+
 def _attach_times(ctx: _Context, drafts: list[_Draft]) -> None:
     by_token: dict[int, _Draft] = {}
     for d in drafts:
@@ -762,7 +893,8 @@ def _attach_times(ctx: _Context, drafts: list[_Draft]) -> None:
             by_token.setdefault(j, d)
     pub = ctx.analysis.article.published
     for m in ctx.analysis.mentions:
-        if m.label not in ("DATE", "TIME") or _DURATION.search(m.text.lower()):
+        low = m.text.lower()
+        if m.label not in ("DATE", "TIME") or _DURATION.search(low) or _NOT_A_TIME.match(low):
             continue
         root = next((j for j in range(m.start, m.end)
                      if not m.start <= ctx.tokens[j].head < m.end), m.start)
@@ -772,6 +904,11 @@ def _attach_times(ctx: _Context, drafts: list[_Draft]) -> None:
                 if a.i in by_token:
                     owner = by_token[a.i]
                     break
+        if owner is None:
+            # a time not under any trigger: the sentence's only undated event takes it
+            cands = [d for d in drafts if d.sentence == m.sentence]
+            if len(cands) == 1:
+                owner = cands[0]
         if owner is None or owner.time is not None or owner.sentence != m.sentence:
             continue
         owner.time = TimeExpression(span=m.span, text=m.text,
@@ -793,7 +930,12 @@ def _same_event(a: _Draft, b: _Draft) -> bool:
     if a.type is not b.type or a.polarity is not b.polarity:
         return False
     if a.type is EventType.STATEMENT:
-        return a.keys([Role.SPEAKER]) == b.keys([Role.SPEAKER])
+        return bool(a.keys([Role.SPEAKER]) & b.keys([Role.SPEAKER]))
+    if abs(a.sentence - b.sentence) > 3:
+        return False
+    objects = (Role.RECIPIENT, Role.TARGET, Role.ADDRESSEE)
+    if a.sentence != b.sentence and a.keys(objects) != b.keys(objects):
+        return False
     places = (Role.LOCATION, Role.DESTINATION, Role.ORIGIN)
     pa, pb = a.keys(places), b.keys(places)
     if (not a.keys(ACTOR_ROLES) or not b.keys(ACTOR_ROLES)) and pa and pa == pb and \

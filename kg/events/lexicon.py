@@ -78,7 +78,7 @@ VERBS: dict[str, Trigger] = {
          "bombard", "storm"),
     **_t(C, "190", "strike", "hit", condition="not_deal"),
     **_t(C, "194", "shell"),
-    **_t(C, "195", "bomb", "down"),
+    **_t(C, "195", "bomb", "down", "shoot"),
     **_t(C, "190", "kill"),
     **_t(C, "190", "launch", "fire", condition="weapon_obj"),
     **_t(C, "186", "assassinate"),
@@ -131,7 +131,8 @@ LIGHT_VERBS = frozenset({
     "release", "express", "voice", "raise", "impose", "take", "give", "continue", "resume",
     "join", "open", "attend", "lead", "mount", "order", "approve", "complete", "enter",
     "host", "sign", "announce", "reach", "deliver", "seal", "conclude", "enhance", "deepen",
-    "expand", "step", "plan", "propose", "call", "engage", "wage", "escalate", "intensify",
+    "expand", "step", "plan", "propose", "engage", "increase", "boost", "improve",
+    "strengthen", "bolster", "wage", "escalate", "intensify",
     "tighten", "extend", "lift", "receive", "hit", "face", "undergo", "observe", "address",
     "organize", "organise", "convene", "chair", "broker", "strike", "forge", "renew",
 })
@@ -173,6 +174,12 @@ PLANNED_MOD = frozenset({"future", "upcoming", "planned", "proposed", "scheduled
 REPORTED_ADV = frozenset({"reportedly", "allegedly", "purportedly", "supposedly",
                           "apparently"})
 NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no"})
+TITLE_NOUNS = frozenset({
+    "president", "minister", "ambassador", "secretary", "spokesperson", "spokesman",
+    "spokeswoman", "envoy", "chancellor", "premier", "king", "queen", "general", "commander",
+    "chief", "leader", "governor", "mayor", "director", "head", "senator", "representative",
+    "diplomat", "official", "prime", "foreign", "defense", "defence", "deputy",
+})
 GROUP_NOUNS = frozenset({
     "member", "representative", "leader", "official", "government", "spokesperson",
     "spokesman", "spokeswoman", "minister", "ministry", "delegation", "source", "authority",
