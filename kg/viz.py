@@ -1,0 +1,450 @@
+"""Interactive HTML pictures of the knowledge graph (pyvis / vis-network).
+
+:func:`render_html` returns one self-contained page as a string: vis-network's JavaScript
+and CSS are in-line, a Content-Security-Policy forbids any network request, and nothing
+is written to disk or opened in a browser (the caller chooses where the page goes).
+
+Text from articles (labels, quotes, titles) never reaches the page as markup: the page
+shell is rendered by Jinja with auto-escaping, node and edge data are embedded as JSON with
+``<``, ``>``, ``&`` and ``'`` escaped, and vis-network 9 shows string tooltips with
+``innerText``, i.e. as plain text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import networkx as nx
+from jinja2 import DictLoader, Environment
+from markupsafe import Markup
+from pyvis.network import Network
+
+from kg.analysis import (
+    EVENT_KIND,
+    AnalysisError,
+    GraphData,
+    actor_network,
+    cap_graph,
+    ego_network,
+    event_graph,
+    find_node,
+)
+from kg.errors import KGError
+
+__all__ = ["CSP", "STYLES", "View", "edge_verb", "render_html"]
+
+View = Literal["full", "actors", "ego"]
+VIEWS: tuple[str, ...] = ("full", "actors", "ego")
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    name: str  # legend text
+    color: str
+    shape: str  # vis-network shape
+    symbol: str  # the legend glyph for that shape
+
+
+#: Colour and shape of each node kind (entity classes and "event").
+STYLES: dict[str, Style] = {
+    "Person": Style("Person", "#4e79a7", "dot", "●"),
+    "Country": Style("State", "#e15759", "square", "■"),
+    "Organization": Style("Organisation", "#59a14f", "triangle", "▲"),
+    "MilitaryForce": Style("Armed force", "#8c5fbf", "triangleDown", "▼"),
+    "Place": Style("Place", "#9c755f", "star", "★"),
+    "Entity": Style("Other entity", "#9d9d9d", "dot", "●"),
+    EVENT_KIND: Style("Event", "#f28e2b", "diamond", "◆"),
+}
+
+#: Verb shown on an edge, by event class and role; roles not listed fall back to _ROLE_VERB.
+_VERBS: dict[str, dict[str, str]] = {
+    "Meeting": {"agent": "met", "participant": "met", "recipient": "met with",
+                "addressee": "met with", "speaker": "spoke at", "target": "met about"},
+    "Deployment": {"agent": "deployed", "participant": "deployed", "target": "deployed against",
+                   "recipient": "deployed for", "location": "deployed in",
+                   "origin": "deployed from", "destination": "deployed to"},
+    "Statement": {"agent": "said", "speaker": "said", "participant": "said",
+                  "addressee": "said to", "recipient": "said to", "target": "said about"},
+    "Transfer": {"agent": "supplied", "participant": "supplied", "recipient": "supplied to",
+                 "destination": "supplied to", "origin": "supplied from",
+                 "target": "supplied against"},
+    "Appeal": {"agent": "urged", "speaker": "urged", "participant": "urged",
+               "addressee": "urged", "recipient": "urged", "target": "urged"},
+    "Training": {"agent": "trained", "participant": "trained with", "recipient": "trained",
+                 "location": "trained in", "target": "trained against"},
+    "Combat": {"agent": "attacked", "participant": "fought", "target": "attacked",
+               "recipient": "attacked", "location": "fought in"},
+    "Cooperation": {"agent": "agreed", "participant": "agreed", "recipient": "agreed with",
+                    "addressee": "agreed with", "target": "agreed on"},
+    "Sanction": {"agent": "sanctioned", "participant": "sanctioned", "target": "sanctioned",
+                 "recipient": "sanctioned"},
+}
+_ROLE_VERB: dict[str, str] = {"agent": "did", "participant": "took part", "recipient": "to",
+                              "target": "against", "speaker": "said", "addressee": "to",
+                              "location": "in", "origin": "from", "destination": "to"}
+#: Short verb of an event class on an actor-network edge.
+_TYPE_VERB: dict[str, str] = {"Meeting": "met", "Deployment": "deployed", "Statement": "spoke",
+                              "Transfer": "supplied", "Appeal": "urged", "Training": "trained",
+                              "Combat": "fought", "Cooperation": "agreed",
+                              "Sanction": "sanctioned"}
+#: Roles drawn from the actor to the event ("A met ->"); the others point event -> entity.
+_FROM_ENTITY = frozenset({"agent", "participant", "speaker"})
+
+#: No request of any kind leaves the page; scripts and styles are all in-line.
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+       "img-src data:; font-src data:")
+_MAX_LABEL = 40
+_MAX_QUOTE = 400
+
+
+def edge_verb(event_type: str, role: str) -> str:
+    """The words on the edge between an event and one of its entities.
+
+    >>> edge_verb("Transfer", "recipient"), edge_verb("Meeting", "location")
+    ('supplied to', 'in')
+    """
+    return _VERBS.get(event_type, {}).get(role) or _ROLE_VERB.get(role, role)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, limit: int = _MAX_LABEL) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- tooltips
+
+
+def _event_tooltip(data: GraphData, G: nx.Graph, iri: str) -> str:
+    e = data.events[iri]
+    lines = [f"{e.type}: {_short(e.label, 120)}"]
+    codes = " · ".join(x for x in (e.cameo and f"CAMEO {e.cameo}",
+                                   e.plover and f"PLOVER {e.plover}") if x)
+    if codes:
+        lines.append(codes)
+    fact = [f"modality: {e.modality or 'unknown'}"]
+    if e.polarity == "Negative":
+        fact.append("negated")
+    if e.attribution or e.attributed_to:
+        fact.append(f"attributed to {e.attribution or e.attributed_to}")
+    lines.append("; ".join(fact))
+    roles = sorted((d["role"], G.nodes[v].get("label", v))
+                   for _, v, d in G.out_edges(iri, data=True)) if G.is_directed() else []
+    if roles:
+        lines.append("; ".join(f"{r}: {label}" for r, label in roles))
+    for ev in e.evidence[:2]:
+        lines.append(f"“{_short(ev.text, _MAX_QUOTE)}”")
+        lines.append(f"source: {ev.title or '(untitled article)'}"
+                     + (f" <{ev.article}>" if ev.article else ""))
+    if len(e.evidence) > 2:
+        lines.append(f"(+{len(e.evidence) - 2} more sources)")
+    return "\n".join(lines)
+
+
+def _entity_tooltip(G: nx.Graph, n: str, events: int) -> str:
+    d = G.nodes[n]
+    kind = STYLES.get(d.get("kind", "Entity"), STYLES["Entity"]).name
+    return f"{d.get('label', n)}\n{kind} · {events} event{'s' if events != 1 else ''}\n{n}"
+
+
+# --------------------------------------------------------------------------- page
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{ kg.csp }}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ kg.title }}</title>
+<style>{{ kg.vis_css }}</style>
+<script>{{ kg.vis_js }}</script>
+<style>
+  html, body { margin: 0; height: 100%; font: 14px/1.35 system-ui, sans-serif; color: #222; }
+  header { padding: 6px 14px; border-bottom: 1px solid #ddd; }
+  header h1 { font-size: 18px; margin: 2px 0; }
+  header p { margin: 2px 0; color: #555; }
+  #kg-note { color: #8a4b00; font-weight: 600; }
+  #kg-layout { display: flex; height: calc(100% - 72px); }
+  #kg-panel { width: 250px; padding: 8px 12px; overflow-y: auto; border-right: 1px solid #ddd; }
+  #kg-panel h2 { font-size: 13px; text-transform: uppercase; color: #666; margin: 10px 0 4px; }
+  #kg-panel ul { list-style: none; padding: 0; margin: 0; }
+  #kg-panel label { display: block; }
+  #kg-panel select, #kg-panel button { width: 100%; margin-top: 4px; }
+  .sym { display: inline-block; width: 1.2em; text-align: center; }
+  #mynetwork { flex: 1; position: relative; }
+  div.vis-tooltip { white-space: pre-wrap; max-width: 460px;
+                    font: 12px/1.35 system-ui, sans-serif; }
+</style>
+</head>
+<body>
+<header>
+  <h1>{{ kg.title }}</h1>
+  <p id="kg-summary">{{ kg.summary }}</p>
+  {% if kg.note %}<p id="kg-note">{{ kg.note }}</p>{% endif %}
+</header>
+<div id="kg-layout">
+<aside id="kg-panel">
+  <section id="kg-legend"><h2>Legend</h2><ul>
+  {% for s in kg.legend %}<li><span class="sym" style="color: {{ s.color }}">{{ s.symbol }}</span>
+    {{ s.name }}</li>
+  {% endfor %}</ul>
+  <p>Edge labels: what the actor did in the event (an arrow from the actor) or how the event
+  reached an entity (an arrow to it). Hover a node or edge for the evidence.</p></section>
+  <section id="kg-filters">
+  {% if kg.event_types %}<h2>Event types</h2>
+  {% for t, n in kg.event_types %}<label><input type="checkbox" class="kg-etype"
+    value="{{ t }}" checked> {{ t }} ({{ n }})</label>
+  {% endfor %}{% endif %}
+  <h2>Actor</h2>
+  <select id="kg-actor"><option value="">All actors</option>
+  {% for id, label in kg.actors %}<option value="{{ id }}"
+    {%- if id == kg.focus %} selected{% endif %}>{{ label }}</option>
+  {% endfor %}</select>
+  <button type="button" id="kg-reset">Show all</button>
+  </section>
+</aside>
+<div id="mynetwork"></div>
+</div>
+<script>
+(function () {
+  "use strict";
+  var nodes = new vis.DataSet({{ nodes|tojson }});
+  var edges = new vis.DataSet({{ edges|tojson }});
+  var options = {{ options|safe }};
+  var container = document.getElementById("mynetwork");
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  window.kgNetwork = network;
+  window.kgStabilized = false;
+  function settled() { network.setOptions({physics: false}); window.kgStabilized = true; }
+  network.once("stabilizationIterationsDone", settled);
+  if (nodes.length === 0) { window.kgStabilized = true; }
+
+  var hiddenTypes = {};
+  var actorSelect = document.getElementById("kg-actor");
+  function apply() {
+    var focus = actorSelect.value;
+    var near = null;
+    if (focus && nodes.get(focus)) {
+      near = {};
+      near[focus] = true;
+      network.getConnectedNodes(focus).forEach(function (id) {
+        near[id] = true;
+        var n = nodes.get(id);
+        if (n && n.kind === "event") {
+          network.getConnectedNodes(id).forEach(function (j) { near[j] = true; });
+        }
+      });
+    }
+    var eventShown = {};
+    var hasEvents = false;
+    nodes.forEach(function (n) {
+      if (n.kind === "event") {
+        hasEvents = true;
+        eventShown[n.id] = !hiddenTypes[n.etype] && (near === null || near[n.id] === true);
+      }
+    });
+    var nodeUpdates = [];
+    nodes.forEach(function (n) {
+      var show;
+      if (n.kind === "event") { show = eventShown[n.id]; }
+      else {
+        show = near === null || near[n.id] === true;
+        if (show && hasEvents) {
+          show = network.getConnectedNodes(n.id).some(function (j) { return eventShown[j]; });
+        }
+      }
+      if (!!n.hidden === show) { nodeUpdates.push({id: n.id, hidden: !show}); }
+    });
+    nodes.update(nodeUpdates);
+    var edgeUpdates = [];
+    edges.forEach(function (e) {
+      if (!e.etypes) { return; }
+      var show = e.etypes.some(function (t) { return !hiddenTypes[t]; });
+      if (!!e.hidden === show) { edgeUpdates.push({id: e.id, hidden: !show}); }
+    });
+    edges.update(edgeUpdates);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".kg-etype"), function (box) {
+    box.addEventListener("change", function () { hiddenTypes[box.value] = !box.checked; apply(); });
+  });
+  actorSelect.addEventListener("change", apply);
+  document.getElementById("kg-reset").addEventListener("click", function () {
+    hiddenTypes = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".kg-etype"),
+                                 function (box) { box.checked = true; });
+    actorSelect.value = "";
+    apply();
+    network.fit();
+  });
+  if (actorSelect.value) { apply(); }
+  window.kgApply = apply;
+})();
+</script>
+</body>
+</html>
+"""
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[Markup, Markup]:
+    """vis-network's JavaScript and CSS as shipped inside the pyvis package."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():  # would end the element early
+        raise KGError(f"{lib}: vis-network assets cannot be in-lined safely")
+    return Markup(js), Markup(css)
+
+
+def _options(n_nodes: int, directed: bool) -> dict[str, Any]:
+    return {
+        "physics": {
+            "enabled": n_nodes > 1,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 100,
+                                 "springConstant": 0.06, "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": 300 if n_nodes <= 200 else 150,
+                              "updateInterval": 25, "fit": True},
+            "minVelocity": 1.0,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True,
+                        "keyboard": False, "navigationButtons": False},
+        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "borderWidth": 1,
+                  "scaling": {"min": 8, "max": 36}},
+        "edges": {"smooth": False, "color": {"color": "#b9b9b9", "highlight": "#333333"},
+                  "font": {"size": 9, "color": "#555555", "strokeWidth": 3,
+                           "align": "middle"},
+                  "arrows": {"to": {"enabled": directed, "scaleFactor": 0.4}}},
+    }
+
+
+def _render_event_view(net: Network, data: GraphData, G: nx.MultiDiGraph) -> None:
+    for n, d in sorted(G.nodes(data=True)):
+        kind = d.get("kind", "Entity")
+        style = STYLES.get(kind, STYLES["Entity"])
+        if kind == EVENT_KIND:
+            net.add_node(n, label=d["event_type"], shape=style.shape, color=style.color,
+                         title=_event_tooltip(data, G, n), kind=EVENT_KIND,
+                         etype=d["event_type"], size=8, font={"size": 10})
+        else:
+            k = G.in_degree(n)
+            net.add_node(n, label=_short(d.get("label", n)), shape=style.shape,
+                         color=style.color, title=_entity_tooltip(G, n, k), kind=kind,
+                         value=max(k, 1))
+    for i, (u, v, role) in enumerate(sorted(G.edges(keys=True))):
+        etype = G.nodes[u]["event_type"]
+        verb = edge_verb(etype, role)
+        src, dst = (v, u) if role in _FROM_ENTITY else (u, v)
+        net.add_edge(src, dst, id=f"e{i}", label=verb, role=role,
+                     title=f"{G.nodes[v].get('label', v)} — {role} of {etype}: "
+                           f"{_short(G.nodes[u].get('label', u), 120)}")
+
+
+def _render_actor_view(net: Network, data: GraphData, G: nx.Graph) -> None:
+    for n, d in sorted(G.nodes(data=True)):
+        style = STYLES.get(d.get("kind", "Entity"), STYLES["Entity"])
+        k = int(G.degree(n, weight="weight"))
+        net.add_node(n, label=_short(d.get("label", n)), shape=style.shape, color=style.color,
+                     title=_entity_tooltip(G, n, k), kind=d.get("kind", "Entity"),
+                     value=max(k, 1))
+    for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda t: (t[0], t[1]))):
+        types: Mapping[str, int] = d.get("event_types", {})
+        label = ", ".join(_TYPE_VERB.get(t, t) + (f" ×{c}" if c > 1 else "")
+                          for t, c in sorted(types.items(), key=lambda tc: (-tc[1], tc[0])))
+        lines = [f"{G.nodes[u].get('label', u)} — {G.nodes[v].get('label', v)}: "
+                 f"{d.get('weight', 1)} shared event(s)"]
+        for e in d.get("events", [])[:5]:
+            rec = data.events[e]
+            quote = f" “{_short(rec.evidence[0].text, 200)}”" if rec.evidence else ""
+            lines.append(f"{rec.type}: {_short(rec.label, 100)}{quote}")
+        net.add_edge(u, v, id=f"e{i}", label=_short(label, 60), title="\n".join(lines),
+                     value=d.get("weight", 1), etypes=sorted(types), arrows="")
+
+
+def render_html(data: GraphData, *, view: View | str = "full", focus: str | None = None,
+                hops: int = 2, max_nodes: int = 500,
+                title: str = "Geopolitical event graph") -> str:
+    """One self-contained interactive HTML page of the graph.
+
+    ``view``: ``"full"`` (entities and events, edges labelled by role), ``"actors"``
+    (actors linked by shared events; with ``focus``, only those within ``hops``) or
+    ``"ego"`` (the events and entities within ``hops`` actor steps of ``focus``, which
+    it requires). Graphs above ``max_nodes`` nodes are cut to the best-connected part
+    and the page says so. In ``"full"`` view ``focus`` preselects that actor in the
+    actor filter.
+    """
+    if view not in VIEWS:
+        raise AnalysisError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    if hops < 0:
+        raise AnalysisError(f"hops must be 0 or more, not {hops}")
+    G: nx.Graph
+    if view == "actors":
+        G = actor_network(data)
+        if focus is not None:
+            G = ego_network(G, focus, hops)
+    else:
+        G = event_graph(data)
+        if view == "ego":
+            if focus is None:
+                raise AnalysisError("the ego view needs an actor: give focus (--focus NAME)")
+            G = ego_network(G, focus, 2 * hops)
+        elif focus is not None:
+            G.graph["center"] = find_node(G, focus)
+    G, note = cap_graph(G, max_nodes)
+    center = G.graph.get("center")
+    focus_id = str(center) if center is not None and center in G else None
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net.options = _options(G.number_of_nodes(), view != "actors")  # a dict is used as is
+    if view == "actors":
+        _render_actor_view(net, data, G)
+        type_counts: Counter[str] = Counter()
+        for _, _, d in G.edges(data=True):
+            type_counts.update(d.get("event_types", {}))
+    else:
+        _render_event_view(net, data, G)
+        type_counts = Counter(d["event_type"] for _, d in G.nodes(data=True)
+                              if d.get("kind") == EVENT_KIND)
+
+    kinds_present = {d.get("kind", "Entity") for _, d in G.nodes(data=True)}
+    legend = [s for k, s in STYLES.items()
+              if (k == EVENT_KIND and view != "actors") or k in kinds_present
+              or k not in (EVENT_KIND, "Entity")]
+    undirected = G.to_undirected(as_view=True) if G.is_directed() else G
+    actors = sorted(((n, str(d.get("label", n))) for n, d in G.nodes(data=True)
+                     if d.get("kind") not in (EVENT_KIND, "Place")),
+                    key=lambda t: (-undirected.degree(t[0]), t[1].casefold(), t[0]))
+    articles = {ev.article for e in data.events.values() for ev in e.evidence if ev.article}
+    n_events = sum(1 for _, k in G.nodes(data="kind") if k == EVENT_KIND)
+    n_entities = G.number_of_nodes() - n_events
+    summary = (f"View: {view}"
+               + (f" around {G.nodes[focus_id].get('label', focus_id)}, {hops} hop(s)"
+                  if focus_id is not None and view != "full" else "")
+               + f" · {n_entities:,} entities"
+               + (f", {n_events:,} events" if view != "actors" else
+                  f", {G.number_of_edges():,} links")
+               + f" · graph of {_count(len(data.events), 'event')} from "
+               + _count(len(articles), "article"))
+
+    js, css = _vis_assets()
+    env = Environment(loader=DictLoader({"kg.html": _TEMPLATE}), autoescape=True)
+    env.globals["kg"] = {
+        "title": title, "summary": summary, "csp": CSP, "note": note, "legend": legend,
+        "event_types": sorted(type_counts.items()), "actors": actors, "focus": focus_id,
+        "vis_js": js, "vis_css": css,
+    }
+    net.templateEnv = env
+    net.path = "kg.html"
+    html: str = net.generate_html()
+    return html
