@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kg.articles import iter_inputs, read_articles
 from kg.errors import InputError
 from kg.events import find_events
 from kg.extract import Language, analyze
 from kg.model import Analysis, Article, Extraction
+from kg.rdf.mapping import RdfFormat, extractions_dataset, serialize
 from kg.resolve import resolve_entities
 
 
@@ -60,3 +62,8 @@ def extract_paths(
     """Read every article in ``paths`` and extract it; a bad input raises InputError first."""
     articles = read_all(list(paths))
     return extract_articles(articles, nlp=nlp, batch_size=batch_size, n_process=n_process)
+
+
+def extract_rdf(paths: Iterable[str | Path], fmt: RdfFormat, **options: Any) -> str:
+    """The serialised triples of every article in ``paths``, one named graph per article."""
+    return serialize(extractions_dataset(extract_paths(paths, **options)), fmt)

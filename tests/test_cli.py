@@ -1,0 +1,87 @@
+"""The command line: exact errors, exit codes, and that the README documents every verb."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "data" / "examples" / "000_4fd073a643f2e162.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in main.commands if f"kg {name}" not in readme]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"---\ntitle: [unclosed\n---\nbody text\n", "invalid YAML front matter"),
+    ],
+)
+def test_extract_bad_file_is_a_one_line_error(tmp_path: Path, content: bytes,
+                                              problem: str) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(content)
+    code, out, err = run("extract", str(bad))
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"Error: {bad}: ")
+    assert problem in err
+    assert err.count("\n") == 1
+
+
+def test_extract_missing_file(tmp_path: Path) -> None:
+    code, out, err = run("extract", str(tmp_path / "nope.txt"))
+    assert (code, out) == (1, "")
+    assert err == f"Error: {tmp_path / 'nope.txt'}: no such file or directory\n"
+
+
+def test_extract_unknown_format_is_a_usage_error() -> None:
+    code, _, err = run("extract", str(EXAMPLE), "--format", "xml")
+    assert code == 2
+    assert "'xml' is not one of" in err
+
+
+def test_extract_bad_input_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out.trig"
+    out.write_text("previous", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, _ = run("extract", str(EXAMPLE), str(empty), "--out", str(out))
+    assert code == 1
+    assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_extract_seed_writes_one_named_graph(tmp_path: Path, nlp: object) -> None:
+    out = tmp_path / "seed.trig"
+    code, stdout, err = run("extract", str(EXAMPLE), "--out", str(out))
+    assert (code, stdout, err) == (0, "", "")
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    graphs = [g for g in ds.graphs() if len(g) and g.identifier != ds.default_graph.identifier]
+    assert len(graphs) == 1
+    assert str(graphs[0].identifier).startswith("https://w3id.org/geokg/resource/article/")
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "turtle", "jsonld"])
+def test_extract_formats_parse_back(fmt: str, nlp: object) -> None:
+    code, out, _ = run("extract", str(EXAMPLE), "--format", fmt)
+    assert code == 0
+    ds = Dataset()
+    ds.parse(data=out, format={"nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}[fmt])
+    assert len(ds) > 100 or sum(len(g) for g in ds.graphs()) > 100
