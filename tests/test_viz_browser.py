@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from kg.analysis import EntityRecord, Evidence, EventRecord, GraphData, RoleEdge, load_graph_data
+from kg.analysis import EntityRecord, EventRecord, Evidence, GraphData, RoleEdge, load_graph_data
 from kg.viz import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
