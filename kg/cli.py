@@ -247,3 +247,35 @@ def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float)
     with KnowledgeGraph(store_dir, read_only=True) as kg:
         report = push_store(kg, endpoint, graph_store=graph_store, timeout=timeout)
     click.echo(report.summary())
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("--input", "input_path", type=click.Path(exists=True, dir_okay=False),
+              help="Score this RDF output (.trig/.nq/.ttl/.jsonld) instead of extracting "
+                   "each gold file's article.")
+@click.option("--misses/--no-misses", default=True, show_default=True,
+              help="List missed and spurious events and entities.")
+@reports_errors
+def eval_(gold: tuple[str, ...], input_path: str | None, misses: bool) -> None:
+    """Score extraction against gold annotations (*.gold.json): P/R/F1 and misses."""
+    from rdflib import Dataset
+
+    from kg.evaluate import Gold, evaluate_all, format_report, format_summary, load_graph
+
+    given = load_graph(input_path) if input_path is not None else None
+
+    def graph_for(g: Gold) -> Dataset:
+        if given is not None:
+            return given
+        from kg.pipeline import extract_paths
+        from kg.rdf.mapping import extractions_dataset
+
+        return extractions_dataset(extract_paths([g.article_path]))
+
+    reports = evaluate_all(gold, graph_for)
+    for r in reports:
+        click.echo(format_report(r, misses=misses))
+        click.echo()
+    click.echo(format_summary(reports))

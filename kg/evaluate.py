@@ -23,23 +23,19 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace
+from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.model import EntityType, EventType
-
-KG = Namespace("https://w3id.org/geokg/ontology#")
-SEM = Namespace("http://semanticweb.cordis.europa.eu/sem#")
-SEM_ALT = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-TIME = Namespace("http://www.w3.org/2006/time#")
+from kg.rdf.vocab import KG, SEM, TIME
 
 PROVENANCE = frozenset({KG.evidence, KG.trigger, KG.article, RDF.type})
 PLACE_PROPS = (KG.location, KG.destination, KG.origin)
@@ -274,7 +270,7 @@ def _read_event(g: Graph, node: Node, kind: str) -> OutEvent:
         if p not in PROVENANCE and not isinstance(o, Literal):
             quantities.update(_numbers(g, o))
     times: list[tuple[str, str | None]] = []
-    for prop in (SEM.hasTime, SEM_ALT.hasTime):
+    for prop in (SEM.hasTime,):
         for t in g.objects(node, prop):
             dates = [str(d) for d in g.objects(t, TIME.inXSDDate)]
             label = next(iter(sorted(_labels(g, t))), str(t) if isinstance(t, Literal) else "")
@@ -498,3 +494,30 @@ def load_graph(path: str | Path) -> Dataset:
     except (OSError, ValueError, SyntaxError) as e:
         raise GoldError(f"{p}: cannot read RDF ({e})") from e
     return ds
+
+
+def evaluate_all(gold_paths: Sequence[str | Path],
+                 graph_for: Callable[[Gold], Graph | Dataset]) -> list[Report]:
+    """Score each gold file against the graph ``graph_for(gold)`` returns for it."""
+    reports: list[Report] = []
+    for path in gold_paths:
+        gold = load_gold(path)
+        entities, events = read_output(graph_for(gold))
+        reports.append(score(gold, entities, events))
+    return reports
+
+
+def format_summary(reports: Sequence[Report]) -> str:
+    """One line per gold file: entity F1, event P/R/F1, argument accuracy; then the mean."""
+    lines = [f"{'gold file':<52} {'ent F1':>6} {'ev P':>5} {'ev R':>5} {'ev F1':>5} {'args':>5}"]
+    for r in reports:
+        lines.append(f"{r.gold.name:<52} {r.entities.f1:6.2f} {r.events.precision:5.2f} "
+                     f"{r.events.recall:5.2f} {r.events.f1:5.2f} {r.argument_accuracy:5.2f}")
+    if len(reports) > 1:
+        n = len(reports)
+        lines.append(f"{'mean':<52} {sum(r.entities.f1 for r in reports) / n:6.2f} "
+                     f"{sum(r.events.precision for r in reports) / n:5.2f} "
+                     f"{sum(r.events.recall for r in reports) / n:5.2f} "
+                     f"{sum(r.events.f1 for r in reports) / n:5.2f} "
+                     f"{sum(r.argument_accuracy for r in reports) / n:5.2f}")
+    return "\n".join(lines)
