@@ -27,6 +27,7 @@ __all__ = [
     "DEPARTMENT_WORDS",
     "FORCE_MODIFIERS",
     "FORCE_NOUNS",
+    "NOT_NAMES",
     "REGION_WORDS",
     "TITLE_WORDS",
     "UNIT_WORDS",
@@ -61,7 +62,8 @@ def normalize(text: str) -> str:
     >>> normalize("North Korea’s")
     'north korea'
     """
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).strip()
     s = _LEADING_THE.sub("", s)
     if _POSSESSIVE.search(s):
         s = s[:-2] if s[-2:].lower() in ("'s", "’s") else s[:-1]
@@ -120,6 +122,8 @@ FORCE_MODIFIERS = wordset(
 )
 #: Words after a place name that name its region ("Kursk region").
 REGION_WORDS = wordset("region area oblast province governorate district")
+#: Names the model tags as organisations or places that name no actor.
+NOT_NAMES = wordset("covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv")
 #: Heads of military units when they end an organisation's name.
 UNIT_WORDS = wordset(
     """army navy corps division brigade regiment battalion fleet squadron wing guard forces
@@ -295,6 +299,22 @@ def _cities() -> dict[str, City]:
         k = normalize(city.name)
         if k not in out or out[k].population < city.population:
             out[k] = city
+    # Other Latin-script names of large cities ("Bombay", "Kiev"), never over a name.
+    alternates: dict[str, City] = {}
+    for c in gc.get_cities().values():
+        if int(c["population"]) < 100_000:
+            continue
+        city = out[normalize(c["name"])]
+        if city.geonameid != int(c["geonameid"]):
+            continue
+        for alt in c.get("alternatenames", ()):
+            if alt.isascii() and alt[:1].isupper():
+                k = normalize(alt)
+                if len(k) > 3 and k not in out and (
+                        k not in alternates or alternates[k].population < city.population):
+                    alternates[k] = city
+    for k, city in alternates.items():
+        out.setdefault(k, city)
     for s in gc.get_us_states().values():
         k = normalize(s["name"])
         out.setdefault(k, City(int(s["geonameid"]), s["name"], None, None, "US", 0))

@@ -208,7 +208,10 @@ def _classify(m: Mention, parse: Parse) -> _Draft | None:
         base = name
         last = words[-1].lower() if words else ""
         if last in REGION_WORDS and len(words) >= 2:
-            base = surface(" ".join(words[:-1]))
+            # "Kursk region" is Kursk; "Western District" stays what it says.
+            stem = surface(" ".join(words[:-1]))
+            if gazetteer.city_by_name(stem) is not None:
+                base = stem
         return _place_draft(base, name)
     return None
 
@@ -224,6 +227,17 @@ def _org_draft(name: str, words: list[str]) -> _Draft:
             return _actor_draft(known)
     return _Draft(key=f"organization/{slugify(name)}", type=EntityType.ORGANIZATION,
                   label=name, part_of=c.key if c else None)
+
+
+def _acronym_after(m: Mention, parse: Parse) -> str | None:
+    """The acronym a name defines: "World Health Organization (WHO)"."""
+    toks = parse.tokens
+    i = m.end
+    if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
+        acro = toks[i + 1].text
+        if acro.replace(".", "").isupper() and 2 <= len(acro) <= 8:
+            return acro
+    return None
 
 
 # --------------------------------------------------------------------------- persons
@@ -296,6 +310,9 @@ def _post_after(m: Mention, parse: Parse) -> Post | None:
         t = toks[i]
         if t.text in (",", ".", ";", "—", "(", ")") or t.pos in ("VERB", "AUX"):
             break
+        if t.pos not in ("PROPN", "NOUN", "ADJ") and not (
+                words and t.text.lower() in _CONNECTORS):
+            return None
         if not words and t.ent_type in ("GPE", "NORP", "ORG"):
             j = i
             while j + 1 < sent.end and toks[j + 1].ent_iob == "I":
@@ -367,6 +384,10 @@ def _resolve_persons(
         norm = normalize(name)
         cands = [k for k in full_keys if norm in _name_parts(drafts[k].label)
                  or any(norm in _name_parts(a) for a in drafts[k].aliases if " " in a)]
+        known = gazetteer.actor_by_name(name)
+        if known is not None and post is not None and cands and not any(
+                _post_fits(post, drafts[k].posts) for k in cands):
+            cands = []  # "President Trump" beside "Mary Trump": the known actor
         chosen = _choose(m, post, cands, drafts, sentences_of, last_seen)
         if chosen is not None:
             key = chosen
@@ -380,6 +401,16 @@ def _resolve_persons(
         last_seen[key] = m.span.begin
 
 
+def _post_fits(post: Post, posts: Iterable[Post]) -> bool:
+    """Same state or body, or the same title ("Defense Minister")."""
+    title = normalize(post.title).removeprefix("former ")
+    return any(
+        (post.organization is not None and p.organization == post.organization)
+        or normalize(p.title).removeprefix("former ") == title
+        for p in posts
+    )
+
+
 def _choose(
     m: Mention,
     post: Post | None,
@@ -391,10 +422,7 @@ def _choose(
     if len(cands) <= 1:
         return cands[0] if cands else None
     if post is not None:
-        title = normalize(post.title)
-        fit = [k for k in cands if any(
-            (post.organization and p.organization == post.organization)
-            or normalize(p.title) == title for p in drafts[k].posts)]
+        fit = [k for k in cands if _post_fits(post, drafts[k].posts)]
         if len(fit) == 1:
             return fit[0]
         cands = fit or cands
@@ -423,6 +451,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     drafts: dict[str, _Draft] = {}
     persons: list[tuple[Mention, str, Post | None]] = []
     sentences_of: dict[str, set[int]] = {}
+    acronyms: dict[str, str] = {}
     for m in analysis.mentions:
         if m.label not in ENTITY_LABELS:
             continue
@@ -437,9 +466,16 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             persons.append((m, name, post))
             continue
         d = _classify(m, parse)
+        defined = acronyms.get(normalize(surface(m.text)))
+        if defined is not None and (d is None or d.type == EntityType.ORGANIZATION):
+            d = drafts[defined]
         if d is None:
             continue
         have = drafts.setdefault(d.key, d)
+        acro = _acronym_after(m, parse)
+        if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
+            acronyms[normalize(acro)] = have.key
+            have.aliases.add(acro)
         have.mentions.append(m)
         alias = surface(m.text)
         if alias != have.label:

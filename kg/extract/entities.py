@@ -33,6 +33,7 @@ from kg.gazetteer import (
     DEPARTMENT_WORDS,
     FORCE_MODIFIERS,
     FORCE_NOUNS,
+    NOT_NAMES,
     REGION_WORDS,
     TITLE_WORDS,
     UNIT_WORDS,
@@ -46,6 +47,9 @@ FORCE = "FORCE"
 
 _MISREAD_AS_THING = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _LOCATIVE = wordset("in at near from to into outside around")
+_PLACE_PREPOSITIONS = wordset("in near outside around into towards toward")
+_PLACE_NOUNS = wordset("city town village province port district region governorate")
+_LATIN = re.compile(r"[A-Za-z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", FORCE})
 _ACTOR_LABELS = {
@@ -130,52 +134,125 @@ def _forces(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
-def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent]:
+def _clean(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Drop name spans that name nothing; cut a name at an unclosed parenthesis."""
     out: list[_Ent] = []
     for start, end, label in ents:
+        if label in _NAME_LABELS:
+            for k in range(start + 1, end):
+                if doc[k].text == "(" and ")" not in doc[k:end].text:
+                    end = k
+                    break
+            text = doc[start:end].text
+            if (not _LATIN.search(text) or text.islower() or "[" in text or "]" in text
+                    or gazetteer.normalize(text) in NOT_NAMES):
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent]:
+    persons = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents
+               if lab == "PERSON" and e - s >= 2}
+    out: list[_Ent] = []
+    for start, end, label in ents:
+        # "Near Ar Raqqah" at a sentence start: the preposition is not part of the name.
+        if end - start >= 2 and doc[start].lower_ in _LOCATIVE and (
+                doc[start].pos_ == "ADP" or doc[start].is_sent_start):
+            start += 1
         span = doc[start:end]
-        words = [t.lower_ for t in span if t.lower_ != "the"]
-        nxt = doc[end] if end < len(doc) else None
-        prev = doc[start - 1] if start > 0 else None
-        if label in ("GPE", "ORG", "NORP", "LOC", "PRODUCT") and end - start == 1:
-            name = gazetteer.normalize(span.text)
-            if name in person_surnames and not (
-                _is_country_word(span.text) or gazetteer.country_by_metonym(span.text)
-                or gazetteer.actor_by_name(span.text)
-            ):
-                out.append((start, end, "PERSON"))
-                continue
-        if label == "ORG":
-            # "U.S. Defense Secretary": "Defense" is part of a title, not a body.
-            if words and all(w in DEPARTMENT_WORDS for w in words) and (
-                (nxt is not None and nxt.lower_ in TITLE_WORDS)
-                or (prev is not None and prev.lower_ == "of" and start > 1
-                    and doc[start - 2].lower_ in TITLE_WORDS)
-            ):
-                continue
-            # "Ukrainian U.N." → NORP "Ukrainian" + ORG "U.N.".
-            if end - start >= 2 and gazetteer.actor_by_name(span.text) is None:
-                for cut in range(start + 1, min(end, start + 3)):
-                    head = doc[start:cut].text
-                    if _is_country_word(head) and gazetteer.actor_by_name(doc[cut:end].text):
-                        lab = "NORP" if gazetteer.country_by_demonym(head) else "GPE"
-                        out.extend([(start, cut, lab), (cut, end, "ORG")])
-                        break
-                else:
-                    out.append((start, end, _org_label(words)))
-                continue
-            out.append((start, end, _org_label(words)))
+        text = span.text
+        name = gazetteer.normalize(text)
+        known = gazetteer.actor_by_name(text)
+        if label != "PERSON" and label in _NAME_LABELS and (
+            (end - start >= 2 and name in persons)  # "Alexei Navalny" tagged ORG once
+            or (known is not None and known.type == "Person")  # "the Asad regime"
+            or (end - start == 1 and name in person_surnames and not (
+                _is_country_word(text) or gazetteer.country_by_metonym(text) or known))
+        ):
+            out.append((start, end, "PERSON"))
             continue
-        if label in _MISREAD_AS_THING and gazetteer.city_by_name(span.text):
+        glued = _glued_person(doc, start, end) if label in ("ORG", "LOC", "GPE") else None
+        if glued is not None:
+            out.extend(glued)
+            continue
+        if label == "ORG":
+            out.extend(_org_spans(doc, start, end))
+            continue
+        if (label in _MISREAD_AS_THING and gazetteer.city_by_name(text)) or (
+                label == "NORP" and _is_city(text)):  # "Aleppo" as NORP
             out.append((start, end, "GPE"))
             continue
-        # "in Belgorod" tagged ORG or NORP: a known city after a locative preposition.
-        if (label in ("ORG", "NORP") and end - start == 1 and prev is not None
-                and prev.lower_ in _LOCATIVE and _is_city(span.text)):
+        if label in ("ORG", "NORP", "PERSON") and _in_place_context(doc, start, end) and (
+                known is None and name not in person_surnames and name not in persons):
             out.append((start, end, "GPE"))
             continue
         out.append((start, end, label))
     return out
+
+
+def _in_place_context(doc: Doc, start: int, end: int) -> bool:
+    """After "in"/"near"... or "the city of": a name there is a place ("near Karabilah")."""
+    if start == 0 or (end < len(doc) and doc[end].lower_ in ("'s", "’s")):
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    # "Mosul and Raqqah": coordinated with a place the model did recognise.
+    head = doc[end - 1]
+    if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    if any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children):
+        return True
+    return (prev.lower_ == "of" and start >= 2
+            and doc[start - 2].lower_ in _PLACE_NOUNS)
+
+
+def _glued_person(doc: Doc, start: int, end: int) -> list[_Ent] | None:
+    """ "the Middle East Tobias Ellwood" as one ORG: a known name, then a person's name."""
+    if end - start < 3 or start < 2:
+        return None
+    before = doc[start - 1]
+    if not (before.lower_ in TITLE_WORDS or (
+            before.lower_ in ("for", "of") and doc[start - 2].lower_ in TITLE_WORDS)):
+        return None
+    for cut in range(end - 2, start, -1):
+        tail = doc[cut:end]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or end - cut > 3:
+            continue
+        head = doc[start:cut].text
+        actor = gazetteer.actor_by_name(head)
+        if actor is not None:
+            return [(start, cut, _ACTOR_LABELS[actor.type]), (cut, end, "PERSON")]
+        if _is_country_word(head):
+            return [(start, cut, "GPE"), (cut, end, "PERSON")]
+    return None
+
+
+def _org_spans(doc: Doc, start: int, end: int) -> list[_Ent]:
+    span = doc[start:end]
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[start - 1] if start > 0 else None
+    # "U.S. Defense Secretary": "Defense" is part of a title, not a body.
+    if words and all(w in DEPARTMENT_WORDS for w in words) and (
+        (nxt is not None and nxt.lower_ in TITLE_WORDS)
+        or (prev is not None and prev.lower_ == "of" and start > 1
+            and doc[start - 2].lower_ in TITLE_WORDS)
+    ):
+        return []
+    # "Ukrainian U.N." → NORP "Ukrainian" + ORG "U.N.".
+    if end - start >= 2 and gazetteer.actor_by_name(span.text) is None:
+        for cut in range(start + 1, min(end, start + 3)):
+            head = doc[start:cut].text
+            if _is_country_word(head) and gazetteer.actor_by_name(doc[cut:end].text):
+                lab = "NORP" if gazetteer.country_by_demonym(head) else "GPE"
+                return [(start, cut, lab), (cut, end, "ORG")]
+    # "in Belgorod" tagged ORG: a known city after a locative preposition.
+    if end - start == 1 and prev is not None and prev.lower_ in _LOCATIVE and _is_city(
+            span.text):
+        return [(start, end, "GPE")]
+    return [(start, end, _org_label(words))]
 
 
 def _is_city(text: str) -> bool:
@@ -222,13 +299,13 @@ def _merge(base: list[_Ent], extra: list[_Ent], *, replace: bool) -> list[_Ent]:
 
 def refine_entities(doc: Doc) -> Doc:
     """Rewrite ``doc.ents`` with kg's rules (see the module docstring); return ``doc``."""
-    ents: list[_Ent] = [(e.start, e.end, e.label_) for e in doc.ents]
+    ents = _clean(doc, [(e.start, e.end, e.label_) for e in doc.ents])
     # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").
     surnames = {
         gazetteer.normalize(doc[i].text)
-        for e in doc.ents
-        if e.label_ == "PERSON" and len(e) >= 2
-        for i in (e.start, e.end - 1)
+        for s, e, lab in ents
+        if lab == "PERSON" and e - s >= 2
+        for i in (s, e - 1)
     }
     ents = _relabel(doc, ents, surnames)
     ents = _regions(doc, ents)
