@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pyshacl import validate
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
-from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 
 import kg.rdf.iris
 import kg.rdf.mapping
@@ -342,3 +342,22 @@ def test_docstring_examples_run(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.failed == 0
 
+
+
+_XSD_INTEGER = re.compile(r"-?[0-9]+")
+_XSD_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+|-?\.[0-9]+|-?[0-9]+\.")
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None))
+def test_quantity_literals_are_valid_xsd_numbers(value: Decimal) -> None:
+    ex = small_extraction()
+    q = Quantity(Span(0, 7), "Defense", value=value)
+    ev = Event(EventType.TRANSFER, _m("sent", "TRIGGER"), Span(0, 10), quantities=(q,))
+    lit = extraction_graph(Extraction(ex.article, ex.entities, (ev,))).value(
+        quantity_iri(ex.article, q), KG.value)
+    assert isinstance(lit, Literal)
+    if lit.datatype == XSD.integer:
+        assert _XSD_INTEGER.fullmatch(str(lit))
+    else:
+        assert lit.datatype == XSD.decimal and _XSD_DECIMAL.fullmatch(str(lit)), str(lit)
+    assert Decimal(str(lit)) == value

@@ -279,13 +279,18 @@ def extractions_dataset(extractions: Iterable[Extraction]) -> Dataset:
 
 
 def serialize(dataset: Dataset, fmt: RdfFormat) -> str:
-    """Write a dataset; Turtle gets the union of its graphs (named and default)."""
+    """Write a dataset; Turtle gets the union of its graphs (named and default).
+
+    JSON-LD is compacted with kg's prefixes as its ``@context``; N-Quads lines are sorted.
+    """
     if fmt is RdfFormat.TURTLE:
         union = Graph()
         bind_prefixes(union)
         for s, p, o, _ in dataset.quads((None, None, None, None)):
             union.add((s, p, o))
         return union.serialize(format="turtle")
+    if fmt is RdfFormat.JSONLD:
+        return dataset.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
     text = dataset.serialize(format=fmt.rdflib_name)
     if fmt is RdfFormat.NQUADS:  # rdflib writes quads in hash order; make output stable
         lines = sorted(line for line in text.splitlines() if line.strip())
