@@ -56,11 +56,16 @@ __all__ = [
     "cap_graph",
     "communities",
     "count_by_type",
+    "describe",
     "ego_network",
     "event_chain",
     "event_graph",
     "export_graph",
     "find_node",
+    "format_chain",
+    "format_communities",
+    "format_rankings",
+    "label_of",
     "load_graph_data",
     "rankings",
 ]
@@ -549,7 +554,7 @@ def event_chain(data: GraphData, actor_a: str, actor_b: str) -> list[ChainLink]:
         for a in actors:
             B.add_node(a, label=data.entities[a].label, kind=data.entities[a].kind)
             B.add_edge(a, event)
-    a, b = find_node(B, actor_a), find_node(B, actor_b)
+    a, b = find_node(B, actor_a, kinds=ACTOR_KINDS), find_node(B, actor_b, kinds=ACTOR_KINDS)
     try:
         path = nx.shortest_path(B, a, b)
     except nx.NetworkXNoPath as e:
@@ -637,3 +642,57 @@ def export_graph(G: nx.Graph, path: str | Path, fmt: str | None = None) -> None:
 def count_by_type(data: GraphData) -> Counter[str]:
     """Number of events per event class."""
     return Counter(e.type for e in data.events.values())
+
+
+# --------------------------------------------------------------------------- text reports
+
+
+def label_of(G: nx.Graph, node: str) -> str:
+    """The label of a node, or the node id when it has none."""
+    return str(G.nodes[node].get("label", node)) if node in G else node
+
+
+def describe(data: GraphData, G: nx.Graph) -> str:
+    """One line: the size of the data and of the graph analysed."""
+    events = sum(1 for _, k in G.nodes(data="kind") if k == EVENT_KIND)
+    kinds = "entities and events" if events else "actors"
+    return (f"{len(data.events):,} events, {len(data.entities):,} entities; analysed graph: "
+            f"{G.number_of_nodes():,} {kinds}, {G.number_of_edges():,} edges")
+
+
+def format_rankings(G: nx.Graph, ranks: Mapping[str, Sequence[tuple[str, float]]]) -> str:
+    """The rankings of :func:`rankings` as an aligned text table per measure."""
+    lines: list[str] = []
+    for measure, items in ranks.items():
+        lines.append(f"{measure}:")
+        width = max((len(label_of(G, n)) for n, _ in items), default=0)
+        for i, (n, v) in enumerate(items, 1):
+            kind = G.nodes[n].get("kind", "") if n in G else ""
+            lines.append(f"  {i:>3}. {label_of(G, n):<{width}}  {kind:<13}  {v:.4g}")
+    return "\n".join(lines)
+
+
+def format_communities(G: nx.Graph, found: Sequence[set[str]], top: int = 10,
+                       members: int = 8) -> str:
+    """The largest communities, each with its best-connected members."""
+    lines = [f"communities: {len(found)} (Louvain, seed {SEED})"]
+    for i, c in enumerate(found[:top], 1):
+        best = sorted(c, key=lambda n: (-G.degree(n), label_of(G, n)))
+        names = ", ".join(label_of(G, n) for n in best[:members])
+        more = f", … (+{len(c) - members})" if len(c) > members else ""
+        lines.append(f"  {i:>3}. ({len(c)}) {names}{more}")
+    if len(found) > top:
+        lines.append(f"  … {len(found) - top} smaller communities")
+    return "\n".join(lines)
+
+
+def format_chain(chain: Sequence[ChainLink]) -> str:
+    """An event chain, one link per line: A —[Type: label]→ B."""
+    if not chain:
+        return "chain: the two actors are the same"
+    lines = [f"chain of {len(chain)} event(s):"]
+    for link in chain:
+        quote = f"\n       “{link.event.evidence[0].text}”" if link.event.evidence else ""
+        lines.append(f"  {link.source.label} —[{link.event.type}: {link.event.label}]→ "
+                     f"{link.target.label}{quote}")
+    return "\n".join(lines)

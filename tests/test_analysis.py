@@ -239,3 +239,47 @@ def test_export_round_trip(data: GraphData, tmp_path: Path, suffix: str) -> None
     assert nx.read_graphml(tmp_path / "events.graphml").number_of_edges() == 13
     with pytest.raises(AnalysisError, match="export format"):
         export_graph(actor_network(data), tmp_path / "x.png")
+
+
+def test_cli_analyze(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    src = tmp_path / "sample.trig"
+    src.write_text(SAMPLE_TRIG, encoding="utf-8")
+    out = tmp_path / "actors.graphml"
+    r = CliRunner().invoke(main, ["analyze", "--input", str(src), "--top", "2", "--communities",
+                                  "--path", "south korea", "Russia", "--export", str(out)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == """\
+6 events, 7 entities; analysed graph: 5 actors, 3 edges
+degree:
+    1. North Korea   Country        2
+    2. Lloyd Austin  Person         2
+weighted_degree:
+    1. North Korea  Country        3
+    2. Russia       Country        2
+betweenness:
+    1. North Korea   Country        0.3333
+    2. Lloyd Austin  Person         0.3333
+pagerank:
+    1. North Korea   Country        0.3376
+    2. Lloyd Austin  Person         0.2545
+communities: 3 (Louvain, seed 42)
+    1. (2) Lloyd Austin, South Korea
+    2. (2) North Korea, Russia
+  … 1 smaller communities
+chain of 3 event(s):
+  South Korea —[Meeting: Austin met South Korea]→ Lloyd Austin
+       “Austin met his Korean counterpart.”
+  Lloyd Austin —[Statement: Austin on North Korea]→ North Korea
+  North Korea —[Transfer: North Korea supplied Russia]→ Russia
+"""
+    assert nx.read_graphml(out).number_of_nodes() == 5
+    bad = CliRunner().invoke(main, ["analyze", "--input", str(src), "--path", "Rusia", "Korea"])
+    assert bad.exit_code == 1
+    assert bad.output == ("Error: actor 'Rusia' is not in the graph (5 candidates); "
+                          "close matches: Russia\n")
+    both = CliRunner().invoke(main, ["analyze", "--input", str(src), "--store", str(tmp_path)])
+    assert both.exit_code == 2 and "exactly one of --store DIR or --input FILE" in both.output
