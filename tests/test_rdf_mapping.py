@@ -71,7 +71,7 @@ def _span(text: str) -> Span:
 
 
 def small_extraction() -> Extraction:
-    """An article, four entities, two events (time, quantity, attribution)."""
+    """An article, five entities, two events (time, quantity, attribution)."""
     article = Article(key="https://example.org/news/austin", title="Austin meets allies",
                       body=BODY, published=date(2024, 10, 30), source="Example Wire",
                       url="https://example.org/news/austin")
@@ -86,6 +86,8 @@ def small_extraction() -> Extraction:
     russia = Entity("country/RUS", EntityType.COUNTRY, "Russia",
                     mentions=(_m("Russia", "GPE"),), iso3="RUS", geonames=2017370,
                     latitude=60.0, longitude=100.0)
+    force = Entity("force/PRK", EntityType.MILITARY_FORCE, "North Korean forces",
+                   mentions=(_m("troops", "FORCE"),), part_of=prk.key)
     meeting = Event(EventType.MEETING, trigger=_m("met", "TRIGGER"),
                     evidence=_span(BODY.split(". ")[0] + "."),
                     arguments=(Argument(Role.PARTICIPANT, austin.key),
@@ -99,7 +101,7 @@ def small_extraction() -> Extraction:
                        quantities=(Quantity(_span("up to 12,000 troops"), "up to 12,000 troops",
                                             max_value=Decimal(12000), unit="troops"),),
                        modality=Modality.REPORTED, attributed_to=austin.key, cue="said")
-    return Extraction(article, (austin, kor, prk, russia), (meeting, deployment))
+    return Extraction(article, (austin, kor, prk, russia, force), (meeting, deployment))
 
 
 def shacl(graph: Graph) -> tuple[bool, str]:
@@ -361,3 +363,10 @@ def test_quantity_literals_are_valid_xsd_numbers(value: Decimal) -> None:
     else:
         assert lit.datatype == XSD.decimal and _XSD_DECIMAL.fullmatch(str(lit)), str(lit)
     assert Decimal(str(lit)) == value
+
+
+def test_a_malformed_wikidata_id_is_an_error() -> None:
+    ex = small_extraction()
+    e = Entity("country/PRK", EntityType.COUNTRY, "North Korea", wikidata="wd:Q423")
+    with pytest.raises(KGError, match=r"'wd:Q423'.*Q423"):
+        extraction_graph(Extraction(ex.article, (e,)))

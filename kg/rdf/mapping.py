@@ -19,6 +19,7 @@ reasoner would infer from the ontology, so SEM queries work in a store without o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
@@ -83,6 +84,7 @@ class RdfFormat(StrEnum):
         return self is not RdfFormat.TURTLE
 
 
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 _ACTOR_TYPES = frozenset({EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION,
                           EntityType.MILITARY_FORCE})
 _PLACE_TYPES = frozenset({EntityType.PLACE, EntityType.COUNTRY})
@@ -169,6 +171,9 @@ class _Mapper:
         if entity.iso3:
             self.add(e, KG.iso3, Literal(entity.iso3))
         if entity.wikidata:
+            if not _WIKIDATA_ID.fullmatch(entity.wikidata):
+                raise self.fail(f"entity {entity.key!r} has Wikidata id {entity.wikidata!r}; "
+                                "expected an item id such as 'Q423'")
             self.add(e, KG.wikidata, Literal(entity.wikidata))
             self.add(e, OWL.sameAs, WIKIDATA[entity.wikidata])
         if entity.geonames is not None:
@@ -255,8 +260,20 @@ def extraction_graph(extraction: Extraction) -> Graph:
     """The triples of one article: article, entities, events and their text evidence.
 
     No blank nodes: every node has an IRI from :mod:`kg.rdf.iris`. Raises
-    :class:`~kg.errors.KGError` when an event names an entity the extraction lacks or a
-    span lies outside the article body. Quantities with no number are left out.
+    :class:`~kg.errors.KGError` when an event names an entity the extraction lacks, a
+    span lies outside the article body, or a Wikidata id is malformed. Quantities with no
+    number are left out.
+
+    >>> from kg.model import Article, Entity, EntityType, Mention, Span
+    >>> art = Article(key="k", title="T", body="North Korea said.")
+    >>> prk = Entity("country/PRK", EntityType.COUNTRY, "North Korea",
+    ...              mentions=(Mention(Span(0, 11), "North Korea", "GPE", 0, 2, 0),))
+    >>> g = extraction_graph(Extraction(art, (prk,)))
+    >>> sorted(str(o) for o in g.objects(entity_iri("country/PRK"), RDFS.label))
+    ['North Korea']
+    >>> m = g.value(entity_iri("country/PRK"), KG.evidence)
+    >>> str(g.value(m, KG.anchorOf)), int(g.value(m, KG.endIndex))
+    ('North Korea', 11)
     """
     return _Mapper(extraction).run()
 
