@@ -123,7 +123,8 @@ FORCE_MODIFIERS = wordset(
 #: Words after a place name that name its region ("Kursk region").
 REGION_WORDS = wordset("region area oblast province governorate district")
 #: Names the model tags as organisations or places that name no actor.
-NOT_NAMES = wordset("covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv")
+NOT_NAMES = frozenset(normalize(w) for w in wordset(
+    "covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv"))
 #: Heads of military units when they end an organisation's name.
 UNIT_WORDS = wordset(
     """army navy corps division brigade regiment battalion fleet squadron wing guard forces

@@ -73,8 +73,10 @@ def _actor_matcher(vocab: Vocab) -> PhraseMatcher:
         names = {a.label, *a.aliases}
         # Short all-lower or all-caps acronyms like "IS" or "AU" are too ambiguous to add
         # where the model saw nothing; they still resolve when the model tags them.
+        # "Israeli army", "Russia's Africa Corps": the force rules read the demonym.
         pats = [Doc(vocab, words=[t.text for t in tokenizer(n)])
-                for n in names if len(n) > 3 or "." in n]
+                for n in names if (len(n) > 3 or "." in n)
+                and not _is_country_word(n.split()[0].removesuffix("'s"))]
         matcher.add(_ACTOR_LABELS[a.type], pats)
     return matcher
 

@@ -1,0 +1,114 @@
+"""kg's entity rules over spaCy's NER (kg.extract.entities) and the mentions analyze keeps."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import FORCE, analyze, refine_entities
+from kg.model import Article
+
+
+def ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def with_ents(nlp: Language, text: str, marked: list[tuple[str, str]]) -> Doc:
+    """``text`` parsed, with the model's entities replaced by ``marked`` (text, label),
+    each the next occurrence after the previous one: a model error reproduced exactly."""
+    doc = nlp(text)
+    spans = []
+    at = 0
+    for phrase, label in marked:
+        begin = text.index(phrase, at)
+        at = begin + len(phrase)
+        span = doc.char_span(begin, at, label=label)
+        assert span is not None, phrase
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def test_demonym_and_force_noun_make_one_force_span(nlp: Language) -> None:
+    doc = refine_entities(nlp("Some North Korean units have already arrived, "
+                              "and Israeli army units withdrew."))
+    assert ("North Korean units", FORCE) in ents(doc)
+    assert ("Israeli army units", FORCE) in ents(doc)
+
+
+def test_possessive_state_and_force_noun_make_a_force(nlp: Language) -> None:
+    doc = with_ents(nlp, "He said Russia's forces were exhausted.", [("Russia", "GPE")])
+    assert ("Russia's forces", FORCE) in ents(refine_entities(doc))
+
+
+def test_force_word_modifying_another_noun_is_not_a_force(nlp: Language) -> None:
+    doc = refine_entities(nlp("Analysts cited depleted Russian military resources."))
+    assert all(label != FORCE for _, label in ents(doc))
+
+
+def test_named_unit_is_a_force(nlp: Language) -> None:
+    doc = refine_entities(nlp("The Pentagon put the 82nd Airborne Division on alert."))
+    assert any(label == FORCE and "82nd Airborne Division" in text
+               for text, label in ents(doc))
+
+
+def test_department_word_inside_a_title_is_not_an_organisation(nlp: Language) -> None:
+    text = "U.S. Defense Secretary Lloyd Austin met Secretary of State Antony Blinken."
+    doc = with_ents(nlp, text, [("U.S.", "GPE"), ("Defense", "ORG"), ("Lloyd Austin", "PERSON"),
+                                ("State", "ORG"), ("Antony Blinken", "PERSON")])
+    assert ents(refine_entities(doc)) == [
+        ("U.S.", "GPE"), ("Lloyd Austin", "PERSON"), ("Antony Blinken", "PERSON")]
+
+
+def test_demonym_glued_to_a_known_body_is_split(nlp: Language) -> None:
+    text = "Ukrainian U.N. Ambassador Sergiy Kyslytsya spoke."
+    doc = with_ents(nlp, text, [("Ukrainian U.N.", "ORG"), ("Sergiy Kyslytsya", "PERSON")])
+    assert ents(refine_entities(doc))[:2] == [("Ukrainian", "NORP"), ("U.N.", "ORG")]
+
+
+def test_surname_read_as_place_becomes_the_person(nlp: Language) -> None:
+    text = "Envoy Sergiy Kyslytsya spoke first. These troops, Kyslytsya stated, will stay."
+    doc = with_ents(nlp, text, [("Sergiy Kyslytsya", "PERSON"), ("Kyslytsya", "GPE")])
+    assert ents(refine_entities(doc)) == [
+        ("Sergiy Kyslytsya", "PERSON"), ("Kyslytsya", "PERSON")]
+
+
+def test_city_read_as_product_becomes_a_place_with_its_region(nlp: Language) -> None:
+    text = "Troops are en route to the Kursk region, near the border."
+    doc = with_ents(nlp, text, [("Kursk", "PRODUCT")])
+    assert ents(refine_entities(doc)) == [("Kursk region", "LOC")]
+
+
+def test_city_after_locative_preposition_is_a_place(nlp: Language) -> None:
+    text = "Strikes were reported near Karabilah and in Aleppo on Monday."
+    doc = with_ents(nlp, text, [("Karabilah", "PERSON"), ("Aleppo", "NORP")])
+    assert ents(refine_entities(doc)) == [("Karabilah", "GPE"), ("Aleppo", "GPE")]
+
+
+def test_title_glued_to_a_name_is_split(nlp: Language) -> None:
+    text = "Minister for the Middle East Tobias Ellwood commented."
+    doc = with_ents(nlp, text, [("the Middle East Tobias Ellwood", "ORG")])
+    assert ents(refine_entities(doc)) == [("the Middle East", "LOC"), ("Tobias Ellwood", "PERSON")]
+
+
+def test_known_bodies_missed_by_the_model_are_added(nlp: Language) -> None:
+    doc = with_ents(nlp, "The Kremlin denied the report.", [])
+    assert ents(refine_entities(doc)) == [("Kremlin", "ORG")]
+
+
+def test_non_names_are_dropped_and_parentheses_cut(nlp: Language) -> None:
+    text = "The World Health Organization (WHO said COVID-19 spread."
+    doc = with_ents(nlp, text, [("World Health Organization (WHO", "ORG"), ("COVID-19", "ORG")])
+    assert ents(refine_entities(doc)) == [("World Health Organization", "ORG")]
+
+
+def test_analyze_keeps_times_and_quantities_and_marks_forces(nlp: Language) -> None:
+    art = Article(key="t", title="", body="On Wednesday up to 12,000 North Korean troops "
+                  "moved towards Ukraine.")
+    analysis = next(analyze([art], nlp=nlp))
+    labels = {m.text: m.label for m in analysis.mentions}
+    assert labels["Wednesday"] == "DATE"
+    assert labels["North Korean troops"] == FORCE
+    assert labels["Ukraine"] == "GPE"
+    force = next(m for m in analysis.mentions if m.label == FORCE)
+    assert [t.ent_type for t in analysis.parse.tokens[force.start:force.end]] == [FORCE] * 3
