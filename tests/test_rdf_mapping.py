@@ -7,6 +7,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -48,6 +49,9 @@ from kg.rdf.iris import (
 )
 from kg.rdf.mapping import RdfFormat, extraction_graph, extractions_dataset, serialize
 from kg.rdf.vocab import KG, KGR, SEM
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "small.ttl"
@@ -370,3 +374,28 @@ def test_a_malformed_wikidata_id_is_an_error() -> None:
     e = Entity("country/PRK", EntityType.COUNTRY, "North Korea", wikidata="wd:Q423")
     with pytest.raises(KGError, match=r"'wd:Q423'.*Q423"):
         extraction_graph(Extraction(ex.article, (e,)))
+
+
+# --------------------------------------------------------------------------- real output
+
+
+@pytest.mark.slow
+def test_pipeline_output_on_shared_texts_maps_and_conforms(shared_dir: Path, nlp: Language) -> None:
+    """The whole pipeline's output on the seed and on corpus articles satisfies the shapes."""
+    from itertools import islice
+
+    from kg.articles import read_articles
+    from kg.pipeline import extract_articles
+
+    articles = list(read_articles(shared_dir / "seed" / "000_4fd073a643f2e162.txt"))
+    corpus = shared_dir / "corpus" / "wikinews" / "wikinews_2019.csv"
+    if corpus.is_file():
+        articles += list(islice(read_articles(corpus), 20))
+    union = Graph()
+    events = 0
+    for ex in extract_articles(articles, nlp=nlp):
+        union += extraction_graph(ex)
+        events += len(ex.events)
+    assert events > 0
+    conforms, report = shacl(union)
+    assert conforms, report[:3000]
