@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
 from kg.extract import analyze
-from kg.gazetteer import normalize
 from kg.model import Article, Entity, EntityType, Post, Span
 from kg.resolve import EntityIndex, resolve_entities
 
@@ -138,61 +135,24 @@ def test_index_finds_the_best_covering_entity(nlp: Language) -> None:
 # --------------------------------------------------------------------------- seed score
 
 
-def _norm(s: str) -> str:
-    return normalize(s)
-
-
-def score_entities(
-    ents: Iterable[Entity], gold: list[dict[str, object]]
-) -> tuple[float, float, list[str]]:
-    """Precision, recall and mistakes under the contract's entity scoring."""
-    ents = list(ents)
-    names = {e.key: {_norm(e.label), *(_norm(a) for a in e.aliases)} for e in ents}
-    matched: dict[str, int] = {}
-    errors: list[str] = []
-    tp = fp = 0
-    required = 0
-    hit_gold: set[int] = set()
-    for gi, g in enumerate(gold):
-        gnames = {_norm(str(g["label"])), *(_norm(str(a)) for a in g["aliases"])}  # type: ignore[attr-defined]
-        nodes = [e for e in ents if e.type.value == g["type"] and names[e.key] & gnames]
-        for n, e in enumerate(nodes):
-            matched[e.key] = gi
-            if n == 0:
-                hit_gold.add(gi)
-            elif not g.get("optional"):
-                errors.append(f"split: {g['label']} -> {e.key}")
-        if not g.get("optional"):
-            required += 1
-    for e in ents:
-        gi_ = matched.get(e.key)
-        if gi_ is None:
-            fp += 1
-            errors.append(f"unmatched output: {e.key} {e.label!r}")
-        elif gold[gi_].get("optional"):
-            continue
-        else:
-            tp += 1
-    fp += sum(1 for x in errors if x.startswith("split"))
-    tp -= sum(1 for x in errors if x.startswith("split"))
-    found = sum(1 for gi in hit_gold if not gold[gi].get("optional"))
-    for gi, g in enumerate(gold):
-        if gi not in hit_gold and not g.get("optional"):
-            errors.append(f"missed: {g['label']} ({g['type']})")
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    return precision, found / required if required else 1.0, errors
-
-
-@pytest.mark.slow
 def test_seed_entity_score(nlp: Language, shared_dir: Path) -> None:
+    """The contract's entity scoring (kg.evaluate.score) over Entity objects."""
+    from rdflib import URIRef
+
     from kg.articles import read_articles
+    from kg.evaluate import OutEntity, load_gold, normalize, score
 
     seed = shared_dir / "seed"
     for path in sorted(seed.glob("*.gold.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        article = next(iter(read_articles(seed / gold["file"])))
+        gold = load_gold(path)
+        article = next(iter(read_articles(seed / gold.file)))
         ents = resolve_entities(next(analyze([article], nlp=nlp)))
-        p, r, errors = score_entities(ents, gold["entities"])
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        assert f1 >= 0.95, errors
-        assert not [e for e in errors if e.startswith("split")]
+        out = [OutEntity(node=URIRef(f"urn:test:{e.key}"), types=frozenset({e.type.value}),
+                         names=frozenset(normalize(n) for n in (e.label, *e.aliases)),
+                         label=e.label) for e in ents]
+        report = score(gold, out, [])
+        assert report.entities.f1 >= 0.95, (report.missed_entities, report.spurious_entities)
+        # one real thing, one node: no gold entity matched by two nodes of its type
+        for g in gold.entities:
+            nodes = [o for o in out if g.type in o.types and g.names & o.names]
+            assert len(nodes) <= 1, (g.label, [o.label for o in nodes])
