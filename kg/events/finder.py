@@ -24,9 +24,11 @@ from dataclasses import dataclass, field, replace
 
 from kg.events.codes import plover_type
 from kg.events.lexicon import (
+    AID_NOUNS,
     DEAL_NOUNS,
     ESTIMATE_WORDS,
     GROUP_NOUNS,
+    INFO_NOUNS,
     LIGHT_VERBS,
     MILITARY_NOUNS,
     NOUNS,
@@ -38,6 +40,7 @@ from kg.events.lexicon import (
     POSSIBLE_MOD,
     REPORTED_ADV,
     SPEECH_VERBS,
+    TIES_NOUNS,
     TITLE_NOUNS,
     VERBS,
     WEAPON_NOUNS,
@@ -64,6 +67,7 @@ from kg.model import (
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS = frozenset({"he", "she", "it"})
 PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
 DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "along", "across", "around", "within",
@@ -243,9 +247,9 @@ class _Context:
                 low = self.tokens[s].lemma.lower()
                 if low in ("who", "which", "that") and tok.dep == "relcl":
                     out.append(tok.head)
-                elif low in ("he", "she") and self.tokens[s].pos == "PRON":
-                    person = self.antecedent(s)
-                    out.append(person if person is not None else s)
+                elif low in PRONOUNS and self.tokens[s].pos == "PRON":
+                    ante = self.antecedent(s)
+                    out.append(ante if ante is not None else s)
                 else:
                     out.append(s)
             return out
@@ -280,16 +284,32 @@ class _Context:
         return []
 
     def antecedent(self, i: int) -> int | None:
-        """The person "he"/"she" at token ``i`` most likely refers to: the nearest person
-        mentioned before it in this or the two previous sentences, outside quotes."""
+        """What a third-person pronoun at token ``i`` most likely refers to: the nearest
+        entity of a fitting kind mentioned before it in this or the two previous
+        sentences (he / she / his / her: a person; it / its: a state or body; they /
+        their: a state, body or force; the subject of a sentence is preferred)."""
+        low = self.tokens[i].lemma.lower()
+        text = self.tokens[i].text.lower()
+        if low in ("he", "she") or text in ("his", "her"):
+            kinds: tuple[EntityType, ...] = (EntityType.PERSON,)
+        elif low == "it" or text == "its":
+            kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+        else:
+            kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)
         sent = self.tokens[i].sent
+        nearest: int | None = None
         j = i - 1
         while j >= 0 and self.tokens[j].sent >= sent - 2:
             hit = self.at.get(j)
-            if hit is not None and self.type_of(hit[0]) is EntityType.PERSON:
-                return hit[1].end - 1
+            if hit is not None and self.type_of(hit[0]) in kinds:
+                head = hit[1].end - 1
+                if nearest is None:
+                    nearest = head
+                if any(self.tokens[k].dep in SUBJ for k in range(hit[1].start, hit[1].end)):
+                    return head
+                j = hit[1].start
             j -= 1
-        return None
+        return nearest
 
     def clause_chain(self, i: int) -> tuple[list[int], Token | None]:
         """Token ``i`` and its heads up to its clause, and the token above that clause."""
@@ -329,6 +349,12 @@ def _verb_ok(ctx: _Context, i: int, trig: Trigger) -> bool:
             ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
     if cond == "weapon_obj":
         return any(o.lemma.lower() in WEAPON_NOUNS for o in objs)
+    if cond == "aid_obj":
+        return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS for o in objs)
+    if cond == "info_obj":
+        return any(o.lemma.lower() in INFO_NOUNS for o in objs)
+    if cond == "ties_obj":
+        return any(o.lemma.lower() in TIES_NOUNS for o in objs)
     subj = ctx.subject(i)
     if cond == "mil_subj":
         return any(ctx.is_military(s) or any(ctx.is_military(c.i) for c in ctx.kids(s, "conj"))
@@ -399,6 +425,10 @@ def _special(ctx: _Context, i: int) -> Trigger | None:
                in (EntityType.PERSON, EntityType.COUNTRY) for c in kids):
             return Trigger(EventType.MEETING, "041")
         return None
+    if low in ("send", "dispatch", "ship") and tok.pos == "VERB" and any(
+            o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
+            and not ctx.is_military(o.i) for o in kids):
+        return Trigger(EventType.TRANSFER, "072")
     if low == "express" or low == "raise":
         objs = [o for o in kids if o.dep == "dobj"]
         if any(o.lemma.lower() in ("concern", "regret", "hope", "support", "condolence",
@@ -595,8 +625,10 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
             prep_tok = ctx.tokens[tok.head]
             if prep_tok.head != prep_tok.i and ctx.tokens[prep_tok.head].pos in VERB_POS:
                 host = prep_tok.head
+                preps = ("at", "in", "during", "into") + (
+                    ("on", "for") if d.type is EventType.MEETING else ())
                 if d.type in (EventType.MEETING, EventType.COMBAT, EventType.TRAINING) and \
-                        prep_tok.lemma.lower() in ("at", "in", "during", "into"):
+                        prep_tok.lemma.lower() in preps:
                     for s in ctx.subject(host):
                         for key, m in ctx.np_entities(s):
                             d.add(actor, key, m)

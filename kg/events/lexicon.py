@@ -64,9 +64,14 @@ VERBS: dict[str, Trigger] = {
     **_t(S, "112", "accuse", "allege", "blame"),
     **_t(S, "120", "reject", "dismiss", "refute", condition="negative"),
     **_t(S, "130", "threaten"),
+    **_t(S, "114", "complain", "protest"),
+    **_t(S, "112", "charge", condition="obj"),
+    **_t(S, "120", "refuse", "decline", "oppose", "renege", condition="negative"),
+    **_t(S, "129", "veto", condition="negative"),
     **_t(T, "070", "supply", "deliver", "transfer", "provide", "transport", "ship", "sell",
          "export", "smuggle", "donate", "hand"),
     **_t(T, "070", "fly", condition="obj"),
+    **_t(T, "070", "give", "contribute", "grant", "allocate", condition="aid_obj"),
     **_t(T, "070", "acquire", "buy", "purchase", "receive", "import", "obtain",
          condition="reverse"),
     **_t(A, "020", "urge", "appeal", "request", "ask", "invite", "encourage", "recommend",
@@ -81,14 +86,24 @@ VERBS: dict[str, Trigger] = {
     **_t(C, "195", "bomb", "down", "shoot"),
     **_t(C, "190", "kill"),
     **_t(C, "190", "launch", "fire", condition="weapon_obj"),
-    **_t(C, "186", "assassinate"),
-    **_t(CO, "030", "pledge", "agree", "vow", "promise"),
+    **_t(C, "186", "assassinate", "execute"),
+    **_t(C, "181", "kidnap", "abduct", "hijack"),
+    **_t(C, "182", "torture", "beat", "abuse"),
+    **_t(C, "192", "capture", "retake", "recapture", "seize", "occupy", condition="obj"),
+    **_t(C, "200", "massacre"),
+    **_t(CO, "030", "pledge", "agree", "vow", "promise", "offer", "accept", "consent"),
+    **_t(CO, "050", "support", "back", "endorse"),
+    **_t(CO, "055", "apologize", "apologise"),
+    **_t(CO, "056", "forgive"),
+    **_t(CO, "064", "share", condition="info_obj"),
+    **_t(CO, "063", "extradite"),
     **_t(CO, "057", "sign", "ratify"),
     **_t(CO, "060", "cooperate", "collaborate", "partner", "ally"),
     **_t(SA, "163", "sanction", "embargo", "blacklist", "freeze"),
     **_t(SA, "166", "expel"),
     **_t(SA, "172", "ban", "restrict", "bar"),
-    **_t(SA, "172", "suspend", condition="obj"),
+    **_t(SA, "172", "suspend", "prohibit", "halt", "cancel", "sever", condition="obj"),
+    **_t(SA, "161", "cut", condition="ties_obj"),
 }
 
 NOUNS: dict[str, Trigger] = {
@@ -96,13 +111,15 @@ NOUNS: dict[str, Trigger] = {
          "meet", "session", "summitry"),
     **_t(M, "042", "visit", "trip"),
     **_t(M, "046", "negotiation"),
+    **_t(M, "045", "mediation"),
     **_t(D, "154", "deployment", "buildup", "build-up", "redeployment", "reinforcement",
          "mobilization", "mobilisation"),
-    **_t(D, "150", "withdrawal", "arrival", "route", "pullout"),
+    **_t(D, "150", "withdrawal", "arrival", "route", "pullout", "patrol"),
     **_t(S, "010", "statement", "remark", "comment", "announcement", "tweet", "speech"),
     **_t(S, "012", "warning"),
     **_t(S, "016", "denial", condition="negative"),
     **_t(S, "111", "condemnation", "criticism", "denunciation"),
+    **_t(S, "114", "complaint", "protest"),
     **_t(S, "112", "accusation", "allegation"),
     **_t(T, "070", "delivery", "transfer", "shipment", "sale", "aid", "assistance"),
     **_t(T, "070", "acquisition", "purchase", condition="reverse"),
@@ -116,12 +133,14 @@ NOUNS: dict[str, Trigger] = {
     **_t(C, "194", "shelling", "bombardment"),
     **_t(C, "195", "airstrike", "bombing"),
     **_t(C, "186", "killing", "assassination"),
-    **_t(CO, "030", "agreement", "pledge", "deal", "pact", "accord", "memorandum", "memoranda"),
+    **_t(CO, "030", "agreement", "pledge", "deal", "pact", "accord", "memorandum", "memoranda",
+         "consensus", "offer"),
     **_t(CO, "057", "treaty"),
     **_t(CO, "050", "alliance"),
     **_t(CO, "060", "collaboration", "cooperation", "partnership", "coalition"),
     **_t(SA, "163", "sanction", "embargo", "blockade"),
     **_t(SA, "166", "expulsion"),
+    **_t(SA, "160", "suspension", "cancellation"),
     **_t(SA, "172", "ban", "restriction"),
 }
 
@@ -137,6 +156,12 @@ LIGHT_VERBS = frozenset({
     "organize", "organise", "convene", "chair", "broker", "strike", "forge", "renew",
 })
 
+WEAPON_NOUNS = frozenset({
+    "weapon", "arm", "arms", "munition", "munitions", "missile", "rocket", "shell", "ammunition",
+    "drone", "jet", "artillery", "tank", "bomb", "grenade", "rifle", "gun", "torpedo",
+    "warhead", "howitzer", "launcher", "mortar", "equipment",
+})
+
 MILITARY_NOUNS = frozenset({
     "troop", "troops", "soldier", "force", "forces", "unit", "army", "military", "personnel",
     "fighter", "marine", "battalion", "brigade", "division", "regiment", "navy", "warship",
@@ -144,12 +169,16 @@ MILITARY_NOUNS = frozenset({
     "mercenary",
 })
 
-WEAPON_NOUNS = frozenset({
-    "weapon", "arm", "arms", "munition", "munitions", "missile", "rocket", "shell", "ammunition",
-    "drone", "jet", "artillery", "tank", "bomb", "grenade", "rifle", "gun", "torpedo",
-    "warhead", "howitzer", "launcher", "mortar", "equipment",
-})
 
+AID_NOUNS = frozenset({
+    "aid", "grant", "loan", "money", "fund", "funds", "assistance", "dollar", "euro", "food",
+    "supply", "supplies", "equipment", "credit", "million", "billion",
+    "help", "support", "material", "materiel",
+}) | WEAPON_NOUNS
+INFO_NOUNS = frozenset({"intelligence", "information", "expertise", "evidence", "data",
+                        "technology", "know-how", "experience", "findings", "resources"})
+TIES_NOUNS = frozenset({"tie", "ties", "relation", "relations", "aid", "link", "links",
+                        "contact", "contacts", "supply", "supplies"})
 DEAL_NOUNS = frozenset({"deal", "agreement", "balance", "chord", "tone", "pose", "bargain",
                         "compromise", "accord", "note"})
 
