@@ -265,6 +265,10 @@ class _Context:
                     self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
                 # "voted on a resolution to expel X": the voter expels
                 return self.subject(self.tokens[noun.head].head, depth + 1)
+            if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "dobj" and \
+                    self.tokens[noun.head].pos in VERB_POS:
+                # "issued a declaration demanding ...": the issuer demands
+                return self.subject(noun.head, depth + 1)
             return [tok.head]
         if tok.dep in ("xcomp", "advcl", "conj", "pcomp", "dep", "acomp") and tok.head != v:
             head = self.tokens[tok.head]
@@ -862,6 +866,29 @@ def _drafts(ctx: _Context) -> list[_Draft]:
     return drafts
 
 
+def _demands(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """ "X said Y must / should Z" is also a demand of X on Y (CAMEO 10)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.type is not EventType.STATEMENT or ctx.tokens[d.trigger].pos not in VERB_POS:
+            continue
+        for c in ctx.kids(d.trigger, "ccomp"):
+            if not any(a.dep == "aux" and a.text.lower() in ("must", "should")
+                       for a in ctx.parse.children(c.i)):
+                continue
+            demand = _Draft(type=EventType.APPEAL, cameo="100", trigger=c.i, light=None,
+                            sentence=d.sentence)
+            for a in d.args:
+                if a.role is Role.SPEAKER:
+                    demand.add(Role.AGENT, a.entity, a.mention)
+            for sub in ctx.kids(c.i, "nsubj", "nsubjpass"):
+                for key, m in ctx.np_entities(sub.i):
+                    demand.add(Role.ADDRESSEE, key, m)
+            demand.attributed_to = d.attributed_to
+            out.append(demand)
+    return out
+
+
 def _keep(d: _Draft) -> bool:
     """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
     Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training)."""
@@ -1042,7 +1069,8 @@ def _mention(ctx: _Context, d: _Draft) -> Mention:
 def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, ...]:
     """The events ``analysis`` reports, with roles over ``entities``' keys."""
     ctx = _Context(analysis, entities)
-    drafts = [d for d in _drafts(ctx) if _keep(d)]
+    drafts = _drafts(ctx)
+    drafts = [d for d in drafts + _demands(ctx, drafts) if _keep(d)]
     _attach_quantities(ctx, drafts)
     _attach_times(ctx, drafts)
     drafts = _merge(drafts)
