@@ -141,6 +141,7 @@ class Country:
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
 
     @property
     def key(self) -> str:
@@ -207,9 +208,9 @@ def _country_index() -> _CountryIndex:
 
     by_iso3: dict[str, Country] = {}
     for cols in _rows("countries.tsv"):
-        cols += [""] * (5 - len(cols))
-        iso3, label, dem, met, ali = cols[:5]
-        by_iso3[iso3] = Country(iso3, label, _split(dem), _split(met), _split(ali))
+        cols += [""] * (6 - len(cols))
+        iso3, label, dem, met, ali, wd = cols[:6]
+        by_iso3[iso3] = Country(iso3, label, _split(dem), _split(met), _split(ali), wd or None)
     official: dict[str, list[str]] = {}
     for c in pycountry.countries:
         names = [c.name]
@@ -225,7 +226,8 @@ def _country_index() -> _CountryIndex:
         extra = tuple(n for n in official.get(iso3, ()) if n not in ctry.aliases)
         if extra:
             ctry = Country(ctry.iso3, ctry.label, ctry.demonyms, ctry.metonyms,
-                           ctry.aliases + tuple(n for n in extra if n != ctry.label))
+                           ctry.aliases + tuple(n for n in extra if n != ctry.label),
+                           ctry.wikidata)
             by_iso3[iso3] = ctry
         for n in (ctry.label, *ctry.aliases):
             by_name.setdefault(normalize(n), ctry)

@@ -95,7 +95,7 @@ def surface(text: str) -> str:
 
 def _country_draft(c: Country) -> _Draft:
     return _Draft(
-        key=c.key, type=EntityType.COUNTRY, label=c.label, iso3=c.iso3,
+        key=c.key, type=EntityType.COUNTRY, label=c.label, iso3=c.iso3, wikidata=c.wikidata,
         aliases={*c.aliases, *c.demonyms, *c.metonyms},
     )
 
@@ -482,7 +482,51 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
     _resolve_persons(persons, drafts, sentences_of)
+    _title_mentions(parse, drafts)
     return tuple(drafts[k].freeze() for k in sorted(drafts))
+
+
+def _title_mentions(parse: Parse, drafts: dict[str, _Draft]) -> None:
+    """ "the Foreign Secretary" alone refers to the one person of the article with that
+    post: add it to that person's mentions."""
+    holders: dict[str, list[tuple[_Draft, Post]]] = {}
+    for d in drafts.values():
+        if d.type == EntityType.PERSON:
+            for p in dict.fromkeys(d.posts):
+                holders.setdefault(normalize(p.title).removeprefix("former "), []).append(
+                    (d, p))
+    if not holders:
+        return
+    toks = parse.tokens
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.text.lower() not in TITLE_WORDS or not t.text[:1].isupper() or t.ent_type:
+            i += 1
+            continue
+        # extend left over capitalised title words ("Foreign Secretary", "Prime Minister")
+        j = i
+        while j > 0 and toks[j - 1].sent == t.sent and not toks[j - 1].ent_type and (
+                toks[j - 1].text[:1].isupper() and toks[j - 1].pos in ("PROPN", "NOUN", "ADJ")):
+            j -= 1
+        nxt = toks[i + 1] if i + 1 < n else None
+        if nxt is not None and (nxt.pos == "PROPN" or nxt.ent_type or nxt.text[:1].isupper()):
+            i += 1
+            continue  # a title before a name, or part of a longer name
+        prev = toks[j - 1] if j > 0 else None
+        if prev is None or prev.text.lower() != "the":
+            i += 1
+            continue  # "the Prime Minister", not "Prime Minister" in a name or heading
+        title = " ".join(x.text for x in toks[j:i + 1])
+        cands = {id(d): d for d, _ in holders.get(normalize(title), [])}
+        if len(cands) == 1:
+            d = next(iter(cands.values()))
+            span = Span(prev.idx, t.idx + len(t.text))
+            d.mentions.append(Mention(span=span, text=parse.text[span.begin:span.end],
+                                      label="PERSON", start=j - 1, end=i + 1,
+                                      sentence=t.sent))
+        i += 1
 
 
 class EntityIndex:

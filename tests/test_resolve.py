@@ -156,3 +156,10 @@ def test_seed_entity_score(nlp: Language, shared_dir: Path) -> None:
         for g in gold.entities:
             nodes = [o for o in out if g.type in o.types and g.names & o.names]
             assert len(nodes) <= 1, (g.label, [o.label for o in nodes])
+
+
+def test_title_alone_refers_to_the_post_holder(nlp: Language) -> None:
+    text = ("Foreign Secretary Boris Johnson visited Baghdad. "
+            "The talks, the Foreign Secretary said, were useful.")
+    johnson = keyed(entities(nlp, text))["person/boris-johnson"]
+    assert "the Foreign Secretary" in [m.text for m in johnson.mentions]

@@ -48,7 +48,9 @@ FORCE = "FORCE"
 _MISREAD_AS_THING = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _LOCATIVE = wordset("in at near from to into outside around")
 _PLACE_PREPOSITIONS = wordset("in near outside around into towards toward")
-_PLACE_NOUNS = wordset("city town village province port district region governorate")
+_PLACE_NOUNS = wordset(
+    "city town village province port district region governorate site outskirts suburb"
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", FORCE})
@@ -147,7 +149,10 @@ def _clean(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                     break
             text = doc[start:end].text
             if (not _LATIN.search(text) or text.islower() or "[" in text or "]" in text
-                    or gazetteer.normalize(text) in NOT_NAMES):
+                    or gazetteer.normalize(text) in NOT_NAMES
+                    # "QUESTION:" in a transcript
+                    or (label == "PERSON" and end - start == 1 and text.isupper()
+                        and len(text) > 3 and gazetteer.actor_by_name(text) is None)):
                 continue
         out.append((start, end, label))
     return out
@@ -190,6 +195,24 @@ def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent
             out.append((start, end, "GPE"))
             continue
         out.append((start, end, label))
+    return out
+
+
+def _consistent_places(doc: Doc, ents: list[_Ent], surnames: set[str]) -> list[_Ent]:
+    """A name tagged a place somewhere in the article is a place everywhere in it, unless
+    it is also a person's name there ("Palmyra" as GPE, then as PERSON)."""
+    places = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents if lab in ("GPE", "LOC")}
+    if not places:
+        return ents
+    persons = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents
+               if lab == "PERSON" and e - s >= 2}
+    out: list[_Ent] = []
+    for s, e, lab in ents:
+        name = gazetteer.normalize(doc[s:e].text)
+        if lab in ("PERSON", "ORG") and name in places and name not in surnames and (
+                name not in persons):
+            lab = "GPE"
+        out.append((s, e, lab))
     return out
 
 
@@ -310,6 +333,7 @@ def refine_entities(doc: Doc) -> Doc:
         for i in (s, e - 1)
     }
     ents = _relabel(doc, ents, surnames)
+    ents = _consistent_places(doc, ents, surnames)
     ents = _regions(doc, ents)
     matches = _actor_matcher(doc.vocab)(doc)
     found = [(s, e, doc.vocab.strings[m]) for m, s, e in matches]
