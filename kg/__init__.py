@@ -1,3 +1,74 @@
-"""kg: a geopolitical event knowledge graph from news articles."""
+"""kg: a geopolitical event knowledge graph from news articles.
+
+``import kg`` is silent and cheap: it loads no spaCy, rdflib or Oxigraph. The Python API
+(:mod:`kg.api`) is exposed here lazily, on first use of one of its names::
+
+    import kg
+    g = kg.open("out/store")        # or kg.memory()
+    g.ingest("articles/")
+    for ev in g.events(type="Deployment", actor="North Korea"):
+        print(ev.label, [p.label for p in ev.participants])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "EntityRecord",
+    "EventRecord",
+    "Graph",
+    "IngestReport",
+    "NamedQuery",
+    "Participant",
+    "QuantityRecord",
+    "QueryResult",
+    "Stats",
+    "TimeRecord",
+    "__version__",
+    "extract_files",
+    "extract_text",
+    "list_queries",
+    "memory",
+    "open",
+    "to_rdf",
+]
+#: Names of :mod:`kg.api` that ``kg`` re-exports (imported on first access). None may be
+#: the name of a subpackage (``kg.extract``, ``kg.queries``): importing one would shadow it.
+_API = frozenset(__all__) - {"__version__"}
+
+if TYPE_CHECKING:
+    from kg.api import (
+        EntityRecord,
+        EventRecord,
+        Graph,
+        IngestReport,
+        NamedQuery,
+        Participant,
+        QuantityRecord,
+        QueryResult,
+        Stats,
+        TimeRecord,
+        extract_files,
+        extract_text,
+        list_queries,
+        memory,
+        open,
+        to_rdf,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        import importlib
+
+        value = getattr(importlib.import_module("kg.api"), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_API})
