@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -147,9 +148,12 @@ class Article:
 # --------------------------------------------------------------------------- parse
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token of a dependency parse, as plain data (a copy of what spaCy computed)."""
+class Token(NamedTuple):
+    """A token of a dependency parse, as plain data (a copy of what spaCy computed).
+
+    A named tuple rather than a dataclass: a corpus has millions of tokens and this is
+    built once per token on the hot path.
+    """
 
     i: int
     text: str

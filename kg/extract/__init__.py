@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import FORCE, refine_entities
 from kg.extract.nlp import MODEL_NAME, load_nlp
 from kg.extract.parse import to_parse
-from kg.model import Analysis, Article, Mention, Span
+from kg.model import Analysis, Article, Mention, Parse, Span
 
 __all__ = [
     "FORCE",
@@ -29,8 +29,7 @@ __all__ = [
 ]
 
 
-def _mentions(doc: Doc) -> tuple[Mention, ...]:
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+def _mentions(doc: Doc, parse: Parse) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for ent in doc.ents:
         out.append(
@@ -40,7 +39,7 @@ def _mentions(doc: Doc) -> tuple[Mention, ...]:
                 label=ent.label_,
                 start=ent.start,
                 end=ent.end,
-                sentence=sent_index[ent.sent.start],
+                sentence=parse.tokens[ent.start].sent,
             )
         )
     return tuple(out)
@@ -53,7 +52,8 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
     the refined labels (``FORCE`` among them).
     """
     refine_entities(doc)
-    return Analysis(article=article, parse=to_parse(doc), mentions=_mentions(doc))
+    parse = to_parse(doc)
+    return Analysis(article=article, parse=parse, mentions=_mentions(doc, parse))
 
 
 def analyze(
