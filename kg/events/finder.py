@@ -352,7 +352,7 @@ def _verb_ok(ctx: _Context, i: int, trig: Trigger) -> bool:
         return any(ctx.is_military(o.i) for o in objs) or (
             ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
     if cond == "weapon_obj":
-        return any(o.lemma.lower() in WEAPON_NOUNS for o in objs)
+        return any(o.lemma.lower() in WEAPON_NOUNS for o in objs + ctx.kids(i, "nsubjpass"))
     if cond == "aid_obj":
         return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS for o in objs)
     if cond == "info_obj":
@@ -433,10 +433,19 @@ def _special(ctx: _Context, i: int) -> Trigger | None:
             o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
             and not ctx.is_military(o.i) for o in kids):
         return Trigger(EventType.TRANSFER, "072")
+    if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
+        return Trigger(EventType.COMBAT, "183")
+    if low == "receive" and tok.pos == "VERB" and any(
+            o.dep == "dobj" and (o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
+                o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON))
+            for o in kids):
+        return Trigger(EventType.MEETING, "043")  # "received ministers"
     if low == "express" or low == "raise":
         objs = [o for o in kids if o.dep == "dobj"]
         if any(o.lemma.lower() in ("concern", "regret", "hope", "support", "condolence",
-                                   "alarm", "outrage", "worry", "sympathy", "opposition")
+                                   "alarm", "outrage", "worry", "sympathy", "opposition",
+                                   "sorrow", "appreciation", "gratitude", "anger", "dismay",
+                                   "disappointment", "solidarity", "satisfaction")
                for o in objs):
             return Trigger(EventType.STATEMENT, "012")
         return None

@@ -128,7 +128,7 @@ NOUNS: dict[str, Trigger] = {
     **_t(TR, "150", "training", "exercise", "drill", "maneuver", "manoeuvre", "wargame"),
     **_t(C, "190", "attack", "strike", "offensive", "combat", "fighting", "assault", "raid",
          "incursion", "clash", "battle", "fight", "hostility", "counteroffensive",
-         "counter-offensive", "shootdown", "ambush"),
+         "counter-offensive", "shootdown", "ambush", "firefight", "gunfight", "skirmish"),
     **_t(C, "192", "invasion"),
     **_t(C, "194", "shelling", "bombardment"),
     **_t(C, "195", "airstrike", "bombing"),
@@ -159,7 +159,8 @@ LIGHT_VERBS = frozenset({
 WEAPON_NOUNS = frozenset({
     "weapon", "arm", "arms", "munition", "munitions", "missile", "rocket", "shell", "ammunition",
     "drone", "jet", "artillery", "tank", "bomb", "grenade", "rifle", "gun", "torpedo",
-    "warhead", "howitzer", "launcher", "mortar", "equipment",
+    "warhead", "howitzer", "launcher", "mortar", "equipment", "battery", "shot", "round",
+    "bullet", "salvo", "volley", "projectile",
 })
 
 MILITARY_NOUNS = frozenset({

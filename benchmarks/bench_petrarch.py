@@ -1,0 +1,105 @@
+"""CAMEO root agreement on the PETRARCH-2 validation records (OEDA PETR2 GSR).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_petrarch.py [PETR2_GSR_validation.xml] [--list]
+
+Default input: ``../shared/bench/petrarch-gsr/PETR2_GSR_validation.xml``. Each
+``<Sentence>`` with ``<EventCoding eventcode=...>`` records and a ``<Text>`` is extracted on
+its own as an article (``kg.pipeline``). Sentences coded with no event and codes whose root
+kg does not cover are skipped. A coded root is *covered* when CONTRACT.md gives it a kg
+class: 01, 11, 12 Statement; 02, 10 Appeal; 03, 05, 06 Cooperation; 04 Meeting; 07 Transfer;
+15 Deployment / Training; 16 Sanction; 18, 19 Combat.
+
+Measures over covered sentences:
+
+- *class agreement*: some extracted event has the class of a coded root;
+- *CAMEO root agreement*: some extracted event's CAMEO code has a coded root (two digits);
+- *source / target agreement*: among root-agreeing sentences with a three-letter country
+  code, an agreeing event has an actor of that country (as in ``bench_plover.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from bench_plover import SOURCE_ROLES, TARGET_ROLES, country_codes
+
+from kg.extract import load_nlp
+from kg.model import Article
+from kg.pipeline import extract_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "bench" / "petrarch-gsr" / "PETR2_GSR_validation.xml"
+
+ROOT_CLASS: dict[str, frozenset[str]] = {
+    "01": frozenset({"Statement"}), "11": frozenset({"Statement"}),
+    "12": frozenset({"Statement"}), "02": frozenset({"Appeal"}), "10": frozenset({"Appeal"}),
+    "03": frozenset({"Cooperation"}), "05": frozenset({"Cooperation"}),
+    "06": frozenset({"Cooperation"}), "04": frozenset({"Meeting"}),
+    "07": frozenset({"Transfer"}), "15": frozenset({"Deployment", "Training"}),
+    "16": frozenset({"Sanction"}), "18": frozenset({"Combat"}), "19": frozenset({"Combat"}),
+}
+_SENTENCE = re.compile(r'<Sentence\b[^>]*\bid="([^"]+)"[^>]*/?>(.*?)(?=<Sentence\b|</Sentences>)',
+                       re.S)
+_CODING = re.compile(r'<EventCoding\b([^>]*)/?>')
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+
+
+def records(path: Path) -> list[tuple[str, str, list[dict[str, str]]]]:
+    """(id, text, codings) of every sentence with a text and at least one event code."""
+    out = []
+    for sid, block in _SENTENCE.findall(path.read_text(encoding="utf-8")):
+        text = _TEXT.search(block)
+        codings = [dict(_ATTR.findall(m)) for m in _CODING.findall(block)]
+        codings = [c for c in codings if c.get("eventcode", "").isdigit()]
+        if text and codings:
+            out.append((sid, " ".join(text.group(1).split()), codings))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    listing = "--list" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    path = Path(args[0]) if args else DEFAULT
+    if not path.is_file():
+        print(f"{path}: not found (pass the PETR2_GSR_validation.xml path)", file=sys.stderr)
+        return 2
+    recs = [(sid, text, [c for c in codings if c["eventcode"][:2] in ROOT_CLASS])
+            for sid, text, codings in records(path)]
+    recs = [r for r in recs if r[2]]
+    articles = [Article(key=sid, title="", body=text) for sid, text, _ in recs]
+    extractions = list(extract_articles(articles, nlp=load_nlp()))
+    n = len(recs)
+    cls_ok = root_ok = 0
+    src = [0, 0]
+    tgt = [0, 0]
+    for (_, text, codings), ext in zip(recs, extractions, strict=True):
+        roots = {c["eventcode"][:2] for c in codings}
+        classes = set().union(*(ROOT_CLASS[r] for r in roots))
+        cls_ok += any(e.type.value in classes for e in ext.events)
+        good = [e for e in ext.events if e.cameo[:2] in roots]
+        root_ok += bool(good)
+        if listing and not good:
+            got = ", ".join(f"{e.cameo}:{e.trigger.text}" for e in ext.events) or "-"
+            print(f"{'/'.join(sorted(c['eventcode'] for c in codings)):<10} {got:<34} {text[:100]}")
+        if good:
+            for key, roles, tally in (("sourcecode", SOURCE_ROLES, src),
+                                      ("targetcode", TARGET_ROLES, tgt)):
+                want = {c.get(key, "")[:3] for c in codings if len(c.get(key, "")) >= 3}
+                if want:
+                    tally[1] += 1
+                    tally[0] += any(want & country_codes(ext, e, roles) for e in good)
+    print(f"covered sentences        {n}")
+    print(f"class agreement          {cls_ok}/{n} = {cls_ok / max(n, 1):.2f}")
+    print(f"CAMEO root agreement     {root_ok}/{n} = {root_ok / max(n, 1):.2f}")
+    print(f"source country agreement {src[0]}/{src[1]} = {src[0] / max(src[1], 1):.2f}")
+    print(f"target country agreement {tgt[0]}/{tgt[1]} = {tgt[0] / max(tgt[1], 1):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
