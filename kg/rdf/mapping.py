@@ -104,6 +104,10 @@ def _number(value: Decimal, what: str) -> Literal:
     return Literal(value)
 
 
+#: One triple of the output: subject, predicate, object.
+Triple = tuple[Node, Node, Node]
+
+
 class _Mapper:
     """Builds the graph of one extraction; one instance per article."""
 
@@ -111,12 +115,11 @@ class _Mapper:
         self.ex = extraction
         self.article = extraction.article
         self.a_iri = article_iri(self.article)
-        self.g = Graph()
-        bind_prefixes(self.g)
+        self.triples: dict[Triple, None] = {}  # an ordered set
         self.entities: dict[str, Entity] = {e.key: e for e in extraction.entities}
 
     def add(self, s: Node, p: Node, o: Node) -> None:
-        self.g.add((s, p, o))
+        self.triples[(s, p, o)] = None
 
     def fail(self, problem: str) -> KGError:
         return KGError(f"article {self.article.key!r}: {problem}")
@@ -247,13 +250,21 @@ class _Mapper:
         if event.cue:
             self.add(ev, KG.cue, Literal(event.cue))
 
-    def run(self) -> Graph:
+    def run(self) -> list[Triple]:
         self.map_article()
         for entity in self.ex.entities:
             self.map_entity(entity)
         for event in self.ex.events:
             self.map_event(event)
-        return self.g
+        return list(self.triples)
+
+
+def extraction_triples(extraction: Extraction) -> list[Triple]:
+    """The distinct triples of one article, without building an rdflib graph.
+
+    What :func:`extraction_graph` holds; stores that write quads directly use this.
+    """
+    return _Mapper(extraction).run()
 
 
 def extraction_graph(extraction: Extraction) -> Graph:
@@ -275,7 +286,10 @@ def extraction_graph(extraction: Extraction) -> Graph:
     >>> str(g.value(m, KG.anchorOf)), int(g.value(m, KG.endIndex))
     ('North Korea', 11)
     """
-    return _Mapper(extraction).run()
+    g = Graph()
+    bind_prefixes(g)
+    g.addN((s, p, o, g) for s, p, o in extraction_triples(extraction))
+    return g
 
 
 def extractions_dataset(extractions: Iterable[Extraction]) -> Dataset:
@@ -290,8 +304,7 @@ def extractions_dataset(extractions: Iterable[Extraction]) -> Dataset:
     bind_prefixes(ds)
     for name, graph in graphs.items():
         named = ds.graph(name)
-        for triple in graph:
-            named.add(triple)
+        named.addN((s, p, o, named) for s, p, o in graph)
     return ds
 
 
