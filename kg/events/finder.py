@@ -361,6 +361,8 @@ def _verb_ok(ctx: _Context, i: int, trig: Trigger) -> bool:
         return any(o.lemma.lower() in TIES_NOUNS for o in objs)
     subj = ctx.subject(i)
     if cond == "mil_subj":
+        if any(ctx.is_military(o.i) for o in objs):  # "moved troops", "withdrew forces"
+            return True
         return any(ctx.is_military(s) or any(ctx.is_military(c.i) for c in ctx.kids(s, "conj"))
                    for s in subj)
     if cond == "speaker":
@@ -503,7 +505,8 @@ def _prep_args(ctx: _Context, d: _Draft, head: int) -> None:
                     continue
                 if prep in TARGET_PREPS and d.type in (EventType.COMBAT, EventType.SANCTION,
                                                        EventType.APPEAL) and not (
-                        place_like and prep in ("at", "on") and d.type is EventType.COMBAT):
+                        d.type is EventType.COMBAT and ((prep == "at" and place_like) or (
+                            prep == "on" and etype is EntityType.PLACE))):
                     role = Role.ADDRESSEE if d.type is EventType.APPEAL else Role.TARGET
                     d.add(role, key, m)
                     continue
@@ -728,7 +731,7 @@ def _modality(ctx: _Context, d: _Draft) -> None:
                 planned = True
             elif c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger):
                 negative = True
-            elif c.dep == "prep" and cl == "according":
+            elif c.dep == "prep" and ct == "according":
                 for o in (o for p in ctx.kids(c.i, "prep") for o in ctx.kids(p.i, "pobj")):
                     ents = ctx.np_entities(o.i)
                     reported = True
@@ -745,7 +748,7 @@ def _modality(ctx: _Context, d: _Draft) -> None:
     sent = ctx.parse.sentence_of(d.trigger)
     for j in range(sent.start, sent.end):
         tok = toks[j]
-        if tok.lemma.lower() == "according" and tok.head == ctx.clause_chain(j)[0][-1] \
+        if tok.text.lower() == "according" and tok.head == ctx.clause_chain(j)[0][-1] \
                 and tok.head in chain:
             for o in (o for p in ctx.kids(j, "prep") for o in ctx.kids(p.i, "pobj")):
                 reported = True
