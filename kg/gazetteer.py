@@ -24,13 +24,16 @@ from importlib import resources
 from kg.errors import KGError
 
 __all__ = [
+    "CIVILIAN_WORDS",
     "DEPARTMENT_WORDS",
     "FORCE_MODIFIERS",
     "FORCE_NOUNS",
+    "MILITARY_WORDS",
     "NOT_NAMES",
     "REGION_WORDS",
     "TITLE_WORDS",
     "UNIT_WORDS",
+    "WEAK_UNIT_WORDS",
     "Actor",
     "City",
     "Country",
@@ -127,8 +130,19 @@ NOT_NAMES = frozenset(normalize(w) for w in wordset(
     "covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv"))
 #: Heads of military units when they end an organisation's name.
 UNIT_WORDS = wordset(
-    """army navy corps division brigade regiment battalion fleet squadron wing guard forces
-    force marines"""
+    "army navy brigade brigades regiment battalion fleet squadron forces marines guard"
+)
+#: Heads that name a military unit only with a military word in the name ("82nd Airborne
+#: Division", "Quds Force" is in the actor table) — not "Mysore Division", "Peace Corps".
+WEAK_UNIT_WORDS = wordset("division divisions corps force wing command")
+MILITARY_WORDS = wordset(
+    """airborne infantry armored armoured mechanized motorized tank rifle guards mountain
+    cavalry artillery marine military special expeditionary assault combat air"""
+)
+#: Words that make a "force" or "guard" civilian ("Railway Police Force", "Task Force").
+CIVILIAN_WORDS = wordset(
+    """police task disaster rescue response fire border coast labor labour work coronavirus
+    railway railways financial action"""
 )
 
 # --------------------------------------------------------------------------- tables

@@ -81,7 +81,7 @@ class _Draft:
 
 def surface(text: str) -> str:
     """A mention's text as a name: no leading "the", no possessive ending."""
-    s = text.strip()
+    s = text.strip().rstrip("-–—,;:")
     if s[:4].lower() == "the ":
         s = s[4:]
     for a in _APOSTROPHES[:2]:

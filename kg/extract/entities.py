@@ -30,13 +30,16 @@ from spacy.vocab import Vocab
 
 from kg import gazetteer
 from kg.gazetteer import (
+    CIVILIAN_WORDS,
     DEPARTMENT_WORDS,
     FORCE_MODIFIERS,
     FORCE_NOUNS,
+    MILITARY_WORDS,
     NOT_NAMES,
     REGION_WORDS,
     TITLE_WORDS,
     UNIT_WORDS,
+    WEAK_UNIT_WORDS,
     wordset,
 )
 
@@ -131,7 +134,7 @@ def _forces(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         if _ORDINAL.match(tok.text):
             k = i + 1
             while k < len(doc) and k - i <= 4 and doc[k].is_title:
-                if doc[k].lower_ in UNIT_WORDS:
+                if doc[k].lower_ in UNIT_WORDS | WEAK_UNIT_WORDS:
                     out.append((i, k + 1, FORCE))
                     break
                 k += 1
@@ -290,7 +293,10 @@ def _is_city(text: str) -> bool:
 
 def _org_label(words: list[str]) -> str:
     """ORG spans that name a military body ("the Israel Defense Forces") are FORCE."""
-    if len(words) >= 2 and words[-1] in UNIT_WORDS and "ministry" not in words:
+    if len(words) < 2 or "ministry" in words or any(w in CIVILIAN_WORDS for w in words):
+        return "ORG"
+    if words[-1] in UNIT_WORDS or (
+            words[-1] in WEAK_UNIT_WORDS and any(w in MILITARY_WORDS for w in words)):
         return FORCE
     return "ORG"
 
