@@ -294,6 +294,13 @@ def test_planned_weekday_resolves_forward(nlp: Language) -> None:
 # --------------------------------------------------------------------------- codes
 
 
+def test_intent_to_meet_gets_cameo_036(nlp: Language) -> None:
+    events, _ = run(nlp, "Vladimir Putin offered to meet Volodymyr Zelensky in Istanbul.")
+    e = only(of_type(events, EventType.MEETING))
+    assert e.modality is Modality.PLANNED
+    assert (e.cameo, e.plover) == ("036", "AGREE")
+
+
 def test_plover_types_follow_the_conversion_table() -> None:
     assert plover_type("163", EventType.SANCTION) == "COERCE"
     assert plover_type("042", EventType.MEETING) == "CONSULT"

@@ -67,6 +67,8 @@ from kg.model import (
 )
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+INTENT_VERBS = frozenset({"agree", "offer", "propose", "want", "intend", "plan", "promise",
+                          "vow", "seek", "hope", "pledge"})
 PRONOUNS = frozenset({"he", "she", "it"})
 PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
 DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})
@@ -871,6 +873,10 @@ def _drafts(ctx: _Context) -> list[_Draft]:
         _fill_roles(ctx, d, trig)
         _fallback_place(ctx, d)
         _modality(ctx, d)
+        if d.type is EventType.MEETING and d.modality is Modality.PLANNED and any(
+                ctx.tokens[j].lemma.lower() in INTENT_VERBS
+                for j in ctx.clause_chain(light if light is not None else i)[0]):
+            d.cameo = "036"  # "agreed / offered to meet": express intent to meet
         if d.type is EventType.STATEMENT:
             d.cue = toks[light if light is not None and toks[i].pos in NOUN_POS else i].lemma
             d.quote = _quote(ctx, d)

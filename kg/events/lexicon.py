@@ -199,7 +199,8 @@ POSSIBLE_HEADS = frozenset({"likelihood", "possibility", "chance", "likely", "po
                             "prospect", "risk", "threat"})
 PLANNED_HEADS = frozenset({"expect", "schedule", "plan", "set", "intend", "prepare", "aim",
                            "commit", "decide", "due", "slate", "go", "scheduled", "expected",
-                           "planned"})
+                           "planned", "offer", "propose", "want", "promise", "vow", "pledge",
+                           "agree", "hope", "seek", "threaten", "ready", "willing", "prepared"})
 PLANNED_MOD = frozenset({"future", "upcoming", "planned", "proposed", "scheduled", "next"})
 REPORTED_ADV = frozenset({"reportedly", "allegedly", "purportedly", "supposedly",
                           "apparently"})
