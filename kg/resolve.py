@@ -203,7 +203,7 @@ def _classify(m: Mention, parse: Parse) -> _Draft | None:
                 return _place_draft(name, name)
             return _country_draft(c)
     if m.label == "ORG":
-        return _org_draft(name, words)
+        return _org_draft(name, words, m, parse)
     if m.label in ("GPE", "LOC", "FAC"):
         base = name
         last = words[-1].lower() if words else ""
@@ -216,15 +216,65 @@ def _classify(m: Mention, parse: Parse) -> _Draft | None:
     return None
 
 
-def _org_draft(name: str, words: list[str]) -> _Draft:
+_MINISTRY_FIELDS = {
+    "defense": "Defense", "defence": "Defense", "foreign": "Foreign",
+    "foreign affairs": "Foreign", "interior": "Interior", "internal affairs": "Interior",
+    "home affairs": "Interior", "finance": "Finance", "justice": "Justice",
+    "health": "Health", "economy": "Economy", "energy": "Energy", "trade": "Trade",
+    "education": "Education", "emergency situations": "Emergencies",
+    "emergencies": "Emergencies", "agriculture": "Agriculture", "culture": "Culture",
+}
+
+
+def _ministry_field(words: Sequence[str]) -> str | None:
+    """ "Defense Ministry", "Ministry of Foreign Affairs" → "Defense", "Foreign"."""
+    low = [w.lower() for w in words]
+    if len(low) >= 2 and low[-1] == "ministry":
+        return _MINISTRY_FIELDS.get(" ".join(low[:-1]))
+    if len(low) >= 3 and low[0] == "ministry" and low[1] in ("of", "for"):
+        rest = [w for w in low[2:] if w != "the"]
+        return _MINISTRY_FIELDS.get(" ".join(rest))
+    return None
+
+
+def _country_before(m: Mention, parse: Parse) -> Country | None:
+    """The state just before a mention: "Russia's Defense Ministry", "Russian Defense..."."""
+    i = m.start - 1
+    if i >= 0 and parse.tokens[i].text in _APOSTROPHES[:2]:
+        i -= 1
+    if i < 0 or parse.tokens[i].ent_type not in ("GPE", "NORP"):
+        return None
+    return _country_at(parse.tokens, i)
+
+
+def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> _Draft:
     c, k = _country_prefix(words)
+    rest = words[k:] if c is not None else words
+    if c is None and "of" in words[1:-1]:  # "Ministry of Foreign Affairs of Ukraine"
+        cut = len(words) - 1 - words[::-1].index("of")
+        c = gazetteer.country_by_name(" ".join(words[cut + 1:]))
+        if c is not None:
+            rest = words[:cut]
+            if [w.lower() for w in rest] in (["government"], ["federal", "government"]):
+                return _Draft(key=f"organization/{c.iso3.lower()}-government",
+                              type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
+                              aliases={f"{c.demonym} government", name}, part_of=c.key)
     if c is not None:
-        rest = surface(" ".join(words[k:]))
-        known = gazetteer.actor_by_name(rest)
+        known = gazetteer.actor_by_name(surface(" ".join(rest)))
         if known is not None and known.type == EntityType.ORGANIZATION.value and (
             known.part_of in (None, c.key)
         ):
             return _actor_draft(known)
+    field = _ministry_field([w for w in rest if w not in _APOSTROPHES[:2]])
+    if field is not None:
+        c = c or _country_before(m, parse)
+        if c is None:
+            return _Draft(key=f"organization/{slugify(field)}-ministry",
+                          type=EntityType.ORGANIZATION, label=f"{field} Ministry")
+        return _Draft(key=f"organization/{c.iso3.lower()}-{slugify(field)}-ministry",
+                      type=EntityType.ORGANIZATION, label=f"{c.demonym} {field} Ministry",
+                      aliases={f"{c.label} {field} Ministry", f"{c.label}'s {field} Ministry"},
+                      part_of=c.key)
     return _Draft(key=f"organization/{slugify(name)}", type=EntityType.ORGANIZATION,
                   label=name, part_of=c.key if c else None)
 
@@ -452,6 +502,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     persons: list[tuple[Mention, str, Post | None]] = []
     sentences_of: dict[str, set[int]] = {}
     acronyms: dict[str, str] = {}
+    ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
     for m in analysis.mentions:
         if m.label not in ENTITY_LABELS:
             continue
@@ -471,6 +522,12 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             d = drafts[defined]
         if d is None:
             continue
+        if d.key.endswith("-ministry"):  # "the Defense Ministry" after "Russia's Defense..."
+            field_key = d.key.rsplit("-", 2)[-2] if d.part_of else d.key.split("/")[1][:-9]
+            if d.part_of:
+                ministries[field_key] = d.key
+            elif field_key in ministries:
+                d = drafts[ministries[field_key]]
         have = drafts.setdefault(d.key, d)
         acro = _acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):

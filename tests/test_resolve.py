@@ -163,3 +163,22 @@ def test_title_alone_refers_to_the_post_holder(nlp: Language) -> None:
             "The talks, the Foreign Secretary said, were useful.")
     johnson = keyed(entities(nlp, text))["person/boris-johnson"]
     assert "the Foreign Secretary" in [m.text for m in johnson.mentions]
+
+
+def test_ministries_are_keyed_by_state_and_field(nlp: Language) -> None:
+    text = ("Russia's Defense Ministry said its forces advanced. Later the Defense Ministry "
+            "published a video. The Ministry of Foreign Affairs of Ukraine protested.")
+    by = keyed(entities(nlp, text))
+    mod = by["organization/rus-defense-ministry"]
+    assert mod.label == "Russian Defense Ministry" and mod.part_of == "country/RUS"
+    assert len(mod.mentions) == 2
+    assert by["organization/ukr-foreign-ministry"].part_of == "country/UKR"
+
+
+def test_same_thing_same_key_across_articles(nlp: Language) -> None:
+    one = entities(nlp, "Kim Jong Un inspected North Korean troops near Pyongyang.")
+    two = entities(nlp, "North Korea's leader Kim Jong-un said Pyongyang would not yield, "
+                        "while North Korean soldiers drilled.")
+    shared = {"person/kim-jong-un", "force/PRK"}
+    assert shared <= set(keyed(one)) and shared <= set(keyed(two))
+    assert keyed(two)["person/kim-jong-un"].wikidata == "Q56226"

@@ -150,6 +150,9 @@ def _clean(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 if doc[k].text == "(" and ")" not in doc[k:end].text:
                     end = k
                     break
+            # "Later the Defense Ministry": a sentence adverb is not part of the name.
+            while end - start >= 2 and doc[start].pos_ in ("ADV", "CCONJ", "INTJ"):
+                start += 1
             text = doc[start:end].text
             if (not _LATIN.search(text) or text.islower() or "[" in text or "]" in text
                     or gazetteer.normalize(text) in NOT_NAMES
@@ -198,6 +201,18 @@ def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent
             out.append((start, end, "GPE"))
             continue
         out.append((start, end, label))
+    return out
+
+
+def _join_of(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """ "The Ministry of Foreign Affairs of" + "Ukraine": one ORG."""
+    out: list[_Ent] = []
+    for ent in ents:
+        if out and out[-1][2] == "ORG" and ent[2] == "GPE" and out[-1][1] == ent[0] and (
+                doc[ent[0] - 1].lower_ == "of"):
+            out[-1] = (out[-1][0], ent[1], "ORG")
+        else:
+            out.append(ent)
     return out
 
 
@@ -338,6 +353,7 @@ def refine_entities(doc: Doc) -> Doc:
         if lab == "PERSON" and e - s >= 2
         for i in (s, e - 1)
     }
+    ents = _join_of(doc, ents)
     ents = _relabel(doc, ents, surnames)
     ents = _consistent_places(doc, ents, surnames)
     ents = _regions(doc, ents)
