@@ -50,6 +50,10 @@ _LOCATIVE = wordset(
     "in at to from near into inside outside around toward towards across via through"
 )
 _CONNECTORS = frozenset({"of", "for", "on"})
+#: Titles taken off the front of a PERSON span ("President Biden"); honorifics that are
+#: part of how a person is named ("Sheikh Hasina", "King Charles") stay.
+_STRIPPED_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - wordset(
+    "sheikh emir king queen prince princess pope ayatollah")
 _APOSTROPHES = ("'s", "’s", "'", "’")
 
 
@@ -186,6 +190,10 @@ def _classify(m: Mention, parse: Parse) -> _Draft | None:
             return _actor_draft(known)
         return _Draft(key=f"force/{slugify(unit)}", type=EntityType.MILITARY_FORCE,
                       label=unit, part_of=c.key if c else None)
+    if known is not None and known.part_of is not None:
+        before = _country_before(m, parse)
+        if before is not None and before.key != known.part_of:
+            known = None  # "Australian Senate" is not the U.S. Senate
     if known is not None and known.type != EntityType.PERSON.value:
         return _actor_draft(known)
     if m.label == "NORP":
@@ -385,9 +393,7 @@ def _name_of(m: Mention, parse: Parse) -> tuple[str, list[str]]:
     """The name in a PERSON mention without titles inside it ("President Biden")."""
     toks = [t for t in parse.tokens[m.start:m.end] if t.text not in _APOSTROPHES]
     inner: list[str] = []
-    while len(toks) > 1 and toks[0].text.lower().rstrip(".") in {
-        w.rstrip(".") for w in TITLE_WORDS
-    }:
+    while len(toks) > 1 and toks[0].text.lower().rstrip(".") in _STRIPPED_TITLES:
         inner.append(toks.pop(0).text)
     text = surface(parse.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]) if toks else ""
     return text, inner
