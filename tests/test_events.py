@@ -167,6 +167,17 @@ def test_sanction_light_verb_agent_target(nlp: Language) -> None:
     assert e.plover == CAMEO_TO_PLOVER["163"]
 
 
+def test_a_crash_that_kills_is_not_combat(nlp: Language) -> None:
+    events, _ = run(nlp, "A traffic collision killed Harry Dunn near Croughton.")
+    assert not of_type(events, EventType.COMBAT)
+
+
+def test_appeal_addressee_from_the_governing_verb(nlp: Language) -> None:
+    events, ents = run(nlp, "Nick Adderley wrote to Germany asking it to waive immunity.")
+    e = only(of_type(events, EventType.APPEAL))
+    assert "Germany" in labels(e, ents, Role.ADDRESSEE)
+
+
 def test_gas_drilling_is_not_training(nlp: Language) -> None:
     events, _ = run(nlp, "Turkey continued its drilling operations near Cyprus.")
     assert not of_type(events, EventType.TRAINING)

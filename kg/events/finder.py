@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.events.codes import plover_type
 from kg.events.lexicon import (
+    ACCIDENT_NOUNS,
     AID_NOUNS,
     DEAL_NOUNS,
     ESTIMATE_WORDS,
@@ -348,8 +349,11 @@ def _verb_ok(ctx: _Context, i: int, trig: Trigger) -> bool:
     objs = ctx.kids(i, "dobj")
     if cond == "obj":
         return bool(objs) or ctx.is_passive(i)
-    if cond == "not_deal":
-        return not any(o.lemma.lower() in DEAL_NOUNS for o in objs)
+    if cond in ("not_deal", "violent_subj"):
+        if any(o.lemma.lower() in DEAL_NOUNS for o in objs):
+            return False
+        # a crash, storm or disease that kills is not combat
+        return not any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i))
     if cond == "mil_obj":
         return any(ctx.is_military(o.i) for o in objs) or (
             ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
@@ -596,6 +600,16 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
         if ctx.tokens[verb].lemma.lower() == "be":
             for st in ctx.kids(verb, "nsubj", "attr"):
                 _prep_args(ctx, d, st.i)
+    if verb is not None and d.type in (EventType.APPEAL, EventType.STATEMENT) and \
+            not d.keys([Role.ADDRESSEE]) and ctx.tokens[verb].dep in ("advcl", "xcomp", "conj"):
+        # "wrote to the embassy asking it to waive ..."
+        head = ctx.tokens[verb].head
+        for p in ctx.kids(head, "prep"):
+            if p.lemma.lower() == "to":
+                for o in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(o.i):
+                        if ctx.type_of(key) is not EntityType.PLACE:
+                            d.add(Role.ADDRESSEE, key, m)
     if tok.pos in NOUN_POS:
         # possessives, compounds and nationality adjectives of the event noun
         for c in ctx.kids(d.trigger, "poss", "compound", "amod", "nmod"):

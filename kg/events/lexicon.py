@@ -52,7 +52,8 @@ VERBS: dict[str, Trigger] = {
     **_t(D, "150", "patrol"),
     **_t(S, "010", "say", "state", "tell", "remark", "comment", "announce", "declare",
          "stress", "assert", "insist", "argue", "tweet", "confirm", "add", "reiterate",
-         "explain", "respond", "reply", "write", "characterize", "characterise"),
+         "explain", "respond", "reply", "write", "characterize", "characterise", "inform",
+         "notify", "brief"),
     **_t(S, "010", "report", "indicate", "suggest", "note", "claim", condition="speaker"),
     **_t(S, "012", "warn", "voice"),
     **_t(S, "015", "acknowledge", "admit"),
@@ -84,7 +85,7 @@ VERBS: dict[str, Trigger] = {
     **_t(C, "190", "strike", "hit", condition="not_deal"),
     **_t(C, "194", "shell"),
     **_t(C, "195", "bomb", "down", "shoot"),
-    **_t(C, "190", "kill"),
+    **_t(C, "190", "kill", condition="violent_subj"),
     **_t(C, "190", "launch", "fire", condition="weapon_obj"),
     **_t(C, "186", "assassinate", "execute"),
     **_t(C, "181", "kidnap", "abduct", "hijack"),
@@ -180,6 +181,11 @@ INFO_NOUNS = frozenset({"intelligence", "information", "expertise", "evidence", 
                         "technology", "know-how", "experience", "findings", "resources"})
 TIES_NOUNS = frozenset({"tie", "ties", "relation", "relations", "aid", "link", "links",
                         "contact", "contacts", "supply", "supplies"})
+ACCIDENT_NOUNS = frozenset({
+    "collision", "crash", "accident", "storm", "fire", "blaze", "flood", "earthquake",
+    "disease", "virus", "outbreak", "explosion", "landslide", "hurricane", "typhoon",
+    "avalanche", "cancer", "illness", "heat", "collapse", "wreck",
+})
 DEAL_NOUNS = frozenset({"deal", "agreement", "balance", "chord", "tone", "pose", "bargain",
                         "compromise", "accord", "note"})
 
