@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not ``from typing import TYPE_CHECKING``: typing costs more to import than all of kg's
+# top level; type checkers treat a module constant of this name the same way.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,8 @@ __all__ = [
 _API = frozenset(__all__) - {"__version__"}
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from kg.api import (
         EntityRecord,
         EventRecord,
