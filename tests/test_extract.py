@@ -112,3 +112,9 @@ def test_analyze_keeps_times_and_quantities_and_marks_forces(nlp: Language) -> N
     assert labels["Ukraine"] == "GPE"
     force = next(m for m in analysis.mentions if m.label == FORCE)
     assert [t.ent_type for t in analysis.parse.tokens[force.start:force.end]] == [FORCE] * 3
+
+
+def test_feature_word_and_name_make_one_place(nlp: Language) -> None:
+    text = "Iran threatened to block the Strait of Hormuz again."
+    doc = with_ents(nlp, text, [("Hormuz", "PERSON")])
+    assert ents(refine_entities(doc)) == [("Strait of Hormuz", "LOC")]

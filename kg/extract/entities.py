@@ -54,6 +54,7 @@ _PLACE_PREPOSITIONS = wordset("in near outside around into towards toward")
 _PLACE_NOUNS = wordset(
     "city town village province port district region governorate site outskirts suburb"
 )
+_GEO_FEATURES = wordset("strait straits gulf sea bay lake island islands mount river cape")
 _LATIN = re.compile(r"[A-Za-z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", FORCE})
@@ -184,6 +185,12 @@ def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent
                 _is_country_word(text) or gazetteer.country_by_metonym(text) or known))
         ):
             out.append((start, end, "PERSON"))
+            continue
+        # "the Strait of Hormuz" read as "Hormuz" PERSON: one LOC with its feature word.
+        if (label in ("PERSON", "ORG", "GPE") and start >= 2 and doc[start - 1].lower_ == "of"
+                and doc[start - 2].lower_ in _GEO_FEATURES and doc[start - 2].is_title
+                and (not out or out[-1][1] <= start - 2)):
+            out.append((start - 2, end, "LOC"))
             continue
         glued = _glued_person(doc, start, end) if label in ("ORG", "LOC", "GPE") else None
         if glued is not None:
