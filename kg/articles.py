@@ -77,6 +77,10 @@ KNOWN_EXTENSIONS = (TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | JS
 
 #: Longest title derived from the text of an item that has none.
 DERIVED_TITLE_CHARS = 80
+#: Longest article body kg accepts (characters). Parsing time grows quickly with length
+#: (a 540,000-character run-on text takes over a minute), so longer bodies are refused
+#: with an InputError asking to split them, before any parsing.
+MAX_BODY_CHARS = 200_000
 
 # Field names accepted in JSON objects and CSV headers, in order of preference.
 _TEXT_FIELDS = ("text", "body")
@@ -183,6 +187,7 @@ def read_text(
         body = normalize_whitespace(text)
     if not body:
         raise InputError(where, "article body is empty after cleaning")
+    _check_length(body, where)
     if key is None:
         import hashlib
 
@@ -609,10 +614,17 @@ def _read_file(path: Path, where: str) -> Iterator[Article | InputError]:
         yield e
 
 
+def _check_length(body: str, where: str, ctx: str = "") -> None:
+    if len(body) > MAX_BODY_CHARS:
+        raise InputError(where, f"{ctx}article body is {len(body):,} characters; the limit "
+                         f"is {MAX_BODY_CHARS:,} (split the text into several articles)")
+
+
 def _article(where: str, origin: str, *, title: str, body: str, published: date | None,
              source: str | None, url: str | None, ctx: str = "") -> Article:
     if not body:
         raise InputError(where, f"{ctx}article body is empty after cleaning")
+    _check_length(body, where, ctx)
     return Article(key=url or origin, title=title, body=body, published=published,
                    source=source, url=url, origin=origin)
 
