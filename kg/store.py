@@ -518,10 +518,17 @@ class KnowledgeGraph:
                 break
             except (ModelError, StoreError):
                 raise
-            except Exception as e:  # one odd article must not stop a corpus-wide ingest
-                failed_key = todo[pos].key
-                reason = f"extraction failed: {type(e).__name__}: {_one_line(e)}"
-                report = report.merge(IngestReport(failed=((failed_key, reason),)))
+            except Exception:  # one odd article must not stop a corpus-wide ingest
+                # A batch error may come from any article of the batch, so the next one is
+                # retried alone: only an article that fails by itself is reported failed.
+                try:
+                    for ex in list(extract(todo[pos:pos + 1])):
+                        report = report.merge(self.ingest([ex], skip_unchanged=False))
+                except (ModelError, StoreError):
+                    raise
+                except Exception as e:
+                    reason = f"extraction failed: {type(e).__name__}: {_one_line(e)}"
+                    report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
                 pos += 1
                 progress()
         return report
