@@ -114,7 +114,8 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
     """Extract articles (files, directories, globs, JSONL) into a persistent store.
 
     Each article becomes one named graph; re-ingesting replaces it, unchanged articles
-    are skipped. Unreadable files are reported and skipped.
+    are skipped. Unreadable files are reported and skipped; the exit status is 1 when
+    any input or article failed.
     """
     from collections.abc import Iterator, Sequence
 
@@ -132,6 +133,8 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
     click.echo(report.summary())
     for key, reason in report.failed:
         click.echo(f"  failed: {key}: {reason}")
+    if report.failed:  # the good articles are stored, but the run did not do everything
+        raise click.exceptions.Exit(1)
 
 
 # --------------------------------------------------------------------------- store: query
