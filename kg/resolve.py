@@ -287,6 +287,28 @@ def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> _Draft:
                   label=name, part_of=c.key if c else None)
 
 
+def _add_state_of_force(
+    m: Mention, parse: Parse, drafts: dict[str, _Draft], sentences_of: dict[str, set[int]]
+) -> None:
+    """ "North Korean troops" also mentions North Korea: the demonym is its evidence."""
+    toks = [t for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
+    c, k = _country_prefix([t.text for t in toks])
+    if c is None or k == 0:
+        return
+    part = toks[:k]
+    if part[-1].text in _APOSTROPHES[:2]:
+        part = part[:-1]
+    if not part:
+        return
+    span = Span(part[0].idx, part[-1].idx + len(part[-1].text))
+    text = parse.text[span.begin:span.end]
+    label = "NORP" if gazetteer.country_by_demonym(text) else "GPE"
+    d = drafts.setdefault(c.key, _country_draft(c))
+    d.mentions.append(Mention(span=span, text=text, label=label, start=part[0].i,
+                              end=part[-1].i + 1, sentence=m.sentence))
+    sentences_of.setdefault(c.key, set()).add(m.sentence)
+
+
 def _acronym_after(m: Mention, parse: Parse) -> str | None:
     """The acronym a name defines: "World Health Organization (WHO)"."""
     toks = parse.tokens
@@ -535,6 +557,8 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             elif field_key in ministries:
                 d = drafts[ministries[field_key]]
         have = drafts.setdefault(d.key, d)
+        if m.label == "FORCE":
+            _add_state_of_force(m, parse, drafts, sentences_of)
         acro = _acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
             acronyms[normalize(acro)] = have.key

@@ -127,7 +127,10 @@ def test_index_finds_the_best_covering_entity(nlp: Language) -> None:
     text = "North Korean troops crossed into Russia."
     ents = entities(nlp, text)
     idx = EntityIndex(ents)
-    assert idx.at(Span(0, 5)).key == "force/PRK"  # type: ignore[union-attr]
+    assert idx.at(Span(0, 19)).key == "force/PRK"  # type: ignore[union-attr]
+    assert idx.at(Span(13, 19)).key == "force/PRK"  # type: ignore[union-attr]
+    # the demonym inside the force phrase is also evidence of the state
+    assert idx.at(Span(0, 12)).key == "country/PRK"  # type: ignore[union-attr]
     assert idx.by_key("country/RUS") is not None
     assert idx.at(Span(21, 25)) is None
 
