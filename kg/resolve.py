@@ -426,6 +426,28 @@ def _name_parts(name: str) -> set[str]:
     return {parts[0], parts[-1]} if parts else set()
 
 
+def _longer_forms(names: Iterable[str]) -> dict[str, str]:
+    """ "George Bush" → "George W. Bush" when the article has exactly one longer name with
+    the same first and last words."""
+    by_ends: dict[tuple[str, str], set[str]] = {}
+    for n in set(names):
+        parts = normalize(n).split()
+        if len(parts) >= 2:
+            by_ends.setdefault((parts[0], parts[-1]), set()).add(n)
+    out: dict[str, str] = {}
+    for group in by_ends.values():
+        if len(group) < 2:
+            continue
+        longest = max(group, key=lambda n: (len(n.split()), n))
+        rivals = [n for n in group if len(n.split()) == len(longest.split()) and n != longest]
+        if rivals:
+            continue
+        for n in group:
+            if n != longest:
+                out[n] = longest
+    return out
+
+
 def _resolve_persons(
     persons: list[tuple[Mention, str, Post | None]],
     drafts: dict[str, _Draft],
@@ -447,12 +469,14 @@ def _resolve_persons(
             d.posts.append(post)
         sentences_of.setdefault(key, set()).add(m.sentence)
 
+    longer = _longer_forms([n for _, n, _ in full])
     for m, name, post in full:
         known = gazetteer.actor_by_name(name)
         if known is not None and known.type == EntityType.PERSON.value:
             add(known.key, known.label, m, post, name)
         else:
-            add(f"person/{slugify(name)}", name, m, post, name)
+            canonical = longer.get(name, name)
+            add(f"person/{slugify(canonical)}", canonical, m, post, name)
     full_keys = {k for k, d in drafts.items() if d.type == EntityType.PERSON}
     for m, name, post in sorted(full + short, key=lambda x: x[0].span):
         if len(name.split()) >= 2:

@@ -185,3 +185,11 @@ def test_same_thing_same_key_across_articles(nlp: Language) -> None:
     shared = {"person/kim-jong-un", "force/PRK"}
     assert shared <= set(keyed(one)) and shared <= set(keyed(two))
     assert keyed(two)["person/kim-jong-un"].wikidata == "Q56226"
+
+
+def test_shorter_full_name_joins_the_longer_one(nlp: Language) -> None:
+    text = ("Omani Foreign Minister Badr bin Hamad Al Busaidi spoke on Monday. "
+            "On Tuesday Badr Al Busaidi met the envoy.")
+    persons = [e for e in entities(nlp, text) if e.type == EntityType.PERSON]
+    assert [p.key for p in persons] == ["person/badr-bin-hamad-al-busaidi"]
+    assert len(persons[0].mentions) == 2
