@@ -88,7 +88,8 @@ _KIND_ORDER: tuple[str, ...] = tuple(t.value for t in (
     EntityType.PLACE))
 EVENT_KIND = "event"
 
-_BETWEENNESS_SAMPLE = 400  # above this many nodes betweenness is estimated from a sample
+_BETWEENNESS_BUDGET = 2_000_000  # edge visits before betweenness is estimated from a sample
+_BETWEENNESS_MIN_SAMPLE = 64
 SEED = 42
 
 
@@ -214,8 +215,11 @@ _EVENT_TYPES = _values("kg", (t.value for t in EventType))
 _ENTITY_TYPES = _values("kg", (t.value for t in EntityType))
 _ROLES = _values("kg", (r.value for r in Role))
 
+# An entity's type and label triples repeat in every article graph that mentions it, and the
+# default graph is the union of those graphs: each query first reduces to DISTINCT nodes
+# in a sub-select, so the work grows with the number of graphs, not with its square.
 _Q_EVENTS = _PREFIXES + f"""
-SELECT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr ?attrLabel WHERE {{
+SELECT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr WHERE {{
   VALUES ?type {{ {_EVENT_TYPES} }}
   ?e a ?type .
   OPTIONAL {{ ?e rdfs:label ?label }}
@@ -223,7 +227,7 @@ SELECT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr ?attrLabel WHERE
   OPTIONAL {{ ?e kg:ploverType ?plover }}
   OPTIONAL {{ ?e kg:modality ?modality }}
   OPTIONAL {{ ?e kg:polarity ?polarity }}
-  OPTIONAL {{ ?e kg:attributedTo ?attr OPTIONAL {{ ?attr rdfs:label ?attrLabel }} }}
+  OPTIONAL {{ ?e kg:attributedTo ?attr }}
 }}"""
 
 _Q_EVIDENCE = _PREFIXES + f"""
@@ -246,17 +250,23 @@ SELECT DISTINCT ?e ?role ?x WHERE {{
 }}"""
 
 _Q_ENTITIES = _PREFIXES + f"""
-SELECT ?x ?type ?label WHERE {{
-  VALUES ?type {{ {_ENTITY_TYPES} }}
-  ?x a ?type .
+SELECT DISTINCT ?x ?type ?label WHERE {{
+  {{ SELECT DISTINCT ?x ?type WHERE {{
+      VALUES ?type {{ {_ENTITY_TYPES} }}
+      ?x a ?type .
+  }} }}
   OPTIONAL {{ ?x rdfs:label ?label }}
 }}"""
 
+# labels of the nodes events point to (by a role or kg:attributedTo), typed or not
 _Q_LABELS = _PREFIXES + f"""
 SELECT DISTINCT ?x ?label WHERE {{
-  VALUES ?type {{ {_EVENT_TYPES} }}
-  VALUES ?role {{ {_ROLES} }}
-  ?e a ?type ; ?role ?x .
+  {{ SELECT DISTINCT ?x WHERE {{
+      VALUES ?type {{ {_EVENT_TYPES} }}
+      VALUES ?role {{ {_ROLES} kg:attributedTo }}
+      ?e a ?type ; ?role ?x .
+      FILTER(isIRI(?x))
+  }} }}
   ?x rdfs:label ?label .
 }}"""
 
@@ -318,8 +328,7 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
                                ("cameo", "cameo", _s), ("plover", "plover", _s),
                                ("modality", "modality", _local),
                                ("polarity", "polarity", _local),
-                               ("attributed_to", "attr", _s),
-                               ("attribution", "attrLabel", _s)):
+                               ("attributed_to", "attr", _s)):
             rec[key] = _first(rec.get(key), conv(row[var]))
 
     evidence: dict[str, set[tuple[int, str, str | None, str | None]]] = defaultdict(set)
@@ -349,8 +358,7 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
     for e in sorted(ev):
         rec = ev[e]
         attr = rec.get("attributed_to")
-        attribution = rec.get("attribution") or (
-            entities[attr].label if attr in entities else None)
+        attribution = entities[attr].label if attr in entities else labels.get(attr or "")
         evs = tuple(Evidence(text, article, title) for _, text, article, title in
                     sorted(evidence.get(e, ()), key=lambda t: (t[2] or "", t[0], t[1])))
         events[e] = EventRecord(
@@ -495,22 +503,24 @@ def _sorted(scores: Mapping[str, float], top: int | None) -> list[tuple[str, flo
 def rankings(G: nx.Graph, top: int | None = None) -> dict[str, list[tuple[str, float]]]:
     """Centrality rankings, highest first (ties by node id): ``degree`` (number of
     distinct neighbours), ``weighted_degree`` (sum of edge weights), ``betweenness``
-    (unweighted, normalised; estimated from a fixed-seed sample of 400 sources on
-    bigger graphs) and ``pagerank`` (edge weights as strengths)."""
+    (unweighted, normalised; on big graphs estimated from a fixed-seed sample of at least
+    64 source nodes, about 2 million edge visits) and ``pagerank`` (edge weights as strengths)."""
     H = _simple(G)
     n = H.number_of_nodes()
     if n == 0:
         return {"degree": [], "weighted_degree": [], "betweenness": [], "pagerank": []}
     degree = {v: float(d) for v, d in H.degree()}
     weighted = {v: float(d) for v, d in H.degree(weight="weight")}
-    k = _BETWEENNESS_SAMPLE if n > _BETWEENNESS_SAMPLE else None
+    # exact up to a work budget of ~2M edge visits, else a fixed-seed sample of sources
+    k = max(_BETWEENNESS_MIN_SAMPLE, _BETWEENNESS_BUDGET // (n + H.number_of_edges()))
+    k = k if k < n else None
     between = nx.betweenness_centrality(H, k=k, seed=SEED)
     pagerank = _pagerank(H)
     return {"degree": _sorted(degree, top), "weighted_degree": _sorted(weighted, top),
             "betweenness": _sorted(between, top), "pagerank": _sorted(pagerank, top)}
 
 
-def _pagerank(H: nx.Graph, alpha: float = 0.85, tol: float = 1e-10,
+def _pagerank(H: nx.Graph, alpha: float = 0.85, tol: float = 1e-9,
               max_iter: int = 200) -> dict[str, float]:
     """Weighted PageRank of an undirected graph by power iteration (pure Python, so no
     SciPy is needed); a node without edges spreads its rank evenly."""
