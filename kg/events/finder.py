@@ -529,6 +529,28 @@ def _prep_args(ctx: _Context, d: _Draft, head: int) -> None:
                 _prep_args(ctx, d, o.i)
 
 
+def _appeal_addressees(ctx: _Context, d: _Draft, verb: int) -> None:
+    """Who is asked: "demanded that X ...", "demanded Y from X", "demanded the withdrawal
+    of X"."""
+    for c in ctx.kids(verb, "ccomp"):
+        for sub in ctx.kids(c.i, "nsubj", "nsubjpass"):
+            for key, m in ctx.np_entities(sub.i):
+                d.add(Role.ADDRESSEE, key, m)
+    for p in ctx.kids(verb, "prep"):
+        if p.lemma.lower() == "from":
+            for o in ctx.kids(p.i, "pobj"):
+                for key, m in ctx.np_entities(o.i):
+                    d.add(Role.ADDRESSEE, key, m)
+    for o in ctx.kids(verb, "dobj"):
+        if o.i in ctx.at:
+            continue
+        for p in ctx.kids(o.i, "prep"):
+            if p.lemma.lower() in ("of", "by", "from"):
+                for x in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(x.i):
+                        d.add(Role.ADDRESSEE, key, m)
+
+
 def _actor_role(d: _Draft, reverse: bool) -> Role:
     if d.type is EventType.STATEMENT:
         return Role.SPEAKER
@@ -592,6 +614,19 @@ def _fill_roles(ctx: _Context, d: _Draft, trig: Trigger) -> None:
                             d.add(Role.TARGET, key, m)
                         _prep_args(ctx, d, x.i)
         _prep_args(ctx, d, verb)
+        if d.type is EventType.APPEAL:
+            _appeal_addressees(ctx, d, verb)
+        if d.type is EventType.COOPERATION:
+            # "offered / agreed / promised to hand over X to Y": the other party
+            for x in ctx.kids(verb, "xcomp"):
+                for o in ctx.kids(x.i, "dobj", "dative"):
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.PARTICIPANT, key, m)
+                for p in ctx.kids(x.i, "prep"):
+                    if p.lemma.lower() in ("to", "with", "for"):
+                        for o in ctx.kids(p.i, "pobj"):
+                            for key, m in ctx.np_entities(o.i):
+                                d.add(Role.PARTICIPANT, key, m)
         if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
                       EventType.TRANSFER):
             for o in ctx.kids(verb, "dobj"):
