@@ -126,6 +126,13 @@ def test_appeal_agent_and_addressee(nlp: Language) -> None:
     assert "Israel" in labels(e, ents, Role.ADDRESSEE)
 
 
+def test_demand_that_someone_names_the_addressee(nlp: Language) -> None:
+    events, ents = run(nlp, "China demanded that the United States cancel the arms sale.")
+    e = only(of_type(events, EventType.APPEAL))
+    assert labels(e, ents, Role.AGENT) == {"China"}
+    assert "United States" in labels(e, ents, Role.ADDRESSEE)
+
+
 def test_said_that_someone_must_is_a_demand(nlp: Language) -> None:
     events, ents = run(nlp, "Russia said that Sudan must return the helicopter.")
     e = only(of_type(events, EventType.APPEAL))
