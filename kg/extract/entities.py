@@ -350,6 +350,15 @@ def _merge(base: list[_Ent], extra: list[_Ent], *, replace: bool) -> list[_Ent]:
     return result
 
 
+def _non_overlapping(ents: list[_Ent]) -> list[_Ent]:
+    """Spans spaCy accepts: sorted, non-empty, no two sharing a token (first wins)."""
+    out: list[_Ent] = []
+    for s, e, lab in sorted(set(ents)):
+        if e > s and (not out or out[-1][1] <= s):
+            out.append((s, e, lab))
+    return out
+
+
 def refine_entities(doc: Doc) -> Doc:
     """Rewrite ``doc.ents`` with kg's rules (see the module docstring); return ``doc``."""
     ents = _clean(doc, [(e.start, e.end, e.label_) for e in doc.ents])
@@ -370,5 +379,5 @@ def refine_entities(doc: Doc) -> Doc:
         g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
     ents = _merge(ents, found, replace=False)
     ents = _merge(ents, _forces(doc, ents), replace=True)
-    doc.ents = [SpacySpan(doc, s, e, label=lab) for s, e, lab in ents]
+    doc.ents = [SpacySpan(doc, s, e, label=lab) for s, e, lab in _non_overlapping(ents)]
     return doc
