@@ -574,9 +574,10 @@ def event_chain(data: GraphData, actor_a: str, actor_b: str) -> list[ChainLink]:
                       data.entities[path[i + 2]]) for i in range(0, len(path) - 2, 2)]
 
 
-def cap_graph(G: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str | None]:
-    """Keep at most ``max_nodes`` nodes, chosen by degree; the note says what was cut
-    (``None`` when nothing was).
+def cap_graph(G: nx.Graph, max_nodes: int,
+              max_edges: int | None = None) -> tuple[nx.Graph, str | None]:
+    """Keep at most ``max_nodes`` nodes, chosen by degree, and at most ``max_edges`` edges
+    (the heaviest); the note says what was cut (``None`` when nothing was).
 
     In a graph with event nodes (``kind == "event"``) the best-connected entities are kept
     first (a third of the budget), then the events that involve most of them.
@@ -584,8 +585,21 @@ def cap_graph(G: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str | None]:
     if max_nodes < 1:
         raise AnalysisError(f"max_nodes must be at least 1, not {max_nodes}")
     n, m = G.number_of_nodes(), G.number_of_edges()
-    if n <= max_nodes:
+    how = None
+    if n > max_nodes:
+        G, how = _cap_nodes(G, max_nodes)
+    if max_edges is not None and G.number_of_edges() > max_edges:
+        G = _cap_edges(G, max_edges)
+        how = (how + "; " if how else "") + "the heaviest edges"
+    if how is None:
         return G, None
+    caps = f"cap {max_nodes:,} nodes" + (f", {max_edges:,} edges" if max_edges else "")
+    note = (f"Showing {G.number_of_nodes():,} of {n:,} nodes and {G.number_of_edges():,} "
+            f"of {m:,} edges: {how} ({caps}).")
+    return G, note
+
+
+def _cap_nodes(G: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str]:
     degree = dict(G.degree(weight="weight")) if not G.is_multigraph() else dict(G.degree())
     is_event = {v: k == EVENT_KIND for v, k in G.nodes(data="kind")}
     if any(is_event.values()) and not all(is_event.values()):
@@ -606,9 +620,21 @@ def cap_graph(G: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str | None]:
         keep = set(sorted(G, key=lambda v: (-degree[v], v))[:max_nodes])
         how = "the nodes of highest degree"
     sub: nx.Graph = G.subgraph(keep).copy()
-    note = (f"Showing {sub.number_of_nodes():,} of {n:,} nodes and {sub.number_of_edges():,} "
-            f"of {m:,} edges: {how} (cap {max_nodes:,} nodes).")
-    return sub, note
+    return sub, how
+
+
+def _cap_edges(G: nx.Graph, max_edges: int) -> nx.Graph:
+    if G.is_multigraph():
+        edges = sorted(G.edges(keys=True, data=True),
+                       key=lambda e: (-e[3].get("weight", 1), str(e[0]), str(e[1]), str(e[2])))
+        H = G.__class__(G)
+        H.remove_edges_from([(u, v, k) for u, v, k, _ in edges[max_edges:]])
+        return H
+    ranked = sorted(G.edges(data=True),
+                    key=lambda e: (-e[2].get("weight", 1), str(e[0]), str(e[1])))
+    H = G.copy()
+    H.remove_edges_from([(u, v) for u, v, _ in ranked[max_edges:]])
+    return H
 
 
 # --------------------------------------------------------------------------- export

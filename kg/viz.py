@@ -99,6 +99,7 @@ _FROM_ENTITY = frozenset({"agent", "participant", "speaker"})
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
        "img-src data:; font-src data:")
 _MAX_LABEL = 40
+_EDGES_PER_NODE = 4  # a page keeps at most this many edges per allowed node
 _MAX_QUOTE = 400
 
 
@@ -380,9 +381,9 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
     ``view``: ``"full"`` (entities and events, edges labelled by role), ``"actors"``
     (actors linked by shared events; with ``focus``, only those within ``hops``) or
     ``"ego"`` (the events and entities within ``hops`` actor steps of ``focus``, which
-    it requires). Graphs above ``max_nodes`` nodes are cut to the best-connected part
-    and the page says so. In ``"full"`` view ``focus`` preselects that actor in the
-    actor filter.
+    it requires). Graphs above ``max_nodes`` nodes (or ``4 * max_nodes`` edges) are cut
+    to the best-connected part and the page says so. In ``"full"`` view ``focus``
+    preselects that actor in the actor filter.
     """
     if view not in VIEWS:
         raise AnalysisError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
@@ -401,7 +402,7 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
             G = ego_network(G, focus, 2 * hops)
         elif focus is not None:
             G.graph["center"] = find_node(G, focus)
-    G, note = cap_graph(G, max_nodes)
+    G, note = cap_graph(G, max_nodes, max_edges=_EDGES_PER_NODE * max_nodes)
     center = G.graph.get("center")
     focus_id = str(center) if center is not None and center in G else None
 

@@ -283,3 +283,13 @@ chain of 3 event(s):
                           "close matches: Russia\n")
     both = CliRunner().invoke(main, ["analyze", "--input", str(src), "--store", str(tmp_path)])
     assert both.exit_code == 2 and "exactly one of --store DIR or --input FILE" in both.output
+
+
+def test_cap_graph_edges_keeps_the_heaviest(data: GraphData) -> None:
+    G = actor_network(data)
+    capped, note = cap_graph(G, 10, max_edges=1)
+    assert list(capped.edges()) == [(PRK, RUS)] and set(capped) == set(G)
+    assert note == ("Showing 5 of 5 nodes and 1 of 3 edges: the heaviest edges "
+                    "(cap 10 nodes, 1 edges).")
+    E, _ = cap_graph(event_graph(data), 12, max_edges=5)
+    assert E.number_of_edges() == 5
