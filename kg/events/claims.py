@@ -1,0 +1,153 @@
+"""Factuality and attribution of an event, and the quote of a statement."""
+
+from __future__ import annotations
+
+from kg.events.context import (
+    SUBJ,
+    Context,
+    Draft,
+)
+from kg.events.lexicon import (
+    ESTIMATE_WORDS,
+    PLANNED_HEADS,
+    PLANNED_MOD,
+    POSSIBLE_ADV,
+    POSSIBLE_AUX,
+    POSSIBLE_HEADS,
+    POSSIBLE_MOD,
+    REPORTED_ADV,
+    SPEECH_VERBS,
+)
+from kg.model import (
+    EventType,
+    Modality,
+    Polarity,
+)
+
+# --------------------------------------------------------------------------- factuality
+
+
+def set_factuality(ctx: Context, d: Draft) -> None:
+    """Set modality, polarity and attribution from the cues around the trigger.
+
+    Local cues win over attribution: may/might/could, potential/possible, likely, "high
+    likelihood" → Possible; will, expected/scheduled/set/plans to, future/upcoming →
+    Planned. Otherwise reportedly/allegedly, "according to X", or a complement clause of a
+    speech verb ("X said that ...") → Reported (attributed to X); of "estimate" → Estimated.
+    Negation ("not", "never", "no") or a denial verb → Negative.
+    """
+    start = d.light if d.light is not None else d.trigger
+    chain, above = ctx.clause_chain(start)
+    if d.light is not None:
+        chain = [d.trigger, *chain]
+    toks = ctx.tokens
+    possible = planned = reported = estimated = False
+    negative = False
+    attributed: str | None = None
+    for j in chain:
+        tok = toks[j]
+        low = tok.lemma.lower()
+        if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX"):
+            planned = True
+        if j != d.trigger and low in ESTIMATE_WORDS:
+            estimated = True
+        for c in ctx.parse.children(j):
+            cl = c.lemma.lower()
+            ct = c.text.lower()
+            if c.dep in ("aux", "auxpass") and (cl in POSSIBLE_AUX or ct in POSSIBLE_AUX):
+                possible = True
+            elif c.dep == "aux" and (cl in ("will", "shall") or ct in ("will", "'ll", "shall")):
+                planned = True
+            elif c.dep in ("advmod", "acomp") and ct in POSSIBLE_ADV:
+                possible = True
+            elif c.dep == "advmod" and ct in REPORTED_ADV:
+                reported = True
+            elif c.dep in ("amod", "advmod") and ct in POSSIBLE_MOD:
+                possible = True
+            elif c.dep in ("amod",) and ct in PLANNED_MOD:
+                planned = True
+            elif c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger):
+                negative = True
+            elif c.dep == "prep" and ct == "according":
+                for o in (o for p in ctx.kids(c.i, "prep") for o in ctx.kids(p.i, "pobj")):
+                    ents = ctx.np_entities(o.i)
+                    reported = True
+                    if ents and attributed is None:
+                        attributed = ents[0][0]
+            elif c.dep in SUBJ and any(g.lemma.lower() == "no" and g.dep == "det"
+                                       for g in ctx.parse.children(c.i)):
+                negative = True
+    for a in ctx.parse.ancestors(start):
+        if a.lemma.lower() in POSSIBLE_HEADS and a.pos in ("NOUN", "ADJ"):
+            possible = True
+        if a.sent != toks[start].sent:
+            break
+    sent = ctx.parse.sentence_of(d.trigger)
+    for j in range(sent.start, sent.end):
+        tok = toks[j]
+        if tok.text.lower() == "according" and tok.head == ctx.clause_chain(j)[0][-1] \
+                and tok.head in chain:
+            for o in (o for p in ctx.kids(j, "prep") for o in ctx.kids(p.i, "pobj")):
+                reported = True
+                ents = ctx.np_entities(o.i)
+                if ents and attributed is None:
+                    attributed = ents[0][0]
+    if above is not None and d.type is not EventType.STATEMENT:
+        low = above.lemma.lower()
+        if low in SPEECH_VERBS or low in ESTIMATE_WORDS:
+            speakers = [k for s in ctx.subject(above.i) for k, _ in ctx.np_entities(s)]
+            if speakers or low in ESTIMATE_WORDS:
+                if low in ESTIMATE_WORDS:
+                    estimated = True
+                else:
+                    reported = True
+                if speakers and attributed is None:
+                    attributed = speakers[0]
+    if d.type is EventType.STATEMENT and d.cameo in ("016", "120"):
+        negative = True
+    if possible:
+        d.modality = Modality.POSSIBLE
+    elif planned:
+        d.modality = Modality.PLANNED
+    elif estimated:
+        d.modality = Modality.ESTIMATED
+    elif reported:
+        d.modality = Modality.REPORTED
+    if negative:
+        d.polarity = Polarity.NEGATIVE
+    d.attributed_to = attributed
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+_QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
+
+
+def _quotes_in(text: str) -> list[str]:
+    out: list[str] = []
+    for open_q, close_q in _QUOTES[:2]:
+        pos = 0
+        while True:
+            a = text.find(open_q, pos)
+            if a < 0:
+                break
+            b = text.find(close_q, a + 1)
+            if b < 0:
+                break
+            inner = text[a + 1:b].strip()
+            if len(inner.split()) >= 2:
+                out.append(inner)
+            pos = b + 1
+    return out
+
+
+def quote_of(ctx: Context, d: Draft) -> str | None:
+    sent = ctx.parse.sentences[d.sentence]
+    found = _quotes_in(ctx.parse.span_text(sent.span))
+    if not found and d.sentence + 1 < len(ctx.parse.sentences):
+        nxt = ctx.parse.sentences[d.sentence + 1]
+        text = ctx.parse.span_text(nxt.span).lstrip()
+        if text[:1] in ('"', "“"):
+            found = _quotes_in(text)
+    return " … ".join(found) if found else None

@@ -1,0 +1,294 @@
+"""The working state of event finding: a parse with a token → entity lookup
+(:class:`Context`) and the event being assembled (:class:`Draft`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.events.lexicon import (
+    GROUP_NOUNS,
+    MILITARY_NOUNS,
+    TITLE_NOUNS,
+)
+from kg.model import (
+    Analysis,
+    Argument,
+    Entity,
+    EntityType,
+    EventType,
+    Mention,
+    Modality,
+    Parse,
+    Polarity,
+    Quantity,
+    Role,
+    TimeExpression,
+    Token,
+)
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+INTENT_VERBS = frozenset({"agree", "offer", "propose", "want", "intend", "plan", "promise",
+                          "vow", "seek", "hope", "pledge"})
+PRONOUNS = frozenset({"he", "she", "it"})
+PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
+DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})
+LOC_PREPS = frozenset({"in", "at", "near", "inside", "along", "across", "around", "within",
+                       "outside", "throughout", "on"})
+WITH_PREPS = frozenset({"with", "alongside", "between", "among"})
+TARGET_PREPS = frozenset({"on", "against", "at"})
+ACTOR_ROLES = (Role.AGENT, Role.PARTICIPANT, Role.SPEAKER)
+VERB_POS = ("VERB", "AUX")
+NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass
+class Draft:
+    """An event being assembled before it becomes a frozen :class:`Event`."""
+
+    type: EventType
+    cameo: str
+    trigger: int  # token index of the trigger word
+    light: int | None  # the light verb carrying it, if any
+    sentence: int
+    extra: list[int] = field(default_factory=list)  # merged trigger words
+    args: list[Argument] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    time: TimeExpression | None = None
+    modality: Modality = Modality.ASSERTED
+    polarity: Polarity = Polarity.POSITIVE
+    attributed_to: str | None = None
+    quote: str | None = None
+    cue: str | None = None
+
+    def keys(self, roles: Iterable[Role]) -> frozenset[str]:
+        wanted = set(roles)
+        return frozenset(a.entity for a in self.args if a.role in wanted)
+
+    def add(self, role: Role, key: str | None, mention: Mention | None = None) -> None:
+        if key is None:
+            return
+        if any(a.entity == key and a.role == role for a in self.args):
+            return
+        self.args.append(Argument(role=role, entity=key, mention=mention))
+
+
+class Context:
+    """The parse of one article with a token → entity lookup."""
+
+    def __init__(self, analysis: Analysis, entities: Sequence[Entity]) -> None:
+        self.analysis = analysis
+        self.parse: Parse = analysis.parse
+        self.tokens: tuple[Token, ...] = analysis.parse.tokens
+        self.entities = {e.key: e for e in entities}
+        self.at: dict[int, tuple[str, Mention]] = {}
+        for e in entities:
+            for m in e.mentions:
+                for i in range(m.start, m.end):
+                    prev = self.at.get(i)
+                    if prev is None or (prev[1].end - prev[1].start) < (m.end - m.start):
+                        self.at[i] = (e.key, m)
+
+    # ----------------------------------------------------------------- tokens
+
+    def kids(self, i: int, *deps: str) -> list[Token]:
+        return [c for c in self.parse.children(i) if not deps or c.dep in deps]
+
+    def is_passive(self, i: int) -> bool:
+        return any(c.dep in ("nsubjpass", "auxpass") for c in self.parse.children(i))
+
+    def type_of(self, key: str) -> EntityType:
+        return self.entities[key].type
+
+    def is_military(self, i: int) -> bool:
+        tok = self.tokens[i]
+        if tok.lemma.lower() in MILITARY_NOUNS or tok.text.lower() in MILITARY_NOUNS:
+            return True
+        hit = self.at.get(i)
+        return hit is not None and self.type_of(hit[0]) is EntityType.MILITARY_FORCE
+
+    # ----------------------------------------------------------------- noun phrases
+
+    def np_entities(self, i: int, depth: int = 0) -> list[tuple[str, Mention]]:
+        """Entities a noun phrase headed by token ``i`` names.
+
+        The entity whose mention covers the head; else those of its modifiers (compound,
+        nationality adjective, possessive: "U.S. officials", "Russia's forces") or, for a
+        group noun, of its "of"/"from" phrase ("members of the EU"). Conjuncts, appositions
+        and "including X" / "such as X" phrases are followed.
+        """
+        if depth > 6:
+            return []
+        out: list[tuple[str, Mention]] = []
+        hit = self.at.get(i)
+        if hit is None and self.tokens[i].lemma.lower() in TITLE_NOUNS:
+            person = self._person_under(i)
+            if person is not None:
+                hit = person
+        if hit is not None:
+            out.append(hit)
+            for c in self.kids(i, "compound"):
+                if c.i not in range(hit[1].start, hit[1].end) or any(
+                        g.dep in ("conj", "appos") for g in self.parse.children(c.i)):
+                    for g in self.kids(c.i, "conj", "appos"):
+                        out.extend(self.np_entities(g.i, depth + 1))
+        else:
+            for c in self.kids(i, "compound", "amod", "poss", "nmod", "npadvmod"):
+                if c.i in self.at:
+                    out.append(self.at[c.i])
+                elif c.dep in ("poss", "compound"):
+                    out.extend(self.np_entities(c.i, depth + 1))
+            tok = self.tokens[i]
+            if not out and tok.pos in NOUN_POS:
+                out.extend(self._left_run(i))
+            if not out and (tok.lemma.lower() in GROUP_NOUNS or tok.pos in ("PRON", "NUM")
+                            or tok.lemma.lower() in ("some", "all", "many", "both", "part")):
+                for p in self.kids(i, "prep"):
+                    if p.lemma.lower() in ("of", "from"):
+                        for o in self.kids(p.i, "pobj"):
+                            out.extend(self.np_entities(o.i, depth + 1))
+        for c in self.kids(i, "conj", "appos"):
+            out.extend(self.np_entities(c.i, depth + 1))
+        for p in self.kids(i, "prep"):
+            if p.lemma.lower() in ("include", "such", "including") or p.text.lower() in (
+                    "including", "like") or (p.lemma.lower() == "as" and any(
+                    g.lemma.lower() == "such" for g in self.parse.children(p.i))):
+                for o in self.kids(p.i, "pobj"):
+                    out.extend(self.np_entities(o.i, depth + 1))
+                for a in self.kids(p.i, "amod", "prep"):
+                    for o in self.kids(a.i, "pobj"):
+                        out.extend(self.np_entities(o.i, depth + 1))
+        return out
+
+    def _person_under(self, i: int) -> tuple[str, Mention] | None:
+        """The person a title noun names ("Ambassador to Germany Richard Grenell")."""
+        for t in self.parse.subtree(i):
+            if t.i == i or t.dep in ("relcl", "acl", "ccomp"):
+                continue
+            hit = self.at.get(t.i)
+            if hit is not None and self.type_of(hit[0]) is EntityType.PERSON and \
+                    abs(t.i - i) <= 6:
+                return hit
+        return None
+
+    def _left_run(self, i: int) -> list[tuple[str, Mention]]:
+        """Entities written directly before noun ``i`` ("U.S. and South Korean leaders")
+        that the parser attached elsewhere."""
+        out: list[tuple[str, Mention]] = []
+        j = i - 1
+        sent = self.tokens[i].sent
+        while j >= 0 and self.tokens[j].sent == sent:
+            tok = self.tokens[j]
+            if j in self.at:
+                key, m = self.at[j]
+                if not out or out[-1][0] != key:
+                    out.append((key, m))
+                j = m.start - 1
+            elif tok.dep == "cc" or tok.text == "," or (tok.pos == "ADJ" and j == i - 1):
+                j -= 1
+            else:
+                break
+        return out
+
+    # ----------------------------------------------------------------- clauses
+
+    def subject(self, v: int, depth: int = 0) -> list[int]:
+        """Token heads of the (logical) subject of verb ``v``."""
+        if depth > 4:
+            return []
+        tok = self.tokens[v]
+        passive = self.is_passive(v)
+        if passive:
+            for p in self.kids(v, "agent"):
+                objs = [o.i for o in self.kids(p.i, "pobj")]
+                if objs:
+                    return objs
+        subs = [c.i for c in self.kids(v, *SUBJ) if not (passive and c.dep == "nsubjpass")]
+        if subs:
+            out: list[int] = []
+            for s in subs:
+                low = self.tokens[s].lemma.lower()
+                if low in ("who", "which", "that") and tok.dep == "relcl":
+                    out.append(tok.head)
+                elif low in PRONOUNS and self.tokens[s].pos == "PRON":
+                    ante = self.antecedent(s)
+                    out.append(ante if ante is not None else s)
+                else:
+                    out.append(s)
+            return out
+        if passive:
+            return []
+        if tok.dep == "acl" and tok.tag == "VBG" and v - 1 in self.at and \
+                self.tokens[v - 1].head != v:
+            return [v - 1]  # "images showing North Korea transporting ..."
+        if tok.dep in ("acl", "relcl") and tok.head != v:
+            noun = self.tokens[tok.head]
+            if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "pobj" and \
+                    self.tokens[noun.head].head != noun.head and \
+                    self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
+                # "voted on a resolution to expel X": the voter expels
+                return self.subject(self.tokens[noun.head].head, depth + 1)
+            if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "dobj" and \
+                    self.tokens[noun.head].pos in VERB_POS:
+                # "issued a declaration demanding ...": the issuer demands
+                return self.subject(noun.head, depth + 1)
+            return [tok.head]
+        if tok.dep in ("xcomp", "advcl", "conj", "pcomp", "dep", "acomp") and tok.head != v:
+            head = self.tokens[tok.head]
+            if tok.dep == "xcomp":
+                objs = [o.i for o in self.kids(head.i, "dobj")]
+                if objs and head.lemma.lower() in ("urge", "ask", "call", "encourage",
+                                                   "invite", "allow", "order", "tell"):
+                    return objs
+                if self.is_passive(head.i):  # "are scheduled to continue"
+                    pas = [c.i for c in self.kids(head.i, "nsubjpass")]
+                    if pas:
+                        return pas
+            if head.pos in VERB_POS or head.dep == "acomp":
+                return self.subject(head.i, depth + 1)
+            if head.pos == "ADP" and head.head != head.i:
+                return self.subject(head.head, depth + 1)
+        return []
+
+    def antecedent(self, i: int) -> int | None:
+        """What a third-person pronoun at token ``i`` most likely refers to: the nearest
+        entity of a fitting kind mentioned before it in this or the two previous
+        sentences (he / she / his / her: a person; it / its: a state or body; they /
+        their: a state, body or force; the subject of a sentence is preferred)."""
+        low = self.tokens[i].lemma.lower()
+        text = self.tokens[i].text.lower()
+        if low in ("he", "she") or text in ("his", "her"):
+            kinds: tuple[EntityType, ...] = (EntityType.PERSON,)
+        elif low == "it" or text == "its":
+            kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+        else:
+            kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)
+        sent = self.tokens[i].sent
+        nearest: int | None = None
+        j = i - 1
+        while j >= 0 and self.tokens[j].sent >= sent - 2:
+            hit = self.at.get(j)
+            if hit is not None and self.type_of(hit[0]) in kinds:
+                head = hit[1].end - 1
+                if nearest is None:
+                    nearest = head
+                if any(self.tokens[k].dep in SUBJ for k in range(hit[1].start, hit[1].end)):
+                    return head
+                j = hit[1].start
+            j -= 1
+        return nearest
+
+    def clause_chain(self, i: int) -> tuple[list[int], Token | None]:
+        """Token ``i`` and its heads up to its clause, and the token above that clause."""
+        chain = [i]
+        cur = self.tokens[i]
+        while cur.head != cur.i and cur.dep not in ("ccomp", "parataxis", "ROOT"):
+            cur = self.tokens[cur.head]
+            chain.append(cur.i)
+        above = self.tokens[cur.head] if cur.head != cur.i else None
+        return chain, above
+
+
+
+def anchor_tokens(d: Draft) -> list[int]:
+    return ([d.trigger] if d.light is None else [d.trigger, d.light]) + d.extra

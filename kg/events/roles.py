@@ -1,0 +1,292 @@
+"""Roles of an event from the dependency parse: subjects, objects, prepositional phrases,
+modifiers of event nouns."""
+
+from __future__ import annotations
+
+from kg.events.context import (
+    DEST_PREPS,
+    LOC_PREPS,
+    NOUN_POS,
+    PLACE_TYPES,
+    TARGET_PREPS,
+    VERB_POS,
+    WITH_PREPS,
+    Context,
+    Draft,
+    anchor_tokens,
+)
+from kg.events.lexicon import (
+    Trigger,
+)
+from kg.model import (
+    EntityType,
+    EventType,
+    Role,
+)
+
+# --------------------------------------------------------------------------- roles
+
+
+def place_role(prep: str, kind: EventType) -> Role | None:
+    if prep in DEST_PREPS:
+        return Role.LOCATION if kind is EventType.COMBAT else Role.DESTINATION
+    if prep in LOC_PREPS:
+        return Role.LOCATION
+    if prep == "from":
+        return Role.ORIGIN
+    return None
+
+
+def _prep_args(ctx: Context, d: Draft, head: int) -> None:
+    """Arguments from the prepositional phrases under token ``head``."""
+    for p in ctx.kids(head, "prep", "agent"):
+        prep = p.lemma.lower()
+        if p.dep == "agent" or prep in ("according", "by", "of"):
+            continue
+        objs = ctx.kids(p.i, "pobj")
+        for o in objs:
+            for key, m in ctx.np_entities(o.i):
+                etype = ctx.type_of(key)
+                place_like = etype in PLACE_TYPES or (etype is EntityType.ORGANIZATION
+                                                      and prep == "at")
+                if prep in WITH_PREPS:
+                    if d.type in (EventType.MEETING, EventType.COOPERATION, EventType.TRAINING):
+                        d.add(Role.PARTICIPANT, key, m)
+                    continue
+                if d.type is EventType.TRANSFER and prep == "from":
+                    reverse = d.keys([Role.RECIPIENT])
+                    d.add(Role.AGENT if reverse else Role.ORIGIN, key, m)
+                    continue
+                if prep in ("to", "toward", "towards") and not place_like:
+                    role = {EventType.TRANSFER: Role.RECIPIENT, EventType.STATEMENT:
+                            Role.ADDRESSEE, EventType.APPEAL: Role.ADDRESSEE}.get(d.type)
+                    if role is not None:
+                        d.add(role, key, m)
+                    continue
+                if prep in TARGET_PREPS and d.type in (EventType.COMBAT, EventType.SANCTION,
+                                                       EventType.APPEAL) and not (
+                        d.type is EventType.COMBAT and ((prep == "at" and place_like) or (
+                            prep == "on" and etype is EntityType.PLACE))):
+                    role = Role.ADDRESSEE if d.type is EventType.APPEAL else Role.TARGET
+                    d.add(role, key, m)
+                    continue
+                if prep == "to" and place_like and d.type is EventType.TRANSFER:
+                    d.add(Role.RECIPIENT, key, m)
+                    continue
+                if place_like and d.type is not EventType.STATEMENT:
+                    role = place_role(prep, d.type)
+                    if role is not None:
+                        d.add(role, key, m)
+            # nested "en route to X", "near the border of X"
+            if prep in LOC_PREPS | DEST_PREPS and ctx.tokens[o.i].lemma.lower() in (
+                    "route", "way", "direction"):
+                _prep_args(ctx, d, o.i)
+
+
+def _appeal_addressees(ctx: Context, d: Draft, verb: int) -> None:
+    """Who is asked: "demanded that X ...", "demanded Y from X", "demanded the withdrawal
+    of X"."""
+    for c in ctx.kids(verb, "ccomp"):
+        for sub in ctx.kids(c.i, "nsubj", "nsubjpass"):
+            for key, m in ctx.np_entities(sub.i):
+                d.add(Role.ADDRESSEE, key, m)
+    for p in ctx.kids(verb, "prep"):
+        if p.lemma.lower() == "from":
+            for o in ctx.kids(p.i, "pobj"):
+                for key, m in ctx.np_entities(o.i):
+                    d.add(Role.ADDRESSEE, key, m)
+    for o in ctx.kids(verb, "dobj"):
+        if o.i in ctx.at:
+            continue
+        for p in ctx.kids(o.i, "prep"):
+            if p.lemma.lower() in ("of", "by", "from"):
+                for x in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(x.i):
+                        d.add(Role.ADDRESSEE, key, m)
+
+
+def _actor_role(d: Draft, reverse: bool) -> Role:
+    if d.type is EventType.STATEMENT:
+        return Role.SPEAKER
+    if d.type in (EventType.MEETING, EventType.COOPERATION):
+        return Role.PARTICIPANT
+    if reverse:
+        return Role.RECIPIENT
+    return Role.AGENT
+
+
+def _object_role(d: Draft, reverse: bool) -> Role | None:
+    return {
+        EventType.MEETING: Role.PARTICIPANT, EventType.COOPERATION: Role.PARTICIPANT,
+        EventType.STATEMENT: Role.ADDRESSEE, EventType.TRANSFER: Role.AGENT if reverse
+        else Role.RECIPIENT, EventType.APPEAL: Role.ADDRESSEE, EventType.COMBAT: Role.TARGET,
+        EventType.SANCTION: Role.TARGET, EventType.DEPLOYMENT: Role.AGENT,
+        EventType.TRAINING: Role.AGENT,
+    }.get(d.type)
+
+
+def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
+    reverse = trig.condition == "reverse"
+    tok = ctx.tokens[d.trigger]
+    actor = _actor_role(d, reverse)
+    verb = d.trigger if tok.pos in VERB_POS else d.light
+    if verb is not None:
+        for s in ctx.subject(verb):
+            for key, m in ctx.np_entities(s):
+                d.add(actor, key, m)
+        objs = ctx.kids(verb, "dobj", "dative")
+        if ctx.is_passive(verb):
+            objs += ctx.kids(verb, "nsubjpass")
+        orole = _object_role(d, reverse)
+        for o in objs:
+            if o.i == d.trigger:
+                continue
+            for key, m in ctx.np_entities(o.i):
+                etype = ctx.type_of(key)
+                vlow = ctx.tokens[verb].lemma.lower()
+                if d.type is EventType.DEPLOYMENT and (
+                        vlow in ("reach", "enter", "cross", "leave") or etype in PLACE_TYPES):
+                    role = Role.ORIGIN if vlow in ("leave", "withdraw") else (
+                        Role.DESTINATION if vlow in ("reach", "enter", "cross") else
+                        Role.LOCATION)
+                    d.add(role, key, m)
+                elif d.type is EventType.MEETING and etype in PLACE_TYPES and \
+                        ctx.tokens[verb].lemma.lower() in ("visit", "tour"):
+                    d.add(Role.DESTINATION, key, m)
+                elif d.type is EventType.STATEMENT and ctx.tokens[verb].lemma.lower() in (
+                        "accuse", "blame", "condemn", "denounce", "criticize", "criticise",
+                        "threaten", "defend", "praise"):
+                    d.add(Role.TARGET, key, m)
+                elif orole is not None:
+                    d.add(orole, key, m)
+        if d.type is EventType.COMBAT:
+            # "launched missiles targeting US troops in Iraqi bases"
+            for o in ctx.kids(verb, "dobj"):
+                for acl in ctx.kids(o.i, "acl"):
+                    for x in ctx.kids(acl.i, "dobj"):
+                        for key, m in ctx.np_entities(x.i):
+                            d.add(Role.TARGET, key, m)
+                        _prep_args(ctx, d, x.i)
+        _prep_args(ctx, d, verb)
+        if d.type is EventType.APPEAL:
+            _appeal_addressees(ctx, d, verb)
+        if d.type is EventType.COOPERATION:
+            # "offered / agreed / promised to hand over X to Y": the other party
+            for x in ctx.kids(verb, "xcomp"):
+                for o in ctx.kids(x.i, "dobj", "dative"):
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.PARTICIPANT, key, m)
+                for p in ctx.kids(x.i, "prep"):
+                    if p.lemma.lower() in ("to", "with", "for"):
+                        for o in ctx.kids(p.i, "pobj"):
+                            for key, m in ctx.np_entities(o.i):
+                                d.add(Role.PARTICIPANT, key, m)
+        if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
+                      EventType.TRANSFER):
+            for o in ctx.kids(verb, "dobj"):
+                if o.i != d.trigger:
+                    _prep_args(ctx, d, o.i)
+        if ctx.tokens[verb].lemma.lower() == "be":
+            for st in ctx.kids(verb, "nsubj", "attr"):
+                _prep_args(ctx, d, st.i)
+    if verb is not None and d.type in (EventType.APPEAL, EventType.STATEMENT) and \
+            not d.keys([Role.ADDRESSEE]) and ctx.tokens[verb].dep in ("advcl", "xcomp", "conj"):
+        # "wrote to the embassy asking it to waive ..."
+        head = ctx.tokens[verb].head
+        for p in ctx.kids(head, "prep"):
+            if p.lemma.lower() == "to":
+                for o in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(o.i):
+                        if ctx.type_of(key) is not EntityType.PLACE:
+                            d.add(Role.ADDRESSEE, key, m)
+    if tok.pos in NOUN_POS:
+        # possessives, compounds and nationality adjectives of the event noun
+        for c in ctx.kids(d.trigger, "poss", "compound", "amod", "nmod"):
+            for key, m in ctx.np_entities(c.i):
+                d.add(actor, key, m)
+        for p in ctx.kids(d.trigger, "prep"):
+            prep = p.lemma.lower()
+            for o in ctx.kids(p.i, "pobj"):
+                found = ctx.np_entities(o.i)
+                if prep == "of" and d.type in (EventType.DEPLOYMENT, EventType.TRANSFER):
+                    _prep_args(ctx, d, o.i)  # "deployment of 12,000 troops to Russia"
+                if prep == "of":
+                    role = Role.TARGET if d.type in (EventType.COMBAT, EventType.SANCTION) \
+                        and not ctx.is_military(o.i) else actor
+                    for key, m in found:
+                        d.add(role, key, m)
+                elif prep == "by":
+                    for key, m in found:
+                        d.add(actor, key, m)
+                elif prep == "between" or (prep == "with" and d.type in (
+                        EventType.MEETING, EventType.COOPERATION)):
+                    for key, m in found:
+                        d.add(Role.PARTICIPANT, key, m)
+        _prep_args(ctx, d, d.trigger)
+        if tok.dep == "pobj" and d.type in (EventType.SANCTION, EventType.COMBAT):
+            # "X has been the subject / target of sanctions"
+            of = ctx.tokens[tok.head]
+            noun = ctx.tokens[of.head]
+            if of.lemma.lower() == "of" and noun.lemma.lower() in ("subject", "target",
+                                                                    "victim", "focus") \
+                    and noun.dep == "attr":
+                for st in ctx.kids(noun.head, "nsubj"):
+                    for key, m in ctx.np_entities(st.i):
+                        d.add(Role.TARGET, key, m)
+        if d.type in (EventType.COOPERATION, EventType.MEETING):
+            # "a coalition which was joined by Australia, Bahrain ..."
+            for rc in ctx.kids(d.trigger, "relcl", "acl"):
+                if rc.lemma.lower() in ("join", "attend", "include"):
+                    for ag in ctx.kids(rc.i, "agent"):
+                        for o in ctx.kids(ag.i, "pobj"):
+                            for key, m in ctx.np_entities(o.i):
+                                d.add(Role.PARTICIPANT, key, m)
+        if d.light is None and tok.dep == "pobj":
+            # "at a press conference alongside X" → the clause's subject and preps
+            prep_tok = ctx.tokens[tok.head]
+            if prep_tok.head != prep_tok.i and ctx.tokens[prep_tok.head].pos in VERB_POS:
+                host = prep_tok.head
+                preps = ("at", "in", "during", "into") + (
+                    ("on", "for") if d.type is EventType.MEETING else ())
+                if d.type in (EventType.MEETING, EventType.COMBAT, EventType.TRAINING) and \
+                        prep_tok.lemma.lower() in preps:
+                    for s in ctx.subject(host):
+                        for key, m in ctx.np_entities(s):
+                            d.add(actor, key, m)
+                    for p in ctx.kids(host, "prep"):
+                        if p.lemma.lower() in WITH_PREPS and d.type is EventType.MEETING:
+                            for o in ctx.kids(p.i, "pobj"):
+                                for key, m in ctx.np_entities(o.i):
+                                    d.add(Role.PARTICIPANT, key, m)
+        if d.light is None and tok.dep in ("dobj", "nsubjpass") and \
+                ctx.tokens[tok.head].pos in VERB_POS and d.type is EventType.MEETING:
+            # "addressing an emergency meeting": the addresser takes part
+            for s in ctx.subject(tok.head):
+                for key, m in ctx.np_entities(s):
+                    d.add(Role.PARTICIPANT, key, m)
+
+
+def fallback_place(ctx: Context, d: Draft) -> None:
+    """A place written in a prepositional phrase inside the event's own phrase ("an attack
+    on an air base near Mosul") when no role took one."""
+    if d.type not in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING,
+                      EventType.MEETING):
+        return
+    if d.keys([Role.LOCATION, Role.DESTINATION, Role.ORIGIN]):
+        return
+    for root in anchor_tokens(d):
+        stack = [(c.i, 1) for c in ctx.parse.children(root) if c.dep not in (
+            "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis", "conj", "relcl")]
+        while stack:
+            j, depth = stack.pop(0)
+            tok = ctx.tokens[j]
+            if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in LOC_PREPS | DEST_PREPS:
+                for key, m in ctx.np_entities(j):
+                    if ctx.type_of(key) in PLACE_TYPES:
+                        prep = ctx.tokens[tok.head].lemma.lower()
+                        role = place_role(prep, d.type) or Role.LOCATION
+                        d.add(role, key, m)
+                        return
+            if depth < 4:
+                stack.extend((c.i, depth + 1) for c in ctx.parse.children(j)
+                             if c.dep not in ("ccomp", "advcl", "parataxis", "relcl"))

@@ -1,0 +1,168 @@
+"""Which words are event triggers: lexicon lemmas that meet their conditions, and
+constructions ("spoke with X", "called on X", "N troops are in X")."""
+
+from __future__ import annotations
+
+from kg.events.context import (
+    LOC_PREPS,
+    NOUN_POS,
+    VERB_POS,
+    Context,
+)
+from kg.events.lexicon import (
+    ACCIDENT_NOUNS,
+    AID_NOUNS,
+    DEAL_NOUNS,
+    GROUP_NOUNS,
+    INFO_NOUNS,
+    NOUNS,
+    TIES_NOUNS,
+    TITLE_NOUNS,
+    VERBS,
+    WEAPON_NOUNS,
+    Trigger,
+)
+from kg.model import (
+    EntityType,
+    EventType,
+)
+
+# --------------------------------------------------------------------------- triggers
+
+
+_NO = Trigger(EventType.SANCTION, "", "none")
+
+
+def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
+    cond = trig.condition
+    if trig.type is EventType.TRANSFER:
+        objs = ctx.kids(i, "dobj", "nsubjpass")
+        if ctx.tokens[i].dep == "relcl":
+            objs.append(ctx.tokens[ctx.tokens[i].head])
+        if any(NOUNS.get(o.lemma.lower(), _NO).type in (EventType.STATEMENT, EventType.MEETING)
+               for o in objs):
+            return False  # "the speech was delivered in Tehran"
+    if cond in ("", "negative", "reverse"):
+        return True
+    objs = ctx.kids(i, "dobj")
+    if cond == "obj":
+        return bool(objs) or ctx.is_passive(i)
+    if cond in ("not_deal", "violent_subj"):
+        if any(o.lemma.lower() in DEAL_NOUNS for o in objs):
+            return False
+        # a crash, storm or disease that kills is not combat
+        return not any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i))
+    if cond == "mil_obj":
+        return any(ctx.is_military(o.i) for o in objs) or (
+            ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
+    if cond == "weapon_obj":
+        return any(o.lemma.lower() in WEAPON_NOUNS for o in objs + ctx.kids(i, "nsubjpass"))
+    if cond == "aid_obj":
+        return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS for o in objs)
+    if cond == "info_obj":
+        return any(o.lemma.lower() in INFO_NOUNS for o in objs)
+    if cond == "ties_obj":
+        return any(o.lemma.lower() in TIES_NOUNS for o in objs)
+    subj = ctx.subject(i)
+    if cond == "mil_subj":
+        if any(ctx.is_military(o.i) for o in objs):  # "moved troops", "withdrew forces"
+            return True
+        return any(ctx.is_military(s) or any(ctx.is_military(c.i) for c in ctx.kids(s, "conj"))
+                   for s in subj)
+    if cond == "speaker":
+        return any(ctx.np_entities(s) for s in subj)
+    return True
+
+
+def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
+    tok = ctx.tokens[i]
+    low = tok.lemma.lower()
+    if low == "conference":
+        return any(c.lemma.lower() in ("press", "news") for c in ctx.kids(i, "compound", "amod"))
+    if low in ("exercise", "drill"):
+        return tok.text.lower() in ("exercise", "exercises", "drill", "drills") and not any(
+            c.dep == "prep" and c.lemma.lower() == "of" for c in ctx.parse.children(i))
+    if low == "call":
+        return any(c.lemma.lower() in ("for", "on") for c in ctx.kids(i, "prep")) or any(
+            c.lemma.lower() in ("phone", "telephone") for c in ctx.kids(i, "compound", "amod"))
+    if low == "route":
+        return i > 0 and ctx.tokens[i - 1].text.lower() == "en"
+    if low in ("aid", "assistance", "sale", "transfer", "delivery"):
+        return True
+    return tok.ent_type in ("", "EVENT", "NORP", "GPE") or low == "summit"
+
+
+def trigger_of(ctx: Context, i: int) -> Trigger | None:
+    tok = ctx.tokens[i]
+    low = tok.lemma.lower()
+    if tok.pos in VERB_POS and low in VERBS and tok.dep not in ("amod", "compound"):
+        trig = VERBS[low]
+        if low == "speak":
+            return None
+        return trig if verb_ok(ctx, i, trig) else None
+    if tok.pos == "VERB" and low == "speak":
+        return None
+    if tok.pos in NOUN_POS and low in NOUNS and i not in ctx.at:
+        trig = NOUNS[low]
+        if not _noun_ok(ctx, i, trig):
+            return None
+        if low == "call" and any(c.lemma.lower() in ("phone", "telephone")
+                                 for c in ctx.kids(i, "compound", "amod")):
+            return Trigger(EventType.MEETING, "041")
+        return trig
+    return None
+
+
+def special(ctx: Context, i: int) -> Trigger | None:
+    """Triggers read from a construction rather than a lemma."""
+    tok = ctx.tokens[i]
+    low = tok.lemma.lower()
+    kids = ctx.parse.children(i)
+    if low in ("speak", "talk") and tok.pos == "VERB":
+        if any(c.dep == "prep" and c.lemma.lower() == "with" for c in kids) or any(
+                o.lemma.lower() in ("phone", "telephone")
+                for p in kids if p.dep == "prep" for o in ctx.kids(p.i, "pobj")):
+            return Trigger(EventType.MEETING, "041" if low == "speak" else "040")
+        return Trigger(EventType.STATEMENT, "010") if verb_ok(
+            ctx, i, Trigger(EventType.STATEMENT, "010", "speaker")) else None
+    if low == "call" and tok.pos == "VERB":
+        if any(c.dep == "prep" and c.lemma.lower() in ("on", "for", "upon") for c in kids):
+            return Trigger(EventType.APPEAL, "020")
+        if any(c.dep in ("oprd", "ccomp", "xcomp", "attr") for c in kids) and any(
+                c.dep == "dobj" for c in kids):
+            return Trigger(EventType.STATEMENT, "010")
+        if any(c.dep == "dobj" and c.i in ctx.at and ctx.type_of(ctx.at[c.i][0])
+               in (EntityType.PERSON, EntityType.COUNTRY) for c in kids):
+            return Trigger(EventType.MEETING, "041")
+        return None
+    if low in ("send", "dispatch", "ship") and tok.pos == "VERB" and any(
+            o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
+            and not ctx.is_military(o.i) for o in kids):
+        return Trigger(EventType.TRANSFER, "072")
+    if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
+        return Trigger(EventType.COMBAT, "183")
+    if low == "receive" and tok.pos == "VERB" and any(
+            o.dep == "dobj" and (o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
+                o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON))
+            for o in kids):
+        return Trigger(EventType.MEETING, "043")  # "received ministers"
+    if low == "express" or low == "raise":
+        objs = [o for o in kids if o.dep == "dobj"]
+        if any(o.lemma.lower() in ("concern", "regret", "hope", "support", "condolence",
+                                   "alarm", "outrage", "worry", "sympathy", "opposition",
+                                   "sorrow", "appreciation", "gratitude", "anger", "dismay",
+                                   "disappointment", "solidarity", "satisfaction")
+               for o in objs):
+            return Trigger(EventType.STATEMENT, "012")
+        return None
+    if low == "be" and tok.pos in VERB_POS:
+        subj = [c for c in kids if c.dep in ("nsubj", "attr")]
+        places = [o for p in kids if p.dep == "prep" and p.lemma.lower() in LOC_PREPS
+                  for o in ctx.kids(p.i, "pobj")]
+        places += [o for s in subj for p in ctx.kids(s.i, "prep")
+                   if p.lemma.lower() in ("in", "inside") for o in ctx.kids(p.i, "pobj")]
+        if (any(ctx.is_military(s.i) for s in subj) and places
+                and any(ctx.np_entities(s.i) for s in subj)
+                and not any(c.dep == "acomp" for c in kids)):
+            return Trigger(EventType.DEPLOYMENT, "150")
+    return None
