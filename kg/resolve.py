@@ -334,6 +334,16 @@ def _country_at(tokens: Sequence[Token], i: int) -> Country | None:
     return gazetteer.country_by_demonym(text) or gazetteer.country_by_name(text)
 
 
+def _body_in(title: Sequence[Token]) -> str | None:
+    """The known body named inside a title: "NATO secretary general" → NATO."""
+    for t in title:
+        if t.ent_type in ("ORG", "FORCE"):
+            a = gazetteer.actor_by_name(t.text)
+            if a is not None and a.type != EntityType.PERSON.value:
+                return a.key
+    return None
+
+
 def _post_before(m: Mention, parse: Parse) -> tuple[Post | None, int]:
     """The title just before a name: "U.S. Defense Secretary", "North Korea's U.N. Ambassador".
 
@@ -371,7 +381,7 @@ def _post_before(m: Mention, parse: Parse) -> tuple[Post | None, int]:
         title.pop(0)
     if not any(t.text.lower() in TITLE_WORDS for t in title):
         return None, m.start
-    return Post(" ".join(t.text for t in title), org), title[0].i
+    return Post(" ".join(t.text for t in title), org or _body_in(title)), title[0].i
 
 
 def _post_after(m: Mention, parse: Parse) -> Post | None:
@@ -408,7 +418,7 @@ def _post_after(m: Mention, parse: Parse) -> Post | None:
         i += 1
     if not words or words[-1].text.lower() not in TITLE_WORDS:
         return None
-    return Post(" ".join(t.text for t in words), org)
+    return Post(" ".join(t.text for t in words), org or _body_in(words))
 
 
 def _name_of(m: Mention, parse: Parse) -> tuple[str, list[str]]:
