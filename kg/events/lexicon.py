@@ -210,7 +210,6 @@ PLANNED_HEADS = frozenset({"expect", "schedule", "plan", "set", "intend", "prepa
 PLANNED_MOD = frozenset({"future", "upcoming", "planned", "proposed", "scheduled", "next"})
 REPORTED_ADV = frozenset({"reportedly", "allegedly", "purportedly", "supposedly",
                           "apparently"})
-NEGATIVE_WORDS = frozenset({"not", "n't", "never", "no"})
 TITLE_NOUNS = frozenset({
     "president", "minister", "ambassador", "secretary", "spokesperson", "spokesman",
     "spokeswoman", "envoy", "chancellor", "premier", "king", "queen", "general", "commander",
@@ -222,4 +221,3 @@ GROUP_NOUNS = frozenset({
     "spokesman", "spokeswoman", "minister", "ministry", "delegation", "source", "authority",
     "president", "envoy", "ambassador", "diplomat", "intelligence", "navy", "commander",
 })
-CURRENCY_UNITS = frozenset({"EUR", "USD", "GBP", "RUB", "JPY", "KRW", "CNY"})
