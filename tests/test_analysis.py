@@ -293,3 +293,21 @@ def test_cap_graph_edges_keeps_the_heaviest(data: GraphData) -> None:
                     "(cap 10 nodes, 1 edges).")
     E, _ = cap_graph(event_graph(data), 12, max_edges=5)
     assert E.number_of_edges() == 5
+
+
+def test_plain_rdflib_graph_gives_the_same_data(data: GraphData) -> None:
+    g = rdflib.Graph()
+    for s, p, o, _ in sample_dataset().quads((None, None, None, None)):
+        g.add((s, p, o))
+    assert load_graph_data(g) == data
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import kg.analysis
+    import kg.viz
+
+    for module in (kg.analysis, kg.viz):
+        result = doctest.testmod(module)
+        assert result.attempted >= 1 and result.failed == 0
