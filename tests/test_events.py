@@ -239,6 +239,11 @@ def test_one_statement_per_speaker(nlp: Language) -> None:
     assert labels(e, ents, Role.SPEAKER) == {"Lloyd Austin"}
 
 
+def test_no_entities_no_events(nlp: Language) -> None:
+    analysis = analyse(nlp, "Troops attacked and fought and said many things.")
+    assert find_events(analysis, ()) == ()
+
+
 def test_events_carry_evidence_and_trigger_spans(nlp: Language) -> None:
     text = "Nothing happened. Russia deployed troops to Belarus."
     events, _ = run(nlp, text)
