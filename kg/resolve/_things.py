@@ -1,0 +1,184 @@
+"""Countries, organisations, forces and places: the non-person mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg import gazetteer
+from kg.gazetteer import FORCE_MODIFIERS, FORCE_NOUNS, REGION_WORDS, slugify, wordset
+from kg.model import EntityType, Mention, Parse, Span
+from kg.resolve._drafts import (
+    APOSTROPHES,
+    Draft,
+    actor_draft,
+    country_before,
+    country_draft,
+    country_prefix,
+    place_draft,
+    state_force_draft,
+    surface,
+)
+
+_LOCATIVE = wordset(
+    "in at to from near into inside outside around toward towards across via through"
+)
+
+
+def _words(m: Mention, parse: Parse) -> list[str]:
+    return [t.text for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
+
+
+def _is_locative(m: Mention, parse: Parse) -> bool:
+    """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)")."""
+    if m.text.isupper() and len(m.text) > 3:
+        return True
+    if m.start > 0:
+        prev = parse.tokens[m.start - 1]
+        if prev.text.lower() in _LOCATIVE:
+            return True
+    head = parse.tokens[m.end - 1]
+    if head.dep == "pobj" and parse.tokens[head.head].text.lower() in _LOCATIVE:
+        return True
+    nxt = parse.tokens[m.end] if m.end < len(parse.tokens) else None
+    return nxt is not None and nxt.text == "," and m.end + 1 < len(parse.tokens) and (
+        parse.tokens[m.end + 1].text in ("D.C.", "DC"))
+
+
+def classify(m: Mention, parse: Parse) -> Draft | None:
+    """The entity a non-person mention names, or None when it names no entity."""
+    name = surface(m.text)
+    if not name:
+        return None
+    words = _words(m, parse)
+    known = gazetteer.actor_by_name(name)
+    if m.label == "FORCE":
+        if known is not None:
+            return actor_draft(known)
+        c, k = country_prefix(words)
+        rest = [w for w in words[k:] if w not in ("'s", "’s")]
+        if c is not None and all(w.lower() in FORCE_NOUNS | FORCE_MODIFIERS for w in rest):
+            return state_force_draft(c)
+        unit = " ".join(rest) if c is not None else name
+        known = gazetteer.actor_by_name(unit)
+        if known is not None:
+            return actor_draft(known)
+        return Draft(key=f"force/{slugify(unit)}", type=EntityType.MILITARY_FORCE,
+                      label=unit, part_of=c.key if c else None)
+    if known is not None and known.part_of is not None:
+        before = country_before(m, parse)
+        if before is not None and before.key != known.part_of:
+            known = None  # "Australian Senate" is not the U.S. Senate
+    if known is not None and known.type != EntityType.PERSON.value:
+        return actor_draft(known)
+    if m.label == "NORP":
+        c = gazetteer.country_by_demonym(name) or gazetteer.country_by_name(name)
+        return country_draft(c) if c else None
+    c = gazetteer.country_by_name(name)
+    if c is None and m.label == "GPE":  # the model sometimes tags a demonym GPE
+        c = gazetteer.country_by_demonym(name)
+    if c is not None:
+        return country_draft(c)
+    if m.label in ("GPE", "ORG", "LOC"):
+        c = gazetteer.country_by_metonym(name)
+        if c is not None:
+            if m.label != "ORG" and _is_locative(m, parse):
+                return place_draft(name, name)
+            return country_draft(c)
+    if m.label == "ORG":
+        return _org_draft(name, words, m, parse)
+    if m.label in ("GPE", "LOC", "FAC"):
+        base = name
+        last = words[-1].lower() if words else ""
+        if last in REGION_WORDS and len(words) >= 2:
+            # "Kursk region" is Kursk; "Western District" stays what it says.
+            stem = surface(" ".join(words[:-1]))
+            if gazetteer.city_by_name(stem) is not None:
+                base = stem
+        return place_draft(base, name)
+    return None
+
+
+_MINISTRY_FIELDS = {
+    "defense": "Defense", "defence": "Defense", "foreign": "Foreign",
+    "foreign affairs": "Foreign", "interior": "Interior", "internal affairs": "Interior",
+    "home affairs": "Interior", "finance": "Finance", "justice": "Justice",
+    "health": "Health", "economy": "Economy", "energy": "Energy", "trade": "Trade",
+    "education": "Education", "emergency situations": "Emergencies",
+    "emergencies": "Emergencies", "agriculture": "Agriculture", "culture": "Culture",
+}
+
+
+def _ministry_field(words: Sequence[str]) -> str | None:
+    """ "Defense Ministry", "Ministry of Foreign Affairs" → "Defense", "Foreign"."""
+    low = [w.lower() for w in words]
+    if len(low) >= 2 and low[-1] == "ministry":
+        return _MINISTRY_FIELDS.get(" ".join(low[:-1]))
+    if len(low) >= 3 and low[0] == "ministry" and low[1] in ("of", "for"):
+        rest = [w for w in low[2:] if w != "the"]
+        return _MINISTRY_FIELDS.get(" ".join(rest))
+    return None
+
+
+def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
+    c, k = country_prefix(words)
+    rest = words[k:] if c is not None else words
+    if c is None and "of" in words[1:-1]:  # "Ministry of Foreign Affairs of Ukraine"
+        cut = len(words) - 1 - words[::-1].index("of")
+        c = gazetteer.country_by_name(" ".join(words[cut + 1:]))
+        if c is not None:
+            rest = words[:cut]
+            if [w.lower() for w in rest] in (["government"], ["federal", "government"]):
+                return Draft(key=f"organization/{c.iso3.lower()}-government",
+                              type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
+                              aliases={f"{c.demonym} government", name}, part_of=c.key)
+    if c is not None:
+        known = gazetteer.actor_by_name(surface(" ".join(rest)))
+        if known is not None and known.type == EntityType.ORGANIZATION.value and (
+            known.part_of in (None, c.key)
+        ):
+            return actor_draft(known)
+    field = _ministry_field([w for w in rest if w not in APOSTROPHES[:2]])
+    if field is not None:
+        c = c or country_before(m, parse)
+        if c is None:
+            return Draft(key=f"organization/{slugify(field)}-ministry",
+                          type=EntityType.ORGANIZATION, label=f"{field} Ministry")
+        return Draft(key=f"organization/{c.iso3.lower()}-{slugify(field)}-ministry",
+                      type=EntityType.ORGANIZATION, label=f"{c.demonym} {field} Ministry",
+                      aliases={f"{c.label} {field} Ministry", f"{c.label}'s {field} Ministry"},
+                      part_of=c.key)
+    return Draft(key=f"organization/{slugify(name)}", type=EntityType.ORGANIZATION,
+                  label=name, part_of=c.key if c else None)
+
+
+def add_state_of_force(
+    m: Mention, parse: Parse, drafts: dict[str, Draft], sentences_of: dict[str, set[int]]
+) -> None:
+    """ "North Korean troops" also mentions North Korea: the demonym is its evidence."""
+    toks = [t for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
+    c, k = country_prefix([t.text for t in toks])
+    if c is None or k == 0:
+        return
+    part = toks[:k]
+    if part[-1].text in APOSTROPHES[:2]:
+        part = part[:-1]
+    if not part:
+        return
+    span = Span(part[0].idx, part[-1].idx + len(part[-1].text))
+    text = parse.text[span.begin:span.end]
+    label = "NORP" if gazetteer.country_by_demonym(text) else "GPE"
+    d = drafts.setdefault(c.key, country_draft(c))
+    d.mentions.append(Mention(span=span, text=text, label=label, start=part[0].i,
+                              end=part[-1].i + 1, sentence=m.sentence))
+    sentences_of.setdefault(c.key, set()).add(m.sentence)
+
+
+def acronym_after(m: Mention, parse: Parse) -> str | None:
+    """The acronym a name defines: "World Health Organization (WHO)"."""
+    toks = parse.tokens
+    i = m.end
+    if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
+        acro = toks[i + 1].text
+        if acro.replace(".", "").isupper() and 2 <= len(acro) <= 8:
+            return acro
+    return None
