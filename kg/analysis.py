@@ -38,6 +38,7 @@ from rdflib.term import Identifier, Literal, Node
 
 from kg.errors import KGError
 from kg.model import EntityType, EventType, Role
+from kg.rdf.vocab import KG, KG_NS, RDFS
 
 __all__ = [
     "ACTOR_KINDS",
@@ -70,8 +71,6 @@ __all__ = [
     "rankings",
 ]
 
-KG_NS = "https://w3id.org/geokg/ontology#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
 
 #: Roles that link an event to an actor, and roles that link it to a place (CONTRACT.md).
 ACTOR_ROLES: tuple[str, ...] = tuple(r.value for r in (
@@ -112,6 +111,8 @@ class Evidence:
     text: str
     article: str | None = None
     title: str | None = None
+    published: str | None = None  # ISO date of the article
+    source: str | None = None  # publisher of the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ class EventRecord:
     attributed_to: str | None = None  # entity IRI
     attribution: str | None = None  # label of that entity
     evidence: tuple[Evidence, ...] = ()
+    quote: str | None = None  # the quoted words of a statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,42 +208,46 @@ class RdflibSource:
         return _Rows(rows)
 
 
-def _values(prefix: str, names: Iterable[str]) -> str:
-    return " ".join(f"{prefix}:{n}" for n in names)
+def _values(names: Iterable[str]) -> str:
+    """A VALUES list of kg: terms; a name the ontology lacks fails here, at import."""
+    return " ".join(KG[n].n3() for n in names)
 
 
-_PREFIXES = f"PREFIX kg: <{KG_NS}>\nPREFIX rdfs: <{RDFS_NS}>\n"
-_EVENT_TYPES = _values("kg", (t.value for t in EventType))
-_ENTITY_TYPES = _values("kg", (t.value for t in EntityType))
-_ROLES = _values("kg", (r.value for r in Role))
+_EVENT_TYPES = _values(t.value for t in EventType)
+_ENTITY_TYPES = _values(t.value for t in EntityType)
+_ROLES = _values(r.value for r in Role)
+_LABEL = RDFS.label.n3()
 
 # An entity's type and label triples repeat in every article graph that mentions it, and the
 # default graph is the union of those graphs: each query first reduces to DISTINCT nodes
 # in a sub-select, so the work grows with the number of graphs, not with its square.
-_Q_EVENTS = _PREFIXES + f"""
-SELECT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr WHERE {{
+_Q_EVENTS = f"""
+SELECT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr ?quote WHERE {{
   VALUES ?type {{ {_EVENT_TYPES} }}
   ?e a ?type .
-  OPTIONAL {{ ?e rdfs:label ?label }}
-  OPTIONAL {{ ?e kg:cameoCode ?cameo }}
-  OPTIONAL {{ ?e kg:ploverType ?plover }}
-  OPTIONAL {{ ?e kg:modality ?modality }}
-  OPTIONAL {{ ?e kg:polarity ?polarity }}
-  OPTIONAL {{ ?e kg:attributedTo ?attr }}
+  OPTIONAL {{ ?e {_LABEL} ?label }}
+  OPTIONAL {{ ?e {KG.cameoCode.n3()} ?cameo }}
+  OPTIONAL {{ ?e {KG.ploverType.n3()} ?plover }}
+  OPTIONAL {{ ?e {KG.modality.n3()} ?modality }}
+  OPTIONAL {{ ?e {KG.polarity.n3()} ?polarity }}
+  OPTIONAL {{ ?e {KG.attributedTo.n3()} ?attr }}
+  OPTIONAL {{ ?e {KG.quote.n3()} ?quote }}
 }}"""
 
-_Q_EVIDENCE = _PREFIXES + f"""
-SELECT ?e ?text ?begin ?article ?title ?articleLabel WHERE {{
+_Q_EVIDENCE = f"""
+SELECT ?e ?text ?begin ?article ?title ?articleLabel ?published ?source WHERE {{
   VALUES ?type {{ {_EVENT_TYPES} }}
-  ?e a ?type ; kg:evidence ?m .
-  OPTIONAL {{ ?m kg:anchorOf ?text }}
-  OPTIONAL {{ ?m kg:beginIndex ?begin }}
-  OPTIONAL {{ ?m kg:article ?article
-             OPTIONAL {{ ?article kg:title ?title }}
-             OPTIONAL {{ ?article rdfs:label ?articleLabel }} }}
+  ?e a ?type ; {KG.evidence.n3()} ?m .
+  OPTIONAL {{ ?m {KG.anchorOf.n3()} ?text }}
+  OPTIONAL {{ ?m {KG.beginIndex.n3()} ?begin }}
+  OPTIONAL {{ ?m {KG.article.n3()} ?article
+             OPTIONAL {{ ?article {KG.title.n3()} ?title }}
+             OPTIONAL {{ ?article {_LABEL} ?articleLabel }}
+             OPTIONAL {{ ?article {KG.published.n3()} ?published }}
+             OPTIONAL {{ ?article {KG.source.n3()} ?source }} }}
 }}"""
 
-_Q_ROLES = _PREFIXES + f"""
+_Q_ROLES = f"""
 SELECT DISTINCT ?e ?role ?x WHERE {{
   VALUES ?type {{ {_EVENT_TYPES} }}
   VALUES ?role {{ {_ROLES} }}
@@ -249,25 +255,25 @@ SELECT DISTINCT ?e ?role ?x WHERE {{
   FILTER(isIRI(?x))
 }}"""
 
-_Q_ENTITIES = _PREFIXES + f"""
+_Q_ENTITIES = f"""
 SELECT DISTINCT ?x ?type ?label WHERE {{
   {{ SELECT DISTINCT ?x ?type WHERE {{
       VALUES ?type {{ {_ENTITY_TYPES} }}
       ?x a ?type .
   }} }}
-  OPTIONAL {{ ?x rdfs:label ?label }}
+  OPTIONAL {{ ?x {_LABEL} ?label }}
 }}"""
 
 # labels of the nodes events point to (by a role or kg:attributedTo), typed or not
-_Q_LABELS = _PREFIXES + f"""
+_Q_LABELS = f"""
 SELECT DISTINCT ?x ?label WHERE {{
   {{ SELECT DISTINCT ?x WHERE {{
       VALUES ?type {{ {_EVENT_TYPES} }}
-      VALUES ?role {{ {_ROLES} kg:attributedTo }}
+      VALUES ?role {{ {_ROLES} {KG.attributedTo.n3()} }}
       ?e a ?type ; ?role ?x .
       FILTER(isIRI(?x))
   }} }}
-  ?x rdfs:label ?label .
+  ?x {_LABEL} ?label .
 }}"""
 
 
@@ -292,6 +298,11 @@ def _first(current: str | None, new: str | None) -> str | None:
     if new is None:
         return current
     return new if current is None or new < current else current
+
+
+def _evidence_key(ev: Evidence) -> tuple[str, str, str]:
+    """Order of preference when one mention has several titles or dates."""
+    return (ev.title or "\uffff", ev.published or "\uffff", ev.source or "\uffff")
 
 
 def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
@@ -328,10 +339,10 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
                                ("cameo", "cameo", _s), ("plover", "plover", _s),
                                ("modality", "modality", _local),
                                ("polarity", "polarity", _local),
-                               ("attributed_to", "attr", _s)):
+                               ("attributed_to", "attr", _s), ("quote", "quote", _s)):
             rec[key] = _first(rec.get(key), conv(row[var]))
 
-    evidence: dict[str, set[tuple[int, str, str | None, str | None]]] = defaultdict(set)
+    evidence: dict[str, dict[tuple[str, int, str], Evidence]] = defaultdict(dict)
     for row in q.query(_Q_EVIDENCE).rows:
         e, text = _s(row["e"]), _s(row["text"])
         if e is None or text is None:
@@ -339,8 +350,13 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
         begin = row["begin"]
         pos = int(begin.toPython()) if isinstance(begin, Literal) and \
             str(begin).lstrip("-").isdigit() else 0
-        title = _s(row["title"]) or _s(row["articleLabel"])
-        evidence[e].add((pos, text, _s(row["article"]), title))
+        article = _s(row["article"])
+        span = (article or "", pos, text)
+        old = evidence[e].get(span)
+        new = Evidence(text, article, _s(row["title"]) or _s(row["articleLabel"]),
+                       _s(row["published"]), _s(row["source"]))
+        if old is None or _evidence_key(new) < _evidence_key(old):
+            evidence[e][span] = new
 
     roles: list[RoleEdge] = []
     for row in q.query(_Q_ROLES).rows:
@@ -359,13 +375,13 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
         rec = ev[e]
         attr = rec.get("attributed_to")
         attribution = entities[attr].label if attr in entities else labels.get(attr or "")
-        evs = tuple(Evidence(text, article, title) for _, text, article, title in
-                    sorted(evidence.get(e, ()), key=lambda t: (t[2] or "", t[0], t[1])))
+        found = evidence.get(e, {})
+        evs = tuple(found[k] for k in sorted(found))
         events[e] = EventRecord(
             iri=e, type=rec["type"], label=rec.get("label") or rec["type"],
             cameo=rec.get("cameo"), plover=rec.get("plover"), modality=rec.get("modality"),
             polarity=rec.get("polarity"), attributed_to=attr, attribution=attribution,
-            evidence=evs)
+            evidence=evs, quote=rec.get("quote"))
     return GraphData(entities=entities, events=events, roles=tuple(roles))
 
 

@@ -141,9 +141,13 @@ def _event_tooltip(data: GraphData, G: nx.Graph, iri: str) -> str:
                    for _, v, d in G.out_edges(iri, data=True)) if G.is_directed() else []
     if roles:
         lines.append("; ".join(f"{r}: {label}" for r, label in roles))
+    if e.quote:
+        lines.append(f"quote: “{_short(e.quote, _MAX_QUOTE)}”")
     for ev in e.evidence[:2]:
         lines.append(f"“{_short(ev.text, _MAX_QUOTE)}”")
+        extra = ", ".join(x for x in (ev.source, ev.published) if x)
         lines.append(f"source: {ev.title or '(untitled article)'}"
+                     + (f" ({extra})" if extra else "")
                      + (f" <{ev.article}>" if ev.article else ""))
     if len(e.evidence) > 2:
         lines.append(f"(+{len(e.evidence) - 2} more sources)")

@@ -48,7 +48,8 @@ SAMPLE_TRIG = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
 kgr:article\\/aaaaaaaaaaaaaaaa {
-  kgr:article\\/aaaaaaaaaaaaaaaa kg:title "Austin warns of troops" .
+  kgr:article\\/aaaaaaaaaaaaaaaa kg:title "Austin warns of troops" ;
+    kg:published "2024-10-30"^^xsd:date ; kg:source "AP" .
   kgr:person\\/lloyd-austin a kg:Person ; rdfs:label "Lloyd Austin" .
   kgr:country\\/KOR a kg:Country, kg:Place ; rdfs:label "South Korea" .
   kgr:country\\/PRK a kg:Country, kg:Place ; rdfs:label "North Korea" .
@@ -74,7 +75,7 @@ kgr:article\\/aaaaaaaaaaaaaaaa {
     kg:anchorOf "Austin said North Korea sent troops to Russia." .
 
   <https://w3id.org/geokg/resource/article/aaaaaaaaaaaaaaaa/event/3-13-x> a kg:Statement ;
-    rdfs:label "Austin on North Korea" ;
+    rdfs:label "Austin on North Korea" ; kg:quote "We will respond" ;
     kg:speaker kgr:person\\/lloyd-austin ; kg:target kgr:country\\/PRK .
 }
 
@@ -122,8 +123,11 @@ def test_load_reads_events_entities_and_provenance(data: GraphData) -> None:
     dep = data.events[ev(A1, 2)]
     assert (dep.modality, dep.attributed_to, dep.attribution, dep.cameo) == (
         "Reported", AUSTIN, "Lloyd Austin", "15")
-    assert [(x.text, x.article, x.title) for x in dep.evidence] == [
-        ("Austin said North Korea sent troops to Russia.", A1, "Austin warns of troops")]
+    assert [(x.text, x.article, x.title, x.published, x.source) for x in dep.evidence] == [
+        ("Austin said North Korea sent troops to Russia.", A1, "Austin warns of troops",
+         "2024-10-30", "AP")]
+    assert data.events[ev(A1, 3)].quote == "We will respond"
+    assert data.events[ev(A1, 3)].evidence == ()
     meeting = data.events[ev(A1, 1)]
     assert (meeting.plover, meeting.polarity) == ("CONSULT", "Positive")
     assert data.events[ev(A2, 4)].attribution == "KCNA"

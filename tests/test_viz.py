@@ -102,8 +102,11 @@ def test_nodes_styled_and_edges_labelled_by_role(sample: GraphData) -> None:
     assert (dep["kind"], dep["etype"], dep["shape"]) == ("event", "Deployment", "diamond")
     for text in ("modality: Reported", "attributed to Lloyd Austin",
                  "“Austin said North Korea sent troops to Russia.”",
-                 "source: Austin warns of troops", "CAMEO 15"):
+                 "source: Austin warns of troops (AP, 2024-10-30) <https://w3id.org/geokg/"
+                 "resource/article/aaaaaaaaaaaaaaaa>", "CAMEO 15"):
         assert text in dep["title"]
+    said = nodes["https://w3id.org/geokg/resource/article/aaaaaaaaaaaaaaaa/event/3-13-x"]
+    assert "quote: “We will respond”" in said["title"]
     edges = {(e["from"], e["to"]): e["label"] for e in dataset_json(html, "edges")}
     kgr = "https://w3id.org/geokg/resource/"
     a1, a2 = kgr + "article/aaaaaaaaaaaaaaaa", kgr + "article/bbbbbbbbbbbbbbbb"
