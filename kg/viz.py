@@ -99,6 +99,7 @@ _FROM_ENTITY = frozenset({"agent", "participant", "speaker"})
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
        "img-src data:; font-src data:")
 _MAX_LABEL = 40
+_ENTITY_KINDS = frozenset(k for k in STYLES if k != EVENT_KIND)
 _EDGES_PER_NODE = 4  # a page keeps at most this many edges per allowed node
 _MAX_QUOTE = 400
 
@@ -403,9 +404,9 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
         if view == "ego":
             if focus is None:
                 raise AnalysisError("the ego view needs an actor: give focus (--focus NAME)")
-            G = ego_network(G, focus, 2 * hops)
+            G = ego_network(G, find_node(G, focus, kinds=_ENTITY_KINDS), 2 * hops)
         elif focus is not None:
-            G.graph["center"] = find_node(G, focus)
+            G.graph["center"] = find_node(G, focus, kinds=_ENTITY_KINDS)
     G, note = cap_graph(G, max_nodes, max_edges=_EDGES_PER_NODE * max_nodes)
     center = G.graph.get("center")
     focus_id = str(center) if center is not None and center in G else None

@@ -135,6 +135,8 @@ def test_actor_and_ego_views(sample: GraphData) -> None:
         render_html(sample, view="ego")
     with pytest.raises(AnalysisError, match="close matches: South Korea"):
         render_html(sample, view="ego", focus="South Koreaa")
+    with pytest.raises(AnalysisError, match="not in the graph"):  # an event, not an actor
+        render_html(sample, view="ego", focus="Austin met South Korea")
     with pytest.raises(AnalysisError, match="unknown view"):
         render_html(sample, view="map")
     full = render_html(sample, focus="Russia")
