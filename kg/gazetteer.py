@@ -237,7 +237,9 @@ def _country_index() -> _CountryIndex:
     by_demonym: dict[str, Country] = {}
     by_metonym: dict[str, Country] = {}
     for iso3, ctry in by_iso3.items():
-        extra = tuple(n for n in official.get(iso3, ()) if n not in ctry.aliases)
+        # ISO's "Taiwan, Province of China" is a political claim, not a name in use.
+        extra = tuple(n for n in official.get(iso3, ())
+                      if n not in ctry.aliases and "Province of" not in n)
         if extra:
             ctry = Country(ctry.iso3, ctry.label, ctry.demonyms, ctry.metonyms,
                            ctry.aliases + tuple(n for n in extra if n != ctry.label),
