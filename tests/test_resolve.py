@@ -194,3 +194,35 @@ def test_shorter_full_name_joins_the_longer_one(nlp: Language) -> None:
     persons = [e for e in entities(nlp, text) if e.type == EntityType.PERSON]
     assert [p.key for p in persons] == ["person/badr-bin-hamad-al-busaidi"]
     assert len(persons[0].mentions) == 2
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_tables_are_consistent() -> None:
+    from kg import gazetteer
+
+    seen: dict[str, str] = {}
+    for a in gazetteer._actor_index().by_key.values():
+        assert EntityType(a.type)  # a valid class name
+        assert a.key.split("/")[0] in ("organization", "person", "force", "place"), a.key
+        if a.part_of is not None:
+            assert gazetteer.country(a.part_of.removeprefix("country/")), a.part_of
+        for name in (a.label, *a.aliases):
+            owner = seen.setdefault(gazetteer.normalize(name), a.key)
+            assert owner == a.key, f"{name!r} names both {owner} and {a.key}"
+    for c in gazetteer.countries():
+        assert len(c.iso3) == 3 and c.label
+
+
+def test_gazetteer_lookups() -> None:
+    from kg import gazetteer
+
+    assert gazetteer.country_by_name("the U.S.").iso3 == "USA"  # type: ignore[union-attr]
+    assert gazetteer.country_by_name("Korea, Republic of").iso3 == "KOR"  # type: ignore[union-attr]
+    assert gazetteer.country_by_demonym("North Korean").iso3 == "PRK"  # type: ignore[union-attr]
+    assert gazetteer.country_by_metonym("Kyiv").iso3 == "UKR"  # type: ignore[union-attr]
+    assert gazetteer.city_by_name("Kiev").name == "Kyiv"  # type: ignore[union-attr]
+    assert gazetteer.actor_by_name("the Kremlin").key == "organization/kremlin"  # type: ignore[union-attr]
+    assert gazetteer.slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+    assert gazetteer.normalize("North Korea’s") == "north korea"
