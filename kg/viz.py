@@ -331,7 +331,8 @@ def _options(n_nodes: int, directed: bool) -> dict[str, Any]:
         "edges": {"smooth": False, "color": {"color": "#b9b9b9", "highlight": "#333333"},
                   "font": {"size": 9, "color": "#555555", "strokeWidth": 3,
                            "align": "middle"},
-                  "arrows": {"to": {"enabled": directed, "scaleFactor": 0.4}}},
+                  "arrows": {"to": {"enabled": directed, "scaleFactor": 0.4}},
+                  "scaling": {"min": 1, "max": 6, "label": {"enabled": False}}},
     }
 
 
@@ -395,10 +396,14 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
     if hops < 0:
         raise AnalysisError(f"hops must be 0 or more, not {hops}")
     G: nx.Graph
+    alone = 0
     if view == "actors":
         G = actor_network(data)
         if focus is not None:
             G = ego_network(G, focus, hops)
+        lonely = [n for n, k in G.degree() if k == 0 and n != G.graph.get("center")]
+        alone = len(lonely)  # actors that share no event with another: not drawn
+        G.remove_nodes_from(lonely)
     else:
         G = event_graph(data)
         if view == "ego":
@@ -440,6 +445,7 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
                + f" · {n_entities:,} entities"
                + (f", {n_events:,} events" if view != "actors" else
                   f", {G.number_of_edges():,} links")
+               + (f" ({_count(alone, 'actor')} sharing no event left out)" if alone else "")
                + f" · graph of {_count(len(data.events), 'event')} from "
                + _count(len(articles), "article"))
 

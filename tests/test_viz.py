@@ -126,6 +126,8 @@ def test_actor_and_ego_views(sample: GraphData) -> None:
     kgr = "https://w3id.org/geokg/resource/"
     assert labels[frozenset((kgr + "country/PRK", kgr + "country/RUS"))] == "spoke, supplied"
     assert "Event</li>" not in actors  # no event nodes in this view
+    assert kgr + "force/PRK" not in {n["id"] for n in dataset_json(actors, "nodes")}
+    assert "4 entities, 3 links (1 actor sharing no event left out)" in actors
     ego = render_html(sample, view="ego", focus="South Korea", hops=1)
     ids = {n["id"] for n in dataset_json(ego, "nodes")}
     assert ids == {kgr + "country/KOR", kgr + "person/lloyd-austin",
