@@ -10,17 +10,36 @@ from typing import Any
 
 import pytest
 from test_analysis import sample_dataset
-from test_viz_browser import HOSTILE_ATTR, HOSTILE_IMG, HOSTILE_SCRIPT, hostile_data
 
 from kg.analysis import (
     AnalysisError,
     EntityRecord,
     EventRecord,
+    Evidence,
     GraphData,
     RoleEdge,
     load_graph_data,
 )
 from kg.viz import CSP, STYLES, edge_verb, render_html
+
+HOSTILE_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
+HOSTILE_ATTR = '" onmouseover=alert(1) x="'
+HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">'
+
+
+def hostile_data() -> GraphData:
+    kgr = "https://w3id.org/geokg/resource/"
+    a, b = kgr + "person/a", kgr + "country/b"
+    event = kgr + "article/x/event/0-5-Meeting"
+    return GraphData(
+        entities={a: EntityRecord(a, HOSTILE_IMG, "Person"),
+                  b: EntityRecord(b, HOSTILE_ATTR, "Country")},
+        events={event: EventRecord(
+            event, "Meeting", HOSTILE_SCRIPT, modality="Reported", attributed_to=a,
+            attribution=HOSTILE_IMG,
+            evidence=(Evidence(f"He said {HOSTILE_SCRIPT} and {HOSTILE_ATTR}.",
+                               kgr + "article/x", f"</script>{HOSTILE_SCRIPT}"),))},
+        roles=(RoleEdge(event, "participant", a), RoleEdge(event, "participant", b)))
 
 
 class Tags(HTMLParser):

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_viz import HOSTILE_ATTR, HOSTILE_SCRIPT, hostile_data
 
-from kg.analysis import EntityRecord, EventRecord, Evidence, GraphData, RoleEdge, load_graph_data
+from kg.analysis import load_graph_data
 from kg.viz import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,10 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 websocket = pytest.importorskip("websocket")
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent")
-
-HOSTILE_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
-HOSTILE_ATTR = '" onmouseover=alert(1) x="'
-HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">'
 
 
 class Cdp:
@@ -233,21 +230,6 @@ def test_docs_screenshot(browser: Callable[[Path], Cdp], tmp_path: Path) -> None
     target = ROOT / "docs" / "img" / "viz.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(_screenshot(cdp))
-
-
-def hostile_data() -> GraphData:
-    kgr = "https://w3id.org/geokg/resource/"
-    a, b = kgr + "person/a", kgr + "country/b"
-    event = kgr + "article/x/event/0-5-Meeting"
-    return GraphData(
-        entities={a: EntityRecord(a, HOSTILE_IMG, "Person"),
-                  b: EntityRecord(b, HOSTILE_ATTR, "Country")},
-        events={event: EventRecord(
-            event, "Meeting", HOSTILE_SCRIPT, modality="Reported", attributed_to=a,
-            attribution=HOSTILE_IMG,
-            evidence=(Evidence(f"He said {HOSTILE_SCRIPT} and {HOSTILE_ATTR}.",
-                               kgr + "article/x", f"</script>{HOSTILE_SCRIPT}"),))},
-        roles=(RoleEdge(event, "participant", a), RoleEdge(event, "participant", b)))
 
 
 def test_hostile_text_stays_text(browser: Callable[[Path], Cdp], tmp_path: Path) -> None:
