@@ -347,16 +347,25 @@ def load_query(name: str) -> NamedQuery:
 
 
 def parse_iri(text: str) -> URIRef | None:
-    """``<iri>``, ``prefix:local`` with a known prefix, or ``http(s)://...`` as an IRI."""
+    """``<iri>``, ``prefix:local`` with a known prefix, or ``http(s)://...`` as an IRI;
+    None when ``text`` is none of these or would not be a valid IRI (e.g. ``<b>x</b>``)."""
     text = text.strip()
+    iri: str | None = None
     if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
-    if re.match(r"https?://\S+$", text):
-        return URIRef(text)
-    m = re.fullmatch(r"([A-Za-z][\w-]*):([^\s:]*)", text)
-    if m and m.group(1) in PREFIXES and not m.group(2).startswith("//"):
-        return URIRef(PREFIXES[m.group(1)] + m.group(2))
-    return None
+        iri = text[1:-1]
+    elif re.match(r"https?://\S+$", text):
+        iri = text
+    else:
+        m = re.fullmatch(r"([A-Za-z][\w-]*):([^\s:]*)", text)
+        if m and m.group(1) in PREFIXES and not m.group(2).startswith("//"):
+            iri = PREFIXES[m.group(1)] + m.group(2)
+    if iri is None or not _IRI_CHARS.fullmatch(iri):
+        return None
+    return URIRef(iri)
+
+
+#: Characters an IRI may hold (SPARQL's IRIREF excludes these and controls/space).
+_IRI_CHARS = re.compile(r'[^\x00-\x20<>"{}|^`\\]+')
 
 
 def parse_param(text: str) -> object:
@@ -607,8 +616,11 @@ class KnowledgeGraph:
         ``bindings`` pre-bind variables (which must be in the SELECT projection) to
         values: str, int, float, Decimal, bool, date, datetime, or rdflib terms.
         """
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): _python_term(k, v) for k, v in (bindings or {}).items()}
+        try:
+            subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+                ox.Variable(k): _python_term(k, v) for k, v in (bindings or {}).items()}
+        except ValueError as e:  # e.g. a URIRef that is not a valid IRI
+            raise QueryError(f"invalid parameter value: {_one_line(e)}") from e
         try:
             answer = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
                                       substitutions=subs or None)
