@@ -1,0 +1,202 @@
+"""Interrupted ingest: ``kg ingest`` really runs in a subprocess and is SIGKILLed mid-way.
+
+After every kill the store must open; every stored article graph must be whole (isomorphic
+to a clean extraction of that article); every article with a content hash must have its
+graph and every graph its hash; nothing is stored twice. A final ``kg ingest`` must finish
+the job: the store then equals (graph by graph, hashes included) a clean single-run ingest.
+
+Quick variant (default run): 8 Wikinews articles, 1 kill. Slow variant: 30 articles,
+6 kills at random moments, later runs with ``--force`` so kills also land while graphs are
+being replaced.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from spacy.language import Language
+
+from kg.articles import iter_inputs, read_articles
+from kg.pipeline import extract_articles
+from kg.rdf.iris import article_iri
+from kg.rdf.mapping import extraction_graph
+from kg.store import CONTENT_HASH, META_GRAPH, KnowledgeGraph
+
+ROOT = Path(__file__).resolve().parents[1]
+WIKINEWS = ROOT.parent / "shared" / "corpus" / "wikinews" / "wikinews_2019.csv"
+KG_BIN = Path(sys.executable).with_name("kg")
+
+
+def write_articles(folder: Path, n: int) -> list[Path]:
+    """The first ``n`` Wikinews articles, one JSON file each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    with WIKINEWS.open(encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f)):
+            if i >= n:
+                break
+            p = folder / f"a{i:03d}.json"
+            p.write_text(json.dumps({k: row[k] for k in ("url", "date", "title", "text")}),
+                         encoding="utf-8")
+            paths.append(p)
+    return paths
+
+
+def reference_graphs(folder: Path, nlp: Language) -> dict[URIRef, tuple[Graph, str]]:
+    """Article IRI → (clean extraction graph, content hash), extracted in this process."""
+    articles = [a for p in iter_inputs([folder]) for a in read_articles(p)]
+    out: dict[URIRef, tuple[Graph, str]] = {}
+    for ex in extract_articles(articles, nlp=nlp):
+        out[URIRef(str(article_iri(ex.article)))] = (extraction_graph(ex),
+                                                     ex.article.content_hash)
+    return out
+
+
+@dataclass
+class StoreCheck:
+    complete: int = 0  # article graphs found whole
+    problems: list[str] = field(default_factory=list)
+
+
+def check_store(store: Path, ref: dict[URIRef, tuple[Graph, str]]) -> StoreCheck:
+    """Whether every stored article graph is whole and hashed, with nothing extra."""
+    res = StoreCheck()
+    with KnowledgeGraph(store, read_only=True) as kg:
+        graphs = kg.articles()
+        hashes: dict[URIRef, list[str]] = {}
+        for q in kg.store.quads_for_pattern(None, None, None, None):
+            if q.graph_name.value == str(META_GRAPH):  # type: ignore[union-attr]
+                assert q.predicate.value == str(CONTENT_HASH)
+                hashes.setdefault(URIRef(q.subject.value), []).append(q.object.value)
+        for iri in graphs:
+            if iri not in ref:
+                res.problems.append(f"unknown graph {iri}")
+                continue
+            g = kg.graph_of(iri)
+            want, h = ref[iri]
+            if len(g) != len(want) or not isomorphic(g, want):
+                res.problems.append(f"{iri}: {len(g)} triples, a clean extraction has "
+                                    f"{len(want)}")
+            elif hashes.get(iri) != [h]:
+                res.problems.append(f"{iri}: content hash {hashes.get(iri)} != [{h}]")
+            else:
+                res.complete += 1
+        for iri in set(hashes) - set(graphs):
+            res.problems.append(f"{iri}: a content hash but no graph")
+        n_articles = kg.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
+        n = int(n_articles.rows[0]["n"].toPython())  # type: ignore[union-attr]
+        if n != len(graphs):
+            res.problems.append(f"{n} kg:Article nodes for {len(graphs)} article graphs")
+    return res
+
+
+@dataclass
+class KillRun:
+    kills: int = 0           # processes killed while still running (store already created)
+    finished_early: int = 0  # processes that ended before their kill time
+    survived: int = 0        # kills after which the store passed check_store
+    counts: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], kills: int,
+              seed: int, delays: tuple[float, float] = (2.0, 9.0)) -> KillRun:
+    """Start ``kg ingest`` and SIGKILL it after a random delay, ``kills`` times; after each
+    kill check the store. Once everything is stored, later runs use ``--force``."""
+    rnd = random.Random(seed)
+    out = KillRun()
+    attempts = 0
+    while out.kills < kills and attempts < kills * 3:
+        attempts += 1
+        force = out.counts and out.counts[-1] == len(ref)
+        cmd = [str(KG_BIN), "ingest", str(folder), "--store", str(store), "--batch-size", "4"]
+        if force:
+            cmd.append("--force")
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "PYTHONHASHSEED": "0"})
+        delay = rnd.uniform(*delays)
+        existed = store.exists()  # a kill before the store exists proves nothing
+        try:
+            proc.wait(timeout=delay)
+            out.finished_early += 1
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            if existed:
+                out.kills += 1
+        if store.exists():
+            res = check_store(store, ref)
+            out.counts.append(res.complete)
+            if res.problems:
+                out.problems += res.problems
+            elif existed and proc.returncode == -signal.SIGKILL:
+                out.survived += 1
+        else:
+            out.counts.append(0)
+    return out
+
+
+def finish_and_compare(folder: Path, store: Path,
+                       ref: dict[URIRef, tuple[Graph, str]]) -> list[str]:
+    """Run ``kg ingest`` to the end; the store must then equal a clean single-run ingest."""
+    r = subprocess.run([str(KG_BIN), "ingest", str(folder), "--store", str(store)],
+                       capture_output=True, text=True, timeout=600)
+    problems = [] if r.returncode == 0 else [f"final ingest exit {r.returncode}: {r.stdout}"]
+    res = check_store(store, ref)
+    problems += res.problems
+    if res.complete != len(ref):
+        problems.append(f"{res.complete} of {len(ref)} articles stored after the final run")
+    with KnowledgeGraph() as clean, KnowledgeGraph(store, read_only=True) as kg:
+        for iri, (g, h) in ref.items():
+            clean.add_article_graph(iri, g, h)
+        # no blank nodes anywhere, so equal quad sets are isomorphic datasets
+        want = {str(q) for q in clean.store}
+        got = {str(q) for q in kg.store}
+        if want != got:
+            problems.append(f"final store differs from a clean single-run ingest: "
+                            f"{len(got - want)} extra, {len(want - got)} missing quads")
+    return problems
+
+
+needs_corpus = pytest.mark.skipif(not WIKINEWS.is_file(), reason="../shared corpus is absent")
+
+
+@needs_corpus
+def test_killed_ingest_then_finished(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 8)
+    ref = reference_graphs(folder, nlp)
+    store = tmp_path / "store"
+    run = kill_loop(folder, store, ref, kills=1, seed=7, delays=(3.0, 5.0))
+    assert run.problems == []
+    assert run.kills == 1 and run.survived == run.kills
+    assert finish_and_compare(folder, store, ref) == []
+
+
+@pytest.mark.slow
+@needs_corpus
+def test_killed_ingest_many_times_at_random_moments(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 30)
+    ref = reference_graphs(folder, nlp)
+    store = tmp_path / "store"
+    t0 = time.monotonic()
+    run = kill_loop(folder, store, ref, kills=6, seed=int(os.environ.get("KG_KILL_SEED", "1")),
+                    delays=(3.0, 15.0))
+    assert run.problems == []
+    assert run.kills >= 5 and run.survived == run.kills, run
+    assert len(set(run.counts)) >= 2, run  # the kills landed at different moments
+    assert finish_and_compare(folder, store, ref) == []
+    assert time.monotonic() - t0 < 600
