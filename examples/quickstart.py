@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> None:
         print("\nDeployments:")
         for ev in g.events(type="Deployment"):
             who = ", ".join(f"{p.role.value}={p.label}" for p in ev.participants)
-            where = ", ".join(p.label for p in ev.places) or "?"
+            where = ", ".join(dict.fromkeys(p.label for p in ev.places)) or "?"
             amount = "; ".join(q.text for q in ev.quantities) or "-"
             source = f" according to {ev.attribution}" if ev.attribution else ""
             print(f"  {ev.label!r}: {who} -> {where}; {amount} "

@@ -200,65 +200,71 @@ _ENTITY_CLASSES = ", ".join(f"kg:{t.value}" for t in EntityType)
 _ALL_ROLES = ", ".join(f"kg:{r.value}" for r in Role)
 _ACTOR_ROLES = ", ".join(f"kg:{r.value}" for r in Role if not r.is_place)
 
-# Fragments of the event filter; each is constant text, the caller's values are bound.
-_MATCH_EVENT = f"?e a ?type . FILTER(?type IN ({_EVENT_CLASSES}))"
-_MATCH_ACTOR = f"""FILTER EXISTS {{
-    ?e ?arole ?ax . FILTER(?arole IN ({_ACTOR_ROLES}))
-    ?ax rdfs:label|skos:altLabel ?aname .
-    FILTER(?ax = ?actor || LCASE(STR(?aname)) = LCASE(STR(?actor))) }}"""
-_MATCH_ARTICLE = "?e kg:article ?article ."
+# Oxigraph's union default graph is a bag: a triple stated in n article graphs comes back
+# n times, so joining two such patterns costs n * n rows. Every query below therefore
+# either reads a single pattern or joins inside one article graph (GRAPH ?g), where each
+# triple occurs once; the caller's values are bound, the text is constant.
 
-_EVENT_DETAILS = """
-  OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { ?e kg:cameoCode ?cameo }
-  OPTIONAL { ?e kg:ploverType ?plover }
-  OPTIONAL { ?e kg:modality ?modality }
-  OPTIONAL { ?e kg:polarity ?polarity }
-  OPTIONAL { ?e kg:attributedTo ?attr OPTIONAL { ?attr rdfs:label ?attrLabel } }
-  OPTIONAL { ?e sem:hasTime ?t . OPTIONAL { ?t rdfs:label ?timeText }
-             OPTIONAL { ?t time:inXSDDate ?date } }
-  OPTIONAL { ?e kg:trigger/kg:anchorOf ?trigger }
-  OPTIONAL { ?e kg:evidence ?m . ?m kg:anchorOf ?evidence OPTIONAL { ?m kg:beginIndex ?begin } }
-  OPTIONAL { ?e kg:quote ?quote }
-  OPTIONAL { ?e kg:article ?art OPTIONAL { ?art kg:title ?title }
-             OPTIONAL { ?art kg:published ?published } }
-"""
-_EVENT_VARS = ("?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr ?attrLabel ?timeText "
-               "?date ?trigger ?evidence ?begin ?quote ?art ?title ?published")
+#: Nodes whose label or alias equals ?name (case ignored).
+_Q_NAMED = """SELECT DISTINCT ?x ?name WHERE {
+  ?x rdfs:label|skos:altLabel ?n . FILTER(LCASE(STR(?n)) = LCASE(STR(?name))) }"""
 
-_ROLE_DETAILS = f"""
+#: Events in which ?ax takes part in an actor role.
+_Q_EVENTS_OF = f"""SELECT DISTINCT ?e ?ax WHERE {{
+  ?e ?role ?ax . FILTER(?role IN ({_ACTOR_ROLES})) }}"""
+
+#: Events of one article.
+_Q_EVENTS_IN = f"""SELECT DISTINCT ?e ?article WHERE {{
+  ?e kg:article ?article ; a ?type . FILTER(?type IN ({_EVENT_CLASSES})) }}"""
+
+_Q_EVENT = f"""SELECT DISTINCT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr
+  ?attrLabel ?timeText ?date ?trigger ?evidence ?begin ?quote ?art ?title ?published
+WHERE {{ GRAPH ?g {{
+  ?e a ?type . FILTER(?type IN ({_EVENT_CLASSES}))
+  OPTIONAL {{ ?e rdfs:label ?label }}
+  OPTIONAL {{ ?e kg:cameoCode ?cameo }}
+  OPTIONAL {{ ?e kg:ploverType ?plover }}
+  OPTIONAL {{ ?e kg:modality ?modality }}
+  OPTIONAL {{ ?e kg:polarity ?polarity }}
+  OPTIONAL {{ ?e kg:attributedTo ?attr OPTIONAL {{ ?attr rdfs:label ?attrLabel }} }}
+  OPTIONAL {{ ?e sem:hasTime ?t . OPTIONAL {{ ?t rdfs:label ?timeText }}
+             OPTIONAL {{ ?t time:inXSDDate ?date }} }}
+  OPTIONAL {{ ?e kg:trigger ?tm . ?tm kg:anchorOf ?trigger }}
+  OPTIONAL {{ ?e kg:evidence ?m . ?m kg:anchorOf ?evidence
+             OPTIONAL {{ ?m kg:beginIndex ?begin }} }}
+  OPTIONAL {{ ?e kg:quote ?quote }}
+  OPTIONAL {{ ?e kg:article ?art OPTIONAL {{ ?art kg:title ?title }}
+             OPTIONAL {{ ?art kg:published ?published }} }}
+}} }}"""
+
+_Q_ROLES = f"""SELECT DISTINCT ?e ?role ?x ?xLabel ?xType WHERE {{ GRAPH ?g {{
   ?e ?role ?x . FILTER(?role IN ({_ALL_ROLES}))
   OPTIONAL {{ ?x rdfs:label ?xLabel }}
   OPTIONAL {{ ?x a ?xType . FILTER(?xType IN ({_ENTITY_CLASSES})) }}
-"""
-_QUANTITY_DETAILS = """
+}} }}"""
+
+_Q_QUANTITIES = """SELECT DISTINCT ?e ?q ?qText ?value ?min ?max ?unit WHERE { GRAPH ?g {
   ?e kg:quantity ?q .
   OPTIONAL { ?q rdfs:label ?qText }
   OPTIONAL { ?q kg:value ?value }
   OPTIONAL { ?q kg:minValue ?min }
   OPTIONAL { ?q kg:maxValue ?max }
   OPTIONAL { ?q kg:unit ?unit }
-"""
+} }"""
 
-_MATCH_ENTITY = f"?x a ?type . FILTER(?type IN ({_ENTITY_CLASSES}))"
-_MATCH_NAME = """FILTER EXISTS { ?x rdfs:label|skos:altLabel ?n .
-    FILTER(?x = ?name || LCASE(STR(?n)) = LCASE(STR(?name))) }"""
-_ENTITY_DETAILS = """
-  OPTIONAL { ?x rdfs:label ?label }
-  OPTIONAL { ?x skos:altLabel ?alias }
-  OPTIONAL { ?x kg:iso3 ?iso3 }
-  OPTIONAL { ?x kg:wikidata ?wikidata }
-  OPTIONAL { ?x geo:lat ?lat ; geo:long ?long }
-"""
+_Q_ENTITY = f"""SELECT DISTINCT ?x ?g ?type ?label ?alias ?iso3 ?wikidata ?lat ?long
+WHERE {{ GRAPH ?g {{
+  ?x a ?type . FILTER(?type IN ({_ENTITY_CLASSES}))
+  OPTIONAL {{ ?x rdfs:label ?label }}
+  OPTIONAL {{ ?x skos:altLabel ?alias }}
+  OPTIONAL {{ ?x kg:iso3 ?iso3 }}
+  OPTIONAL {{ ?x kg:wikidata ?wikidata }}
+  OPTIONAL {{ ?x geo:lat ?lat ; geo:long ?long }}
+}} }}"""
 
-
-def _select(variables: str, match: Sequence[str], details: str,
-            bindings: Mapping[str, object]) -> str:
-    """A SELECT of ``variables`` plus the bound ones (Oxigraph binds only projected
-    variables), over the ``match`` fragments and ``details``."""
-    bound = " ".join(f"?{k}" for k in bindings if f"?{k} " not in variables + " ")
-    return (f"SELECT DISTINCT {variables} {bound} WHERE {{\n  "
-            + "\n  ".join(match) + "\n" + details + "}")
+#: Up to this many nodes, details are read with one bound query per node; beyond it, with
+#: one query over the whole graph, filtered here.
+_PER_NODE = 64
 
 
 def _class_iri(value: EventType | EntityType | str, allowed: type[EventType | EntityType],
@@ -454,6 +460,29 @@ class Graph:
         """IRIs of the stored articles."""
         return [str(a) for a in self.store.articles()]
 
+    def _rows(self, sparql: str, var: str, nodes: Iterable[str] | None
+              ) -> Iterator[Mapping[str, Node | None]]:
+        """The rows of ``sparql``: all of them when ``nodes`` is None, else those with
+        ``var`` bound to each of ``nodes`` (one query each, or one filtered scan)."""
+        if nodes is None:
+            yield from self.query(sparql)
+            return
+        wanted = sorted(set(nodes))
+        if len(wanted) <= _PER_NODE:
+            for node in wanted:
+                yield from self.query(sparql, {var: URIRef(node)})
+        else:
+            keep = set(wanted)
+            yield from (row for row in self.query(sparql) if _s(row[var]) in keep)
+
+    def _named(self, name: str) -> set[str]:
+        """IRIs of the nodes called ``name`` (label or alias, case ignored), or the IRI
+        given (``<...>``, ``kgr:...``, ``http...``)."""
+        iri = parse_iri(name)
+        if iri is not None:
+            return {str(iri)}
+        return {str(r["x"]) for r in self.query(_Q_NAMED, {"name": name}) if r["x"] is not None}
+
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
                article: str | None = None) -> list[EventRecord]:
         """Events read back from the graph, by date then article and text position.
@@ -462,40 +491,44 @@ class Graph:
         ``actor``: a name or alias (case ignored) or an IRI of an entity taking part in
         an actor role; ``article``: an article IRI.
         """
-        bindings: dict[str, object] = {}
-        match = [_MATCH_EVENT]
-        if type is not None:
-            bindings["type"] = _class_iri(type, EventType, "event")
+        wanted_type = _class_iri(type, EventType, "event") if type is not None else None
+        candidates: set[str] | None = None
         if actor is not None:
-            match.append(_MATCH_ACTOR)
-            bindings["actor"] = _name_term(actor)
+            candidates = {str(r["e"]) for x in sorted(self._named(actor))
+                          for r in self.query(_Q_EVENTS_OF, {"ax": URIRef(x)})}
         if article is not None:
-            match.append(_MATCH_ARTICLE)
-            bindings["article"] = URIRef(article)
+            in_article = {str(r["e"]) for r in self.query(_Q_EVENTS_IN,
+                                                          {"article": URIRef(article)})}
+            candidates = in_article if candidates is None else candidates & in_article
+        if candidates is not None and not candidates:
+            return []
 
         base: dict[str, dict[str, Any]] = {}
-        for row in self.query(_select(_EVENT_VARS, match, _EVENT_DETAILS, bindings),
-                              bindings):
+        rows = self.query(_Q_EVENT, {"type": wanted_type}) \
+            if candidates is None and wanted_type is not None \
+            else self._rows(_Q_EVENT, "e", candidates)
+        for row in rows:
             e = _s(row["e"])
-            if e is None:
+            if e is None or (wanted_type is not None and row["type"] != wanted_type):
                 continue
             rec = base.setdefault(e, {})
             for key, value in row.items():  # several values: keep the smallest, stably
                 if value is not None and (key not in rec or str(value) < str(rec[key])):
                     rec[key] = value
-        roles = self._event_roles(match, bindings)
-        quantities = self._event_quantities(match, bindings)
+        if not base:
+            return []
+        found = set(base) if candidates is not None or wanted_type is not None else None
+        roles = self._event_roles(found)
+        quantities = self._event_quantities(found)
         out = [self._event_record(e, rec, roles.get(e, []), quantities.get(e, []))
                for e, rec in base.items()]
         return sorted(out, key=lambda r: (
             str(r.time.date) if r.time and r.time.date else "9999",
             r.article or "", _begin(base[r.iri]), r.iri))
 
-    def _event_roles(self, match: Sequence[str], bindings: Mapping[str, object]
-                     ) -> dict[str, list[Participant]]:
+    def _event_roles(self, events: set[str] | None) -> dict[str, list[Participant]]:
         found: dict[tuple[str, str, str], tuple[str | None, set[str]]] = {}
-        for row in self.query(_select("?e ?role ?x ?xLabel ?xType", match, _ROLE_DETAILS,
-                                      bindings), bindings):
+        for row in self._rows(_Q_ROLES, "e", events):
             e, role, x = _s(row["e"]), _local(row["role"]), _s(row["x"])
             if e is None or role is None or x is None:
                 continue
@@ -513,11 +546,9 @@ class Graph:
             parts.sort(key=lambda p: (_ROLE_ORDER[p.role], p.label, p.iri))
         return out
 
-    def _event_quantities(self, match: Sequence[str], bindings: Mapping[str, object]
-                          ) -> dict[str, list[QuantityRecord]]:
+    def _event_quantities(self, events: set[str] | None) -> dict[str, list[QuantityRecord]]:
         seen: dict[str, dict[str, QuantityRecord]] = defaultdict(dict)
-        for row in self.query(_select("?e ?q ?qText ?value ?min ?max ?unit", match,
-                                      _QUANTITY_DETAILS, bindings), bindings):
+        for row in self._rows(_Q_QUANTITIES, "e", events):
             e, q = _s(row["e"]), _s(row["q"])
             if e is None or q is None or q in seen[e]:
                 continue
@@ -548,55 +579,48 @@ class Graph:
 
     def entities(self, type: EntityType | str | None = None, *, name: str | None = None
                  ) -> list[EntityRecord]:
-        """Entities read back from the graph, by class then label.
+        """Entities read back from the article graphs, by class then label.
 
         ``type``: an entity class (``"Person"``, ``EntityType.COUNTRY``, ...); ``name``: a
         label or alias (case ignored) or an IRI. A node with several classes is listed
-        once, under the most specific (a Country is also a Place).
+        once, under the most specific (a Country is also a Place, but it is listed, and
+        filtered, as a Country).
         """
-        bindings: dict[str, object] = {}
-        match = [_MATCH_ENTITY]
-        if type is not None:
-            bindings["type"] = _class_iri(type, EntityType, "entity")
-        if name is not None:
-            match.append(_MATCH_NAME)
-            bindings["name"] = _name_term(name)
-        rows = self.query(_select("?x ?type ?label ?alias ?iso3 ?wikidata ?lat ?long",
-                                  match, _ENTITY_DETAILS, bindings), bindings)
+        wanted = EntityType(str(_class_iri(type, EntityType, "entity"))[len(KG_NS):]) \
+            if type is not None else None
+        nodes = self._named(name) if name is not None else None
+        if nodes is not None and not nodes:
+            return []
         acc: dict[str, dict[str, Any]] = {}
-        for row in rows:
+        for row in self._rows(_Q_ENTITY, "x", nodes):
             x = _s(row["x"])
             if x is None:
                 continue
-            rec = acc.setdefault(x, {"types": set(), "aliases": set()})
+            rec = acc.setdefault(x, {"types": set(), "aliases": set(), "graphs": set()})
             rec["types"].add(_local(row["type"]))
+            rec["graphs"].add(_s(row["g"]))
             if row["alias"] is not None:
                 rec["aliases"].add(str(row["alias"]))
             for key in ("label", "iso3", "wikidata", "lat", "long"):
                 v = row[key]
                 if v is not None and (key not in rec or str(v) < str(rec[key])):
                     rec[key] = v
-        counts = self._article_counts()
         out: list[EntityRecord] = []
         for x, rec in acc.items():
             kind = _kind(rec["types"])
-            if kind is None:
+            if kind is None or (wanted is not None and kind is not wanted):
                 continue
             lat, long = _py(rec.get("lat")), _py(rec.get("long"))
+            label = _s(rec.get("label")) or _tail(x)
             out.append(EntityRecord(
-                iri=x, type=kind, label=_s(rec.get("label")) or _tail(x),
-                aliases=tuple(sorted(rec["aliases"])), iso3=_s(rec.get("iso3")),
+                iri=x, type=kind, label=label,
+                aliases=tuple(sorted(rec["aliases"] - {label})), iso3=_s(rec.get("iso3")),
                 wikidata=_s(rec.get("wikidata")),
                 latitude=float(lat) if lat is not None else None,
                 longitude=float(long) if long is not None else None,
-                articles=counts.get(x, 0)))
+                articles=len(rec["graphs"])))
         order = {t: i for i, t in enumerate(EntityType)}
         return sorted(out, key=lambda r: (order[r.type], r.label.casefold(), r.iri))
-
-    def _article_counts(self) -> dict[str, int]:
-        rows = self.query("SELECT ?x (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?x a ?t } "
-                          f"FILTER(?t IN ({_ENTITY_CLASSES})) }} GROUP BY ?x")
-        return {str(r["x"]): int(_py(r["n"]) or 0) for r in rows if r["x"] is not None}
 
     # -- analysis, pictures, export ---------------------------------------------------
 
@@ -665,10 +689,11 @@ def _article(text: str, *, title: str, published: date | str | None, source: str
 # --------------------------------------------------------------------------- functions
 
 
-def open(path: str | Path, *, read_only: bool = False,
+def open(path: str | Path | None = None, *, read_only: bool = False,
          nlp: Language | None = None) -> Graph:
     """Open (or create) the persistent graph in directory ``path``; ``read_only`` lets
-    several processes read one store."""
+    several processes read one store. Without a path the graph is in memory, as with
+    :func:`memory`."""
     return Graph(path, read_only=read_only, nlp=nlp)
 
 
