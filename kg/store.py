@@ -10,8 +10,13 @@ path is given) and speaks rdflib at its edges: article graphs go in as
 - The content hash of each stored article is kept in the store-internal graph
   :data:`META_GRAPH` (``<article> kg:contentHash "..."``), written in the same transaction,
   so unchanged articles can be skipped.
-- Queries see the union of all named graphs as their default graph. Parameters are bound
-  with Oxigraph substitutions, never pasted into query text; updates are refused.
+- Queries see the union of all article graphs as their default graph. Oxigraph's own
+  union view (``use_default_graph_as_union``) yields a triple once per graph holding it, so
+  an entity's label stored by 1,000 articles would multiply every join by 1,000; the store
+  therefore keeps the union, as a set, in its default graph: each write adds the article's
+  triples there and removes the old ones no other article graph holds, in the same
+  transaction. Parameters are bound with Oxigraph substitutions, never pasted into query
+  text; updates are refused.
 """
 
 from __future__ import annotations
@@ -406,6 +411,13 @@ class KnowledgeGraph:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._store: ox.Store | None = _open_store(self.path, read_only)
+        # a store written without the materialised union (e.g. by ``oxigraph load``)
+        self._union_view = False
+        if self._union_missing():
+            if read_only:
+                self._union_view = True
+            else:
+                self.rebuild_union()
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -550,11 +562,10 @@ class KnowledgeGraph:
         g = _ox_node(article_iri)
         h = _ox_node(URIRef(CONTENT_HASH))
         meta = _ox_node(META_GRAPH)
-        lines = [f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in graph]
+        triples = "\n".join(f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in graph)
         update = (
-            f"DROP SILENT GRAPH {g} ;\n"
-            f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }} ;\n"
-            f"INSERT DATA {{ GRAPH {g} {{\n" + "\n".join(lines) + "\n}\n"
+            _drop_article(g) + " ;\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n{triples}\n}}\n{triples}\n"
             f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"
         )
         try:
@@ -567,11 +578,8 @@ class KnowledgeGraph:
         store = self._writable()
         g = _ox_node(article_iri)
         existed = store.contains_named_graph(g)
-        h = _ox_node(URIRef(CONTENT_HASH))
-        meta = _ox_node(META_GRAPH)
         try:
-            store.update(f"DROP SILENT GRAPH {g} ; "
-                         f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }}")
+            store.update(_drop_article(g))
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot remove {article_iri}: {_one_line(e)}") from e
         return bool(existed)
@@ -594,7 +602,10 @@ class KnowledgeGraph:
         raw = data.read_bytes() if isinstance(data, Path) else data
         try:
             quads = list(ox.parse(raw, format=_OX_FORMATS[name]))
-            store.extend(quads)
+            union = [ox.Quad(q.subject, q.predicate, q.object) for q in quads
+                     if not isinstance(q.graph_name, ox.DefaultGraph)
+                     and q.graph_name != _ox_node(META_GRAPH)]
+            store.extend(quads + union)
         except (SyntaxError, ValueError) as e:
             raise StoreError(f"cannot load {_origin(data)} as {name}: {_one_line(e)}") from e
         except OSError as e:
@@ -602,11 +613,39 @@ class KnowledgeGraph:
         return len(quads)
 
     def bulk_load(self, quads: Iterable[ox.Quad]) -> None:
-        """Fast, non-transactional load of many pyoxigraph quads (benchmarks, restores)."""
+        """Fast, non-transactional load of many pyoxigraph quads in article graphs
+        (benchmarks, restores); the union default graph is filled alongside."""
+        meta = _ox_node(META_GRAPH)
+
+        def with_union() -> Iterator[ox.Quad]:
+            for q in quads:
+                yield q
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != meta:
+                    yield ox.Quad(q.subject, q.predicate, q.object)
+
         try:
-            self._writable().bulk_extend(quads)
+            self._writable().bulk_extend(with_union())
         except OSError as e:
             raise StoreError(f"{self._where()}: bulk load failed: {_one_line(e)}") from e
+
+    def rebuild_union(self) -> None:
+        """Recompute the default graph as the set union of the article graphs."""
+        meta = _ox_node(META_GRAPH)
+        try:
+            self._writable().update(
+                f"DROP SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER(?g != {meta}) }}")
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"{self._where()}: cannot rebuild the union: {_one_line(e)}") from e
+
+    def _union_missing(self) -> bool:
+        store = self.store
+        has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())),
+                           None) is not None
+        if has_default:
+            return False
+        meta = _ox_node(META_GRAPH)
+        return any(g != meta for g in store.named_graphs())
 
     # -- reading ----------------------------------------------------------------------
 
@@ -622,7 +661,8 @@ class KnowledgeGraph:
         except ValueError as e:  # e.g. a URIRef that is not a valid IRI
             raise QueryError(f"invalid parameter value: {_one_line(e)}") from e
         try:
-            answer = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+            answer = self.store.query(sparql, prefixes=PREFIXES,
+                                      use_default_graph_as_union=self._union_view,
                                       substitutions=subs or None)
             return _materialise(answer)
         except SyntaxError as e:
@@ -657,8 +697,9 @@ class KnowledgeGraph:
         name = _format_name(fmt)
         store = self.store
         try:
-            if name in _QUADS_FORMATS:
-                return store.dump(format=_OX_FORMATS[name], prefixes=PREFIXES) or b""
+            if name in _QUADS_FORMATS:  # the named graphs; the union is derived from them
+                quads = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+                return ox.serialize(quads, format=_OX_FORMATS[name], prefixes=PREFIXES) or b""
             triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
                                   f"FILTER(?g != {_ox_node(META_GRAPH)}) }}")
             assert isinstance(triples, ox.QueryTriples)
@@ -676,8 +717,7 @@ class KnowledgeGraph:
         """Counts: article graphs, triples, and typed nodes per entity and event class."""
         meta = _ox_node(META_GRAPH)
         n_graphs = sum(1 for g in self.store.named_graphs() if g != meta)
-        triples = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                             "FILTER(?g != kgr:meta) }").rows[0]["n"]
+        triples = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"]
         counts: dict[str, int] = {}
         for row in self.query("SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c "
                               "FILTER(STRSTARTS(STR(?c), STR(kg:))) } GROUP BY ?c").rows:
@@ -690,14 +730,14 @@ class KnowledgeGraph:
                      entities, events)
 
     def to_dataset(self) -> rdflib.Dataset:
-        """A copy of the whole store as an rdflib Dataset (graphs kept)."""
+        """A copy of the store's named graphs as an rdflib Dataset."""
         ds = rdflib.Dataset()
         for q in self.store:
             g = q.graph_name
-            ctx = ds.graph(_rdflib_term(g)) if not isinstance(g, ox.DefaultGraph) \
-                else ds.default_graph
-            ctx.add((_rdflib_term(q.subject), _rdflib_term(q.predicate),
-                     _rdflib_term(q.object)))
+            if not isinstance(g, ox.DefaultGraph):
+                ds.graph(_rdflib_term(g)).add((_rdflib_term(q.subject),
+                                               _rdflib_term(q.predicate),
+                                               _rdflib_term(q.object)))
         return ds
 
     def graph_of(self, article_iri: URIRef) -> rdflib.Graph:
@@ -709,6 +749,20 @@ class KnowledgeGraph:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _drop_article(g: ox.NamedNode) -> str:
+    """Update operations removing an article: its triples from the union unless another
+    article graph holds them too, its graph, and its content hash."""
+    meta = _ox_node(META_GRAPH)
+    h = _ox_node(URIRef(CONTENT_HASH))
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g} "
+        f"&& ?other != {meta}) }} }} ;\n"
+        f"DROP SILENT GRAPH {g} ;\n"
+        f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }}"
+    )
 
 
 def _open_store(path: Path | None, read_only: bool) -> ox.Store:

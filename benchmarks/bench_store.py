@@ -1,0 +1,288 @@
+"""Store benchmark: a synthetic graph shaped like kg's output, Oxigraph vs rdflib.
+
+Generates ~1M triples (articles with entity mentions and events carrying roles,
+quantities, times, attribution and provenance), bulk-loads them into a persistent
+Oxigraph store (timed), loads the same quads into an in-memory rdflib Dataset, runs every
+named query several times on both, and prints median latencies and the ratio.
+
+    .venv/bin/python benchmarks/bench_store.py [--triples 1000000] [--runs 5]
+
+Targets: bulk load ≤ 6 s; each named query median ≤ 100 ms and never > 1 s on Oxigraph;
+Oxigraph ≥ 10× faster than rdflib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.rdf.vocab import PREFIXES  # noqa: E402
+from kg.store import KnowledgeGraph, _rdflib_term, list_queries  # noqa: E402
+
+KG = "https://w3id.org/geokg/ontology#"
+KGR = "https://w3id.org/geokg/resource/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+HAS_TIME = ox.NamedNode("http://semanticweb.cs.vu.nl/2009/11/sem/hasTime")
+IN_DATE = ox.NamedNode("http://www.w3.org/2006/time#inXSDDate")
+LAT = ox.NamedNode("http://www.w3.org/2003/01/geo/wgs84_pos#lat")
+LONG = ox.NamedNode("http://www.w3.org/2003/01/geo/wgs84_pos#long")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+EVENT_TYPES = ["Meeting", "Deployment", "Statement", "Transfer", "Appeal", "Training",
+               "Combat", "Cooperation", "Sanction"]
+CAMEO = {"Meeting": "04", "Deployment": "15", "Statement": "01", "Transfer": "07",
+         "Appeal": "02", "Training": "15", "Combat": "19", "Cooperation": "03",
+         "Sanction": "16"}
+ACTOR_ROLES = ["agent", "participant", "recipient", "target", "speaker", "addressee"]
+MODALITIES = ["Asserted", "Reported", "Estimated", "Possible", "Planned"]
+
+
+def k(name: str) -> ox.NamedNode:
+    return ox.NamedNode(KG + name)
+
+
+def r(path: str) -> ox.NamedNode:
+    return ox.NamedNode(KGR + path)
+
+
+def lit(value: object, dt: str | None = None) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(XSD + dt)) if dt else ox.Literal(str(value))
+
+
+class Pool:
+    """Entities shared by all articles, drawn with a skew (a few are everywhere)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.countries = [(r(f"country/C{i:02d}"), f"Country {i}", f"C{i:02d}".ljust(3, "X"))
+                          for i in range(200)]
+        self.persons = [(r(f"person/p{i}"), f"Person {i}") for i in range(3000)]
+        self.orgs = [(r(f"organization/o{i}"), f"Organization {i}") for i in range(600)]
+        self.forces = [(r(f"force/f{i}"), f"Force {i}") for i in range(400)]
+        self.places = [(r(f"place/{i}"), f"Place {i}") for i in range(1500)]
+
+    def pick(self, seq: list[tuple[ox.NamedNode, ...]] | list[tuple[ox.NamedNode, str]]
+             ) -> tuple[ox.NamedNode, str]:
+        i = min(int(self.rng.paretovariate(1.2)) - 1, len(seq) - 1)
+        item = seq[i]
+        return item[0], str(item[1])
+
+    def entity_triples(self, g: ox.NamedNode) -> Iterator[ox.Quad]:
+        for node, label, iso in self.countries:
+            yield ox.Quad(node, RDF_TYPE, k("Country"), g)
+            yield ox.Quad(node, LABEL, ox.Literal(label), g)
+            yield ox.Quad(node, k("iso3"), ox.Literal(iso[:3]), g)
+        for i, (node, label) in enumerate(self.persons):
+            yield ox.Quad(node, RDF_TYPE, k("Person"), g)
+            yield ox.Quad(node, LABEL, ox.Literal(label), g)
+            yield ox.Quad(node, ALT, ox.Literal(f"P{i}"), g)
+        for node, label in self.orgs:
+            yield ox.Quad(node, RDF_TYPE, k("Organization"), g)
+            yield ox.Quad(node, LABEL, ox.Literal(label), g)
+        for i, (node, label) in enumerate(self.forces):
+            yield ox.Quad(node, RDF_TYPE, k("MilitaryForce"), g)
+            yield ox.Quad(node, LABEL, ox.Literal(label), g)
+            yield ox.Quad(node, k("forceOf"), self.countries[i % 200][0], g)
+        for i, (node, label) in enumerate(self.places):
+            yield ox.Quad(node, RDF_TYPE, k("Place"), g)
+            yield ox.Quad(node, LABEL, ox.Literal(label), g)
+            yield ox.Quad(node, LAT, lit(f"{(i % 180) - 90}.5", "decimal"), g)
+            yield ox.Quad(node, LONG, lit(f"{(i % 360) - 180}.25", "decimal"), g)
+
+
+def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
+    """One article graph: its node, entity mentions, and 8–14 events."""
+    a = r(f"article/{n:016x}")
+
+    def q(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> ox.Quad:
+        return ox.Quad(s, p, o, a)
+
+    day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+    yield q(a, RDF_TYPE, k("Article"))
+    yield q(a, k("title"), ox.Literal(f"Article {n}"))
+    yield q(a, k("published"), lit(day, "date"))
+    yield q(a, k("source"), ox.Literal(rng.choice(["AP", "Reuters", "AFP", "BBC"])))
+    yield q(a, k("url"), ox.Literal(f"https://news.example/{n}"))
+    offset = 0
+
+    def mention(node: ox.NamedNode, text: str, prop: str = "evidence") -> Iterator[ox.Quad]:
+        nonlocal offset
+        m = r(f"article/{n:016x}/mention/{offset}-{offset + len(text)}")
+        yield q(node, k(prop), m)
+        yield q(m, RDF_TYPE, k("Mention"))
+        yield q(m, k("article"), a)
+        yield q(m, k("beginIndex"), lit(offset, "integer"))
+        yield q(m, k("endIndex"), lit(offset + len(text), "integer"))
+        yield q(m, k("anchorOf"), ox.Literal(text))
+        offset += len(text) + 7
+
+    kinds = [pool.countries, pool.persons, pool.orgs, pool.forces]
+    for _ in range(12):
+        kind = rng.choice(kinds)
+        node, label = pool.pick(kind)  # type: ignore[arg-type]
+        cls = {id(pool.countries): "Country", id(pool.persons): "Person",
+               id(pool.orgs): "Organization", id(pool.forces): "MilitaryForce"}[id(kind)]
+        yield q(node, RDF_TYPE, k(cls))
+        yield q(node, LABEL, ox.Literal(label))
+        yield from mention(node, label)
+    for e in range(rng.randint(8, 14)):
+        et = rng.choice(EVENT_TYPES)
+        ev = r(f"article/{n:016x}/event/{e * 40}-{e * 40 + 6}-{et}")
+        yield q(ev, RDF_TYPE, k(et))
+        yield q(ev, LABEL, ox.Literal(f"{et}: trigger {e}"))
+        yield q(ev, k("cameoCode"), ox.Literal(CAMEO[et]))
+        yield q(ev, k("ploverType"), ox.Literal(et.upper()))
+        yield q(ev, k("modality"), k(rng.choice(MODALITIES)))
+        yield q(ev, k("polarity"), k("Positive" if rng.random() < 0.9 else "Negative"))
+        roles = ["speaker"] if et == "Statement" else ["agent"]
+        roles += rng.sample(ACTOR_ROLES[1:4], rng.randint(1, 2))
+        for role in roles:
+            node, _ = pool.pick(rng.choice(kinds))  # type: ignore[arg-type]
+            yield q(ev, k(role), node)
+        if rng.random() < 0.6:
+            place, _ = pool.pick(pool.places if rng.random() < 0.5 else pool.countries)  # type: ignore[arg-type]
+            yield q(ev, k("location" if rng.random() < 0.5 else "destination"), place)
+        if et in ("Deployment", "Transfer", "Training", "Combat") and rng.random() < 0.5:
+            qn = r(f"article/{n:016x}/quantity/{e * 40 + 10}-{e * 40 + 16}")
+            yield q(ev, k("quantity"), qn)
+            yield q(qn, RDF_TYPE, k("Quantity"))
+            bound = rng.choice(["value", "value", "maxValue", "minValue"])
+            yield q(qn, k(bound), lit(rng.choice([500, 1000, 5000, 10000, 12000]), "integer"))
+            yield q(qn, k("unit"), ox.Literal(rng.choice(["troops", "soldiers", "tanks"])))
+        if rng.random() < 0.4:
+            src, _ = pool.pick(pool.persons if rng.random() < 0.5 else pool.countries)  # type: ignore[arg-type]
+            yield q(ev, k("attributedTo"), src)
+        if rng.random() < 0.5:
+            t = r(f"article/{n:016x}/time/{e * 40 + 20}-{e * 40 + 29}")
+            yield q(ev, HAS_TIME, t)
+            yield q(t, LABEL, ox.Literal("Wednesday"))
+            yield q(t, IN_DATE, lit(day, "date"))
+        if et == "Statement":
+            yield q(ev, k("quote"), ox.Literal(f"quote number {e} of article {n}"))
+        yield from mention(ev, f"sentence {e} of article {n}")
+        yield from mention(ev, f"trigger{e}", "trigger")
+
+
+def generate(target: int, seed: int = 7) -> list[ox.Quad]:
+    rng = random.Random(seed)
+    pool = Pool(rng)
+    quads = list(pool.entity_triples(r("graph/entities")))
+    n = 0
+    while len(quads) < target:
+        quads.extend(article_quads(n, pool, rng))
+        n += 1
+    return quads
+
+
+PARAMS: dict[str, dict[str, object]] = {
+    "events_by_type": {"type": "Deployment", "country": "C01"},
+    "actor_timeline": {"actor": "Person 3"},
+    "entities_by_type": {"type": "Person"},
+}
+
+
+def time_runs(fn: object, runs: int, budget: float) -> list[float]:
+    times: list[float] = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+        if sum(times) > budget:
+            break
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--rdflib-budget", type=float, default=120.0,
+                    help="stop repeating an rdflib query once its runs took this many seconds")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    quads = generate(args.triples)
+    articles = len({q.graph_name for q in quads}) - 1
+    print(f"generated {len(quads):,} quads in {len(quads) and articles:,} article graphs "
+          f"({time.perf_counter() - t0:.1f} s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        kg = KnowledgeGraph(Path(tmp) / "store")
+        t0 = time.perf_counter()
+        kg.bulk_load(quads)
+        kg.store.flush()
+        load_s = time.perf_counter() - t0
+        print(f"oxigraph bulk load: {load_s:.2f} s ({len(quads) / load_s:,.0f} quads/s)")
+
+        sample = [q for q in quads if q.graph_name == r(f"article/{0:016x}")]
+        g = rdflib.Graph()
+        for q in sample:
+            g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+        t0 = time.perf_counter()
+        for i in range(200):
+            kg.add_article_graph(rdflib.URIRef(f"{KGR}article/bench{i}"), g, str(i))
+        per_article = (time.perf_counter() - t0) / 200
+        print(f"transactional article replace ({len(g)} triples): {per_article * 1000:.1f} ms "
+              f"per article ({1 / per_article:,.0f} articles/s)")
+
+        t0 = time.perf_counter()
+        ds = rdflib.Dataset(default_union=True)
+        graphs: dict[str, rdflib.Graph] = {}
+        for q in quads:
+            gname = q.graph_name.value  # type: ignore[union-attr]
+            if gname not in graphs:
+                graphs[gname] = ds.graph(rdflib.URIRef(gname))
+            graphs[gname].add((_rdflib_term(q.subject), _rdflib_term(q.predicate),
+                               _rdflib_term(q.object)))
+        print(f"rdflib in-memory load: {time.perf_counter() - t0:.1f} s")
+        del quads
+
+        rows = []
+        for nq in list_queries():
+            params = PARAMS.get(nq.name, {})
+            coerced = {p.name: p.coerce(params[p.name]) for p in nq.parameters
+                       if p.name in params}
+            print(f"  {nq.name} ...", flush=True)
+            n_rows = len(kg.named_query(nq.name, params).rows)  # warm-up
+            ox_t = time_runs(lambda nq=nq, params=params: kg.named_query(nq.name, params),
+                             args.runs, 1e9)
+            init = {k_: rdflib.Literal(v) if not isinstance(v, rdflib.term.Node) else v
+                    for k_, v in coerced.items()}
+            rd_t = time_runs(lambda nq=nq, init=init: list(
+                ds.query(nq.text, initNs=PREFIXES, initBindings=init)),
+                args.runs, args.rdflib_budget)
+            rows.append((nq.name, n_rows, statistics.median(ox_t), max(ox_t),
+                         statistics.median(rd_t), len(rd_t)))
+            print(f"  {nq.name}: {n_rows} rows, oxigraph {statistics.median(ox_t) * 1000:.1f} ms,"
+                  f" rdflib {statistics.median(rd_t) * 1000:.0f} ms", flush=True)
+        kg.close()
+
+    print()
+    print(f"{'query':<28}{'rows':>7}{'oxigraph median':>17}{'max':>9}"
+          f"{'rdflib median':>15}{'runs':>6}{'ratio':>9}")
+    for name, n_rows, med, mx, rmed, rruns in rows:
+        print(f"{name:<28}{n_rows:>7}{med * 1000:>14.1f} ms{mx * 1000:>6.0f} ms"
+              f"{rmed * 1000:>12.0f} ms{rruns:>6}{rmed / med:>8.0f}×")
+    worst = max(mx for _, _, _, mx, _, _ in rows)
+    slowest = max(med for _, _, med, _, _, _ in rows)
+    least = min(rmed / med for _, _, med, _, rmed, _ in rows)
+    print(f"\nbulk load {load_s:.2f} s (target ≤ 6 s); slowest median {slowest * 1000:.0f} ms "
+          f"(≤ 100 ms); worst run {worst * 1000:.0f} ms (≤ 1 s); smallest speed-up "
+          f"{least:.0f}× (≥ 10×)")
+
+
+if __name__ == "__main__":
+    main()
