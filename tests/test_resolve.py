@@ -179,6 +179,12 @@ def test_ministries_are_keyed_by_state_and_field(nlp: Language) -> None:
     assert by["organization/ukr-foreign-ministry"].part_of == "country/UKR"
 
 
+def test_government_of_a_state_is_one_body(nlp: Language) -> None:
+    text = "The Iraqi Government welcomed the deal. Later the Government of Iraq signed it."
+    gov = keyed(entities(nlp, text))["organization/irq-government"]
+    assert gov.label == "Government of Iraq" and len(gov.mentions) == 2
+
+
 def test_same_thing_same_key_across_articles(nlp: Language) -> None:
     one = entities(nlp, "Kim Jong Un inspected North Korean troops near Pyongyang.")
     two = entities(nlp, "North Korea's leader Kim Jong-un said Pyongyang would not yield, "

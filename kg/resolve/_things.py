@@ -127,10 +127,11 @@ def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
         c = gazetteer.country_by_name(" ".join(words[cut + 1:]))
         if c is not None:
             rest = words[:cut]
-            if [w.lower() for w in rest] in (["government"], ["federal", "government"]):
-                return Draft(key=f"organization/{c.iso3.lower()}-government",
-                              type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
-                              aliases={f"{c.demonym} government", name}, part_of=c.key)
+    if c is not None and [w.lower() for w in rest] in (["government"], ["federal", "government"]):
+        # "the Government of Iraq", "the Iraqi Government": one body
+        return Draft(key=f"organization/{c.iso3.lower()}-government",
+                     type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
+                     aliases={f"{c.demonym} government", name}, part_of=c.key)
     if c is not None:
         known = gazetteer.actor_by_name(surface(" ".join(rest)))
         if known is not None and known.type == EntityType.ORGANIZATION.value and (
