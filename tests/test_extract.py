@@ -124,3 +124,9 @@ def test_region_word_already_tagged_does_not_break_the_doc(nlp: Language) -> Non
     text = "He led the police force in the North Gaza Governorate, Gaza."
     doc = with_ents(nlp, text, [("North Gaza", "GPE"), ("Governorate", "GPE"), ("Gaza", "GPE")])
     assert ents(refine_entities(doc))[0] == ("North Gaza Governorate", "LOC")
+
+
+def test_people_with_force_noun_make_a_non_state_force(nlp: Language) -> None:
+    text = "Kurdish forces captured the town."
+    doc = with_ents(nlp, text, [("Kurdish", "NORP")])
+    assert ents(refine_entities(doc)) == [("Kurdish forces", FORCE)]

@@ -125,7 +125,8 @@ def _forces(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             text = doc[start:end - 1].text
         elif j < len(doc) and doc[j].lower_ in ("'s", "’s"):
             j += 1
-        if not _is_country_word(text):
+        # a state ("Russian troops") or, for NORP, a people ("Kurdish forces")
+        if not (_is_country_word(text) or (label == "NORP" and j == end)):
             continue
         stop = _force_end(doc, j)
         if stop is not None:
