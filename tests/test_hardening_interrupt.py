@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
@@ -76,10 +77,20 @@ def check_store(store: Path, ref: dict[URIRef, tuple[Graph, str]]) -> StoreCheck
     with KnowledgeGraph(store, read_only=True) as kg:
         graphs = kg.articles()
         hashes: dict[URIRef, list[str]] = {}
-        for q in kg.store.quads_for_pattern(None, None, None, None):
-            if q.graph_name.value == str(META_GRAPH):  # type: ignore[union-attr]
+        union: set[str] = set()    # triples of the article graphs
+        default: set[str] = set()  # the store keeps their union in its default graph
+        for q in kg.store:
+            triple = f"{q.subject} {q.predicate} {q.object}"
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                default.add(triple)
+            elif q.graph_name.value == str(META_GRAPH):
                 assert q.predicate.value == str(CONTENT_HASH)
                 hashes.setdefault(URIRef(q.subject.value), []).append(q.object.value)
+            else:
+                union.add(triple)
+        if default and default != union:
+            res.problems.append(f"default graph is not the union of the article graphs: "
+                                f"{len(default - union)} extra, {len(union - default)} missing")
         for iri in graphs:
             if iri not in ref:
                 res.problems.append(f"unknown graph {iri}")
