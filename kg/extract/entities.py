@@ -70,7 +70,7 @@ _Ent = tuple[int, int, str]  # start, end (token indexes), label
 
 @cache
 def _actor_matcher(vocab: Vocab) -> PhraseMatcher:
-    """A case-sensitive matcher of the names in ``actors.tsv`` (built once per vocab)."""
+    """A case-sensitive matcher of the names in the tables (built once per vocab)."""
     from spacy.lang.en import English
 
     tokenizer = English().tokenizer
@@ -84,6 +84,19 @@ def _actor_matcher(vocab: Vocab) -> PhraseMatcher:
                 for n in names if (len(n) > 3 or "." in n)
                 and not _is_country_word(n.split()[0].removesuffix("'s"))]
         matcher.add(_ACTOR_LABELS[a.type], pats)
+    # States, seats of government and demonyms of countries.tsv the model may miss
+    # ("Kyiv appealed..."); only added where the model tagged nothing.
+    gpe: list[Doc] = []
+    norp: list[Doc] = []
+    for c in gazetteer.countries():
+        if not c.demonyms:  # only the curated rows, not every ISO name
+            continue
+        for n in (c.label, *c.metonyms, *(x for x in c.aliases if "," not in x)):
+            if len(n) > 3 or "." in n:
+                gpe.append(Doc(vocab, words=[t.text for t in tokenizer(n)]))
+        norp.extend(Doc(vocab, words=[t.text for t in tokenizer(d)]) for d in c.demonyms)
+    matcher.add("GPE", gpe)
+    matcher.add("NORP", norp)
     return matcher
 
 

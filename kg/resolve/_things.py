@@ -20,7 +20,14 @@ from kg.resolve._drafts import (
 )
 
 _LOCATIVE = wordset(
-    "in at to from near into inside outside around toward towards across via through"
+    "in at near into inside outside around toward towards across via through"
+)
+#: "to"/"from" a capital is the city after a verb of motion ("flew to Moscow"), else the
+#: state ("appealed to Moscow", "arms from Tehran").
+_DIRECTIONAL = wordset("to from")
+_MOTION = wordset(
+    """go come travel fly move arrive return head send deploy visit drive march flee
+    evacuate transfer relocate withdraw retreat advance trip journey visit flight"""
 )
 
 
@@ -32,13 +39,15 @@ def _is_locative(m: Mention, parse: Parse) -> bool:
     """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)")."""
     if m.text.isupper() and len(m.text) > 3:
         return True
-    if m.start > 0:
-        prev = parse.tokens[m.start - 1]
-        if prev.text.lower() in _LOCATIVE:
-            return True
     head = parse.tokens[m.end - 1]
-    if head.dep == "pobj" and parse.tokens[head.head].text.lower() in _LOCATIVE:
-        return True
+    prep = parse.tokens[head.head] if head.dep == "pobj" else (
+        parse.tokens[m.start - 1] if m.start > 0 else None)
+    if prep is not None:
+        word = prep.text.lower()
+        if word in _LOCATIVE:
+            return True
+        if word in _DIRECTIONAL:
+            return parse.tokens[prep.head].lemma.lower() in _MOTION
     nxt = parse.tokens[m.end] if m.end < len(parse.tokens) else None
     return nxt is not None and nxt.text == "," and m.end + 1 < len(parse.tokens) and (
         parse.tokens[m.end + 1].text in ("D.C.", "DC"))
