@@ -58,8 +58,11 @@ def _param_rows(cmd: click.Command, ctx: click.Context) -> list[str]:
     return rows
 
 
-def command_section(name: str, cmd: click.Command) -> str:
-    ctx = click.Context(cmd, info_name=f"kg {name}", terminal_width=100, max_content_width=100)
+def command_section(name: str, cmd: click.Command, parent: click.Context) -> str:
+    # A child of the group's context, as when the command runs: it inherits the group's
+    # settings (``-h`` for help), so the text does not depend on what ran before.
+    ctx = click.Context(cmd, parent=parent, info_name=name, terminal_width=100,
+                        max_content_width=100)
     usage = " ".join(["kg", name, *cmd.collect_usage_pieces(ctx)])
     lines = [f"## kg {name}", "", _help_text(cmd), "", "```", usage, "```", ""]
     rows = _param_rows(cmd, ctx)
@@ -70,13 +73,14 @@ def command_section(name: str, cmd: click.Command) -> str:
 
 def render() -> str:
     """The whole reference: an index, then one section per command, sorted by name."""
-    ctx = click.Context(cli, info_name="kg")
     assert isinstance(cli, click.Group)
+    # make_context applies the group's context_settings (help_option_names), as a real run does
+    ctx = cli.make_context("kg", [], resilient_parsing=True)
     names = sorted(cli.list_commands(ctx))
     commands = {n: cli.get_command(ctx, n) for n in names}
     index = [f"- [`kg {n}`](#kg-{n}) — {_cell(c.get_short_help_str(limit=120))}"
              for n, c in commands.items() if c is not None]
-    sections = [command_section(n, c) for n, c in commands.items() if c is not None]
+    sections = [command_section(n, c, ctx) for n, c in commands.items() if c is not None]
     return HEADER + "\n" + "\n".join(index) + "\n\n" + "\n".join(sections).rstrip() + "\n"
 
 
