@@ -232,3 +232,11 @@ def test_gazetteer_lookups() -> None:
     assert gazetteer.actor_by_name("the Kremlin").key == "organization/kremlin"  # type: ignore[union-attr]
     assert gazetteer.slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert gazetteer.normalize("North Korea’s") == "north korea"
+
+
+def test_to_a_capital_is_the_city_only_after_motion(nlp: Language) -> None:
+    text = "Kyiv appealed to Moscow to stop. Then the envoy flew to Moscow."
+    ents = entities(nlp, text)
+    assert at(ents, text, "Kyiv").key == "country/UKR"  # type: ignore[union-attr]
+    assert at(ents, text, "Moscow", 0).key == "country/RUS"  # type: ignore[union-attr]
+    assert at(ents, text, "Moscow", 1).type == EntityType.PLACE  # type: ignore[union-attr]
