@@ -129,6 +129,7 @@ def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], k
     rnd = random.Random(seed)
     out = KillRun()
     attempts = 0
+    lo, hi = delays
     while out.kills < kills and attempts < kills * 3:
         attempts += 1
         force = out.counts and out.counts[-1] == len(ref)
@@ -137,11 +138,13 @@ def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], k
             cmd.append("--force")
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env={**os.environ, "PYTHONHASHSEED": "0"})
-        delay = rnd.uniform(*delays)
+        delay = rnd.uniform(lo, hi)
         existed = store.exists()  # a kill before the store exists proves nothing
+        t0 = time.monotonic()
         try:
             proc.wait(timeout=delay)
-            out.finished_early += 1
+            out.finished_early += 1  # kill sooner next time
+            hi = max(lo + 0.5, min(hi, 0.9 * (time.monotonic() - t0)))
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait()

@@ -24,6 +24,7 @@ from spacy.language import Language
 
 from kg.articles import read_text
 from kg.errors import KGError
+from kg.model import Article
 from kg.pipeline import extract_articles
 from kg.rdf.mapping import extraction_graph
 from kg.rdf.vocab import KG
@@ -98,6 +99,11 @@ def run_one(text: str, nlp: Language, title: str = "") -> Graph | None:
         article = read_text(text, title=title)
     except KGError:
         return None
+    return run_article(article, nlp)
+
+
+def run_article(article: Article, nlp: Language) -> Graph | None:
+    """The checked graph of one article (None when kg refuses it with a KGError)."""
     try:
         (ex,) = list(extract_articles([article], nlp=nlp))
         graph = extraction_graph(ex)
