@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from kg.cli import main
@@ -67,10 +67,10 @@ def _pages(tmp_path: Path) -> tuple[Path, Path]:
     ds.parse(trig, format="trig")
     renamed = 0
     for g in ds.graphs():
-        entities = sorted({s for s in g.subjects(RDFS.label)
+        entities = sorted({str(s) for s in g.subjects(RDFS.label)
                            if "/article/" not in str(s) and str(s).startswith(str(KGR))})
         for i, s in enumerate(entities):
-            g.set((s, RDFS.label, Literal(f"Name {PAYLOADS[i % len(PAYLOADS)]}")))
+            g.set((URIRef(s), RDFS.label, Literal(f"Name {PAYLOADS[i % len(PAYLOADS)]}")))
             renamed += 1
     assert renamed >= 3
     trig2 = tmp_path / "renamed.trig"

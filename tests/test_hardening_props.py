@@ -53,7 +53,7 @@ CONTROL = st.sampled_from(["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b[31m", "
 PUNCT = st.sampled_from(['"', "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", "{",
                          "}", "<", ">", "—", "-", ".", ",", ";", ":", "!", "?", "&", "#",
                          "\\", "%", "@"])
-ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 
 
 @st.composite
