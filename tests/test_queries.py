@@ -218,3 +218,77 @@ def test_articles(kg: KnowledgeGraph) -> None:
 def test_unknown_query_lists_the_known_ones() -> None:
     with pytest.raises(QueryError, match="known: actor_timeline, articles"):
         load_query("nope")
+
+
+# --------------------------------------------------------------------------- with the real mapping
+
+
+def test_named_queries_on_the_real_mapping() -> None:
+    """An Extraction mapped by kg.rdf.mapping, ingested, and found by the named queries."""
+    from decimal import Decimal
+
+    from kg.model import (
+        Argument,
+        Article,
+        Entity,
+        EntityType,
+        Event,
+        EventType,
+        Extraction,
+        Mention,
+        Quantity,
+        Role,
+        Span,
+        TimeExpression,
+    )
+
+    body = ("The U.S. estimates that 10,000 North Korean troops are in Russia. "
+            "Kyslytsya said as many as 12,000 North Korean soldiers are in Russia.")
+
+    def m(text: str, nth: int = 0) -> Mention:
+        begin = -1
+        for _ in range(nth + 1):
+            begin = body.index(text, begin + 1)
+        return Mention(Span(begin, begin + len(text)), text, "X", 0, 1, 0)
+
+    s1, s2 = Span(0, body.index(".") + 1), Span(body.index("Kyslytsya"), len(body))
+    article = Article(key="test://claims", title="Claims", body=body,
+                      published=date(2024, 10, 30))
+    entities = (
+        Entity("country/USA", EntityType.COUNTRY, "United States", iso3="USA"),
+        Entity("country/RUS", EntityType.COUNTRY, "Russia", iso3="RUS"),
+        Entity("country/PRK", EntityType.COUNTRY, "North Korea", iso3="PRK"),
+        Entity("force/PRK", EntityType.MILITARY_FORCE, "North Korean troops",
+               part_of="country/PRK"),
+        Entity("person/sergiy-kyslytsya", EntityType.PERSON, "Sergiy Kyslytsya",
+               aliases=("Kyslytsya",)),
+    )
+    events = (
+        Event(EventType.DEPLOYMENT, m("are in"), s1,
+              arguments=(Argument(Role.AGENT, "force/PRK"),
+                         Argument(Role.LOCATION, "country/RUS")),
+              quantities=(Quantity(m("10,000").span, "10,000", value=Decimal(10000),
+                                   unit="troops"),),
+              time=TimeExpression(m("estimates").span, "now", date(2024, 10, 30)),
+              attributed_to="country/USA"),
+        Event(EventType.DEPLOYMENT, m("are in", 1), s2,
+              arguments=(Argument(Role.AGENT, "force/PRK"),
+                         Argument(Role.LOCATION, "country/RUS")),
+              quantities=(Quantity(m("12,000").span, "as many as 12,000",
+                                   max_value=Decimal(12000), unit="soldiers"),),
+              attributed_to="person/sergiy-kyslytsya"),
+    )
+    with KnowledgeGraph() as k:
+        report = k.ingest([Extraction(article, entities, events)])
+        assert len(report.added) == 1 and report.failed == ()
+        rows = k.named_query("contested_claims").rows
+        assert [(r["amount1"].toPython(), str(r["source1Label"]), r["amount2"].toPython(),
+                 str(r["source2Label"])) for r in rows] in (
+            [(10000, "United States", 12000, "Sergiy Kyslytsya")],
+            [(12000, "Sergiy Kyslytsya", 10000, "United States")])
+        assert len(k.named_query("events_by_type", {"type": "Deployment",
+                                                    "country": "PRK"}).rows) == 2
+        assert len(k.named_query("actor_timeline", {"actor": "kyslytsya"}).rows) == 1
+        arts = k.named_query("articles").rows
+        assert [(str(r["title"]), r["events"].toPython()) for r in arts] == [("Claims", 2)]
+        assert k.ingest([Extraction(article, entities, events)]).skipped == ("test://claims",)
