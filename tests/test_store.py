@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import sys
@@ -320,3 +322,81 @@ def test_ingest_adds_replaces_skips_and_reports_failures(fake_mapping: list[str]
         r3 = k.ingest([ex("a", "A")], skip_unchanged=False)
         assert r3.replaced == ("a",)
         assert r3.summary() == "0 added, 1 replaced, 0 skipped (unchanged), 0 failed"
+
+
+# --------------------------------------------------------------------------- command line
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg ingest without spaCy: each article becomes an Extraction with no entities, and
+    an article whose body says 'explode' makes extraction fail."""
+    import kg.pipeline
+
+    def extract_articles(articles: list[Article], **_: object) -> Iterator[Extraction]:
+        for a in articles:
+            if "explode" in a.body:
+                raise RuntimeError("extractor crashed")
+            yield Extraction(a)
+
+    monkeypatch.setattr(kg.pipeline, "extract_articles", extract_articles)
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    r = CliRunner().invoke(main, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_cli_ingest_query_stats(tmp_path: Path, fake_pipeline: None) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    lines = [json.dumps({"title": f"T{i}", "text": f"Body {i}.", "url": f"https://x/{i}"})
+             for i in range(3)]
+    (docs / "a.jsonl").write_text("\n".join(lines) + "\n")
+    (docs / "b.json").write_text(json.dumps({"title": "Bad", "text": "This will explode."}))
+    (docs / "c.txt").write_bytes(b"\x00\x01binary")
+    store = str(tmp_path / "store")
+    code, out, err = cli("ingest", str(docs), "--store", store)
+    assert code == 1  # the good articles are stored; the failures set the exit status
+    assert out.splitlines()[0] == "3 added, 0 replaced, 0 skipped (unchanged), 2 failed"
+    assert any("c.txt" in line for line in out.splitlines()[1:])
+    assert any("extraction failed: RuntimeError: extractor crashed" in line
+               for line in out.splitlines()[1:])
+    assert "ingesting" in err
+    code, out, _ = cli("ingest", str(docs / "a.jsonl"), "--store", store)
+    assert code == 0
+    assert out.splitlines()[0] == "0 added, 0 replaced, 3 skipped (unchanged), 0 failed"
+    code, out, _ = cli("ingest", str(docs / "a.jsonl"), "--store", store, "--force")
+    assert out.splitlines()[0] == "0 added, 3 replaced, 0 skipped (unchanged), 0 failed"
+
+    code, out, _ = cli("query", "--store", store, "--name", "articles", "--format", "csv")
+    assert code == 0
+    assert sorted(r["title"] for r in csv.DictReader(io.StringIO(out))) == ["T0", "T1", "T2"]
+    code, out, _ = cli("query", "--store", store, "--format", "json",
+                       "SELECT ?a ?t WHERE { ?a kg:title ?t }", "--param", "t=T1")
+    assert code == 0 and len(json.loads(out)["results"]["bindings"]) == 1
+    code, out, _ = cli("stats", "--store", store)
+    assert out.splitlines()[0].split() == ["articles", "3"]
+
+
+def test_cli_query_errors(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with KnowledgeGraph(store) as k:
+        k.add_article_graph(A1, article_graph(A1), "h")
+    code, _, err = cli("query", "--store", str(store), "DROP ALL")
+    assert code == 1 and "is an update; kg query is read-only" in err
+    code, _, err = cli("query", "--store", str(store), "SELECT WHERE")
+    assert code == 1 and err.startswith("Error: invalid SPARQL")
+    code, _, err = cli("query", "--store", str(tmp_path / "nowhere"), "ASK {}")
+    assert code == 1 and "not a kg store" in err
+    code, _, err = cli("query", "--store", str(store))
+    assert code == 2 and "exactly one of" in err
+    code, out, _ = cli("query", "--list")
+    assert code == 0 and "contested_claims:" in out and "?country (iso3, optional)" in out
+    code, out, _ = cli("export", "--store", str(store), "--format", "csv",
+                       "--out", str(tmp_path / "e.csv"))
+    assert code == 0 and (tmp_path / "e.csv").read_text().startswith("date,event,type")
