@@ -4,7 +4,8 @@ Reads the shared corpus (Wikinews CSVs and the Wikipedia current-events JSONL), 
 
 1. times bare ``nlp.pipe`` over the article bodies (the baseline),
 2. times kg's full extraction (parse copy, entity rules, resolution, events, and the
-   mapping to RDF triples that ingest writes) over the same bodies, and reports the throughput ratio (target ≥ 0.85),
+   mapping to RDF triples that ingest writes) over the same bodies, and reports the
+   throughput ratio (target ≥ 0.85),
 3. with ``--ingest``, ingests the whole corpus into a fresh Oxigraph store in a child
    process and reports wall time, articles per second and the child's peak memory
    (target < 2 GiB).
@@ -27,11 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.articles import read_articles_lenient  # noqa: E402
-from kg.extract import load_nlp  # noqa: E402
-from kg.model import Article  # noqa: E402
-from kg.pipeline import extract_articles  # noqa: E402
-from kg.rdf.mapping import extraction_triples  # noqa: E402
+from kg.articles import read_articles_lenient
+from kg.extract import load_nlp
+from kg.model import Article
+from kg.pipeline import extract_articles
+from kg.rdf.mapping import extraction_triples
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -1,1 +1,4 @@
-"""Named SPARQL queries shipped with kg, one ``.rq`` file each; see :func:`kg.store.list_queries`."""
+"""Named SPARQL queries shipped with kg, one ``.rq`` file each.
+
+See :func:`kg.store.list_queries`.
+"""
