@@ -101,7 +101,9 @@ def _number(value: Decimal, what: str) -> Literal:
         raise KGError(f"quantity {what} {value} is not a finite number")
     if value == value.to_integral_value():
         return Literal(int(value))
-    return Literal(value)
+    # canonical xsd:decimal (no trailing zeros, no exponent): stores such as Oxigraph
+    # rewrite "473.60" to "473.6", so only the canonical form survives a round trip
+    return Literal(format(value, "f").rstrip("0"), datatype=XSD.decimal)
 
 
 #: One triple of the output: subject, predicate, object.
