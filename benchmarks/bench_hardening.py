@@ -189,7 +189,7 @@ def bench_interrupts(kills: int, n_articles: int, nlp: object, seed: int) -> Par
         folder, store = Path(tmp) / "in", Path(tmp) / "store"
         write_articles(folder, n_articles)
         ref = reference_graphs(folder, nlp)  # type: ignore[arg-type]
-        run = kill_loop(folder, store, ref, kills=kills, seed=seed, delays=(3.0, 15.0))
+        run = kill_loop(folder, store, ref, kills=kills, seed=seed, delays=(3.0, 7.0))
         final = finish_and_compare(folder, store, ref)
     part.inputs = run.kills
     part.crashes = run.problems + final

@@ -6,8 +6,8 @@ graph and every graph its hash; nothing is stored twice. A final ``kg ingest`` m
 the job: the store then equals (graph by graph, hashes included) a clean single-run ingest.
 
 Quick variant (default run): 8 Wikinews articles, 1 kill. Slow variant: 30 articles,
-6 kills at random moments, later runs with ``--force`` so kills also land while graphs are
-being replaced.
+6 kills at random moments; once a run has stored everything, the next one either uses
+``--force`` (so kills also land while graphs are being replaced) or starts a new store.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -125,27 +126,33 @@ class KillRun:
 def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], kills: int,
               seed: int, delays: tuple[float, float] = (2.0, 9.0)) -> KillRun:
     """Start ``kg ingest`` and SIGKILL it after a random delay, ``kills`` times; after each
-    kill check the store. Once everything is stored, later runs use ``--force``."""
+    kill check the store. Once everything is stored, the next run either re-ingests with
+    ``--force`` (kills land while graphs are replaced) or starts over in a new store."""
     rnd = random.Random(seed)
     out = KillRun()
     attempts = 0
     lo, hi = delays
     while out.kills < kills and attempts < kills * 3:
         attempts += 1
-        force = out.counts and out.counts[-1] == len(ref)
+        force = False
+        if out.counts and out.counts[-1] == len(ref):  # all stored: replace, or start over
+            force = rnd.random() < 0.5
+            if not force:
+                shutil.rmtree(store)
         cmd = [str(KG_BIN), "ingest", str(folder), "--store", str(store), "--batch-size", "4"]
         if force:
             cmd.append("--force")
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env={**os.environ, "PYTHONHASHSEED": "0"})
         delay = rnd.uniform(lo, hi)
-        existed = store.exists()  # a kill before the store exists proves nothing
+        existed = False  # a kill before the store exists proves nothing
         t0 = time.monotonic()
         try:
             proc.wait(timeout=delay)
             out.finished_early += 1  # kill sooner next time
             hi = max(lo + 0.5, min(hi, 0.9 * (time.monotonic() - t0)))
         except subprocess.TimeoutExpired:
+            existed = store.exists()
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             if existed:
@@ -208,7 +215,7 @@ def test_killed_ingest_many_times_at_random_moments(tmp_path: Path, nlp: Languag
     store = tmp_path / "store"
     t0 = time.monotonic()
     run = kill_loop(folder, store, ref, kills=6, seed=int(os.environ.get("KG_KILL_SEED", "1")),
-                    delays=(3.0, 15.0))
+                    delays=(3.0, 7.0))
     assert run.problems == []
     assert run.kills >= 5 and run.survived == run.kills, run
     assert len(set(run.counts)) >= 2, run  # the kills landed at different moments
