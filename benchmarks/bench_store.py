@@ -27,8 +27,8 @@ import rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.rdf.vocab import PREFIXES  # noqa: E402
-from kg.store import KnowledgeGraph, _rdflib_term, list_queries  # noqa: E402
+from kg.rdf.vocab import PREFIXES
+from kg.store import KnowledgeGraph, _rdflib_term, list_queries
 
 KG = "https://w3id.org/geokg/ontology#"
 KGR = "https://w3id.org/geokg/resource/"
@@ -67,7 +67,8 @@ class Pool:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.countries = [(r(f"country/C{i:02d}"), f"Country {i}", f"C{i:02d}".ljust(3, "X"))
+        self.countries = [(r(f"country/C{i:02d}"), f"Country {i}",
+                           chr(65 + i // 676 % 26) + chr(65 + i // 26 % 26) + chr(65 + i % 26))
                           for i in range(200)]
         self.persons = [(r(f"person/p{i}"), f"Person {i}") for i in range(3000)]
         self.orgs = [(r(f"organization/o{i}"), f"Organization {i}") for i in range(600)]
@@ -144,6 +145,7 @@ def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
         yield q(ev, RDF_TYPE, k(et))
         yield q(ev, LABEL, ox.Literal(f"{et}: trigger {e}"))
         yield q(ev, k("cameoCode"), ox.Literal(CAMEO[et]))
+        yield q(ev, k("article"), a)
         yield q(ev, k("ploverType"), ox.Literal(et.upper()))
         yield q(ev, k("modality"), k(rng.choice(MODALITIES)))
         yield q(ev, k("polarity"), k("Positive" if rng.random() < 0.9 else "Negative"))
@@ -188,7 +190,7 @@ def generate(target: int, seed: int = 7) -> list[ox.Quad]:
 
 
 PARAMS: dict[str, dict[str, object]] = {
-    "events_by_type": {"type": "Deployment", "country": "C01"},
+    "events_by_type": {"type": "Deployment", "country": "AAB"},
     "actor_timeline": {"actor": "Person 3"},
     "entities_by_type": {"type": "Person"},
 }

@@ -48,27 +48,32 @@ kgr:article/00000000000000a1/event/1 a kg:Meeting ; rdfs:label "Meeting: talks" 
     kg:cameoCode "04" ; kg:agent kgr:person/lloyd-austin ;
     kg:participant kgr:person/kim-yong-hyun ;
     sem:hasTime [ rdfs:label "Wednesday" ; time:inXSDDate "2024-10-30"^^xsd:date ] ;
+    kg:article kgr:article/00000000000000a1 ;
     kg:evidence [ kg:article kgr:article/00000000000000a1 ] .
 kgr:article/00000000000000a1/event/2 a kg:Deployment ; rdfs:label "Deployment: in" ;
     kg:cameoCode "15" ; kg:agent kgr:force/PRK ; kg:location kgr:country/RUS ;
     kg:quantity [ kg:value 10000 ; kg:unit "troops" ] ;
     kg:attributedTo kgr:country/USA ; kg:modality kg:Estimated ;
     sem:hasTime [ time:inXSDDate "2024-10-30"^^xsd:date ] ;
+    kg:article kgr:article/00000000000000a1 ;
     kg:evidence [ kg:article kgr:article/00000000000000a1 ] .
 kgr:article/00000000000000a1/event/3 a kg:Deployment ; rdfs:label "Deployment: training" ;
     kg:cameoCode "15" ; kg:agent kgr:force/PRK ; kg:destination kgr:country/RUS ;
     kg:quantity [ kg:maxValue 12000 ; kg:unit "soldiers" ] ;
     kg:attributedTo kgr:person/sergiy-kyslytsya ; kg:modality kg:Reported ;
+    kg:article kgr:article/00000000000000a1 ;
     kg:evidence [ kg:article kgr:article/00000000000000a1 ] .
 kgr:article/00000000000000a1/event/5 a kg:Deployment ; rdfs:label "Deployment: including" ;
     kg:cameoCode "15" ; kg:agent kgr:force/PRK ; kg:destination kgr:country/RUS ;
     kg:quantity [ kg:minValue 500 ; kg:unit "officers" ] ;
     kg:attributedTo kgr:country/USA ;
+    kg:article kgr:article/00000000000000a1 ;
     kg:evidence [ kg:article kgr:article/00000000000000a1 ] .
 kgr:article/00000000000000a1/event/4 a kg:Statement ; rdfs:label "Statement: called" ;
     kg:cameoCode "01" ; kg:speaker kgr:person/lloyd-austin ;
     kg:quote "dangerous and destabilizing" ; kg:polarity kg:Positive ;
     sem:hasTime [ time:inXSDDate "2024-10-30"^^xsd:date ] ;
+    kg:article kgr:article/00000000000000a1 ;
     kg:evidence [ kg:article kgr:article/00000000000000a1 ] .
 """
 
@@ -79,18 +84,22 @@ kgr:article/00000000000000a2/event/1 a kg:Meeting ; rdfs:label "Meeting: met" ;
     kg:cameoCode "04" ; kg:agent kgr:person/kim-yong-hyun ;
     kg:participant kgr:person/lloyd-austin ;
     sem:hasTime [ time:inXSDDate "2024-11-01"^^xsd:date ] ;
+    kg:article kgr:article/00000000000000a2 ;
     kg:evidence [ kg:article kgr:article/00000000000000a2 ] .
 kgr:article/00000000000000a2/event/2 a kg:Deployment ; rdfs:label "Deployment: sent" ;
     kg:cameoCode "15" ; kg:agent kgr:force/PRK ; kg:location kgr:place/kursk ;
     kg:quantity [ kg:value 10000 ; kg:unit "troops" ] ; kg:attributedTo kgr:country/USA ;
+    kg:article kgr:article/00000000000000a2 ;
     kg:evidence [ kg:article kgr:article/00000000000000a2 ] .
 kgr:article/00000000000000a2/event/3 a kg:Combat ; rdfs:label "Combat: fought" ;
     kg:cameoCode "19" ; kg:agent kgr:country/UKR ; kg:target kgr:force/PRK ;
     kg:location kgr:place/kursk ;
+    kg:article kgr:article/00000000000000a2 ;
     kg:evidence [ kg:article kgr:article/00000000000000a2 ] .
 kgr:article/00000000000000a2/event/4 a kg:Statement ; rdfs:label "Statement: denied" ;
     kg:cameoCode "01" ; kg:speaker kgr:person/sergiy-kyslytsya ; kg:polarity kg:Negative ;
     kg:addressee kgr:country/RUS ;
+    kg:article kgr:article/00000000000000a2 ;
     kg:evidence [ kg:article kgr:article/00000000000000a2 ] .
 """
 
@@ -188,14 +197,14 @@ def test_statements_by_speaker(kg: KnowledgeGraph) -> None:
 
 def test_contested_claims(kg: KnowledgeGraph) -> None:
     rows = kg.named_query("contested_claims").rows
-    got = [(r["type"], r["subjectLabel"], r["placeLabel"], r["amount1"], r["source1Label"],
-            r["amount2"], r["source2Label"]) for r in rows]
+    got = [(r["type"], r["subjectLabel"], r["placeLabel"], r["low"], r["high"], r["sources"],
+            set(str(r["claims"]).split("; "))) for r in rows]
     # same force and place, 10,000 troops per the U.S. vs up to 12,000 soldiers per
     # Kyslytsya; not contested: the Kursk deployment (another place), the U.S.'s repeated
     # 10,000, and 500 officers (another unit)
     assert got == [(KG.Deployment, Literal("North Korean troops"), Literal("Russia"),
-                    Literal(10000), Literal("United States"), Literal(12000),
-                    Literal("Sergiy Kyslytsya"))]
+                    Literal(10000), Literal(12000), Literal(2),
+                    {"10000 (United States)", "12000 (Sergiy Kyslytsya)"})]
 
 
 def test_entities_by_type(kg: KnowledgeGraph) -> None:
@@ -282,10 +291,9 @@ def test_named_queries_on_the_real_mapping() -> None:
         report = k.ingest([Extraction(article, entities, events)])
         assert len(report.added) == 1 and report.failed == ()
         rows = k.named_query("contested_claims").rows
-        assert [(r["amount1"].toPython(), str(r["source1Label"]), r["amount2"].toPython(),
-                 str(r["source2Label"])) for r in rows] in (
-            [(10000, "United States", 12000, "Sergiy Kyslytsya")],
-            [(12000, "Sergiy Kyslytsya", 10000, "United States")])
+        assert [(r["low"].toPython(), r["high"].toPython(), set(str(r["claims"]).split("; ")))
+                for r in rows] == [
+            (10000, 12000, {"10000 (United States)", "12000 (Sergiy Kyslytsya)"})]
         assert len(k.named_query("events_by_type", {"type": "Deployment",
                                                     "country": "PRK"}).rows) == 2
         assert len(k.named_query("actor_timeline", {"actor": "kyslytsya"}).rows) == 1
