@@ -359,3 +359,68 @@ def test_seed_scores_at_least_the_recorded_figures(nlp: Language, shared_dir: Pa
     assert report.events.f1 >= 0.86
     assert report.events.recall >= 0.95
     assert report.argument_accuracy >= 0.85
+
+
+# --------------------------------------------------------------------------- generalisation
+# (rules found on held-out gold files and corpus samples; sentences written for the tests)
+
+
+def test_according_to_source_is_not_the_speaker(nlp: Language) -> None:
+    events, ents = run(nlp, "According to the news agency Reuters, the defence minister of "
+                            "Peru, Carlos Mendoza, said the border was calm.")
+    e = only(of_type(events, EventType.STATEMENT))
+    assert "Reuters" not in labels(e, ents, Role.SPEAKER)
+    assert e.modality is Modality.REPORTED
+
+
+def test_participle_after_a_medium_takes_the_posters_subject(nlp: Language) -> None:
+    events, ents = run(nlp, "Justin Trudeau posted a video on YouTube blaming China for "
+                            "the outage.")
+    e = only(of_type(events, EventType.STATEMENT))
+    assert labels(e, ents, Role.SPEAKER) == {"Justin Trudeau"}
+
+
+def test_must_without_a_named_party_is_no_demand(nlp: Language) -> None:
+    events, _ = run(nlp, "Justin Trudeau said the suspects must face trial.")
+    assert not of_type(events, EventType.APPEAL)
+
+
+def test_provide_with_a_combat_noun_is_combat(nlp: Language) -> None:
+    events, ents = run(nlp, "Egypt backed the government of Sudan, providing airstrikes "
+                            "against the rebels.")
+    assert not of_type(events, EventType.TRANSFER)
+    assert "Egypt" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+def test_arrest_warrant_is_a_sanction(nlp: Language) -> None:
+    events, ents = run(nlp, "Turkey issued arrest warrants for 12 Syrian officers.")
+    e = only(of_type(events, EventType.SANCTION))
+    assert labels(e, ents, Role.AGENT) == {"Turkey"} and e.cameo == "173"
+
+
+def test_receiving_a_sanction_makes_the_subject_the_target(nlp: Language) -> None:
+    events, ents = run(nlp, "Serbia received arrest warrants from Croatia.")
+    e = only(of_type(events, EventType.SANCTION))
+    assert labels(e, ents, Role.TARGET) == {"Serbia"}
+    assert labels(e, ents, Role.AGENT) == {"Croatia"}
+
+
+@pytest.mark.parametrize("text", [
+    "Some of the wounded were transported to Kabul by Pakistan.",
+    "The casualties were transported to Kabul by Pakistan.",
+    "Germany received a request from Italy.",
+])
+def test_moving_people_or_messages_is_not_a_transfer(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.TRANSFER)
+
+
+def test_a_charter_that_prohibits_is_no_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "NATO's charter prohibits any intervention of a political nature.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_whether_clause_under_negation_is_open_not_negative(nlp: Language) -> None:
+    events, _ = run(nlp, "Japan did not say whether it had attacked China.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert e.polarity is Polarity.POSITIVE and e.modality is Modality.POSSIBLE

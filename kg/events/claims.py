@@ -69,14 +69,25 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             elif c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger):
                 negative = True
             elif c.dep == "prep" and ct == "according":
+                reported = True
                 for o in (o for p in ctx.kids(c.i, "prep") for o in ctx.kids(p.i, "pobj")):
                     ents = ctx.np_entities(o.i)
-                    reported = True
                     if ents and attributed is None:
                         attributed = ents[0][0]
+                if attributed is None:  # the parser took X out of "according to X, ..."
+                    k = c.i + 1
+                    while k < len(toks) and toks[k].text != "," and toks[k].sent == toks[c.i].sent:
+                        if k in ctx.at:
+                            attributed = ctx.at[k][0]
+                            break
+                        k += 1
             elif c.dep in SUBJ and any(g.lemma.lower() == "no" and g.dep == "det"
                                        for g in ctx.parse.children(c.i)):
                 negative = True
+        if any(c.dep == "mark" and c.lemma.lower() in ("whether", "if")
+               for c in ctx.parse.children(j)):
+            possible = True  # "did not say whether it received X": open, not denied
+            break
     for a in ctx.parse.ancestors(start):
         if a.lemma.lower() in POSSIBLE_HEADS and a.pos in ("NOUN", "ADJ"):
             possible = True

@@ -204,6 +204,7 @@ class Context:
                 if objs:
                     return objs
         subs = [c.i for c in self.kids(v, *SUBJ) if not (passive and c.dep == "nsubjpass")]
+        subs = self._outside_according(v, subs)
         if subs:
             out: list[int] = []
             for s in subs:
@@ -220,6 +221,13 @@ class Context:
             return []
         if tok.dep == "acl" and tok.tag == "VBG" and v - 1 in self.at and \
                 self.tokens[v - 1].head != v:
+            noun = self.tokens[tok.head]
+            prep = self.tokens[noun.head]
+            if noun.dep == "pobj" and prep.lemma.lower() in ("on", "in", "at", "via", "through") \
+                    and self.tokens[prep.head].pos in NOUN_POS and prep.head != prep.i and \
+                    self.tokens[self.tokens[prep.head].head].pos in VERB_POS:
+                # "posted a message on Twitter blaming X": the poster blames
+                return self.subject(self.tokens[prep.head].head, depth + 1)
             return [v - 1]  # "images showing North Korea transporting ..."
         if tok.dep in ("acl", "relcl") and tok.head != v:
             noun = self.tokens[tok.head]
@@ -249,6 +257,23 @@ class Context:
             if head.pos == "ADP" and head.head != head.i:
                 return self.subject(head.head, depth + 1)
         return []
+
+    def _outside_according(self, v: int, subs: list[int]) -> list[int]:
+        """Subjects the parser took from an "according to X, ..." phrase are the source,
+        not the subject: "According to agency X, the prosecutor, Y, said" → Y."""
+        acc = [c.i for c in self.kids(v, "prep") if c.text.lower() == "according"]
+        if not acc:
+            return subs
+        sent = self.tokens[acc[0]].sent
+        end = next((t.i for t in self.tokens[acc[0]:] if t.text == "," or t.sent != sent),
+                   len(self.tokens))
+        out: list[int] = []
+        for s in subs:
+            if acc[0] < s < end:
+                out.extend(c.i for c in self.kids(s, "appos") if c.i > end)
+            else:
+                out.append(s)
+        return out
 
     def antecedent(self, i: int) -> int | None:
         """What a third-person pronoun at token ``i`` most likely refers to: the nearest

@@ -142,6 +142,8 @@ def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             for sub in ctx.kids(c.i, "nsubj", "nsubjpass"):
                 for key, m in ctx.np_entities(sub.i):
                     demand.add(Role.ADDRESSEE, key, m)
+            if not demand.keys([Role.ADDRESSEE]):
+                continue  # "the 36 must face charges": no party is called on
             demand.attributed_to = d.attributed_to
             out.append(demand)
     return out

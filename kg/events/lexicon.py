@@ -105,6 +105,7 @@ VERBS: dict[str, Trigger] = {
     **_t(SA, "172", "ban", "restrict", "bar"),
     **_t(SA, "172", "suspend", "prohibit", "halt", "cancel", "sever", condition="obj"),
     **_t(SA, "161", "cut", condition="ties_obj"),
+    **_t(SA, "173", "arrest", "detain", "indict", condition="obj"),
 }
 
 NOUNS: dict[str, Trigger] = {
@@ -143,6 +144,7 @@ NOUNS: dict[str, Trigger] = {
     **_t(SA, "166", "expulsion"),
     **_t(SA, "160", "suspension", "cancellation"),
     **_t(SA, "172", "ban", "restriction"),
+    **_t(SA, "173", "warrant", "indictment", "arrest"),
 }
 
 #: Verbs that only carry an event noun: "held talks", "launched an offensive".
@@ -155,6 +157,23 @@ LIGHT_VERBS = frozenset({
     "strengthen", "bolster", "wage", "escalate", "intensify",
     "tighten", "extend", "lift", "receive", "hit", "face", "undergo", "observe", "address",
     "organize", "organise", "convene", "chair", "broker", "strike", "forge", "renew",
+    "provide",
+})
+
+#: What a transfer verb moves that is not goods: "received a request", "casualties were
+#: transported to hospital".
+NOT_GOODS_NOUNS = frozenset({
+    "warrant", "request", "letter", "message", "call", "casualty", "body", "patient",
+    "passenger", "injured", "wounded", "victim", "complaint", "invitation", "award", "prize",
+    "sentence", "threat", "criticism", "notice", "order", "approval", "permission", "vote",
+    "response", "reply", "answer", "visitor", "guest", "treatment", "praise", "condolence",
+    "apology", "warning", "news", "report", "question", "speech", "address", "signal",
+})
+
+#: Standing rules: "the constitution prohibits ..." states a norm, not an act.
+NORM_NOUNS = frozenset({
+    "constitution", "law", "charter", "rule", "regulation", "statute", "convention", "policy",
+    "article", "clause", "code", "treaty", "legislation",
 })
 
 WEAPON_NOUNS = frozenset({

@@ -26,6 +26,9 @@ from kg.model import (
 
 # --------------------------------------------------------------------------- roles
 
+#: Light verbs whose subject undergoes the event: "faced sanctions", "received warrants".
+UNDERGO_VERBS = frozenset({"receive", "face", "undergo", "suffer", "endure"})
+
 
 def place_role(prep: str, kind: EventType) -> Role | None:
     if prep in DEST_PREPS:
@@ -130,6 +133,18 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
     tok = ctx.tokens[d.trigger]
     actor = _actor_role(d, reverse)
     verb = d.trigger if tok.pos in VERB_POS else d.light
+    if d.light is not None and ctx.tokens[d.light].lemma.lower() in UNDERGO_VERBS and \
+            d.type in (EventType.SANCTION, EventType.COMBAT):
+        # "X received warrants from Y", "X faces sanctions": X is the target, Y the agent
+        for s in ctx.subject(d.light):
+            for key, m in ctx.np_entities(s):
+                d.add(Role.TARGET, key, m)
+        for p in ctx.kids(d.light, "prep") + ctx.kids(d.trigger, "prep"):
+            if p.lemma.lower() in ("from", "by"):
+                for o in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.AGENT, key, m)
+        return
     if verb is not None:
         for s in ctx.subject(verb):
             for key, m in ctx.np_entities(s):

@@ -15,6 +15,8 @@ from kg.events.lexicon import (
     DEAL_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
+    NORM_NOUNS,
+    NOT_GOODS_NOUNS,
     NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
@@ -37,11 +39,20 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
     cond = trig.condition
     if trig.type is EventType.TRANSFER:
         objs = ctx.kids(i, "dobj", "nsubjpass")
-        if ctx.tokens[i].dep == "relcl":
+        if ctx.tokens[i].dep == "relcl" or (ctx.tokens[i].dep == "acl"
+                                            and ctx.tokens[i].tag == "VBN"):
             objs.append(ctx.tokens[ctx.tokens[i].head])
         if any(NOUNS.get(o.lemma.lower(), _NO).type in (EventType.STATEMENT, EventType.MEETING)
                for o in objs):
             return False  # "the speech was delivered in Tehran"
+        objs += [x for o in list(objs) for p in ctx.kids(o.i, "prep")
+                 if p.lemma.lower() == "of" for x in ctx.kids(p.i, "pobj")]
+        if any(o.lemma.lower() in NOT_GOODS_NOUNS or o.text.lower() in NOT_GOODS_NOUNS
+               for o in objs):
+            return False  # "received a request", "the wounded were transported to X"
+    if trig.type is EventType.SANCTION and any(
+            ctx.tokens[s].lemma.lower() in NORM_NOUNS for s in ctx.subject(i)):
+        return False  # "the charter prohibits ...": a standing rule
     if cond in ("", "negative", "reverse"):
         return True
     objs = ctx.kids(i, "dobj")
