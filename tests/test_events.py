@@ -424,3 +424,16 @@ def test_whether_clause_under_negation_is_open_not_negative(nlp: Language) -> No
     events, _ = run(nlp, "Japan did not say whether it had attacked China.")
     e = only(of_type(events, EventType.COMBAT))
     assert e.polarity is Polarity.POSITIVE and e.modality is Modality.POSSIBLE
+
+
+def test_the_agency_refers_back_to_the_named_agency(nlp: Language) -> None:
+    events, ents = run(nlp, "Inspectors of the International Atomic Energy Agency visited "
+                            "Iran on Monday. The agency said the reactor was offline.")
+    e = only(of_type(events, EventType.STATEMENT))
+    assert labels(e, ents, Role.SPEAKER) == {"International Atomic Energy Agency"}
+
+
+def test_the_embassy_without_a_named_embassy_stays_unresolved(nlp: Language) -> None:
+    events, _ = run(nlp, "Italy closed its border on Monday. The embassy said the road "
+                         "was open.")
+    assert not of_type(events, EventType.STATEMENT)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.events.lexicon import (
     GROUP_NOUNS,
+    INSTITUTION_NOUNS,
     MILITARY_NOUNS,
     TITLE_NOUNS,
 )
@@ -82,6 +83,13 @@ class Context:
         self.tokens: tuple[Token, ...] = analysis.parse.tokens
         self.entities = {e.key: e for e in entities}
         self.at: dict[int, tuple[str, Mention]] = {}
+        self.heads: list[tuple[int, str, Mention, str]] = []  # (start, key, mention, head)
+        for e in entities:
+            if e.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
+                head = _head_word(e.label)
+                for m in e.mentions:
+                    self.heads.append((m.start, e.key, m, head))
+        self.heads.sort(key=lambda h: h[0])
         for e in entities:
             for m in e.mentions:
                 for i in range(m.start, m.end):
@@ -125,6 +133,8 @@ class Context:
             person = self._person_under(i)
             if person is not None:
                 hit = person
+        if hit is None:
+            hit = self._definite(i)
         if hit is not None:
             out.append(hit)
             for c in self.kids(i, "compound"):
@@ -159,6 +169,27 @@ class Context:
                     for o in self.kids(a.i, "pobj"):
                         out.extend(self.np_entities(o.i, depth + 1))
         return out
+
+    def _definite(self, i: int) -> tuple[str, Mention] | None:
+        """The body a bare definite description names: "the agency" after "the Saudi Press
+        Agency", "the embassy" after "the US Embassy in London" (the latest earlier
+        organisation whose name has that head word)."""
+        tok = self.tokens[i]
+        low = tok.lemma.lower()
+        if tok.pos != "NOUN" or low not in INSTITUTION_NOUNS or any(
+                c.dep in ("compound", "amod", "poss", "nmod") for c in self.parse.children(i)):
+            return None
+        if not any(c.dep == "det" and c.text.lower() in ("the", "this")
+                   for c in self.parse.children(i)):
+            return None
+        found: tuple[str, Mention] | None = None
+        for start, key, m, head in self.heads:
+            if start >= i:
+                break
+            if head == low:
+                found = (key, Mention(span=tok.span, text=tok.text, label=m.label, start=i,
+                                      end=i + 1, sentence=tok.sent))
+        return found
 
     def _person_under(self, i: int) -> tuple[str, Mention] | None:
         """The person a title noun names ("Ambassador to Germany Richard Grenell")."""
@@ -313,6 +344,15 @@ class Context:
         above = self.tokens[cur.head] if cur.head != cur.i else None
         return chain, above
 
+
+
+def _head_word(label: str) -> str:
+    """The head noun of a name: "US Embassy in London" → "embassy"."""
+    words = label.lower().split()
+    for cut in ("in", "of", "for", "on", "at"):
+        if cut in words[1:]:
+            words = words[:words.index(cut, 1)]
+    return words[-1] if words else ""
 
 
 def anchor_tokens(d: Draft) -> list[int]:

@@ -170,6 +170,14 @@ NOT_GOODS_NOUNS = frozenset({
     "apology", "warning", "news", "report", "question", "speech", "address", "signal",
 })
 
+#: Head nouns of bodies that "the <noun>" can refer back to ("the agency", "the embassy").
+INSTITUTION_NOUNS = frozenset({
+    "agency", "embassy", "ministry", "department", "council", "committee", "court",
+    "commission", "organization", "organisation", "parliament", "party", "company", "airline",
+    "movement", "office", "bank", "network", "newspaper", "union", "alliance", "assembly",
+    "tribunal", "fund", "bureau", "service", "police", "militia", "group", "coalition",
+})
+
 #: Standing rules: "the constitution prohibits ..." states a norm, not an act.
 NORM_NOUNS = frozenset({
     "constitution", "law", "charter", "rule", "regulation", "statute", "convention", "policy",
