@@ -437,3 +437,22 @@ def test_the_embassy_without_a_named_embassy_stays_unresolved(nlp: Language) -> 
     events, _ = run(nlp, "Italy closed its border on Monday. The embassy said the road "
                          "was open.")
     assert not of_type(events, EventType.STATEMENT)
+
+
+def test_respond_with_strikes_is_combat_not_a_statement(nlp: Language) -> None:
+    events, ents = run(nlp, "India responded with artillery strikes on Pakistani positions.")
+    assert not of_type(events, EventType.STATEMENT)
+    assert "India" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+def test_charged_with_a_crime_is_legal_action(nlp: Language) -> None:
+    events, _ = run(nlp, "Peruvian prosecutors charged four Chilean officers with espionage.")
+    assert not of_type(events, EventType.STATEMENT)
+    assert only(of_type(events, EventType.SANCTION)).cameo == "173"
+
+
+def test_a_date_modifying_a_plain_noun_is_not_the_event_time(nlp: Language) -> None:
+    events, _ = run(nlp, "Brazil condemned the fraud in the 2018 election.")
+    assert only(of_type(events, EventType.STATEMENT)).time is None
+    events, _ = run(nlp, "On Friday morning, Brazil condemned the fraud.")
+    assert only(of_type(events, EventType.STATEMENT)).time is not None

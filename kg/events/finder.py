@@ -61,6 +61,10 @@ from kg.model import (
 # --------------------------------------------------------------------------- assembly
 
 
+#: Verbs whose "with" phrase names the act itself: "responded with strikes".
+ANSWER_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
+
+
 def _drafts(ctx: Context) -> list[Draft]:
     toks = ctx.tokens
     found: dict[int, tuple[Trigger, int | None]] = {}
@@ -94,7 +98,10 @@ def _drafts(ctx: Context) -> list[Draft]:
             into = head.lemma.lower() in ("in", "into")
             carrier = verb.lemma.lower() in ("enter", "engage", "deploy") and \
                 trig.type is EventType.COMBAT
-            if into and (same or carrier):
+            # "responded with airstrikes", "retaliated with sanctions": the noun is the act
+            answer = head.lemma.lower() == "with" and verb.lemma.lower() in ANSWER_VERBS \
+                and trig.type is not EventType.STATEMENT
+            if answer or (into and (same or carrier)):
                 found.pop(verb.i, None)
                 found[i] = (trig, verb.i)
     # verbs in a chain of the same class ("began deploying", "urged ... to call")
@@ -213,6 +220,11 @@ def _attach_times(ctx: Context, drafts: list[Draft]) -> None:
             continue
         root = next((j for j in range(m.start, m.end)
                      if not m.start <= ctx.tokens[j].head < m.end), m.start)
+        rtok = ctx.tokens[root]
+        if rtok.dep in ("nummod", "compound", "amod", "nmod") and rtok.head not in by_token \
+                and ctx.tokens[rtok.head].pos in NOUN_POS \
+                and ctx.tokens[rtok.head].ent_type not in ("DATE", "TIME"):
+            continue  # "the 2020 election", "the 2024 incident": a date of a thing
         owner = by_token.get(root)
         if owner is None:
             for a in ctx.parse.ancestors(root):

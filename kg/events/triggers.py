@@ -150,6 +150,10 @@ def special(ctx: Context, i: int) -> Trigger | None:
             o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
             and not ctx.is_military(o.i) for o in kids):
         return Trigger(EventType.TRANSFER, "072")
+    if low == "charge" and tok.pos == "VERB" and any(
+            c.dep == "prep" and c.lemma.lower() == "with" for c in kids) and any(
+            c.dep in ("dobj", "nsubjpass") for c in kids):
+        return Trigger(EventType.SANCTION, "173")  # "charged six men with treason"
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
     if low == "receive" and tok.pos == "VERB" and any(
