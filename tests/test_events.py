@@ -456,3 +456,77 @@ def test_a_date_modifying_a_plain_noun_is_not_the_event_time(nlp: Language) -> N
     assert only(of_type(events, EventType.STATEMENT)).time is None
     events, _ = run(nlp, "On Friday morning, Brazil condemned the fraud.")
     assert only(of_type(events, EventType.STATEMENT)).time is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Nine people were killed in Peru when a helicopter crashed near Cusco.",
+    "The coronavirus killed two visitors in Wuhan, China.",
+])
+def test_accidents_and_disease_are_not_combat(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+def test_figurative_object_is_not_combat(nlp: Language) -> None:
+    events, _ = run(nlp, "Germany abused its power.")
+    assert not of_type(events, EventType.COMBAT)
+
+
+def test_deploying_non_military_things_is_no_deployment(nlp: Language) -> None:
+    events, _ = run(nlp, "UNICEF deployed emergency shelters in Haiti.")
+    assert not of_type(events, EventType.DEPLOYMENT)
+    events, _ = run(nlp, "France deployed 300 soldiers in Mali.")
+    assert of_type(events, EventType.DEPLOYMENT)
+
+
+def test_press_conference_as_setting_of_a_statement(nlp: Language) -> None:
+    events, _ = run(nlp, "Emmanuel Macron said at a press conference that France would stay.")
+    assert not of_type(events, EventType.MEETING)
+    events, _ = run(nlp, "Emmanuel Macron and Olaf Scholz held a joint press conference.")
+    assert of_type(events, EventType.MEETING)
+
+
+def test_carrying_a_person_is_not_a_transfer(nlp: Language) -> None:
+    events, _ = run(nlp, "Germany flew Angela Merkel to Washington.")
+    assert not of_type(events, EventType.TRANSFER)
+
+
+def test_calling_a_state_for_a_candidate_is_no_appeal(nlp: Language) -> None:
+    events, _ = run(nlp, "The Associated Press called Georgia for Joe Biden.")
+    assert not of_type(events, EventType.APPEAL)
+    events, _ = run(nlp, "Germany called for a ceasefire.")
+    assert of_type(events, EventType.APPEAL)
+
+
+def test_past_participle_modifier_names_the_patient(nlp: Language) -> None:
+    events, _ = run(nlp, "Chile wants to extradite people accused of fraud.")
+    assert not of_type(events, EventType.STATEMENT)
+
+
+def test_cancelling_a_schedule_is_no_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "Justin Trudeau cancelled his schedule on Monday.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_support_needs_an_actor(nlp: Language) -> None:
+    events, _ = run(nlp, "There is no evidence to support Donald Trump's claims.")
+    assert not of_type(events, EventType.COOPERATION)
+
+
+def test_anti_modifier_does_not_name_the_agent(nlp: Language) -> None:
+    events, ents = run(nlp, "An anti-Taliban militia attacked Kunduz.")
+    for e in of_type(events, EventType.COMBAT):
+        assert "Taliban" not in labels(e, ents, Role.AGENT)
+
+
+def test_time_inside_a_relative_clause_stays_there(nlp: Language) -> None:
+    events, _ = run(nlp, "Vladimir Putin criticised Alexei Navalny, who was jailed in May.")
+    assert only(of_type(events, EventType.STATEMENT)).time is None
+
+
+def test_repeated_pronoun_keeps_the_main_speaker(nlp: Language) -> None:
+    events, ents = run(nlp, "Boris Johnson arrived in Paris. He said Emmanuel Macron is a "
+                            "friend; \"we agree on Ukraine\", he added.")
+    speakers = {k for e in of_type(events, EventType.STATEMENT)
+                for k in labels(e, ents, Role.SPEAKER)}
+    assert speakers == {"Boris Johnson"}

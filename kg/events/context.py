@@ -10,6 +10,7 @@ from kg.events.lexicon import (
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
     MILITARY_NOUNS,
+    MOTION_VERBS,
     TITLE_NOUNS,
 )
 from kg.model import (
@@ -135,6 +136,8 @@ class Context:
                 hit = person
         if hit is None:
             hit = self._definite(i)
+        if hit is not None and self._negated_name(hit[1].start):
+            hit = None
         if hit is not None:
             out.append(hit)
             for c in self.kids(i, "compound"):
@@ -144,6 +147,8 @@ class Context:
                         out.extend(self.np_entities(g.i, depth + 1))
         else:
             for c in self.kids(i, "compound", "amod", "poss", "nmod", "npadvmod"):
+                if self._negated_name(c.i):
+                    continue  # an "anti-Houthi coalition" is not the Houthis
                 if c.i in self.at:
                     out.append(self.at[c.i])
                 elif c.dep in ("poss", "compound"):
@@ -169,6 +174,11 @@ class Context:
                     for o in self.kids(a.i, "pobj"):
                         out.extend(self.np_entities(o.i, depth + 1))
         return out
+
+    def _negated_name(self, i: int) -> bool:
+        """Token ``i`` follows "anti-" / "non-" / "pro-": the phrase is not that entity."""
+        return i >= 2 and self.tokens[i - 1].text == "-" and \
+            self.tokens[i - 2].text.lower() in ("anti", "non", "pro")
 
     def _definite(self, i: int) -> tuple[str, Mention] | None:
         """The body a bare definite description names: "the agency" after "the Saudi Press
@@ -212,6 +222,8 @@ class Context:
             tok = self.tokens[j]
             if j in self.at:
                 key, m = self.at[j]
+                if self._negated_name(m.start):
+                    break
                 if not out or out[-1][0] != key:
                     out.append((key, m))
                 j = m.start - 1
@@ -260,6 +272,13 @@ class Context:
                 # "posted a message on Twitter blaming X": the poster blames
                 return self.subject(self.tokens[prep.head].head, depth + 1)
             return [v - 1]  # "images showing North Korea transporting ..."
+        if tok.dep == "acl" and tok.tag == "VBN" and tok.head != v:
+            # "people accused of crimes": the noun undergoes the act; forces "deployed to X"
+            # are still the ones that move
+            by = [o.i for p in self.kids(v, "agent") for o in self.kids(p.i, "pobj")]
+            if by:
+                return by
+            return [tok.head] if tok.lemma.lower() in MOTION_VERBS else []
         if tok.dep in ("acl", "relcl") and tok.head != v:
             noun = self.tokens[tok.head]
             if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "pobj" and \
@@ -306,7 +325,7 @@ class Context:
                 out.append(s)
         return out
 
-    def antecedent(self, i: int) -> int | None:
+    def antecedent(self, i: int, depth: int = 0) -> int | None:
         """What a third-person pronoun at token ``i`` most likely refers to: the nearest
         entity of a fitting kind mentioned before it in this or the two previous
         sentences (he / she / his / her: a person; it / its: a state or body; they /
@@ -321,6 +340,7 @@ class Context:
             kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)
         sent = self.tokens[i].sent
         nearest: int | None = None
+        subject: int | None = None
         j = i - 1
         while j >= 0 and self.tokens[j].sent >= sent - 2:
             hit = self.at.get(j)
@@ -328,11 +348,29 @@ class Context:
                 head = hit[1].end - 1
                 if nearest is None:
                     nearest = head
-                if any(self.tokens[k].dep in SUBJ for k in range(hit[1].start, hit[1].end)):
+                subj = [k for k in range(hit[1].start, hit[1].end) if self.tokens[k].dep in SUBJ]
+                if subj and self._main_clause(subj[0]):
                     return head
+                if subj and subject is None:
+                    subject = head
                 j = hit[1].start
+            elif hit is None and self.tokens[j].lemma.lower() == low and \
+                    self.tokens[j].pos == "PRON" and self.tokens[j].dep in SUBJ and \
+                    self._main_clause(j) and depth < 3:
+                # "He said X is ...; '...', he added": the same pronoun, the same person
+                ante = self.antecedent(j, depth + 1)
+                if ante is not None:
+                    return ante
             j -= 1
-        return nearest
+        return subject if subject is not None else nearest
+
+    def _main_clause(self, i: int) -> bool:
+        """Token ``i`` is a subject of its sentence's main verb (or of a verb conjoined
+        with it), not of a complement or relative clause."""
+        verb = self.tokens[self.tokens[i].head]
+        while verb.dep == "conj" and verb.head != verb.i:
+            verb = self.tokens[verb.head]
+        return verb.dep == "ROOT" or verb.head == verb.i
 
     def clause_chain(self, i: int) -> tuple[list[int], Token | None]:
         """Token ``i`` and its heads up to its clause, and the token above that clause."""

@@ -226,12 +226,17 @@ def _attach_times(ctx: Context, drafts: list[Draft]) -> None:
                 and ctx.tokens[rtok.head].ent_type not in ("DATE", "TIME"):
             continue  # "the 2020 election", "the 2024 incident": a date of a thing
         owner = by_token.get(root)
+        boxed = False  # inside a relative clause that is no event: "who was arrested in May"
         if owner is None:
-            for a in ctx.parse.ancestors(root):
+            for a in [ctx.tokens[root], *ctx.parse.ancestors(root)]:
                 if a.i in by_token:
                     owner = by_token[a.i]
                     break
-        if owner is None:
+                if a.dep in ("relcl", "acl") and a.pos in VERB_POS:
+                    owner = by_token.get(a.head)  # "a statement issued on Monday"
+                    boxed = owner is None
+                    break
+        if owner is None and not boxed:
             # a time not under any trigger: the sentence's only undated event takes it
             cands = [d for d in drafts if d.sentence == m.sentence]
             if len(cands) == 1:

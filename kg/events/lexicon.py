@@ -89,11 +89,11 @@ VERBS: dict[str, Trigger] = {
     **_t(C, "190", "launch", "fire", condition="weapon_obj"),
     **_t(C, "186", "assassinate", "execute"),
     **_t(C, "181", "kidnap", "abduct", "hijack"),
-    **_t(C, "182", "torture", "beat", "abuse"),
+    **_t(C, "182", "torture", "beat", "abuse", condition="not_deal"),
     **_t(C, "192", "capture", "retake", "recapture", "seize", "occupy", condition="obj"),
     **_t(C, "200", "massacre"),
     **_t(CO, "030", "pledge", "agree", "vow", "promise", "offer", "accept", "consent"),
-    **_t(CO, "050", "support", "back", "endorse"),
+    **_t(CO, "050", "support", "back", "endorse", condition="speaker"),
     **_t(CO, "055", "apologize", "apologise"),
     **_t(CO, "056", "forgive"),
     **_t(CO, "064", "share", condition="info_obj"),
@@ -211,8 +211,25 @@ TIES_NOUNS = frozenset({"tie", "ties", "relation", "relations", "aid", "link", "
 ACCIDENT_NOUNS = frozenset({
     "collision", "crash", "accident", "storm", "fire", "blaze", "flood", "earthquake",
     "disease", "virus", "outbreak", "explosion", "landslide", "hurricane", "typhoon",
-    "avalanche", "cancer", "illness", "heat", "collapse", "wreck",
+    "avalanche", "cancer", "illness", "heat", "collapse", "wreck", "coronavirus", "covid-19",
+    "pandemic", "epidemic", "infection", "pneumonia", "tornado", "cyclone", "drought",
 })
+#: Verbs of an accident: "seven were killed when a bomber crashed".
+ACCIDENT_VERBS = frozenset({"crash", "collapse", "drown", "overturn", "derail", "sink",
+                            "capsize", "erupt"})
+#: Objects that make a combat verb figurative: "abused their power", "hit a record".
+FIGURATIVE_NOUNS = frozenset({
+    "power", "authority", "record", "deadline", "target", "expectation", "estimate", "trust",
+    "position", "office", "privilege", "system", "market", "wall", "snag", "note", "jackpot",
+})
+#: What a cancelled or suspended thing can be without reducing relations.
+ROUTINE_NOUNS = frozenset({
+    "schedule", "appearance", "event", "concert", "show", "amendment", "performance", "game",
+    "match", "campaign", "bid", "class", "party", "celebration", "festival", "plan",
+})
+#: Verbs of moving forces whose participle names the moved force: "troops deployed to X".
+MOTION_VERBS = frozenset({"deploy", "station", "send", "move", "base", "position", "mobilize",
+                          "mobilise", "dispatch", "redeploy", "transfer", "withdraw"})
 DEAL_NOUNS = frozenset({"deal", "agreement", "balance", "chord", "tone", "pose", "bargain",
                         "compromise", "accord", "note"})
 

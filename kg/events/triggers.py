@@ -11,13 +11,18 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
+    ACCIDENT_VERBS,
     AID_NOUNS,
     DEAL_NOUNS,
+    FIGURATIVE_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
+    MILITARY_NOUNS,
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
     NOUNS,
+    ROUTINE_NOUNS,
+    SPEECH_VERBS,
     TIES_NOUNS,
     TITLE_NOUNS,
     VERBS,
@@ -48,21 +53,40 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
         objs += [x for o in list(objs) for p in ctx.kids(o.i, "prep")
                  if p.lemma.lower() == "of" for x in ctx.kids(p.i, "pobj")]
         if any(o.lemma.lower() in NOT_GOODS_NOUNS or o.text.lower() in NOT_GOODS_NOUNS
+               or (o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON)
                for o in objs):
-            return False  # "received a request", "the wounded were transported to X"
+            return False  # "received a request", "the wounded / X were flown to Y"
     if trig.type is EventType.SANCTION and any(
             ctx.tokens[s].lemma.lower() in NORM_NOUNS for s in ctx.subject(i)):
         return False  # "the charter prohibits ...": a standing rule
+    if trig.type is EventType.SANCTION and any(
+            o.lemma.lower() in ROUTINE_NOUNS for o in ctx.kids(i, "dobj", "nsubjpass")):
+        return False  # "cancelled his schedule"
+    if trig.type is EventType.DEPLOYMENT and ctx.tokens[i].lemma.lower() in (
+            "deploy", "station", "redeploy"):
+        objs = ctx.kids(i, "dobj")
+        if objs and not any(ctx.is_military(o.i) or o.i in ctx.at or o.pos == "NUM"
+                            or o.lemma.lower() in WEAPON_NOUNS | MILITARY_NOUNS
+                            or any(c.pos == "NUM" for c in ctx.parse.children(o.i))
+                            for o in objs):
+            return False  # "the hospital deployed all necessary preparations"
     if cond in ("", "negative", "reverse"):
         return True
     objs = ctx.kids(i, "dobj")
     if cond == "obj":
         return bool(objs) or ctx.is_passive(i)
     if cond in ("not_deal", "violent_subj"):
-        if any(o.lemma.lower() in DEAL_NOUNS for o in objs):
+        if any(o.lemma.lower() in DEAL_NOUNS | FIGURATIVE_NOUNS for o in objs):
             return False
         # a crash, storm or disease that kills is not combat
-        return not any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i))
+        if any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i)):
+            return False
+        # "seven were killed when a bomber crashed", "died in a collision"
+        return not any(
+            (c.dep == "advcl" and c.lemma.lower() in ACCIDENT_VERBS) or (
+                c.dep == "prep" and c.lemma.lower() in ("in", "after", "from") and any(
+                    o.lemma.lower() in ACCIDENT_NOUNS for o in ctx.kids(c.i, "pobj")))
+            for c in ctx.parse.children(i))
     if cond == "mil_obj":
         return any(ctx.is_military(o.i) for o in objs) or (
             ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
@@ -89,7 +113,14 @@ def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
     tok = ctx.tokens[i]
     low = tok.lemma.lower()
     if low == "conference":
-        return any(c.lemma.lower() in ("press", "news") for c in ctx.kids(i, "compound", "amod"))
+        if not any(c.lemma.lower() in ("press", "news") for c in ctx.kids(i, "compound", "amod")):
+            return False
+        head = ctx.tokens[tok.head]
+        # "said at a press conference": the setting of a statement, not a meeting
+        return not (tok.dep == "pobj" and head.lemma.lower() in ("at", "during", "in")
+                    and ctx.tokens[head.head].lemma.lower() in SPEECH_VERBS
+                    and not any(c.lemma.lower() == "joint" for c in ctx.kids(i, "amod"))
+                    and not any(c.lemma.lower() == "with" for c in ctx.kids(i, "prep")))
     if low in ("exercise", "drill"):
         return tok.text.lower() in ("exercise", "exercises", "drill", "drills") and not any(
             c.dep == "prep" and c.lemma.lower() == "of" for c in ctx.parse.children(i))
@@ -137,8 +168,10 @@ def special(ctx: Context, i: int) -> Trigger | None:
         return Trigger(EventType.STATEMENT, "010") if verb_ok(
             ctx, i, Trigger(EventType.STATEMENT, "010", "speaker")) else None
     if low == "call" and tok.pos == "VERB":
-        if any(c.dep == "prep" and c.lemma.lower() in ("on", "for", "upon") for c in kids):
-            return Trigger(EventType.APPEAL, "020")
+        if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
+                any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
+                and not any(c.dep == "dobj" for c in kids)):
+            return Trigger(EventType.APPEAL, "020")  # not "called the election for X"
         if any(c.dep in ("oprd", "ccomp", "xcomp", "attr") for c in kids) and any(
                 c.dep == "dobj" for c in kids):
             return Trigger(EventType.STATEMENT, "010")
