@@ -530,3 +530,26 @@ def test_repeated_pronoun_keeps_the_main_speaker(nlp: Language) -> None:
     speakers = {k for e in of_type(events, EventType.STATEMENT)
                 for k in labels(e, ents, Role.SPEAKER)}
     assert speakers == {"Boris Johnson"}
+
+
+def test_pronoun_subject_keeps_its_conjunct(nlp: Language) -> None:
+    events, ents = run(nlp, "Jacinda Ardern arrived in Fiji. Both she and Scott Morrison "
+                            "urged China to stop.")
+    e = only(of_type(events, EventType.APPEAL))
+    assert {"Jacinda Ardern", "Scott Morrison"} <= labels(e, ents, Role.AGENT)
+
+
+def test_a_later_bare_request_recalls_the_earlier_one(nlp: Language) -> None:
+    events, ents = run(nlp, "Ukraine asked Germany for tanks on Monday. Officials in Kyiv "
+                            "were hopeful. Berlin has not answered Ukraine's request.")
+    e = only(of_type(events, EventType.APPEAL))
+    assert "Germany" in labels(e, ents, Role.ADDRESSEE)
+
+
+def test_statement_at_an_occasion_takes_its_place(nlp: Language) -> None:
+    events, ents = run(nlp, "Antony Blinken said at a press conference held in Cairo that "
+                            "talks would resume.")
+    e = only(of_type(events, EventType.STATEMENT))
+    assert labels(e, ents, Role.LOCATION) == {"Cairo"}
+    events, ents = run(nlp, "Antony Blinken said troops were in Cairo.")
+    assert not labels(only(of_type(events, EventType.STATEMENT)), ents, Role.LOCATION)

@@ -67,7 +67,11 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             elif c.dep in ("amod",) and ct in PLANNED_MOD:
                 planned = True
             elif c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger):
-                negative = True
+                # "has not answered X's request": the answer is negated, not the request
+                if not (d.light is None and j == toks[d.trigger].head and j != d.trigger
+                        and toks[d.trigger].pos in ("NOUN", "PROPN")
+                        and toks[d.trigger].dep in ("dobj", "pobj")):
+                    negative = True
             elif c.dep == "prep" and ct == "according":
                 reported = True
                 for o in (o for p in ctx.kids(c.i, "prep") for o in ctx.kids(p.i, "pobj")):

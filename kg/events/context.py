@@ -257,6 +257,7 @@ class Context:
                 elif low in PRONOUNS and self.tokens[s].pos == "PRON":
                     ante = self.antecedent(s)
                     out.append(ante if ante is not None else s)
+                    out.extend(c.i for c in self.kids(s, "conj"))  # "he and X urged"
                 else:
                     out.append(s)
             return out

@@ -43,7 +43,7 @@ from kg.events.lexicon import (
     Trigger,
 )
 from kg.events.quantities import read_quantity
-from kg.events.roles import fallback_place, fill_roles
+from kg.events.roles import fallback_place, fill_roles, statement_place
 from kg.events.times import resolve_time
 from kg.events.triggers import special, trigger_of
 from kg.model import (
@@ -60,6 +60,9 @@ from kg.model import (
 
 # --------------------------------------------------------------------------- assembly
 
+
+#: Classes whose later mention without an object recalls an earlier one ("the request").
+RECALLED = frozenset({EventType.APPEAL, EventType.SANCTION})
 
 #: Verbs whose "with" phrase names the act itself: "responded with strikes".
 ANSWER_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
@@ -119,6 +122,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             d.cameo = "072"
         fill_roles(ctx, d, trig)
         fallback_place(ctx, d)
+        statement_place(ctx, d)
         set_factuality(ctx, d)
         if d.type is EventType.MEETING and d.modality is Modality.PLANNED and any(
                 ctx.tokens[j].lemma.lower() in INTENT_VERBS
@@ -266,8 +270,9 @@ def _same_event(a: Draft, b: Draft) -> bool:
     if abs(a.sentence - b.sentence) > 3:
         return False
     objects = (Role.RECIPIENT, Role.TARGET, Role.ADDRESSEE)
-    if a.sentence != b.sentence and a.keys(objects) != b.keys(objects):
-        return False
+    oa, ob = a.keys(objects), b.keys(objects)
+    if a.sentence != b.sentence and oa != ob and ((oa and ob) or a.type not in RECALLED):
+        return False  # "demanded X from Interpol ... Iran's request": one request
     places = (Role.LOCATION, Role.DESTINATION, Role.ORIGIN)
     pa, pb = a.keys(places), b.keys(places)
     if (not a.keys(ACTOR_ROLES) or not b.keys(ACTOR_ROLES)) and pa and pa == pb and \

@@ -281,6 +281,29 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     d.add(Role.PARTICIPANT, key, m)
 
 
+#: Occasions a statement is made at: "said at a press conference held in Riyadh".
+SETTING_NOUNS = frozenset({"conference", "meeting", "summit", "interview", "speech", "rally",
+                           "briefing", "forum", "ceremony", "session", "visit"})
+
+
+def statement_place(ctx: Context, d: Draft) -> None:
+    """A statement made at an occasion takes the occasion's place."""
+    if d.type is not EventType.STATEMENT or ctx.tokens[d.trigger].pos not in VERB_POS:
+        return
+    for p in ctx.kids(d.trigger, "prep"):
+        if p.lemma.lower() not in ("at", "on", "during", "in"):
+            continue
+        for o in ctx.kids(p.i, "pobj"):
+            if o.lemma.lower() not in SETTING_NOUNS:
+                continue
+            for t in ctx.parse.subtree(o.i):
+                if t.dep == "pobj" and ctx.tokens[t.head].lemma.lower() in LOC_PREPS:
+                    for key, m in ctx.np_entities(t.i):
+                        if ctx.type_of(key) in PLACE_TYPES:
+                            d.add(Role.LOCATION, key, m)
+                            return
+
+
 def fallback_place(ctx: Context, d: Draft) -> None:
     """A place written in a prepositional phrase inside the event's own phrase ("an attack
     on an air base near Mosul") when no role took one."""

@@ -117,7 +117,7 @@ def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
             return False
         head = ctx.tokens[tok.head]
         # "said at a press conference": the setting of a statement, not a meeting
-        return not (tok.dep == "pobj" and head.lemma.lower() in ("at", "during", "in")
+        return not (tok.dep == "pobj" and head.lemma.lower() in ("at", "during", "in", "on")
                     and ctx.tokens[head.head].lemma.lower() in SPEECH_VERBS
                     and not any(c.lemma.lower() == "joint" for c in ctx.kids(i, "amod"))
                     and not any(c.lemma.lower() == "with" for c in ctx.kids(i, "prep")))
