@@ -131,3 +131,16 @@ def test_people_with_force_noun_make_a_non_state_force(nlp: Language) -> None:
     text = "Kurdish forces captured the town."
     doc = with_ents(nlp, text, [("Kurdish", "NORP")])
     assert ents(refine_entities(doc)) == [("Kurdish forces", FORCE)]
+
+
+def test_two_word_name_before_a_place_noun_or_locating_a_facility_is_a_place(
+        nlp: Language) -> None:
+    text = "Three soldiers died at a military base in Ras Kamboni."
+    doc = with_ents(nlp, text, [("Ras Kamboni", "PERSON")])
+    assert ents(refine_entities(doc)) == [("Ras Kamboni", "GPE")]
+    text = "Fighting spread to Kenya's Lamu Bara province."
+    doc = with_ents(nlp, text, [("Kenya", "GPE"), ("Lamu Bara", "PERSON")])
+    assert ("Lamu Bara", "PERSON") not in ents(refine_entities(doc))
+    text = "Voters lost trust in Joe Biden."
+    doc = with_ents(nlp, text, [("Joe Biden", "PERSON")])
+    assert ents(refine_entities(doc)) == [("Joe Biden", "PERSON")]

@@ -54,6 +54,11 @@ _PLACE_PREPOSITIONS = wordset("in near outside around into towards toward")
 _PLACE_NOUNS = wordset(
     "city town village province port district region governorate site outskirts suburb"
 )
+_FACILITY_NOUNS = wordset(
+    "base airbase camp hospital airport prison checkpoint compound building embassy "
+    "consulate headquarters school market mosque church port harbour harbor village town city "
+    "facility plant refinery"
+)
 _GEO_FEATURES = wordset("strait straits gulf sea bay lake island islands mount river cape")
 _LATIN = re.compile(r"[A-Za-z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -217,8 +222,10 @@ def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent
                 label == "NORP" and _is_city(text)):  # "Aleppo" as NORP
             out.append((start, end, "GPE"))
             continue
-        if label in ("ORG", "NORP", "PERSON") and _in_place_context(doc, start, end) and (
-                known is None and name not in person_surnames and name not in persons):
+        if label in ("ORG", "NORP", "PERSON") and known is None and (
+                _surely_place(doc, start, end) or (_in_place_context(doc, start, end)
+                                                   and name not in person_surnames
+                                                   and name not in persons)):
             out.append((start, end, "GPE"))
             continue
         out.append((start, end, label))
@@ -253,6 +260,19 @@ def _consistent_places(doc: Doc, ents: list[_Ent], surnames: set[str]) -> list[_
             lab = "GPE"
         out.append((s, e, lab))
     return out
+
+
+def _surely_place(doc: Doc, start: int, end: int) -> bool:
+    """A name before a place noun ("Maidan Wardak province") or in a phrase locating a
+    facility ("a military base in Maidan Shahr") is a place even if read as a person."""
+    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS and doc[end].pos_ == "NOUN":
+        return True
+    if start == 0 or doc[start - 1].lower_ not in ("in", "near"):
+        return False
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False
+    prep = doc[start - 1]
+    return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _FACILITY_NOUNS
 
 
 def _in_place_context(doc: Doc, start: int, end: int) -> bool:
