@@ -141,6 +141,9 @@ def test_two_word_name_before_a_place_noun_or_locating_a_facility_is_a_place(
     text = "Fighting spread to Kenya's Lamu Bara province."
     doc = with_ents(nlp, text, [("Kenya", "GPE"), ("Lamu Bara", "PERSON")])
     assert ("Lamu Bara", "PERSON") not in ents(refine_entities(doc))
+    text = "Voters came to a Joe Biden town hall."
+    doc = with_ents(nlp, text, [("Joe Biden", "PERSON")])
+    assert ents(refine_entities(doc)) == [("Joe Biden", "PERSON")]
     text = "Voters lost trust in Joe Biden."
     doc = with_ents(nlp, text, [("Joe Biden", "PERSON")])
     assert ents(refine_entities(doc)) == [("Joe Biden", "PERSON")]

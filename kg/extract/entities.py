@@ -265,8 +265,9 @@ def _consistent_places(doc: Doc, ents: list[_Ent], surnames: set[str]) -> list[_
 def _surely_place(doc: Doc, start: int, end: int) -> bool:
     """A name before a place noun ("Maidan Wardak province") or in a phrase locating a
     facility ("a military base in Maidan Shahr") is a place even if read as a person."""
-    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS and doc[end].pos_ == "NOUN":
-        return True
+    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS and doc[end].pos_ == "NOUN" and \
+            doc[end].dep_ != "compound" and doc[end - 1].head.i == end:
+        return True  # not "a Joe Biden town hall"
     if start == 0 or doc[start - 1].lower_ not in ("in", "near"):
         return False
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
