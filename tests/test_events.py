@@ -553,3 +553,16 @@ def test_statement_at_an_occasion_takes_its_place(nlp: Language) -> None:
     assert labels(e, ents, Role.LOCATION) == {"Cairo"}
     events, ents = run(nlp, "Antony Blinken said troops were in Cairo.")
     assert not labels(only(of_type(events, EventType.STATEMENT)), ents, Role.LOCATION)
+
+
+def test_for_or_of_gerund_takes_the_object_as_subject(nlp: Language) -> None:
+    events, ents = run(nlp, "Poland blamed Belarus for attacking the border guards.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert labels(e, ents, Role.AGENT) == {"Belarus"}
+
+
+def test_relative_clause_on_an_apposition_names_the_person(nlp: Language) -> None:
+    events, ents = run(nlp, "Ivan Petrov, a Russian poet who criticized Vladimir Putin, "
+                            "left Moscow.")
+    e = only(of_type(events, EventType.STATEMENT))
+    assert labels(e, ents, Role.SPEAKER) == {"Ivan Petrov"}

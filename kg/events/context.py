@@ -162,7 +162,11 @@ class Context:
                     if p.lemma.lower() in ("of", "from"):
                         for o in self.kids(p.i, "pobj"):
                             out.extend(self.np_entities(o.i, depth + 1))
+        person = hit is not None and self.type_of(hit[0]) is EntityType.PERSON
         for c in self.kids(i, "conj", "appos"):
+            if person and c.dep == "appos" and c.i not in self.at and \
+                    self.tokens[c.i].lemma.lower() not in TITLE_NOUNS | GROUP_NOUNS:
+                continue  # "Ivan Petrov, a Russian poet": a description, not Russia
             out.extend(self.np_entities(c.i, depth + 1))
         for p in self.kids(i, "prep"):
             if p.lemma.lower() in ("include", "such", "including") or p.text.lower() in (
@@ -253,7 +257,11 @@ class Context:
             for s in subs:
                 low = self.tokens[s].lemma.lower()
                 if low in ("who", "which", "that") and tok.dep == "relcl":
-                    out.append(tok.head)
+                    noun = self.tokens[tok.head]
+                    if noun.i not in self.at and noun.dep == "appos" and noun.head in self.at:
+                        out.append(noun.head)  # "X, a Russian artist who criticized": X
+                    else:
+                        out.append(tok.head)
                 elif low in PRONOUNS and self.tokens[s].pos == "PRON":
                     ante = self.antecedent(s)
                     out.append(ante if ante is not None else s)
@@ -292,6 +300,11 @@ class Context:
                 # "issued a declaration demanding ...": the issuer demands
                 return self.subject(noun.head, depth + 1)
             return [tok.head]
+        if tok.dep == "pcomp" and self.tokens[tok.head].lemma.lower() in ("for", "of"):
+            prep = self.tokens[tok.head]
+            objs = [o.i for o in self.kids(prep.head, "dobj")] if prep.head != prep.i else []
+            if objs and self.tokens[prep.head].pos in VERB_POS:
+                return objs  # "sentenced X for ordering", "accused X of attacking": X
         if tok.dep in ("xcomp", "advcl", "conj", "pcomp", "dep", "acomp") and tok.head != v:
             head = self.tokens[tok.head]
             if tok.dep == "xcomp":
