@@ -162,9 +162,9 @@ class Context:
                     if p.lemma.lower() in ("of", "from"):
                         for o in self.kids(p.i, "pobj"):
                             out.extend(self.np_entities(o.i, depth + 1))
-        person = hit is not None and self.type_of(hit[0]) is EntityType.PERSON
+        of_person = hit is not None and self.type_of(hit[0]) is EntityType.PERSON
         for c in self.kids(i, "conj", "appos"):
-            if person and c.dep == "appos" and c.i not in self.at and \
+            if of_person and c.dep == "appos" and c.i not in self.at and \
                     self.tokens[c.i].lemma.lower() not in TITLE_NOUNS | GROUP_NOUNS:
                 continue  # "Ivan Petrov, a Russian poet": a description, not Russia
             out.extend(self.np_entities(c.i, depth + 1))
