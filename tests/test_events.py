@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from spacy.language import Language
@@ -25,6 +26,7 @@ from kg.model import (
 from kg.resolve import resolve_entities
 
 PUB = date(2024, 10, 23)  # a Wednesday
+T = TypeVar("T")
 
 
 def analyse(nlp: Language, text: str, published: date | None = PUB) -> Analysis:
@@ -47,9 +49,9 @@ def labels(event: Event, ents: dict[str, Entity], *roles: Role) -> set[str]:
     return {ents[a.entity].label for a in event.arguments if not roles or a.role in roles}
 
 
-def only(events: list[Event]) -> Event:
-    assert len(events) == 1, events
-    return events[0]
+def only(items: list[T]) -> T:
+    assert len(items) == 1, items
+    return items[0]
 
 
 # --------------------------------------------------------------------------- classes
