@@ -39,6 +39,7 @@ from hypothesis import strategies as st  # noqa: E402
 from test_hardening_interrupt import (  # noqa: E402
     WIKINEWS,
     finish_and_compare,
+    freeze_code,
     kill_loop,
     reference_graphs,
     write_articles,
@@ -182,13 +183,14 @@ def bench_corpus(wp: int, nlp: object) -> Part:
 # --------------------------------------------------------------------------- 4. interrupts
 
 
-def bench_interrupts(kills: int, n_articles: int, nlp: object, seed: int) -> Part:
+def bench_interrupts(kills: int, n_articles: int, seed: int) -> Part:
     part = Part("interrupted ingests (SIGKILL)")
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         folder, store = Path(tmp) / "in", Path(tmp) / "store"
         write_articles(folder, n_articles)
-        ref = reference_graphs(folder, nlp)  # type: ignore[arg-type]
+        freeze_code(Path(tmp))
+        ref = reference_graphs(folder, Path(tmp))
         run = kill_loop(folder, store, ref, kills=kills, seed=seed, delays=(3.0, 7.0))
         final = finish_and_compare(folder, store, ref)
     part.inputs = run.kills
@@ -224,8 +226,7 @@ def main() -> None:
         ("hypothesis", lambda: bench_hypothesis(args.examples, nlp)),
         ("fuzz", lambda: bench_fuzz(args.fuzz, nlp, args.seed)),
         ("corpus", lambda: bench_corpus(args.wp, nlp)),
-        ("interrupts", lambda: bench_interrupts(args.kills, args.kill_articles, nlp,
-                                                args.seed)),
+        ("interrupts", lambda: bench_interrupts(args.kills, args.kill_articles, args.seed)),
     ]
     for name, run in runs:
         if name in args.skip or (name in ("corpus", "interrupts") and not WIKINEWS.is_file()):

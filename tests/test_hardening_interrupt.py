@@ -1,9 +1,10 @@
 """Interrupted ingest: ``kg ingest`` really runs in a subprocess and is SIGKILLed mid-way.
 
-After every kill the store must open; every stored article graph must be whole (isomorphic
-to a clean extraction of that article); every article with a content hash must have its
-graph and every graph its hash; nothing is stored twice. A final ``kg ingest`` must finish
-the job: the store then equals (quad for quad, hashes included) a clean single-run ingest.
+After every kill the store must open; every stored article graph must be whole
+(isomorphic to the graph an uninterrupted ``kg ingest`` stores for that article); every
+article with a content hash must have its graph and every graph its hash; nothing is
+stored twice. A final ``kg ingest`` must finish the job: the store then equals (quad for
+quad, hashes included) a clean single-run ingest.
 
 Quick variant (default run): 8 Wikinews articles, 1 kill. Slow variant: 30 articles,
 6 kills at random moments; once a run has stored everything, the next one either uses
@@ -28,17 +29,28 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
-from spacy.language import Language
 
-from kg.articles import iter_inputs, read_articles
-from kg.pipeline import extract_articles
-from kg.rdf.iris import article_iri
-from kg.rdf.mapping import extraction_graph
+from kg.articles import iter_inputs
 from kg.store import CONTENT_HASH, META_GRAPH, KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKINEWS = ROOT.parent / "shared" / "corpus" / "wikinews" / "wikinews_2019.csv"
 KG_BIN = Path(sys.executable).with_name("kg")
+
+
+#: Environment of every ``kg`` subprocess here; :func:`freeze_code` points it at a copy.
+CODE_ENV: dict[str, str] = {**os.environ, "PYTHONHASHSEED": "0"}
+
+
+def freeze_code(work: Path) -> None:
+    """Run every ``kg`` subprocess of this test on a copy of the kg package taken now, so
+    the reference, the killed runs and the final runs execute the same code even while
+    the working tree is being edited."""
+    code = work / "frozen-code"
+    if not code.exists():
+        shutil.copytree(ROOT / "kg", code / "kg",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    CODE_ENV["PYTHONPATH"] = str(code)
 
 
 def write_articles(folder: Path, n: int) -> list[Path]:
@@ -56,13 +68,25 @@ def write_articles(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def reference_graphs(folder: Path, nlp: Language) -> dict[URIRef, tuple[Graph, str]]:
-    """Article IRI → (clean extraction graph, content hash), extracted in this process."""
-    articles = [a for p in iter_inputs([folder]) for a in read_articles(p)]
+def reference_graphs(folder: Path, work: Path) -> dict[URIRef, tuple[Graph, str]]:
+    """Article IRI → (graph, content hash) as one uninterrupted ``kg ingest`` stores them
+    (run as a subprocess, so reference and killed runs execute the same code)."""
+    ref_store = work / "reference-store"
+    if ref_store.exists():
+        shutil.rmtree(ref_store)
+    r = subprocess.run([str(KG_BIN), "ingest", str(folder), "--store", str(ref_store)],
+                       capture_output=True, text=True, timeout=600, env=CODE_ENV)
+    assert r.returncode == 0, r.stdout + r.stderr
+    n_files = sum(1 for _ in iter_inputs([folder]))
     out: dict[URIRef, tuple[Graph, str]] = {}
-    for ex in extract_articles(articles, nlp=nlp):
-        out[URIRef(str(article_iri(ex.article)))] = (extraction_graph(ex),
-                                                     ex.article.content_hash)
+    with KnowledgeGraph(ref_store, read_only=True) as kg:
+        for iri in kg.articles():
+            hashes = kg.store.quads_for_pattern(ox.NamedNode(str(iri)),
+                                                ox.NamedNode(str(CONTENT_HASH)), None,
+                                                ox.NamedNode(str(META_GRAPH)))
+            (h,) = [q.object.value for q in hashes if isinstance(q.object, ox.Literal)]
+            out[iri] = (kg.graph_of(iri), h)
+    assert len(out) == n_files
     return out
 
 
@@ -143,7 +167,7 @@ def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], k
         if force:
             cmd.append("--force")
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "PYTHONHASHSEED": "0"})
+                                env=CODE_ENV)
         delay = rnd.uniform(lo, hi)
         existed = False  # a kill before the store exists proves nothing
         t0 = time.monotonic()
@@ -180,7 +204,7 @@ def finish_and_compare(folder: Path, store: Path,
         shutil.rmtree(clean)
     for target in (store, clean):
         r = subprocess.run([str(KG_BIN), "ingest", str(folder), "--store", str(target)],
-                           capture_output=True, text=True, timeout=600)
+                           capture_output=True, text=True, timeout=600, env=CODE_ENV)
         if r.returncode != 0:
             problems.append(f"ingest into {target.name} exit {r.returncode}: {r.stdout}")
     with KnowledgeGraph(clean, read_only=True) as c, KnowledgeGraph(store, read_only=True) as kg:
@@ -202,10 +226,11 @@ needs_corpus = pytest.mark.skipif(not WIKINEWS.is_file(), reason="../shared corp
 
 
 @needs_corpus
-def test_killed_ingest_then_finished(tmp_path: Path, nlp: Language) -> None:
+def test_killed_ingest_then_finished(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_articles(folder, 8)
-    ref = reference_graphs(folder, nlp)
+    freeze_code(tmp_path)
+    ref = reference_graphs(folder, tmp_path)
     store = tmp_path / "store"
     run = kill_loop(folder, store, ref, kills=1, seed=7, delays=(3.0, 5.0))
     assert run.problems == []
@@ -215,10 +240,11 @@ def test_killed_ingest_then_finished(tmp_path: Path, nlp: Language) -> None:
 
 @pytest.mark.slow
 @needs_corpus
-def test_killed_ingest_many_times_at_random_moments(tmp_path: Path, nlp: Language) -> None:
+def test_killed_ingest_many_times_at_random_moments(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_articles(folder, 30)
-    ref = reference_graphs(folder, nlp)
+    freeze_code(tmp_path)
+    ref = reference_graphs(folder, tmp_path)
     store = tmp_path / "store"
     t0 = time.monotonic()
     run = kill_loop(folder, store, ref, kills=6, seed=int(os.environ.get("KG_KILL_SEED", "1")),
