@@ -50,12 +50,12 @@ def main(argv: list[str] | None = None) -> None:
                 modality = ev.modality.value if ev.modality else "?"
                 print(f"  {q.text:<40} {modality:<10} according to {source}")
 
-        # The disagreements, pairwise (one row per pair of differing figures).
+        # The disagreements: one row per contested figure, with every claim and its source.
         claims = g.named_query("contested_claims")
-        print(f"\n{len(claims)} contested pair(s):")
+        print(f"\n{len(claims)} contested figure(s):")
         for row in claims:
-            print(f"  {row['subjectLabel']}: {row['amount1']} ({row['source1Label']}) vs "
-                  f"{row['amount2']} ({row['source2Label']})")
+            print(f"  {row['subject']} in {row['place']}: {row['low']} to {row['high']} "
+                  f"from {row['sources']} sources: {row['claims']}")
         (args.out / "contested_claims.csv").write_text(claims.to_csv(), encoding="utf-8")
     print(f"\nwrote {args.out / 'contested_claims.csv'}")
 

@@ -54,8 +54,11 @@ def test_contested_claims(nlp: Language, tmp_path: Path, monkeypatch: pytest.Mon
     assert out.startswith("3 added")
     assert "about 3,000 troops" in out
     csv_lines = (tmp_path / "contested_claims.csv").read_text(encoding="utf-8").splitlines()
-    assert csv_lines[0].startswith("type,subjectLabel,placeLabel,amount1")
-    assert any(",3000," in line for line in csv_lines[1:])  # Seoul's figure is contested
+    assert csv_lines[0] == "subject,place,unit,asOf,low,high,sources,types,claims"
+    # Seoul's figure against Kyiv's (same day), and the seed's U.S. estimate against
+    # Kyslytsya's (same undated article)
+    assert sorted(line.split(",")[4:6] for line in csv_lines[1:]) == [
+        ["10000", "12000"], ["3000", "12000"]]
 
 
 def test_corpus_network(nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

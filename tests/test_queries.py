@@ -197,13 +197,13 @@ def test_statements_by_speaker(kg: KnowledgeGraph) -> None:
 
 def test_contested_claims(kg: KnowledgeGraph) -> None:
     rows = kg.named_query("contested_claims").rows
-    got = [(r["type"], r["subjectLabel"], r["placeLabel"], r["low"], r["high"], r["sources"],
+    got = [(r["subject"], r["place"], r["unit"], r["asOf"], r["low"], r["high"], r["sources"],
             set(str(r["claims"]).split("; "))) for r in rows]
-    # same force and place, 10,000 troops per the U.S. vs up to 12,000 soldiers per
-    # Kyslytsya; not contested: the Kursk deployment (another place), the U.S.'s repeated
-    # 10,000, and 500 officers (another unit)
-    assert got == [(KG.Deployment, Literal("North Korean troops"), Literal("Russia"),
-                    Literal(10000), Literal(12000), Literal(2),
+    # the same force (counted as its state), place and day: 10,000 troops per the U.S. vs
+    # up to 12,000 soldiers per Kyslytsya; not contested: the Kursk deployment (another
+    # place, another day), the U.S.'s repeated 10,000, and 500 officers (another unit)
+    assert got == [(Literal("North Korea"), Literal("Russia"), Literal("troops"),
+                    Literal("2024-10-30"), Literal(10000), Literal(12000), Literal(2),
                     {"10000 (United States)", "12000 (Sergiy Kyslytsya)"})]
 
 
