@@ -36,7 +36,7 @@ import networkx as nx
 import rdflib
 from rdflib.term import Identifier, Literal, Node
 
-from kg.errors import KGError
+from kg.errors import AnalysisError
 from kg.model import EntityType, EventType, Role
 from kg.rdf.vocab import KG, KG_NS, RDFS
 
@@ -90,10 +90,6 @@ EVENT_KIND = "event"
 _BETWEENNESS_BUDGET = 2_000_000  # edge visits before betweenness is estimated from a sample
 _BETWEENNESS_MIN_SAMPLE = 64
 SEED = 42
-
-
-class AnalysisError(KGError):
-    """An actor is not in the graph, two actors are not connected, or an export failed."""
 
 
 # --------------------------------------------------------------------------- plain data

@@ -11,6 +11,7 @@ what to do next.
     ├── StoreError            the store cannot be opened, written or read
     │   └── QueryError        a SPARQL query is invalid, or is an update on a read path
     ├── GoldError             a gold annotation file is malformed
+    ├── AnalysisError         an actor is not in the graph, or two actors are not connected
     └── PushError             a remote SPARQL store refused or failed a request
 """
 
@@ -48,6 +49,10 @@ class QueryError(StoreError):
 
 class GoldError(KGError):
     """A gold annotation file is malformed."""
+
+
+class AnalysisError(KGError):
+    """An actor is not in the graph, two actors are not connected, or an export failed."""
 
 
 class PushError(KGError):

@@ -33,7 +33,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal
 from rdflib.term import Node
 
-from kg.errors import KGError
+from kg.errors import GoldError
 from kg.model import EntityType, EventType
 from kg.rdf.vocab import KG, SEM, TIME
 
@@ -43,10 +43,6 @@ LABEL_PROPS = (RDFS.label, SKOS.altLabel)
 ENTITY_CLASSES: dict[Node, str] = {KG[t.value]: t.value for t in EntityType}
 EVENT_CLASSES: dict[Node, str] = {KG[t.value]: t.value for t in EventType}
 ARGUMENTS = ("place", "quantity", "time", "time_text", "modality", "polarity")
-
-
-class GoldError(KGError):
-    """A gold annotation file that cannot be read."""
 
 
 # --------------------------------------------------------------------------- names
