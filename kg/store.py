@@ -467,7 +467,7 @@ class KnowledgeGraph:
         ``skip_unchanged`` is false. A mapping error fails that article only.
         """
         from kg.rdf.iris import article_iri
-        from kg.rdf.mapping import extraction_graph
+        from kg.rdf.mapping import extraction_triples
 
         added: list[str] = []
         replaced: list[str] = []
@@ -482,11 +482,11 @@ class KnowledgeGraph:
             else:
                 existed = self.has_article(iri)
                 try:
-                    graph = extraction_graph(ex)
+                    triples = extraction_triples(ex)
                 except (KGError, ValueError) as e:
                     failed.append((key, _one_line(e)))
                 else:
-                    self.add_article_graph(iri, graph, h)
+                    self._write_article(iri, triples, h)
                     (replaced if existed else added).append(key)
             if on_progress is not None:
                 on_progress(1)
@@ -558,14 +558,20 @@ class KnowledgeGraph:
                           content_hash: str) -> None:
         """Replace the named graph ``article_iri`` by ``graph`` and record its hash, in one
         transaction (a single SPARQL update: drop, then insert)."""
+        self._write_article(article_iri, graph, content_hash)
+
+    def _write_article(self, article_iri: URIRef,
+                       triples: Iterable[tuple[rdflib.term.Node, rdflib.term.Node,
+                                               rdflib.term.Node]],
+                       content_hash: str) -> None:
         store = self._writable()
         g = _ox_node(article_iri)
         h = _ox_node(URIRef(CONTENT_HASH))
         meta = _ox_node(META_GRAPH)
-        triples = "\n".join(f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in graph)
+        text = "\n".join(f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in triples)
         update = (
             _drop_article(g) + " ;\n"
-            f"INSERT DATA {{ GRAPH {g} {{\n{triples}\n}}\n{triples}\n"
+            f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n"
             f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"
         )
         try:

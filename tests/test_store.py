@@ -285,16 +285,14 @@ def fake_mapping(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def iri(article: Article) -> URIRef:
         return KGR[f"article/{article.key}"]
 
-    def extraction_graph(ex: Extraction) -> Graph:
+    def extraction_triples(ex: Extraction) -> list[tuple[URIRef, URIRef, Literal]]:
         if ex.article.body == "bad":
             raise ValueError("cannot map this article")
         mapped.append(ex.article.key)
-        g = Graph()
-        g.add((iri(ex.article), RDFS.label, Literal(ex.article.title)))
-        return g
+        return [(iri(ex.article), RDFS.label, Literal(ex.article.title))]
 
     for name, attr, fn in (("kg.rdf.iris", "article_iri", iri),
-                           ("kg.rdf.mapping", "extraction_graph", extraction_graph)):
+                           ("kg.rdf.mapping", "extraction_triples", extraction_triples)):
         try:
             module = __import__(name, fromlist=[attr])
         except ImportError:
