@@ -911,7 +911,18 @@ def _materialise(answer: Any) -> QueryResult:
             g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
         return QueryResult(graph=g)
     variables = tuple(v.value for v in answer.variables)
-    rows = [{v: _rdflib_term(sol[i]) for i, v in enumerate(variables)} for sol in answer]
+    # a term recurs across rows (an actor, a class, a date): convert each one once
+    cache: dict[Any, Any] = {}
+
+    def term(t: Any) -> Any:
+        if t is None:
+            return None
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = _rdflib_term(t)
+        return found
+
+    rows = [{v: term(sol[i]) for i, v in enumerate(variables)} for sol in answer]
     return QueryResult(variables=variables, rows=rows)
 
 
