@@ -705,8 +705,16 @@ class KnowledgeGraph:
         except OSError as e:
             raise StoreError(f"{self._where()}: cannot read the store: {_one_line(e)}") from e
 
-    def named_query(self, name: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
-        """Run the named query ``name`` (see :func:`list_queries`) with its parameters."""
+    def named_query(self, name: str, bindings: Mapping[str, object] | None = None, *,
+                    limit: int | None = None) -> QueryResult:
+        """Run the named query ``name`` (see :func:`list_queries`) with its parameters.
+
+        Every row is returned unless ``limit`` is given (then the first ``limit`` rows in
+        the query's order; the query is still evaluated in full before ordering).
+        """
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)
+                                  or limit < 0):
+            raise QueryError(f"limit must be a non-negative integer, not {limit!r}")
         q = load_query(name)
         given = dict(bindings or {})
         params = {p.name: p for p in q.parameters}
@@ -717,7 +725,8 @@ class KnowledgeGraph:
         missing = [p.name for p in q.parameters if not p.optional and p.name not in given]
         if missing:
             raise QueryError(f"query {name!r} needs parameter {', '.join(missing)}")
-        return self.query(q.text, {k: params[k].coerce(v) for k, v in given.items()})
+        text = q.text if limit is None else f"{q.text.rstrip()}\nLIMIT {limit}\n"
+        return self.query(text, {k: params[k].coerce(v) for k, v in given.items()})
 
     def dump(self, fmt: RdfFormat | str) -> bytes:
         """Serialise the store: TriG / N-Quads / JSON-LD with every named graph; Turtle as

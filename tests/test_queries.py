@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -110,6 +111,11 @@ def turtle(text: str) -> Graph:
     return Graph().parse(data=text, format="turtle")
 
 
+def py(term: object) -> object:
+    assert isinstance(term, Literal)
+    return term.toPython()
+
+
 def ev(article: URIRef, n: int) -> URIRef:
     return URIRef(f"{article}/event/{n}")
 
@@ -122,7 +128,7 @@ def kg() -> Iterator[KnowledgeGraph]:
         yield k
 
 
-def column(kg: KnowledgeGraph, name: str, var: str, **params: object) -> list[object]:
+def column(kg: KnowledgeGraph, name: str, var: str, **params: object) -> list[Any]:
     return [row[var] for row in kg.named_query(name, params).rows]
 
 
@@ -155,6 +161,15 @@ def test_events_by_type_checks_its_parameters(kg: KnowledgeGraph) -> None:
         kg.named_query("events_by_type", {"type": "Meeting", "country": "Korea"})
     with pytest.raises(QueryError, match="no parameter colour"):
         kg.named_query("events_by_type", {"type": "Meeting", "colour": "red"})
+
+
+def test_a_named_query_returns_every_row_unless_limited(kg: KnowledgeGraph) -> None:
+    full = kg.named_query("events_by_type", {"type": "Deployment"}).rows
+    assert len(full) == 4
+    assert kg.named_query("events_by_type", {"type": "Deployment"}, limit=2).rows == full[:2]
+    assert kg.named_query("events_by_type", {"type": "Deployment"}, limit=0).rows == []
+    with pytest.raises(QueryError, match="limit must be a non-negative integer"):
+        kg.named_query("events_by_type", {"type": "Deployment"}, limit=-1)
 
 
 def test_who_met_whom(kg: KnowledgeGraph) -> None:
@@ -291,12 +306,12 @@ def test_named_queries_on_the_real_mapping() -> None:
         report = k.ingest([Extraction(article, entities, events)])
         assert len(report.added) == 1 and report.failed == ()
         rows = k.named_query("contested_claims").rows
-        assert [(r["low"].toPython(), r["high"].toPython(), set(str(r["claims"]).split("; ")))
+        assert [(py(r["low"]), py(r["high"]), set(str(r["claims"]).split("; ")))
                 for r in rows] == [
             (10000, 12000, {"10000 (United States)", "12000 (Sergiy Kyslytsya)"})]
         assert len(k.named_query("events_by_type", {"type": "Deployment",
                                                     "country": "PRK"}).rows) == 2
         assert len(k.named_query("actor_timeline", {"actor": "kyslytsya"}).rows) == 1
         arts = k.named_query("articles").rows
-        assert [(str(r["title"]), r["events"].toPython()) for r in arts] == [("Claims", 2)]
+        assert [(str(r["title"]), py(r["events"])) for r in arts] == [("Claims", 2)]
         assert k.ingest([Extraction(article, entities, events)]).skipped == ("test://claims",)
