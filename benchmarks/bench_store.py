@@ -8,19 +8,25 @@ named query several times on both, and prints median latencies and the ratio.
     .venv/bin/python benchmarks/bench_store.py [--triples 1000000] [--runs 5]
 
 Targets: bulk load ≤ 6 s; each named query median ≤ 100 ms and never > 1 s on Oxigraph;
-Oxigraph ≥ 10× faster than rdflib.
+Oxigraph ≥ 10× faster than rdflib. The load is reported as wall and CPU time (the machine
+may be shared), the compaction that follows it separately; each query's latency is given
+for the full answer (what the targets are about) and with ``limit=100``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import select
+import signal
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
@@ -189,11 +195,51 @@ def generate(target: int, seed: int = 7) -> list[ox.Quad]:
     return quads
 
 
+#: rows kept in the limited runs (``named_query(..., limit=LIMIT)``); full runs return all
+LIMIT = 100
+
 PARAMS: dict[str, dict[str, object]] = {
     "events_by_type": {"type": "Deployment", "country": "AAB"},
     "actor_timeline": {"actor": "Person 3"},
     "entities_by_type": {"type": "Person"},
 }
+
+
+def run_in_child(fn: Callable[[], object], timeout: float) -> float | None:
+    """Seconds ``fn()`` took in a forked child, or None if it ran past ``timeout`` (the
+    child is then killed: an rdflib query cannot be interrupted in-process)."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(r)
+        t0 = time.perf_counter()
+        fn()
+        os.write(w, repr(time.perf_counter() - t0).encode())
+        os._exit(0)
+    os.close(w)
+    try:
+        ready, _, _ = select.select([r], [], [], timeout)
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+            return None
+        return float(os.read(r, 64))
+    finally:
+        os.waitpid(pid, 0)
+        os.close(r)
+
+
+def time_rdflib(fn: Callable[[], object], runs: int, budget: float) -> tuple[list[float], bool]:
+    """Run times within ``budget`` seconds in all; True when a run was cut off."""
+    times: list[float] = []
+    for _ in range(runs):
+        left = budget - sum(times)
+        if left <= 0:
+            break
+        t = run_in_child(fn, left)
+        if t is None:
+            return times, True
+        times.append(t)
+    return times, False
 
 
 def time_runs(fn: object, runs: int, budget: float) -> list[float]:
@@ -223,11 +269,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         kg = KnowledgeGraph(Path(tmp) / "store")
-        t0 = time.perf_counter()
-        kg.bulk_load(quads)
+        t0, c0 = time.perf_counter(), time.process_time()
+        kg.bulk_load(quads, optimize=False)
         kg.store.flush()
-        load_s = time.perf_counter() - t0
-        print(f"oxigraph bulk load: {load_s:.2f} s ({len(quads) / load_s:,.0f} quads/s)")
+        load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"oxigraph bulk load: {load_s:.2f} s wall, {load_cpu:.2f} s CPU "
+              f"({len(quads) / load_s:,.0f} quads/s; {len(kg.store):,} quads stored "
+              "with the union)")
+        t0, c0 = time.perf_counter(), time.process_time()
+        kg.optimize()
+        opt_s, opt_cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"optimize (compaction): {opt_s:.2f} s wall, {opt_cpu:.2f} s CPU")
 
         sample = [q for q in quads if q.graph_name == r(f"article/{0:016x}")]
         g = rdflib.Graph()
@@ -261,29 +313,40 @@ def main() -> None:
             n_rows = len(kg.named_query(nq.name, params).rows)  # warm-up
             ox_t = time_runs(lambda nq=nq, params=params: kg.named_query(nq.name, params),
                              args.runs, 1e9)
+            lim_t = time_runs(lambda nq=nq, params=params: kg.named_query(
+                nq.name, params, limit=LIMIT), args.runs, 1e9)
             init = {k_: rdflib.Literal(v) if not isinstance(v, rdflib.term.Node) else v
                     for k_, v in coerced.items()}
-            rd_t = time_runs(lambda nq=nq, init=init: list(
-                ds.query(nq.text, initNs=PREFIXES, initBindings=init)),
-                args.runs, args.rdflib_budget)
+            def rdflib_query(text: str = nq.text, init: dict[str, Any] = init) -> object:
+                return list(ds.query(text, initNs=PREFIXES, initBindings=init))
+
+            rd_t, cut = time_rdflib(rdflib_query, args.runs, args.rdflib_budget)
+            if cut:  # the run cut off counts as the whole budget: a lower bound
+                rd_t.append(args.rdflib_budget)
+            rd = ("≥" if cut else "") + f"{statistics.median(rd_t) * 1000:.0f} ms"
             rows.append((nq.name, n_rows, statistics.median(ox_t), max(ox_t),
-                         statistics.median(rd_t), len(rd_t)))
+                         statistics.median(lim_t), statistics.median(rd_t), len(rd_t), cut))
             print(f"  {nq.name}: {n_rows} rows, oxigraph {statistics.median(ox_t) * 1000:.1f} ms,"
-                  f" rdflib {statistics.median(rd_t) * 1000:.0f} ms", flush=True)
+                  f" rdflib {rd}", flush=True)
         kg.close()
 
     print()
     print(f"{'query':<28}{'rows':>7}{'oxigraph median':>17}{'max':>9}"
-          f"{'rdflib median':>15}{'runs':>6}{'ratio':>9}")
-    for name, n_rows, med, mx, rmed, rruns in rows:
+          f"{f'LIMIT {LIMIT}':>12}{'rdflib median':>15}{'runs':>6}{'ratio':>9}")
+    for name, n_rows, med, mx, lmed, rmed, rruns, cut in rows:
+        ge = "≥" if cut else ""
         print(f"{name:<28}{n_rows:>7}{med * 1000:>14.1f} ms{mx * 1000:>6.0f} ms"
-              f"{rmed * 1000:>12.0f} ms{rruns:>6}{rmed / med:>8.0f}×")
-    worst = max(mx for _, _, _, mx, _, _ in rows)
-    slowest = max(med for _, _, med, _, _, _ in rows)
-    least = min(rmed / med for _, _, med, _, rmed, _ in rows)
-    print(f"\nbulk load {load_s:.2f} s (target ≤ 6 s); slowest median {slowest * 1000:.0f} ms "
-          f"(≤ 100 ms); worst run {worst * 1000:.0f} ms (≤ 1 s); smallest speed-up "
-          f"{least:.0f}× (≥ 10×)")
+              f"{lmed * 1000:>9.1f} ms{ge + f'{rmed * 1000:.0f}':>12} ms{rruns:>6}"
+              f"{ge + f'{rmed / med:.0f}':>8}×")
+    worst = max(r[3] for r in rows)
+    slowest = max(r[2] for r in rows)
+    least = min(r[5] / r[2] for r in rows)
+    if any(r[7] for r in rows):
+        print(f"≥: an rdflib run was stopped after the {args.rdflib_budget:.0f} s budget")
+    print(f"\nbulk load {load_s:.2f} s wall / {load_cpu:.2f} s CPU, + optimize {opt_s:.2f} s "
+          f"(target ≤ 6 s); slowest full median {slowest * 1000:.0f} ms (≤ 100 ms); worst "
+          f"full run {worst * 1000:.0f} ms (≤ 1 s); smallest speed-up {least:.0f}× (≥ 10×); "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
