@@ -31,6 +31,7 @@ __all__ = [
     "MILITARY_WORDS",
     "NOT_NAMES",
     "REGION_WORDS",
+    "SPEECH_VERBS",
     "TITLE_WORDS",
     "UNIT_WORDS",
     "WEAK_UNIT_WORDS",
@@ -92,6 +93,14 @@ def slugify(text: str) -> str:
 def wordset(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text`` as a set."""
     return frozenset(text.split())
+
+
+#: Verbs that report speech or a claim ("said", "told", "warned"); lemmas.
+SPEECH_VERBS = wordset(
+    """say state tell report claim allege indicate suggest announce assert insist believe
+    add note write tweet confirm warn acknowledge admit argue explain deny accuse estimate
+    think remark comment reveal disclose show charge declare stress"""
+)
 
 
 #: Head words of a person's title ("Defense Secretary", "U.N. Ambassador").

@@ -52,7 +52,7 @@ def test_title_before_name_gives_post_with_state(nlp: Language) -> None:
     by = keyed(entities(nlp, text))
     lammy = by["person/david-lammy"]
     assert Post("Foreign Secretary", "country/GBR") in lammy.posts
-    assert len(lammy.mentions) == 2
+    assert [m.text for m in lammy.mentions] == ["David Lammy", "Lammy", "he"]
     assert Post("President", "country/POL") in by["person/andrzej-duda"].posts
 
 
@@ -175,7 +175,8 @@ def test_ministries_are_keyed_by_state_and_field(nlp: Language) -> None:
     by = keyed(entities(nlp, text))
     mod = by["organization/rus-defense-ministry"]
     assert mod.label == "Russian Defense Ministry" and mod.part_of == "country/RUS"
-    assert len(mod.mentions) == 2
+    assert [m.text for m in mod.mentions if m.label != "PRON"] == [
+        "Defense Ministry", "the Defense Ministry"]
     assert by["organization/ukr-foreign-ministry"].part_of == "country/UKR"
 
 
@@ -240,3 +241,77 @@ def test_to_a_capital_is_the_city_only_after_motion(nlp: Language) -> None:
     assert at(ents, text, "Kyiv").key == "country/UKR"  # type: ignore[union-attr]
     assert at(ents, text, "Moscow", 0).key == "country/RUS"  # type: ignore[union-attr]
     assert at(ents, text, "Moscow", 1).type == EntityType.PLACE  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- anaphora
+
+
+def _refs(ent: Entity) -> list[str]:
+    return [m.text for m in ent.mentions if m.label in ("PRON", "DEF")]
+
+
+def test_pronouns_become_mentions_of_the_nearest_fitting_entity(nlp: Language) -> None:
+    text = ("Defense Secretary Lloyd Austin met Japan's foreign minister in Tokyo. "
+            "He said his country would help. The Pentagon said it had sent advisers.")
+    by = keyed(entities(nlp, text))
+    assert _refs(by["person/lloyd-austin"]) == ["He", "his"]
+    pentagon = next(e for e in by.values() if e.label.endswith("Pentagon")
+                    or "Pentagon" in e.aliases)
+    assert _refs(pentagon) == ["it"]
+
+
+def test_a_dummy_it_and_a_common_noun_referent_get_no_entity(nlp: Language) -> None:
+    text = ("Russia deployed troops to the border. It is unclear why. "
+            "The deployment worried Finland, and it could escalate the crisis.")
+    ents = entities(nlp, text)
+    assert all(_refs(e) == [] for e in ents)
+
+
+def test_she_is_not_a_person_already_called_he(nlp: Language) -> None:
+    text = ("Joe Biden met Angela Merkel in Berlin. He praised the alliance. "
+            "Biden said she was a friend.")
+    by = keyed(entities(nlp, text))
+    assert "she" not in _refs(by["person/joe-biden"])
+
+
+def test_they_needs_a_plural_body(nlp: Language) -> None:
+    text = ("The Syrian Democratic Forces said they had taken the town. "
+            "The Selective Service System registers men. They must sign up at 18.")
+    by = keyed(entities(nlp, text))
+    sdf = next(e for e in by.values() if "Democratic Forces" in e.label)
+    assert _refs(sdf) == ["they"]
+    sss = next(e for e in by.values() if "Selective Service" in e.label)
+    assert _refs(sss) == []
+
+
+def test_the_city_refers_back_to_the_last_place(nlp: Language) -> None:
+    text = ("Iraqi forces entered Mosul on Monday. Fighting continued in the city "
+            "for a week. The ancient city of Nineveh lies nearby.")
+    ents = entities(nlp, text)
+    mosul = next(e for e in ents if e.label == "Mosul")
+    assert _refs(mosul) == ["the city"]
+
+
+def test_first_person_in_a_quotation_is_its_speaker(nlp: Language) -> None:
+    text = ('"We will not back down, and I will say so in Brussels," NATO Secretary '
+            "General Jens Stoltenberg said on Tuesday.\n\n"
+            "Foreign Secretary David Lammy said:\n\nI condemn this attack. We stand with "
+            "our partners.")
+    by = keyed(entities(nlp, text))
+    assert _refs(by["person/jens-stoltenberg"]) == ["I"]
+    assert _refs(by["organization/nato"]) == ["We"]
+    assert _refs(by["person/david-lammy"]) == ["I"]
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp: Language) -> None:
+    text = ('Tony Mendez died on Saturday. Ben Affleck said, "He was a true hero. '
+            'He never sought the spotlight."')
+    by = keyed(entities(nlp, text))
+    assert _refs(by["person/ben-affleck"]) == []
+    assert _refs(by["person/tony-mendez"]) == ["He", "He"]
+
+
+def test_a_state_named_in_a_body_is_mentioned_too(nlp: Language) -> None:
+    text = "The Government of Iraq welcomed the agreement."
+    by = keyed(entities(nlp, text))
+    assert [m.text for m in by["country/IRQ"].mentions] == ["Iraq"]

@@ -16,8 +16,8 @@ from kg.events.lexicon import (
     POSSIBLE_HEADS,
     POSSIBLE_MOD,
     REPORTED_ADV,
-    SPEECH_VERBS,
 )
+from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     EventType,
     Modality,

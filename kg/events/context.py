@@ -28,11 +28,12 @@ from kg.model import (
     TimeExpression,
     Token,
 )
+from kg.resolve import PRONOUN_LABEL
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 INTENT_VERBS = frozenset({"agree", "offer", "propose", "want", "intend", "plan", "promise",
                           "vow", "seek", "hope", "pledge"})
-PRONOUNS = frozenset({"he", "she", "it"})
+PRONOUNS = frozenset({"he", "she", "it", "they"})
 PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
 DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "along", "across", "around", "within",
@@ -93,6 +94,10 @@ class Context:
         self.heads.sort(key=lambda h: h[0])
         for e in entities:
             for m in e.mentions:
+                if m.label == PRONOUN_LABEL and (self.tokens[m.start].dep not in SUBJ or
+                                                 m.text.lower() not in PRONOUNS):
+                    continue  # "his nation's alliance" is not the person's alliance;
+                    # a quoted "we" is grounded but too vague to be an event's actor
                 for i in range(m.start, m.end):
                     prev = self.at.get(i)
                     if prev is None or (prev[1].end - prev[1].start) < (m.end - m.start):
@@ -263,8 +268,8 @@ class Context:
                     else:
                         out.append(tok.head)
                 elif low in PRONOUNS and self.tokens[s].pos == "PRON":
-                    ante = self.antecedent(s)
-                    out.append(ante if ante is not None else s)
+                    # resolution made "he" a mention of the person it stands for
+                    out.append(s)
                     out.extend(c.i for c in self.kids(s, "conj"))  # "he and X urged"
                 else:
                     out.append(s)
@@ -338,45 +343,6 @@ class Context:
             else:
                 out.append(s)
         return out
-
-    def antecedent(self, i: int, depth: int = 0) -> int | None:
-        """What a third-person pronoun at token ``i`` most likely refers to: the nearest
-        entity of a fitting kind mentioned before it in this or the two previous
-        sentences (he / she / his / her: a person; it / its: a state or body; they /
-        their: a state, body or force; the subject of a sentence is preferred)."""
-        low = self.tokens[i].lemma.lower()
-        text = self.tokens[i].text.lower()
-        if low in ("he", "she") or text in ("his", "her"):
-            kinds: tuple[EntityType, ...] = (EntityType.PERSON,)
-        elif low == "it" or text == "its":
-            kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION)
-        else:
-            kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)
-        sent = self.tokens[i].sent
-        nearest: int | None = None
-        subject: int | None = None
-        j = i - 1
-        while j >= 0 and self.tokens[j].sent >= sent - 2:
-            hit = self.at.get(j)
-            if hit is not None and self.type_of(hit[0]) in kinds:
-                head = hit[1].end - 1
-                if nearest is None:
-                    nearest = head
-                subj = [k for k in range(hit[1].start, hit[1].end) if self.tokens[k].dep in SUBJ]
-                if subj and self._main_clause(subj[0]):
-                    return head
-                if subj and subject is None:
-                    subject = head
-                j = hit[1].start
-            elif hit is None and self.tokens[j].lemma.lower() == low and \
-                    self.tokens[j].pos == "PRON" and self.tokens[j].dep in SUBJ and \
-                    self._main_clause(j) and depth < 3:
-                # "He said X is ...; '...', he added": the same pronoun, the same person
-                ante = self.antecedent(j, depth + 1)
-                if ante is not None:
-                    return ante
-            j -= 1
-        return subject if subject is not None else nearest
 
     def _main_clause(self, i: int) -> bool:
         """Token ``i`` is a subject of its sentence's main verb (or of a verb conjoined

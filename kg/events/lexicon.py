@@ -233,12 +233,6 @@ MOTION_VERBS = frozenset({"deploy", "station", "send", "move", "base", "position
 DEAL_NOUNS = frozenset({"deal", "agreement", "balance", "chord", "tone", "pose", "bargain",
                         "compromise", "accord", "note"})
 
-SPEECH_VERBS = frozenset({
-    "say", "state", "tell", "report", "claim", "allege", "indicate", "suggest", "announce",
-    "assert", "insist", "believe", "add", "note", "write", "tweet", "confirm", "warn",
-    "acknowledge", "admit", "argue", "explain", "deny", "accuse", "estimate", "think",
-    "remark", "comment", "reveal", "disclose", "show", "charge", "declare", "stress",
-})
 
 ESTIMATE_WORDS = frozenset({"estimate", "assess", "calculate", "reckon"})
 POSSIBLE_AUX = frozenset({"may", "might", "could"})

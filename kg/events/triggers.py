@@ -22,13 +22,13 @@ from kg.events.lexicon import (
     NOT_GOODS_NOUNS,
     NOUNS,
     ROUTINE_NOUNS,
-    SPEECH_VERBS,
     TIES_NOUNS,
     TITLE_NOUNS,
     VERBS,
     WEAPON_NOUNS,
     Trigger,
 )
+from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     EntityType,
     EventType,

@@ -29,11 +29,14 @@ from collections.abc import Iterable, Iterator
 
 from kg.gazetteer import normalize
 from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
-from kg.resolve._drafts import Draft, surface
+from kg.resolve._anaphora import anaphora_mentions
+from kg.resolve._drafts import DEFINITE_LABEL, PRONOUN_LABEL, Draft, surface
 from kg.resolve._persons import name_of, post_after, post_before, resolve_persons, title_mentions
+from kg.resolve._quotes import quote_mentions
 from kg.resolve._things import acronym_after, add_state_of_force, classify
 
-__all__ = ["ENTITY_LABELS", "EntityIndex", "resolve_entities", "surface"]
+__all__ = ["DEFINITE_LABEL", "ENTITY_LABELS", "PRONOUN_LABEL", "EntityIndex", "resolve_entities",
+           "surface"]
 
 #: Mention labels that name entities (the rest are times, quantities...).
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "FORCE"})
@@ -73,7 +76,8 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             elif field_key in ministries:
                 d = drafts[ministries[field_key]]
         have = drafts.setdefault(d.key, d)
-        if m.label == "FORCE":
+        if m.label == "FORCE" or (have.type is EntityType.ORGANIZATION
+                                  and have.part_of is not None):
             add_state_of_force(m, parse, drafts, sentences_of)
         acro = acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
@@ -86,6 +90,8 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         sentences_of.setdefault(d.key, set()).add(m.sentence)
     resolve_persons(persons, drafts, sentences_of)
     title_mentions(parse, drafts)
+    anaphora_mentions(parse, drafts)
+    quote_mentions(parse, drafts)
     return tuple(drafts[k].freeze() for k in sorted(drafts))
 
 

@@ -10,6 +10,10 @@ from kg.gazetteer import Country, slugify
 from kg.model import Entity, EntityType, Mention, Parse, Post, Token
 
 APOSTROPHES = ("'s", "’s", "'", "’")
+#: Mention labels of words that refer back to an entity: pronouns, and definite
+#: descriptions ("the city").
+PRONOUN_LABEL = "PRON"
+DEFINITE_LABEL = "DEF"
 
 
 @dataclass
@@ -121,3 +125,15 @@ def country_before(m: Mention, parse: Parse) -> Country | None:
     if i < 0 or parse.tokens[i].ent_type not in ("GPE", "NORP"):
         return None
     return country_at(parse.tokens, i)
+
+
+def token_index(drafts: dict[str, Draft]) -> dict[int, tuple[str, Mention]]:
+    """Token → the entity of the longest name mention covering it."""
+    at: dict[int, tuple[str, Mention]] = {}
+    for d in drafts.values():
+        for m in d.mentions:
+            for i in range(m.start, m.end):
+                prev = at.get(i)
+                if prev is None or prev[1].end - prev[1].start < m.end - m.start:
+                    at[i] = (d.key, m)
+    return at

@@ -164,12 +164,21 @@ def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
 def add_state_of_force(
     m: Mention, parse: Parse, drafts: dict[str, Draft], sentences_of: dict[str, set[int]]
 ) -> None:
-    """ "North Korean troops" also mentions North Korea: the demonym is its evidence."""
+    """ "North Korean troops" also mentions North Korea, and "the Government of Iraq" /
+    "Iraqi Foreign Ministry" mention Iraq: the state's name or demonym in a force's or a
+    body's name is evidence of the state too."""
     toks = [t for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
     c, k = country_prefix([t.text for t in toks])
-    if c is None or k == 0:
-        return
     part = toks[:k]
+    if c is None:
+        words = [t.text.lower() for t in toks]
+        if "of" not in words[1:-1]:
+            return
+        cut = len(words) - 1 - words[::-1].index("of")
+        c = gazetteer.country_by_name(" ".join(t.text for t in toks[cut + 1:]))
+        part = toks[cut + 1:]
+    if c is None or not part:
+        return
     if part[-1].text in APOSTROPHES[:2]:
         part = part[:-1]
     if not part:
