@@ -28,7 +28,7 @@ from kg.model import (
     TimeExpression,
     Token,
 )
-from kg.resolve import PRONOUN_LABEL
+from kg.resolve import PRONOUN_LABEL, longest_mention_at
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 INTENT_VERBS = frozenset({"agree", "offer", "propose", "want", "intend", "plan", "promise",
@@ -84,7 +84,6 @@ class Context:
         self.parse: Parse = analysis.parse
         self.tokens: tuple[Token, ...] = analysis.parse.tokens
         self.entities = {e.key: e for e in entities}
-        self.at: dict[int, tuple[str, Mention]] = {}
         self.heads: list[tuple[int, str, Mention, str]] = []  # (start, key, mention, head)
         for e in entities:
             if e.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
@@ -92,16 +91,12 @@ class Context:
                 for m in e.mentions:
                     self.heads.append((m.start, e.key, m, head))
         self.heads.sort(key=lambda h: h[0])
-        for e in entities:
-            for m in e.mentions:
-                if m.label == PRONOUN_LABEL and (self.tokens[m.start].dep not in SUBJ or
-                                                 m.text.lower() not in PRONOUNS):
-                    continue  # "his nation's alliance" is not the person's alliance;
-                    # a quoted "we" is grounded but too vague to be an event's actor
-                for i in range(m.start, m.end):
-                    prev = self.at.get(i)
-                    if prev is None or (prev[1].end - prev[1].start) < (m.end - m.start):
-                        self.at[i] = (e.key, m)
+        # "his nation's alliance" is not the person's alliance, and a quoted "we" is
+        # grounded but too vague to be an event's actor: only subject pronouns count
+        self.at: dict[int, tuple[str, Mention]] = longest_mention_at(
+            (e.key, m) for e in entities for m in e.mentions
+            if m.label != PRONOUN_LABEL or (self.tokens[m.start].dep in SUBJ
+                                            and m.text.lower() in PRONOUNS))
 
     # ----------------------------------------------------------------- tokens
 
@@ -343,14 +338,6 @@ class Context:
             else:
                 out.append(s)
         return out
-
-    def _main_clause(self, i: int) -> bool:
-        """Token ``i`` is a subject of its sentence's main verb (or of a verb conjoined
-        with it), not of a complement or relative clause."""
-        verb = self.tokens[self.tokens[i].head]
-        while verb.dep == "conj" and verb.head != verb.i:
-            verb = self.tokens[verb.head]
-        return verb.dep == "ROOT" or verb.head == verb.i
 
     def clause_chain(self, i: int) -> tuple[list[int], Token | None]:
         """Token ``i`` and its heads up to its clause, and the token above that clause."""

@@ -30,13 +30,19 @@ from collections.abc import Iterable, Iterator
 from kg.gazetteer import normalize
 from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
 from kg.resolve._anaphora import anaphora_mentions
-from kg.resolve._drafts import DEFINITE_LABEL, PRONOUN_LABEL, Draft, surface
+from kg.resolve._drafts import (
+    DEFINITE_LABEL,
+    PRONOUN_LABEL,
+    Draft,
+    longest_mention_at,
+    surface,
+)
 from kg.resolve._persons import name_of, post_after, post_before, resolve_persons, title_mentions
-from kg.resolve._quotes import quote_mentions
+from kg.resolve._quotes import quotations, quote_mentions
 from kg.resolve._things import acronym_after, add_state_of_force, classify
 
-__all__ = ["DEFINITE_LABEL", "ENTITY_LABELS", "PRONOUN_LABEL", "EntityIndex", "resolve_entities",
-           "surface"]
+__all__ = ["DEFINITE_LABEL", "ENTITY_LABELS", "PRONOUN_LABEL", "EntityIndex",
+           "longest_mention_at", "resolve_entities", "surface"]
 
 #: Mention labels that name entities (the rest are times, quantities...).
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "FORCE"})
@@ -90,8 +96,9 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         sentences_of.setdefault(d.key, set()).add(m.sentence)
     resolve_persons(persons, drafts, sentences_of)
     title_mentions(parse, drafts)
-    anaphora_mentions(parse, drafts)
-    quote_mentions(parse, drafts)
+    quotes = list(quotations(parse))
+    anaphora_mentions(parse, drafts, quotes)
+    quote_mentions(parse, drafts, quotes)  # after: "he said, 'I...'" needs "he" resolved
     return tuple(drafts[k].freeze() for k in sorted(drafts))
 
 

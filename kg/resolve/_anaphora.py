@@ -43,10 +43,12 @@ _FACILITY_NOUNS = wordset("camp base airport airfield port harbour harbor hospit
                           "dam refinery")
 
 
-def anaphora_mentions(parse: Parse, drafts: dict[str, Draft]) -> None:
-    """Add pronoun and definite-description mentions to ``drafts`` (in place)."""
+def anaphora_mentions(parse: Parse, drafts: dict[str, Draft],
+                      quotations: Sequence[tuple[int, int]]) -> None:
+    """Add pronoun and definite-description mentions to ``drafts`` (in place); a pronoun
+    inside one of ``quotations`` does not refer to its speaker."""
     at = token_index(drafts)
-    quotes = quotation_speakers(parse, drafts)
+    quotes = quotation_speakers(parse, at, drafts, quotations)
     found: dict[int, str] = {}  # pronoun token → key it was resolved to
     genders: dict[str, frozenset[str]] = {}  # key → the pronouns it was first called by
     toks = parse.tokens

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg import gazetteer
@@ -106,6 +106,15 @@ def country_prefix(words: Sequence[str]) -> tuple[Country | None, int]:
     return None, 0
 
 
+def country_after_of(words: Sequence[str]) -> tuple[Country | None, int]:
+    """The state named after the last inner "of" ("Ministry of Foreign Affairs of
+    Ukraine") and the index of that "of"; (None, 0) when there is none."""
+    if "of" not in words[1:-1]:
+        return None, 0
+    cut = len(words) - 1 - list(words)[::-1].index("of")
+    return gazetteer.country_by_name(" ".join(words[cut + 1:])), cut
+
+
 def country_at(tokens: Sequence[Token], i: int) -> Country | None:
     t = tokens[i]
     if t.ent_type not in ("GPE", "NORP"):
@@ -127,13 +136,19 @@ def country_before(m: Mention, parse: Parse) -> Country | None:
     return country_at(parse.tokens, i)
 
 
-def token_index(drafts: dict[str, Draft]) -> dict[int, tuple[str, Mention]]:
-    """Token → the entity of the longest name mention covering it."""
+def longest_mention_at(pairs: Iterable[tuple[str, Mention]]
+                       ) -> dict[int, tuple[str, Mention]]:
+    """Token → (entity key, mention) of the longest mention covering it (the first seen
+    among equally long ones)."""
     at: dict[int, tuple[str, Mention]] = {}
-    for d in drafts.values():
-        for m in d.mentions:
-            for i in range(m.start, m.end):
-                prev = at.get(i)
-                if prev is None or prev[1].end - prev[1].start < m.end - m.start:
-                    at[i] = (d.key, m)
+    for key, m in pairs:
+        for i in range(m.start, m.end):
+            prev = at.get(i)
+            if prev is None or prev[1].end - prev[1].start < m.end - m.start:
+                at[i] = (key, m)
     return at
+
+
+def token_index(drafts: dict[str, Draft]) -> dict[int, tuple[str, Mention]]:
+    """Token → the entity of the longest mention covering it."""
+    return longest_mention_at((d.key, m) for d in drafts.values() for m in d.mentions)

@@ -16,7 +16,7 @@ from kg.gazetteer import SPEECH_VERBS, wordset
 from kg.model import EntityType, Mention, Parse, Span, Token
 from kg.resolve._drafts import PRONOUN_LABEL, Draft, token_index
 
-__all__ = ["quotation_speakers", "quote_mentions"]
+__all__ = ["quotation_speakers", "quotations", "quote_mentions"]
 
 _SINGULAR = wordset("i me my mine myself")
 _PLURAL = wordset("we us our ours ourselves")
@@ -26,12 +26,13 @@ _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _BODIES = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.MILITARY_FORCE)
 
 
-def quote_mentions(parse: Parse, drafts: dict[str, Draft]) -> None:
-    """Add "I"/"we" mentions inside quotations to their speakers' entities (in place)."""
+def quote_mentions(parse: Parse, drafts: dict[str, Draft],
+                   quotes: Sequence[tuple[int, int]]) -> None:
+    """Add "I"/"we" mentions inside ``quotes`` (from :func:`quotations`) to their
+    speakers' entities (in place)."""
     at = token_index(drafts)
     toks = parse.tokens
-    for start, end in _quotations(parse):
-        speaker = _speaker(parse, at, drafts, start, end)
+    for start, end, speaker in quotation_speakers(parse, at, drafts, quotes):
         if speaker is None:
             continue
         person = speaker if drafts[speaker].type is EntityType.PERSON else None
@@ -48,11 +49,12 @@ def quote_mentions(parse: Parse, drafts: dict[str, Draft]) -> None:
                 start=t.i, end=t.i + 1, sentence=t.sent))
 
 
-def quotation_speakers(parse: Parse, drafts: dict[str, Draft]
+def quotation_speakers(parse: Parse, at: dict[int, tuple[str, Mention]],
+                       drafts: dict[str, Draft], quotes: Sequence[tuple[int, int]]
                        ) -> list[tuple[int, int, str | None]]:
-    """Each quotation's token range and the key of its speaker (None if unknown)."""
-    at = token_index(drafts)
-    return [(s, e, _speaker(parse, at, drafts, s, e)) for s, e in _quotations(parse)]
+    """Each quotation's token range and the key of its speaker (None if unknown), with
+    ``at`` the token index of the mentions known so far."""
+    return [(s, e, _speaker(parse, at, drafts, s, e)) for s, e in quotes]
 
 
 def _body_of(drafts: dict[str, Draft], key: str) -> str | None:
@@ -65,7 +67,7 @@ def _body_of(drafts: dict[str, Draft], key: str) -> str | None:
     return orgs.pop() if len(orgs) == 1 else None
 
 
-def _quotations(parse: Parse) -> Iterator[tuple[int, int]]:
+def quotations(parse: Parse) -> Iterator[tuple[int, int]]:
     """Token ranges [start, end) of quoted speech."""
     toks = parse.tokens
     text = parse.text

@@ -11,6 +11,7 @@ from kg.resolve._drafts import (
     APOSTROPHES,
     Draft,
     actor_draft,
+    country_after_of,
     country_before,
     country_draft,
     country_prefix,
@@ -131,9 +132,8 @@ def _ministry_field(words: Sequence[str]) -> str | None:
 def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
     c, k = country_prefix(words)
     rest = words[k:] if c is not None else words
-    if c is None and "of" in words[1:-1]:  # "Ministry of Foreign Affairs of Ukraine"
-        cut = len(words) - 1 - words[::-1].index("of")
-        c = gazetteer.country_by_name(" ".join(words[cut + 1:]))
+    if c is None:  # "Ministry of Foreign Affairs of Ukraine"
+        c, cut = country_after_of(words)
         if c is not None:
             rest = words[:cut]
     if c is not None and [w.lower() for w in rest] in (["government"], ["federal", "government"]):
@@ -171,11 +171,7 @@ def add_state_of_force(
     c, k = country_prefix([t.text for t in toks])
     part = toks[:k]
     if c is None:
-        words = [t.text.lower() for t in toks]
-        if "of" not in words[1:-1]:
-            return
-        cut = len(words) - 1 - words[::-1].index("of")
-        c = gazetteer.country_by_name(" ".join(t.text for t in toks[cut + 1:]))
+        c, cut = country_after_of([t.text for t in toks])
         part = toks[cut + 1:]
     if c is None or not part:
         return
