@@ -132,11 +132,24 @@ FORCE_MODIFIERS = wordset(
     """armed special ground regular elite naval air security military defense defence army
     government"""
 )
+#: Nouns that, after a state's name or demonym or its leader's name, name its government
+#: ("the Iraqi government", "the Syrian regime", "the Asad regime", "Kyiv authorities").
+GOVERNMENT_NOUNS = wordset("government regime authorities administration junta")
+#: Nouns that, after a state's name or demonym, name a body of its own that is not its
+#: government ("the Syrian opposition").
+STATE_BODY_NOUNS = wordset("opposition")
+#: Adjectives allowed between the state and the government noun ("Assad's brutal regime").
+GOVERNMENT_ADJECTIVES = wordset(
+    "brutal interim transitional federal central national new current former ruling "
+    "military")
 #: Words after a place name that name its region ("Kursk region").
 REGION_WORDS = wordset("region area oblast province governorate district")
-#: Names the model tags as organisations or places that name no actor.
+#: Names the model tags as organisations or places that name no actor (diseases, time
+#: zones, weapon acronyms).
 NOT_NAMES = frozenset(normalize(w) for w in wordset(
-    "covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv"))
+    """covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv
+    ied ieds vbied vbieds svbied svbieds uav uavs ugv manpads rpg rpgs atgm atgms icbm icbms
+    slbm irbm"""))
 #: Heads of military units when they end an organisation's name.
 UNIT_WORDS = wordset(
     "army navy brigade brigades regiment battalion fleet squadron forces marines guard"

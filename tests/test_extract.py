@@ -147,3 +147,25 @@ def test_two_word_name_before_a_place_noun_or_locating_a_facility_is_a_place(
     text = "Voters lost trust in Joe Biden."
     doc = with_ents(nlp, text, [("Joe Biden", "PERSON")])
     assert ents(refine_entities(doc)) == [("Joe Biden", "PERSON")]
+
+
+def test_places_the_model_reads_as_people_or_bodies(nlp: Language) -> None:
+    text = ("Near Kobani, two strikes hit a depot. Marines cleared insurgent-held "
+            "Fallujah after a week. Supplies moved on the way to Kobani. He was born in "
+            "Tikrit, a city north of Baghdad. The attack was published in Science "
+            "Advances.")
+    doc = refine_entities(nlp(text))
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Kobani") in ("GPE", "LOC")
+    assert labels.get("Fallujah") in ("GPE", "LOC")
+    assert labels.get("Tikrit") in ("GPE", "LOC")
+    assert labels.get("Science Advances") not in ("GPE", "LOC")
+
+
+def test_government_phrases_and_weapon_acronyms(nlp: Language) -> None:
+    doc = refine_entities(nlp("The Kenyan government said a VBIED and an IED hit the "
+                              "convoy, and the Sudanese opposition blamed Khartoum."))
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("Kenyan government", "ORG") in ents
+    assert ("Sudanese opposition", "ORG") in ents
+    assert not any(t in ("VBIED", "IED") for t, _ in ents)

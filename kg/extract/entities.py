@@ -6,6 +6,8 @@
   ``FORCE`` span ("North Korean troops", "Israeli army units", "Russia's forces"); named
   units ("82nd Airborne Division", "Israel Defense Forces", ORG spans ending in Army, Corps,
   Brigade...) become ``FORCE`` too;
+- governments: a state, or a leader who belongs to one, followed by a government noun is
+  one ``ORG`` span ("the Iraqi government", "the Syrian regime", "the Asad regime");
 - frequent actors and places of ``kg/data/actors.tsv`` missed by the model are added
   ("Kremlin", "Korean Peninsula", "Africa Corps");
 - places: a city tagged ``PRODUCT``/``WORK_OF_ART``/``EVENT``/``LAW`` becomes ``GPE``;
@@ -34,9 +36,12 @@ from kg.gazetteer import (
     DEPARTMENT_WORDS,
     FORCE_MODIFIERS,
     FORCE_NOUNS,
+    GOVERNMENT_ADJECTIVES,
+    GOVERNMENT_NOUNS,
     MILITARY_WORDS,
     NOT_NAMES,
     REGION_WORDS,
+    STATE_BODY_NOUNS,
     TITLE_WORDS,
     UNIT_WORDS,
     WEAK_UNIT_WORDS,
@@ -59,6 +64,23 @@ _FACILITY_NOUNS = wordset(
     "consulate headquarters school market mosque church port harbour harbor village town city "
     "facility plant refinery"
 )
+#: "west of X", "the outskirts of X", "a portion of X": X is a place.
+_AREA_OF = wordset(
+    """north south east west northeast northwest southeast southwest northern southern eastern
+    western outskirts centre center suburbs vicinity"""
+)
+#: "a portion of X": X is a place when the model read it as a person.
+_PART_OF = wordset("portion")
+#: "on the way to X", "the road to X".
+_WAY_TO = wordset("way road route highway")
+#: Nouns that end the name of a body, never of a person.
+_BODY_HEADS = wordset(
+    """command ministry council committee agency department office commission group
+    coalition forces army navy corps brigade division battalion regiment squadron wing
+    fleet headquarters organization organisation union party front movement authority
+    service services institute university bank court parliament assembly"""
+)
+_HELD = re.compile(r"-(?:held|controlled|occupied|besieged)$")
 _GEO_FEATURES = wordset("strait straits gulf sea bay lake island islands mount river cape")
 _LATIN = re.compile(r"[A-Za-z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -161,6 +183,38 @@ def _forces(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+def _governments(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """ "the Iraqi government", "the Syrian regime", "Assad's brutal regime": a state (or a
+    leader of the actor table who belongs to one) followed by a government noun is one
+    ``ORG`` span, the state's government; "the Syrian opposition" is one ``ORG`` too."""
+    out: list[_Ent] = []
+    for start, end, label in ents:
+        text = doc[start:end].text
+        if label in ("NORP", "GPE"):
+            if not _is_country_word(text.removesuffix("'s").removesuffix("’s")):
+                continue
+        elif label == "PERSON":
+            known = gazetteer.actor_by_name(text)
+            if known is None or known.type != "Person" or known.part_of is None:
+                continue
+        else:
+            continue
+        k = end
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+            k += 1
+        while k < len(doc) and k - end < 3 and doc[k].lower_ in GOVERNMENT_ADJECTIVES:
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "NOUN" or not (
+                doc[k].lower_ in GOVERNMENT_NOUNS
+                or (doc[k].lower_ in STATE_BODY_NOUNS and label != "PERSON")):
+            continue
+        # "Syrian government forces": the noun only modifies another one
+        if doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i > k:
+            continue
+        out.append((start, k + 1, "ORG"))
+    return out
+
+
 def _clean(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """Drop name spans that name nothing; cut a name at an unclosed parenthesis."""
     out: list[_Ent] = []
@@ -173,6 +227,14 @@ def _clean(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             # "Later the Defense Ministry": a sentence adverb is not part of the name.
             while end - start >= 2 and doc[start].pos_ in ("ADV", "CCONJ", "INTJ"):
                 start += 1
+            # "Near Palmyra," at a sentence start: the preposition is not part of the
+            # name, and what the model read as a person or body there is a place
+            if end - start >= 2 and doc[start].lower_ in _LOCATIVE and (
+                    doc[start].pos_ == "ADP" or doc[start].is_sent_start):
+                start += 1
+                if label in ("PERSON", "ORG", "NORP") and gazetteer.actor_by_name(
+                        doc[start:end].text) is None:
+                    label = "GPE"
             text = doc[start:end].text
             if (not _LATIN.search(text) or text.islower() or "[" in text or "]" in text
                     or gazetteer.normalize(text) in NOT_NAMES
@@ -189,10 +251,6 @@ def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent
                if lab == "PERSON" and e - s >= 2}
     out: list[_Ent] = []
     for start, end, label in ents:
-        # "Near Ar Raqqah" at a sentence start: the preposition is not part of the name.
-        if end - start >= 2 and doc[start].lower_ in _LOCATIVE and (
-                doc[start].pos_ == "ADP" or doc[start].is_sent_start):
-            start += 1
         span = doc[start:end]
         text = span.text
         name = gazetteer.normalize(text)
@@ -211,9 +269,19 @@ def _relabel(doc: Doc, ents: list[_Ent], person_surnames: set[str]) -> list[_Ent
                 and (not out or out[-1][1] <= start - 2)):
             out.append((start - 2, end, "LOC"))
             continue
+        # "Central Command", "the Maintenance Group" read as a person: a body's head noun
+        if label == "PERSON" and doc[end - 1].lower_ in _BODY_HEADS and doc[end - 1].is_title:
+            out.extend(_org_spans(doc, start, end))
+            continue
         glued = _glued_person(doc, start, end) if label in ("ORG", "LOC", "GPE") else None
         if glued is not None:
             out.extend(glued)
+            continue
+        if label == "ORG" and known is None and _place_like_org(doc, start, end) and (
+                _surely_place(doc, start, end) or _in_place_context(doc, start, end,
+                                                                   strong=True)
+        ) and name not in persons:  # "the town of Dabiq", "ISIL-held Mosul"
+            out.append((start, end, "GPE"))
             continue
         if label == "ORG":
             out.extend(_org_spans(doc, start, end))
@@ -276,15 +344,58 @@ def _surely_place(doc: Doc, start: int, end: int) -> bool:
     return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _FACILITY_NOUNS
 
 
-def _in_place_context(doc: Doc, start: int, end: int) -> bool:
-    """After "in"/"near"... or "the city of": a name there is a place ("near Karabilah")."""
+def _place_like_org(doc: Doc, start: int, end: int) -> bool:
+    """An ORG span that could be a misread place: no acronym ("ISIL"), no body word
+    ("Council"), not the first part of a compound ("ISIL-held")."""
+    span = doc[start:end]
+    return not (any(t.text.isupper() or t.lower_ in _BODY_HEADS | CIVILIAN_WORDS
+                    for t in span)
+                or (end < len(doc) and doc[end].text == "-"))
+
+
+def _fronted_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """ "Near Sinjar, two strikes...", "In Kabul, officials said": capitalised words
+    between a sentence-initial locative preposition and a comma name a place."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[_Ent] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 3 or toks[0].lower_ not in _PLACE_PREPOSITIONS | {"at"}:
+            continue
+        k = 1
+        while k < len(toks) and k <= 4 and toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper():
+            k += 1
+        if 1 < k < len(toks) and toks[k].text == "," and not any(
+                t.i in taken for t in toks[1:k]):
+            out.append((toks[1].i, toks[k - 1].i + 1, "GPE"))
+    return out
+
+
+def _in_place_context(doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
+    """After "in"/"near"..., "the city of", "west of", "the way to", "ISIL-held", or
+    before ", a city": a name there is a place ("near Karabilah"). ``strong``: not on a
+    preposition alone ("in Congress", "on YouTube" name bodies)."""
     if start == 0 or (end < len(doc) and doc[end].lower_ in ("'s", "’s")):
         return False
     prev = doc[start - 1]
-    if prev.lower_ in _PLACE_PREPOSITIONS:
+    if prev.lower_ in _PLACE_PREPOSITIONS and not strong:
         return True
+    if _HELD.search(prev.lower_) or (  # "insurgent-held Karabilah"
+            start >= 3 and doc[start - 2].text == "-" and _HELD.search("-" + prev.lower_)):
+        return True
+    if start >= 2 and (
+            (prev.lower_ == "of" and doc[start - 2].lower_ in _AREA_OF)
+            or (prev.lower_ == "of" and doc[start - 2].lower_ in _PART_OF and not strong)
+            or (prev.lower_ == "to" and doc[start - 2].lower_ in _WAY_TO)):
+        return True
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "the") and (
+            doc[end + 2].lower_ in _PLACE_NOUNS or (
+                end + 3 < len(doc) and doc[end + 3].lower_ in _PLACE_NOUNS)):
+        return True  # "Amarah, a city in Southern Iraq"
     # "Mosul and Raqqah": coordinated with a place the model did recognise.
     head = doc[end - 1]
+    if strong:  # not "China and Huawei"
+        return prev.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS
     if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
         return True
     if any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children):
@@ -303,7 +414,8 @@ def _glued_person(doc: Doc, start: int, end: int) -> list[_Ent] | None:
         return None
     for cut in range(end - 2, start, -1):
         tail = doc[cut:end]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or end - cut > 3:
+        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or end - cut > 3 or (
+                doc[end - 1].lower_ in _BODY_HEADS):
             continue
         head = doc[start:cut].text
         actor = gazetteer.actor_by_name(head)
@@ -413,6 +525,8 @@ def refine_entities(doc: Doc) -> Doc:
     found = [f for f in found if not any(
         g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
     ents = _merge(ents, found, replace=False)
+    ents = _merge(ents, _fronted_places(doc, ents), replace=False)
     ents = _merge(ents, _forces(doc, ents), replace=True)
+    ents = _merge(ents, _governments(doc, ents), replace=True)
     doc.ents = [SpacySpan(doc, s, e, label=lab) for s, e, lab in _non_overlapping(ents)]
     return doc
