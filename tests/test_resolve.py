@@ -315,3 +315,74 @@ def test_a_state_named_in_a_body_is_mentioned_too(nlp: Language) -> None:
     text = "The Government of Iraq welcomed the agreement."
     by = keyed(entities(nlp, text))
     assert [m.text for m in by["country/IRQ"].mentions] == ["Iraq"]
+
+
+def test_a_state_or_its_leader_before_a_government_noun_is_its_government(
+        nlp: Language) -> None:
+    text = ("The Venezuelan government rejected the report. Later the regime expelled "
+            "two diplomats. Critics of the Assad regime met in Geneva, and Syrian "
+            "government forces shelled Idlib.")
+    by = keyed(entities(nlp, text))
+    ven = by["organization/ven-government"]
+    assert [m.text for m in ven.mentions] == ["Venezuelan government", "the regime"]
+    assert ven.part_of == "country/VEN"
+    assert [m.text for m in by["organization/syr-government"].mentions] == ["Assad regime"]
+    assert "Assad" in [m.text for m in by["person/bashar-al-assad"].mentions]
+    assert "force/SYR" in by  # "government forces" stay the state's forces
+
+
+def test_the_regime_alone_needs_a_government_named_before(nlp: Language) -> None:
+    ents = entities(nlp, "The regime collapsed in 1989 after mass protests.")
+    assert not any(e.key.endswith("-government") for e in ents)
+
+
+def test_a_title_set_off_by_commas_is_a_post_and_a_mention(nlp: Language) -> None:
+    text = ("The Home Secretary, Yvette Cooper, said: We will act. Later the Home "
+            "Secretary visited Dover. Maj. Gen. Pat Ryder, spokesperson for the "
+            "Pentagon, said the talks went well.")
+    by = keyed(entities(nlp, text))
+    cooper = by["person/yvette-cooper"]
+    assert Post("Home Secretary") in cooper.posts
+    assert [m.text for m in cooper.mentions] == ["Home Secretary", "Yvette Cooper",
+                                                 "the Home Secretary"]
+    ryder = by["person/pat-ryder"]
+    assert ryder.posts[0].title == "spokesperson for the Pentagon"
+    assert ryder.posts[0].organization is not None
+    assert "spokesperson" in [m.text for m in ryder.mentions]
+
+
+def test_a_list_of_names_is_not_a_title(nlp: Language) -> None:
+    text = "Delegates from France, Germany, Olaf Scholz and others attended."
+    by = keyed(entities(nlp, text))
+    scholz = next(e for e in by.values() if e.label == "Olaf Scholz")
+    assert scholz.posts == ()
+
+
+def test_the_city_of_x_and_the_town_of_x_are_mentions_of_x(nlp: Language) -> None:
+    text = ("Troops advanced on the city of Kherson. Rebels held the northern town of "
+            "Kidal.")
+    ents = entities(nlp, text)
+    kherson = next(e for e in ents if e.label == "Kherson")
+    assert _refs(kherson) == ["the city"]
+    assert any(e.type is EntityType.PLACE and "Kidal" in (e.label, *e.aliases)
+               for e in ents)
+
+
+def test_we_outside_quotations_is_the_publisher(nlp: Language) -> None:
+    text = ('We condemn the attack on the embassy. "We were lucky," a guard said. '
+            "Our thoughts are with the victims.")
+    art = Article(key="t", title="", body=text, source="Norwegian Government")
+    by = keyed(resolve_entities(next(analyze([art], nlp=nlp))))
+    gov = by["organization/nor-government"]
+    assert _refs(gov) == ["We", "Our"]  # not the guard's "We"
+    no_source = keyed(entities(nlp, text))
+    assert not any(_refs(e) for e in no_source.values())
+
+
+def test_publisher_names_resolve_like_names_in_text() -> None:
+    from kg.resolve._things import publisher_draft
+
+    assert publisher_draft("UK Government").key == "organization/gbr-government"  # type: ignore[union-attr]
+    assert publisher_draft("Reuters").key == "organization/reuters"  # type: ignore[union-attr]
+    assert publisher_draft("France").key == "country/FRA"  # type: ignore[union-attr]
+    assert publisher_draft("  ") is None

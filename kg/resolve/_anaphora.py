@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.gazetteer import REGION_WORDS, TITLE_WORDS, wordset
+from kg.gazetteer import GOVERNMENT_NOUNS, REGION_WORDS, TITLE_WORDS, wordset
 from kg.model import EntityType, Mention, Parse, Span, Token
 from kg.resolve._drafts import DEFINITE_LABEL, PRONOUN_LABEL, Draft, token_index
 from kg.resolve._quotes import quotation_speakers
@@ -65,16 +65,27 @@ def anaphora_mentions(parse: Parse, drafts: dict[str, Draft],
             if key is not None:
                 genders.setdefault(key, _gender(low))
         elif t.pos == "NOUN" and low in _SETTLEMENT_NOUNS | _FACILITY_NOUNS:
-            key = _place_antecedent(parse, at, drafts, t)
+            key = _place_antecedent(parse, at, drafts, t) or _place_named_after(
+                parse, at, drafts, t)
+            label = DEFINITE_LABEL
+        elif t.pos == "NOUN" and low in GOVERNMENT_NOUNS:
+            key = _government_antecedent(parse, at, drafts, t)
             label = DEFINITE_LABEL
         if key is None:
             continue
         found[t.i] = key
-        start = t.i - 1 if label == DEFINITE_LABEL else t.i
+        start = _determiner(parse, t) if label == DEFINITE_LABEL else t.i
+        while start < t.i and any(j in at for j in range(start, t.i)):
+            start += 1  # "the Iraqi city": not over the mention of Iraq
         span = Span(toks[start].idx, t.idx + len(t.text))
         drafts[key].mentions.append(Mention(span=span, text=parse.text[span.begin:span.end],
                                             label=label, start=start, end=t.i + 1,
                                             sentence=t.sent))
+
+
+def _determiner(parse: Parse, t: Token) -> int:
+    """Where a definite description starts: its "the" ("the Iraqi city")."""
+    return min((c.i for c in parse.children(t.i) if c.dep == "det"), default=t.i - 1)
 
 
 def _kinds(low: str) -> tuple[EntityType, ...]:
@@ -205,17 +216,61 @@ def _rival(t: Token, pronoun: str) -> bool:
     return t.tag == ("NNS" if pronoun in _PLURAL else "NN")
 
 
+def _bare_definite(parse: Parse, t: Token) -> bool:
+    """ "the city", "the regime": the noun with "the" and no modifier or "of" phrase."""
+    toks = parse.tokens
+    if t.i == 0 or toks[t.i - 1].text.lower() != "the" or toks[t.i - 1].head != t.i:
+        return False
+    if any(c.dep in ("compound", "amod", "poss", "nmod", "nummod") for c in parse.children(t.i)):
+        return False  # "the ancient city", "the city's", "the refugee camp"
+    return not any(c.dep == "prep" and c.text.lower() == "of" for c in parse.children(t.i))
+
+
+def _government_antecedent(parse: Parse, at: dict[int, tuple[str, Mention]],
+                           drafts: dict[str, Draft], t: Token) -> str | None:
+    """The government a bare "the regime" / "the government" refers back to: the latest
+    state government named in this or the four previous sentences."""
+    if not _bare_definite(parse, t):
+        return None
+    toks = parse.tokens
+    j = t.i - 2
+    while j >= 0 and toks[j].sent >= t.sent - _DEFINITE_REACH:
+        hit = at.get(j)
+        if hit is not None:
+            key, m = hit
+            d = drafts[key]
+            if d.type is EntityType.ORGANIZATION and key.endswith("-government") and d.part_of:
+                return key
+            j = m.start
+        j -= 1
+    return None
+
+
+def _place_named_after(parse: Parse, at: dict[int, tuple[str, Mention]],
+                       drafts: dict[str, Draft], t: Token) -> str | None:
+    """ "the city of Mosul", "the Iraqi city of Mosul": the description names the place
+    of its "of" phrase."""
+    if t.lemma.lower() not in _SETTLEMENT_NOUNS or t.i == 0:
+        return None
+    first = min((c.i for c in parse.children(t.i) if c.dep == "det"), default=None)
+    if first is None or parse.tokens[first].text.lower() != "the":
+        return None
+    for of in parse.children(t.i):
+        if of.dep == "prep" and of.text.lower() == "of":
+            for obj in parse.children(of.i):
+                hit = at.get(obj.i) if obj.dep == "pobj" else None
+                if hit is not None and drafts[hit[0]].type is EntityType.PLACE:
+                    return hit[0]
+    return None
+
+
 def _place_antecedent(parse: Parse, at: dict[int, tuple[str, Mention]],
                       drafts: dict[str, Draft], t: Token) -> str | None:
     """The place a bare "the city" / "the camp" refers back to: the latest place named in
     this or the four previous sentences (for a facility noun, the latest whose name ends
     in that noun)."""
     toks = parse.tokens
-    if t.i == 0 or toks[t.i - 1].text.lower() != "the" or toks[t.i - 1].head != t.i:
-        return None
-    if any(c.dep in ("compound", "amod", "poss", "nmod", "nummod") for c in parse.children(t.i)):
-        return None  # "the ancient city", "the city's", "the refugee camp"
-    if any(c.dep == "prep" and c.text.lower() == "of" for c in parse.children(t.i)):
+    if not _bare_definite(parse, t):
         return None  # "the city of Mosul" is a name
     low = t.lemma.lower()
     j = t.i - 2

@@ -2,22 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from kg import gazetteer
 from kg.gazetteer import TITLE_WORDS, normalize, slugify, wordset
 from kg.model import EntityType, Mention, Parse, Post, Span, Token
-from kg.resolve._drafts import APOSTROPHES, Draft, actor_draft, country_at, surface
+from kg.resolve._drafts import (
+    APOSTROPHES,
+    Draft,
+    actor_draft,
+    country_at,
+    surface,
+    token_index,
+)
 
 _CONNECTORS = frozenset({"of", "for", "on"})
+_BODIES = (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE, EntityType.COUNTRY)
 #: Titles taken off the front of a PERSON span ("President Biden"); honorifics that are
 #: part of how a person is named ("Sheikh Hasina", "King Charles") stay.
 _STRIPPED_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - wordset(
     "sheikh emir king queen prince princess pope ayatollah")
 
 
-def _body_in(title: Sequence[Token]) -> str | None:
-    """The known body named inside a title: "NATO secretary general" → NATO."""
+#: token index → key of the body (organisation, force or state) whose mention covers it
+BodyAt = Mapping[int, str]
+
+
+def bodies_at(drafts: dict[str, Draft]) -> dict[int, str]:
+    """The :data:`BodyAt` index of the non-person mentions found so far."""
+    return {i: key for i, (key, _) in token_index(drafts).items()
+            if drafts[key].type in _BODIES}
+
+
+def _body_in(title: Sequence[Token], bodies: BodyAt) -> str | None:
+    """The body named inside a title: "NATO secretary general" → NATO, "commander of
+    U.S. Central Command" → U.S. Central Command."""
+    for t in title:
+        key = bodies.get(t.i)
+        if key is not None and not key.startswith("country/"):
+            return key
     for t in title:
         if t.ent_type in ("ORG", "FORCE"):
             a = gazetteer.actor_by_name(t.text)
@@ -26,14 +49,36 @@ def _body_in(title: Sequence[Token]) -> str | None:
     return None
 
 
-def post_before(m: Mention, parse: Parse) -> tuple[Post | None, int]:
-    """The title just before a name: "U.S. Defense Secretary", "North Korea's U.N. Ambassador".
+def _title_mention(parse: Parse, words: Sequence[Token], bodies: BodyAt,
+                   sentence: int) -> Mention | None:
+    """A title in apposition to a name ("the CJTF-OIR spokesperson") as a mention of the
+    person, starting after any name inside it (the state or body keeps its own tokens)."""
+    toks = list(words)
+    while toks and (toks[0].i in bodies or toks[0].text in APOSTROPHES
+                    or not toks[0].text[:1].isalnum()
+                    or toks[0].ent_type in ("GPE", "NORP", "ORG", "FORCE")):
+        toks.pop(0)
+    if not toks or any(t.i in bodies for t in toks):
+        toks = [t for t in toks if t.text.lower() in TITLE_WORDS][:1]
+    if not toks:
+        return None
+    span = Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+    return Mention(span=span, text=parse.text[span.begin:span.end], label="PERSON",
+                   start=toks[0].i, end=toks[-1].i + 1, sentence=sentence)
 
-    Returns the post and the token index where the title context starts.
-    """
+
+def post_before(m: Mention, parse: Parse, bodies: BodyAt
+                ) -> tuple[Post | None, Mention | None]:
+    """The title just before a name: "U.S. Defense Secretary", "North Korea's U.N.
+    Ambassador", or set off by a comma at the start of a sentence or after "the" ("The
+    Foreign Secretary, Boris Johnson, said"; then the title is a mention of its own)."""
     toks = parse.tokens
     sent_start = parse.sentences[m.sentence].start
     i = m.start - 1
+    comma = i > sent_start and toks[i].text == "," and m.end < len(toks) and (
+        toks[m.end].text in (",", ":") or toks[m.end].pos == "VERB")
+    if comma:
+        i -= 1
     title: list[Token] = []
     org: str | None = None
     while i >= sent_start and len(title) < 6:
@@ -56,35 +101,44 @@ def post_before(m: Mention, parse: Parse) -> tuple[Post | None, int]:
             title.insert(0, t)
             i -= 1
             continue
-        if t.text.endswith("’s") or t.text.endswith("'s"):
-            break
         break
     while title and title[0].text.lower() in _CONNECTORS:
         title.pop(0)
     if not any(t.text.lower() in TITLE_WORDS for t in title):
-        return None, m.start
-    return Post(" ".join(t.text for t in title), org or _body_in(title)), title[0].i
+        return None, None
+    post = Post(" ".join(t.text for t in title), org or _body_in(title, bodies))
+    if not comma:
+        return post, None
+    first = title[0].i if org is None else i
+    before = toks[first - 1] if first > sent_start else None
+    if title[-1].text.lower() not in TITLE_WORDS or (
+            before is not None and before.text.lower() not in ("the", "a", "an")):
+        return None, None  # "Russia, Ukraine, Putin": a list, not a title
+    return post, _title_mention(parse, title, bodies, m.sentence)
 
 
-def post_after(m: Mention, parse: Parse) -> Post | None:
-    """An apposition after a name: "Lloyd Austin, the U.S. defense secretary,"."""
+def post_after(m: Mention, parse: Parse, bodies: BodyAt
+               ) -> tuple[Post | None, Mention | None]:
+    """An apposition after a name: "Lloyd Austin, the U.S. defense secretary,", "Gen.
+    Joseph Votel, commander of U.S. Central Command,"; the apposition is a mention too."""
     toks = parse.tokens
     sent = parse.sentences[m.sentence]
     i = m.end
     if i >= sent.end or toks[i].text != ",":
-        return None
+        return None, None
     i += 1
     if i < sent.end and toks[i].text.lower() in ("the", "a", "an"):
         i += 1
     org: str | None = None
     words: list[Token] = []
-    while i < sent.end and len(words) < 6:
+    titled = -1  # index in ``words`` of the last title word
+    while i < sent.end and len(words) < 8:
         t = toks[i]
-        if t.text in (",", ".", ";", "—", "(", ")") or t.pos in ("VERB", "AUX"):
+        if t.text in (",", ".", ";", "—", "(", ")", ":") or t.pos in ("VERB", "AUX"):
             break
         if t.pos not in ("PROPN", "NOUN", "ADJ") and not (
-                words and t.text.lower() in _CONNECTORS):
-            return None
+                words and t.text.lower() in _CONNECTORS | {"the", "-"}):
+            return None, None
         if not words and t.ent_type in ("GPE", "NORP", "ORG"):
             j = i
             while j + 1 < sent.end and toks[j + 1].ent_iob == "I":
@@ -96,11 +150,23 @@ def post_after(m: Mention, parse: Parse) -> Post | None:
                 if i < sent.end and toks[i].text in APOSTROPHES[:2]:
                     i += 1
                 continue
+        if t.text.lower() in TITLE_WORDS:
+            titled = len(words)
         words.append(t)
         i += 1
-    if not words or words[-1].text.lower() not in TITLE_WORDS:
-        return None
-    return Post(" ".join(t.text for t in words), org or _body_in(words))
+    if titled < 0:
+        return None, None
+    # "commander of U.S. Central Command", "Ambassador of Ukraine": only "of"/"for" and a
+    # body or state may follow the title word
+    tail = words[titled + 1:]
+    of_body = [bodies[t.i] for t in tail if t.i in bodies]
+    if tail and (tail[0].text.lower() not in ("of", "for") or not of_body):
+        tail = []
+        words = words[:titled + 1]
+    body = _body_in(words, bodies) or (of_body[0] if tail else None)
+    mention = _title_mention(parse, words[:titled + 1] if tail else words, bodies,
+                             m.sentence)
+    return Post(" ".join(t.text for t in words), org or body), mention
 
 
 def name_of(m: Mention, parse: Parse) -> tuple[str, list[str]]:
@@ -270,9 +336,10 @@ def title_mentions(parse: Parse, drafts: dict[str, Draft]) -> None:
             continue  # "the Prime Minister", not "Prime Minister" in a name or heading
         title = " ".join(x.text for x in toks[j:i + 1])
         cands = {id(d): d for d, _ in holders.get(normalize(title), [])}
-        if len(cands) == 1:
+        span = Span(prev.idx, t.idx + len(t.text))
+        if len(cands) == 1 and not any(x.span.overlaps(span)
+                                       for x in next(iter(cands.values())).mentions):
             d = next(iter(cands.values()))
-            span = Span(prev.idx, t.idx + len(t.text))
             d.mentions.append(Mention(span=span, text=parse.text[span.begin:span.end],
                                       label="PERSON", start=j - 1, end=i + 1,
                                       sentence=t.sent))

@@ -16,7 +16,7 @@ from kg.gazetteer import SPEECH_VERBS, wordset
 from kg.model import EntityType, Mention, Parse, Span, Token
 from kg.resolve._drafts import PRONOUN_LABEL, Draft, token_index
 
-__all__ = ["quotation_speakers", "quotations", "quote_mentions"]
+__all__ = ["author_mentions", "quotation_speakers", "quotations", "quote_mentions"]
 
 _SINGULAR = wordset("i me my mine myself")
 _PLURAL = wordset("we us our ours ourselves")
@@ -47,6 +47,24 @@ def quote_mentions(parse: Parse, drafts: dict[str, Draft],
             drafts[key].mentions.append(Mention(
                 span=Span(t.idx, t.idx + len(t.text)), text=t.text, label=PRONOUN_LABEL,
                 start=t.i, end=t.i + 1, sentence=t.sent))
+
+
+def author_mentions(parse: Parse, drafts: dict[str, Draft],
+                    quotes: Sequence[tuple[int, int]], author: Draft | None) -> None:
+    """ "We condemn...", "our partners" outside any quotation: the article speaks for
+    ``author``, the body that published it (its source); add those words to it (in
+    place, creating its entity if the text has not named it)."""
+    if author is None:
+        return
+    at = token_index(drafts)
+    inside = {i for s, e in quotes for i in range(s, e)}
+    for t in parse.tokens:
+        if t.pos != "PRON" or t.i in at or t.i in inside or t.text.lower() not in _PLURAL:
+            continue
+        d = drafts.setdefault(author.key, author)
+        d.mentions.append(Mention(
+            span=Span(t.idx, t.idx + len(t.text)), text=t.text, label=PRONOUN_LABEL,
+            start=t.i, end=t.i + 1, sentence=t.sent))
 
 
 def quotation_speakers(parse: Parse, at: dict[int, tuple[str, Mention]],

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg import gazetteer
-from kg.gazetteer import FORCE_MODIFIERS, FORCE_NOUNS, REGION_WORDS, slugify, wordset
+from kg.gazetteer import (
+    FORCE_MODIFIERS,
+    FORCE_NOUNS,
+    GOVERNMENT_ADJECTIVES,
+    GOVERNMENT_NOUNS,
+    REGION_WORDS,
+    slugify,
+    wordset,
+)
 from kg.model import EntityType, Mention, Parse, Span
 from kg.resolve._drafts import (
     APOSTROPHES,
@@ -129,6 +137,68 @@ def _ministry_field(words: Sequence[str]) -> str | None:
     return None
 
 
+def _is_government(words: Sequence[str]) -> bool:
+    """ "government", "federal government", "'s brutal regime"."""
+    low = [w.lower() for w in words if w not in APOSTROPHES[:2]]
+    return bool(low) and low[-1] in GOVERNMENT_NOUNS and all(
+        w in GOVERNMENT_ADJECTIVES for w in low[:-1])
+
+
+def _leader_state(words: Sequence[str]) -> tuple[gazetteer.Country | None, int]:
+    """The state of a leader of the actor table named by the first words ("Asad regime")."""
+    for k in (3, 2, 1):
+        if len(words) > k and words[k - 1] not in APOSTROPHES[:2]:
+            known = gazetteer.actor_by_name(" ".join(words[:k]))
+            if known is not None and known.type == EntityType.PERSON.value and known.part_of:
+                return gazetteer.country(known.part_of.removeprefix("country/")), k
+    return None, 0
+
+
+def _government_draft(c: gazetteer.Country, name: str) -> Draft:
+    return Draft(key=f"organization/{c.iso3.lower()}-government",
+                 type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
+                 aliases={f"{c.demonym} government", name}, part_of=c.key)
+
+
+def publisher_draft(source: str) -> Draft | None:
+    """The body an article's source names ("UK Government", "US State Department",
+    "CENTCOM", "Reuters"): who "we" is in the article's own voice. None when the source
+    names a person or nothing."""
+    name = surface(source)
+    words = name.split()
+    if not words or not any(ch.isalpha() for ch in name):
+        return None
+    known = gazetteer.actor_by_name(name)
+    if known is not None:
+        return None if known.type == EntityType.PERSON.value else actor_draft(known)
+    c = gazetteer.country_by_name(name)
+    if c is not None:
+        return country_draft(c)
+    c, k = country_prefix(words)
+    if c is not None:
+        rest = words[k:]
+        if _is_government(rest):
+            return _government_draft(c, name)
+        known = gazetteer.actor_by_name(" ".join(rest))
+        if known is not None and known.type == EntityType.ORGANIZATION.value and (
+                known.part_of in (None, c.key)):
+            return actor_draft(known)
+    return Draft(key=f"organization/{slugify(name)}", type=EntityType.ORGANIZATION,
+                 label=name, part_of=c.key if c is not None else None)
+
+
+def leader_in_government(m: Mention, parse: Parse) -> Mention | None:
+    """The leader's name opening a government mention ("Asad" in "Asad regime"), as a
+    PERSON mention of its own."""
+    toks = [t for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
+    c, k = _leader_state([t.text for t in toks])
+    if c is None:
+        return None
+    span = Span(toks[0].idx, toks[k - 1].idx + len(toks[k - 1].text))
+    return Mention(span=span, text=parse.text[span.begin:span.end], label="PERSON",
+                   start=toks[0].i, end=toks[k - 1].i + 1, sentence=m.sentence)
+
+
 def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
     c, k = country_prefix(words)
     rest = words[k:] if c is not None else words
@@ -136,11 +206,12 @@ def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
         c, cut = country_after_of(words)
         if c is not None:
             rest = words[:cut]
-    if c is not None and [w.lower() for w in rest] in (["government"], ["federal", "government"]):
-        # "the Government of Iraq", "the Iraqi Government": one body
-        return Draft(key=f"organization/{c.iso3.lower()}-government",
-                     type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
-                     aliases={f"{c.demonym} government", name}, part_of=c.key)
+    if c is None:  # "the Asad regime"
+        c, k = _leader_state(words)
+        rest = words[k:] if c is not None else words
+    if c is not None and _is_government(rest):
+        # "the Government of Iraq", "the Iraqi Government", "the Syrian regime": one body
+        return _government_draft(c, name)
     if c is not None:
         known = gazetteer.actor_by_name(surface(" ".join(rest)))
         if known is not None and known.type == EntityType.ORGANIZATION.value and (
