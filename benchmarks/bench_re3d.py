@@ -60,6 +60,11 @@ def _json_lines(path: Path) -> Iterator[dict[str, object]]:
             yield json.loads(line)
 
 
+#: Each document's publisher (re3d ``sourceName``: "UK Government", "CENTCOM"...), given to
+#: kg as the article's source like any input's ``source`` field.
+SOURCES: dict[str, str] = {}
+
+
 def load(root: Path) -> tuple[dict[str, str], dict[str, set[Ann]]]:
     """Document texts by id and their gold spans of the scored types."""
     texts: dict[str, str] = {}
@@ -67,6 +72,7 @@ def load(root: Path) -> tuple[dict[str, str], dict[str, set[Ann]]]:
     for sub in sorted(p for p in root.iterdir() if p.is_dir()):
         for d in _json_lines(sub / "documents.json"):
             texts[str(d["_id"])] = str(d["text"])
+            SOURCES[str(d["_id"])] = str(d.get("sourceName") or "")
         for e in _json_lines(sub / "entities.json"):
             if e["type"] in TYPES:
                 gold.setdefault(str(e["documentId"]), set()).add(
@@ -82,7 +88,8 @@ def _strip_the(text: str, a: Ann) -> tuple[int, int]:
 def predict(texts: dict[str, str], *, names_only: bool = False) -> dict[str, set[Ann]]:
     """Every mention of every resolved entity; with ``names_only``, not the pronouns and
     definite descriptions ("he", "the city") resolution adds."""
-    arts = [Article(key=k, title="", body=t) for k, t in texts.items()]
+    arts = [Article(key=k, title="", body=t, source=SOURCES.get(k) or None)
+            for k, t in texts.items()]
     out: dict[str, set[Ann]] = {}
     for analysis in analyze(arts):
         preds: set[Ann] = set()
