@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from kg.errors import QueryError
 from kg.store import KnowledgeGraph, list_queries, load_query
@@ -105,10 +105,27 @@ kgr:article/00000000000000a2/event/4 a kg:Statement ; rdfs:label "Statement: den
 """
 
 
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+_ACTOR_ROLES = ("agent", "participant", "recipient", "target", "speaker", "addressee")
+_ACTOR_CLASSES = ("Person", "Country", "Organization", "MilitaryForce")
+
+
 def turtle(text: str) -> Graph:
-    """Parse Turtle where ``kgr:a/b`` may hold slashes (expanded to full IRIs first)."""
+    """Parse Turtle where ``kgr:a/b`` may hold slashes (expanded to full IRIs first), and
+    add what kg.rdf.mapping writes beside the hand-written triples: sem:hasActor for each
+    actor role, sem:Actor for each actor, and each article's kg:eventCount."""
     text = re.sub(r"\bkgr:([\w/\-]+)", lambda m: f"<{KGR}{m.group(1)}>", text)
-    return Graph().parse(data=text, format="turtle")
+    g = Graph().parse(data=text, format="turtle")
+    for role in _ACTOR_ROLES:
+        for s, o in list(g.subject_objects(KG[role])):
+            g.add((s, SEM.hasActor, o))
+    for cls in _ACTOR_CLASSES:
+        for s in list(g.subjects(RDF.type, KG[cls])):
+            g.add((s, RDF.type, SEM.Actor))
+    for a in list(g.subjects(RDF.type, KG.Article)):
+        events = {e for e in g.subjects(KG.article, a) if (e, KG.cameoCode, None) in g}
+        g.add((a, KG.eventCount, Literal(len(events))))
+    return g
 
 
 def py(term: object) -> object:

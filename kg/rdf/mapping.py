@@ -258,6 +258,9 @@ class _Mapper:
             self.map_entity(entity)
         for event in self.ex.events:
             self.map_event(event)
+        # a summary kept with the article so listing articles needs no count over events
+        events = {event_iri(self.article, e) for e in self.ex.events}
+        self.add(self.a_iri, KG.eventCount, Literal(len(events)))
         return list(self.triples)
 
 

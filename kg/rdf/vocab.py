@@ -145,6 +145,7 @@ class KG(DefinedNamespace):
     source: URIRef
     url: URIRef
     contentHash: URIRef
+    eventCount: URIRef
 
 
 class SEM(DefinedNamespace):
