@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -423,3 +424,97 @@ def test_cli_query_errors(tmp_path: Path) -> None:
     code, out, _ = cli("export", "--store", str(store), "--format", "csv",
                        "--out", str(tmp_path / "e.csv"))
     assert code == 0 and (tmp_path / "e.csv").read_text().startswith("date,event,type")
+
+
+# --------------------------------------------------------------------------- bulk load and order
+
+
+@functools.cache
+def _bench_quads(n: int) -> list[object]:
+    """kg-shaped synthetic quads from the store benchmark's generator."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_store.py"
+    spec = importlib.util.spec_from_file_location("bench_store", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return list(mod.generate(n))
+
+
+@pytest.fixture(scope="module")
+def bench_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
+    with KnowledgeGraph(tmp_path_factory.mktemp("bench") / "store") as k:
+        k.bulk_load(_bench_quads(150_000), workers=3)  # type: ignore[arg-type]
+        yield k
+
+
+def test_a_bulk_load_in_parallel_parts_stores_what_one_part_does(
+        tmp_path: Path, bench_store: KnowledgeGraph) -> None:
+    import pyoxigraph as ox
+
+    with KnowledgeGraph(tmp_path / "one") as one:
+        one.bulk_load(_bench_quads(150_000), workers=1)  # type: ignore[arg-type]
+        assert len(one.store) == len(bench_store.store)
+        assert set(one.store.quads_for_pattern(None, None, None, ox.DefaultGraph())) == set(
+            bench_store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_named_queries_are_ordered_as_oxigraph_orders_them(bench_store: KnowledgeGraph) -> None:
+    """named_query sorts rows itself; the order must be the one of the query's ORDER BY."""
+    from kg.store import _split_order_by, list_queries
+
+    params = {"events_by_type": {"type": "Deployment"}, "actor_timeline": {"actor": "Person 3"},
+              "entities_by_type": {}}
+    checked = 0
+    for nq in list_queries():
+        split = _split_order_by(nq.text)
+        assert split is not None, f"{nq.name}: ORDER BY of plain variables expected"
+        keys = [var for var, _ in split[1]]
+        given_params = params.get(nq.name, {})
+        coerced = {p.name: p.coerce(given_params[p.name]) for p in nq.parameters
+                   if p.name in given_params}
+        ours = bench_store.named_query(nq.name, given_params).rows
+        theirs = bench_store.query(nq.text, coerced).rows
+        assert len(ours) == len(theirs) > 0, nq.name
+        assert [[r[k] for k in keys] for r in ours] == [[r[k] for k in keys] for r in theirs], \
+            nq.name
+        assert bench_store.named_query(nq.name, given_params, limit=3).rows == ours[:3]
+        checked += 1
+    assert checked >= 8
+
+
+def test_rows_sort_like_sparql_order_by() -> None:
+    from rdflib import BNode
+
+    from kg.store import sort_rows
+
+    rows: list[dict[str, object]] = [
+        {"x": Literal("b")}, {"x": Literal(10)}, {"x": None}, {"x": Literal(9.5)},
+        {"x": URIRef("http://a")}, {"x": Literal(date(2024, 1, 2))}, {"x": BNode("z")},
+        {"x": Literal("a")}, {"x": Literal(date(2023, 12, 31))},
+    ]
+    sort_rows(rows, [("x", False)])  # type: ignore[arg-type]
+    assert [r["x"] for r in rows] == [
+        None, BNode("z"), URIRef("http://a"), Literal(9.5), Literal(10),
+        Literal(date(2023, 12, 31)), Literal(date(2024, 1, 2)), Literal("a"), Literal("b")]
+    sort_rows(rows, [("x", True)])  # type: ignore[arg-type]
+    assert rows[0]["x"] == Literal("b") and rows[-1]["x"] is None
+
+
+def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) -> None:
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c1")
+    g = Graph()
+    g.add((a, RDF.type, KG.Article))
+    for i in range(3):
+        e = URIRef(f"{a}/event/{i}")
+        g.add((e, KG.article, a))
+        g.add((e, KG.cameoCode, Literal("04")))
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k.add_article_graph(a, g, "h")  # as an older kg wrote it: no kg:eventCount
+        assert k.named_query("articles").rows[0]["events"] is None
+    with KnowledgeGraph(tmp_path / "s", read_only=True) as k:
+        assert k.named_query("articles").rows[0]["events"] is None  # read-only: untouched
+    with KnowledgeGraph(tmp_path / "s") as k:
+        assert k.named_query("articles").rows[0]["events"] == Literal(3)
+        assert (a, KG.eventCount, Literal(3)) in k.graph_of(a)
