@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from kg.rdf.mapping import RdfFormat
 
 __all__ = [
+    "BULK_LOAD_MIN",
     "CONTENT_HASH",
     "KG_NS",
     "META_GRAPH",
@@ -84,6 +85,9 @@ _OX_FORMATS = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
 }
 _QUADS_FORMATS = {"trig", "nquads", "jsonld"}
+#: :meth:`KnowledgeGraph.load` of at least this many quads into an on-disk store uses the
+#: (parallel, non-transactional) bulk loader.
+BULK_LOAD_MIN = 100_000
 
 
 # --------------------------------------------------------------------------- results
@@ -607,47 +611,64 @@ class KnowledgeGraph:
 
     def load(self, data: bytes | Path, fmt: RdfFormat | str) -> int:
         """Add the quads of a serialisation (TriG/N-Quads/JSON-LD keep their graphs; Turtle
-        goes to the default graph); returns how many were read."""
+        goes to the default graph); returns how many were read.
+
+        The whole input is parsed before anything is written, so a malformed file changes
+        nothing. An article graph the store already holds is replaced by the loaded one,
+        as ingest replaces a changed article. Up to :data:`BULK_LOAD_MIN` quads are written
+        in one transaction; more go to an on-disk store through the parallel bulk loader
+        (see :meth:`bulk_load`; then compacted), which is many times faster but not
+        atomic: a disk failure in the middle can leave part of the file loaded.
+        """
         store = self._writable()
         name = _format_name(fmt)
         raw = data.read_bytes() if isinstance(data, Path) else data
-        try:
-            quads = list(ox.parse(raw, format=_OX_FORMATS[name]))
-            union = [ox.Quad(q.subject, q.predicate, q.object) for q in quads
-                     if not isinstance(q.graph_name, ox.DefaultGraph)
-                     and q.graph_name != _ox_node(META_GRAPH)]
-            store.extend(quads + union)
+        try:  # streamed: the quads are never all Python objects at once
+            batch = _Canonical.of(ox.parse(raw, format=_OX_FORMATS[name]))
         except (SyntaxError, ValueError) as e:
             raise StoreError(f"cannot load {_origin(data)} as {name}: {_one_line(e)}") from e
         except OSError as e:
+            raise StoreError(f"cannot read {_origin(data)}: {_one_line(e)}") from e
+        try:
+            for g in batch.graphs:
+                if store.contains_named_graph(g):
+                    store.update(_drop_article(g))
+            if batch.count >= BULK_LOAD_MIN and self.path is not None:
+                self._bulk_write(batch, workers=None)
+                self.optimize()
+            else:
+                quads = [*ox.parse(batch.named, format=ox.RdfFormat.N_QUADS), *batch.other]
+                union = [ox.Quad(q.subject, q.predicate, q.object)
+                         for q in ox.parse(batch.named, format=ox.RdfFormat.N_QUADS)]
+                store.extend(quads + union)
+        except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
-        return len(quads)
+        return batch.count
 
     def bulk_load(self, quads: Iterable[ox.Quad], *, optimize: bool = True,
                   workers: int | None = None) -> None:
         """Fast, non-transactional load of many pyoxigraph quads in article graphs
         (benchmarks, restores); the union default graph is filled in the same pass.
 
-        The quads are serialised to N-Quads once and the union triples computed from that
-        text as a set; both texts are cut at line ends into ``workers`` parts each (default:
-        one per CPU) that Oxigraph's bulk loader writes concurrently, ``workers`` threads
-        at a time (the loader releases the GIL: on two cores this takes about 0.7 of the
-        time of one call). With ``optimize`` the store is then compacted (:meth:`optimize`), which
-        costs a few seconds per million quads and makes the following queries about a
-        third faster.
+        The quads are serialised to N-Quads once (streamed) and the union triples
+        computed from that text as a set; both texts are cut at line ends into ``workers``
+        parts each (default: one per CPU) that Oxigraph's bulk loader writes concurrently,
+        ``workers`` threads at a time (the loader releases the GIL: on two cores this
+        takes about 0.7 of the time of one call). With ``optimize`` the store is then
+        compacted (:meth:`optimize`), which costs a few seconds per million quads and
+        makes the following queries about a third faster.
         """
-        meta = _ox_node(META_GRAPH)
-        named: list[ox.Quad] = []
-        other: list[ox.Quad] = []  # default-graph and bookkeeping quads: no union copy
-        for q in quads:
-            g = q.graph_name
-            (other if isinstance(g, ox.DefaultGraph) or g == meta else named).append(q)
-        text = ox.serialize(named, format=ox.RdfFormat.N_QUADS) or b""
+        self._bulk_write(_Canonical.of(quads), workers=workers)
+        if optimize:
+            self.optimize()
+
+    def _bulk_write(self, batch: _Canonical, *, workers: int | None) -> None:
+        text = batch.named
         # a canonical N-Quads line is "S P O G ." and G holds no space
         union = {line[:line.rindex(b" ", 0, len(line) - 2)] for line in text.splitlines()}
         n = max(1, workers or os.cpu_count() or 1)
         parts = [*_split_lines(text, n),
-                 ox.serialize(other, format=ox.RdfFormat.N_QUADS) or b"",
+                 ox.serialize(batch.other, format=ox.RdfFormat.N_QUADS) or b"",
                  *_split_lines(b" .\n".join(union) + b" .\n" if union else b"", n)]
         store = self._writable()
         try:
@@ -658,8 +679,6 @@ class KnowledgeGraph:
                     done.result()
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{self._where()}: bulk load failed: {_one_line(e)}") from e
-        if optimize:
-            self.optimize()
 
     def optimize(self) -> None:
         """Compact the on-disk store (after a bulk load or many writes)."""
@@ -910,6 +929,39 @@ def _is_update(sparql: str) -> bool:
 
 def _ox_node(t: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(t))
+
+
+@dataclass
+class _Canonical:
+    """Quads read once, as a loader needs them: the article-graph quads as canonical
+    N-Quads text, the others (default graph, bookkeeping graph) as objects, the article
+    graphs named, and how many quads there were."""
+
+    named: bytes
+    other: list[ox.Quad]
+    graphs: set[ox.NamedNode]
+    count: int
+
+    @classmethod
+    def of(cls, quads: Iterable[ox.Quad]) -> _Canonical:
+        meta = _ox_node(META_GRAPH)
+        other: list[ox.Quad] = []
+        graphs: set[ox.NamedNode] = set()
+        count = 0
+
+        def named() -> Iterator[ox.Quad]:
+            nonlocal count
+            for q in quads:
+                count += 1
+                g = q.graph_name
+                if isinstance(g, ox.NamedNode) and g != meta:
+                    graphs.add(g)
+                    yield q
+                else:
+                    other.append(q)
+
+        text = ox.serialize(named(), format=ox.RdfFormat.N_QUADS) or b""
+        return cls(text, other, graphs, count)
 
 
 _ORDER_BY = re.compile(

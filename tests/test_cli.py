@@ -85,3 +85,38 @@ def test_extract_formats_parse_back(fmt: str, nlp: object) -> None:
     ds = Dataset()
     ds.parse(data=out, format={"nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}[fmt])
     assert len(ds) > 100 or sum(len(g) for g in ds.graphs()) > 100
+
+
+def test_load_restores_an_exported_store(tmp_path: Path) -> None:
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from kg.store import KnowledgeGraph
+
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000f1")
+    g = Graph()
+    g.add((a, RDFS.label, Literal("Restored")))
+    with KnowledgeGraph(tmp_path / "old") as k:
+        k.add_article_graph(a, g, "hash-f1")
+    code, _, err = run("export", "--store", str(tmp_path / "old"), "--format", "trig",
+                       "--out", str(tmp_path / "dump.trig"))
+    assert code == 0, err
+    code, _, err = run("load", str(tmp_path / "dump.trig"), "--store", str(tmp_path / "new"))
+    assert code == 0 and "loaded 2 quads" in err
+    with KnowledgeGraph(tmp_path / "new", read_only=True) as k:
+        assert k.has_article(a, "hash-f1")
+        assert k.query("SELECT ?l WHERE { ?a rdfs:label ?l }").rows == [{"l": Literal("Restored")}]
+
+
+def test_load_bad_file_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nq"
+    bad.write_text("<a> <b> .\n", encoding="utf-8")
+    code, _, err = run("load", str(bad), "--store", str(tmp_path / "s"))
+    assert code == 1
+    assert err.strip().startswith("Error: cannot load") and str(bad) in err
+    assert len(err.strip().splitlines()) == 1
+    odd = tmp_path / "x.rdf"
+    odd.write_text("", encoding="utf-8")
+    code, _, err = run("load", str(odd), "--store", str(tmp_path / "s2"))
+    assert code == 1 and "give --format" in err
+    assert not (tmp_path / "s2").exists()  # no store is created for a file it cannot read

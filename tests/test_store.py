@@ -518,3 +518,35 @@ def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) ->
     with KnowledgeGraph(tmp_path / "s") as k:
         assert k.named_query("articles").rows[0]["events"] == Literal(3)
         assert (a, KG.eventCount, Literal(3)) in k.graph_of(a)
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_load_replaces_stored_article_graphs(tmp_path: Path, bulk: bool,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.store
+
+    if bulk:  # the same file through the parallel bulk loader
+        monkeypatch.setattr(kg.store, "BULK_LOAD_MIN", 1)
+    with KnowledgeGraph() as source:
+        source.add_article_graph(A1, article_graph(A1, troops=12000), "h1-new")
+        dump = source.dump("trig")
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k.add_article_graph(A1, article_graph(A1), "h1")
+        k.add_article_graph(A2, article_graph(A2), "h2")
+        assert k.load(dump, "trig") == len(article_graph(A1)) + 1
+        assert isomorphic(k.graph_of(A1), article_graph(A1, troops=12000))  # not merged
+        assert isomorphic(k.graph_of(A2), article_graph(A2))  # untouched
+        assert k.has_article(A1, "h1-new") and not k.has_article(A1, "h1")
+        values = k.query("SELECT ?v WHERE { ?q kg:value ?v } ORDER BY ?v").rows
+        assert [r["v"] for r in values] == [Literal(10000), Literal(12000)]  # the union too
+
+
+def test_a_malformed_load_changes_nothing(tmp_path: Path) -> None:
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k.add_article_graph(A1, article_graph(A1), "h1")
+        before = set(k.store)
+        bad = tmp_path / "bad.trig"
+        bad.write_text(f"<{A1}> {{ <{A1}> <http://x/p> 1 . }}\n<oops", encoding="utf-8")
+        with pytest.raises(StoreError, match=r"^cannot load .*bad\.trig as trig: "):
+            k.load(bad, "trig")
+        assert set(k.store) == before
