@@ -568,3 +568,17 @@ def test_relative_clause_on_an_apposition_names_the_person(nlp: Language) -> Non
                             "left Moscow.")
     e = only(of_type(events, EventType.STATEMENT))
     assert labels(e, ents, Role.SPEAKER) == {"Ivan Petrov"}
+
+
+def test_we_in_the_publishers_own_voice_is_an_actor_but_a_quoted_we_is_not(
+        nlp: Language) -> None:
+    text = ('We strongly condemn the attack on the hospital in Aleppo. "We will rebuild," '
+            "the director said.")
+    art = Article(key="t", title="", body=text, published=PUB, source="Norwegian Government")
+    analysis = next(analyze([art], nlp=nlp))
+    events = find_events(analysis, resolve_entities(analysis))
+    actors = {(e.type, a.role, a.entity) for e in events for a in e.arguments}
+    assert any(a[2] == "organization/nor-government" for a in actors)
+    quoted = text.index('"We')
+    assert not any(e.trigger.span.begin > quoted and any(
+        a.entity == "organization/nor-government" for a in e.arguments) for e in events)

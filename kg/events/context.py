@@ -28,7 +28,7 @@ from kg.model import (
     TimeExpression,
     Token,
 )
-from kg.resolve import PRONOUN_LABEL, longest_mention_at
+from kg.resolve import PRONOUN_LABEL, longest_mention_at, quotations
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 INTENT_VERBS = frozenset({"agree", "offer", "propose", "want", "intend", "plan", "promise",
@@ -92,11 +92,15 @@ class Context:
                     self.heads.append((m.start, e.key, m, head))
         self.heads.sort(key=lambda h: h[0])
         # "his nation's alliance" is not the person's alliance, and a quoted "we" is
-        # grounded but too vague to be an event's actor: only subject pronouns count
+        # grounded but too vague to be an event's actor: only subject pronouns count, and
+        # "we" only outside quotations, where it is the publisher's voice ("We condemn")
+        quoted = {i for s, e in quotations(analysis.parse) for i in range(s, e)}
         self.at: dict[int, tuple[str, Mention]] = longest_mention_at(
             (e.key, m) for e in entities for m in e.mentions
-            if m.label != PRONOUN_LABEL or (self.tokens[m.start].dep in SUBJ
-                                            and m.text.lower() in PRONOUNS))
+            if m.label != PRONOUN_LABEL or (
+                self.tokens[m.start].dep in SUBJ and (
+                    m.text.lower() in PRONOUNS
+                    or (m.text.lower() == "we" and m.start not in quoted))))
 
     # ----------------------------------------------------------------- tokens
 

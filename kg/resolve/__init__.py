@@ -60,7 +60,7 @@ from kg.resolve._things import (
 )
 
 __all__ = ["DEFINITE_LABEL", "ENTITY_LABELS", "PRONOUN_LABEL", "EntityIndex",
-           "longest_mention_at", "resolve_entities", "surface"]
+           "longest_mention_at", "quotations", "resolve_entities", "surface"]
 
 #: Mention labels that name entities (the rest are times, quantities...).
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", "FORCE"})
