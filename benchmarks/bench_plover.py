@@ -77,12 +77,15 @@ TARGET_ROLES = (Role.RECIPIENT, Role.TARGET, Role.ADDRESSEE, Role.PARTICIPANT)
 
 
 def country_codes(ext: Extraction, event: Event, roles: Iterable[Role]) -> set[str]:
-    """ISO3 codes of the countries an event's actors in ``roles`` are or belong to."""
+    """ISO3 codes of the countries an event's actors in ``roles`` are or belong to (as kg's
+    events CSV codes them: a visit's host state counts as its target)."""
     by_key: dict[str, Entity] = {e.key: e for e in ext.entities}
     wanted = set(roles)
     codes: set[str] = set()
     for arg in event.arguments:
-        if arg.role not in wanted:
+        host = (event.type.value == "Meeting" and arg.role is Role.DESTINATION
+                and Role.TARGET in wanted and arg.entity.startswith("country/"))
+        if arg.role not in wanted and not host:
             continue
         ent = by_key.get(arg.entity)
         keys = [arg.entity] + ([ent.part_of] if ent is not None and ent.part_of else [])
@@ -92,6 +95,14 @@ def country_codes(ext: Extraction, event: Event, roles: Iterable[Role]) -> set[s
                 codes.add(rest.upper())
         if ent is not None and ent.iso3:
             codes.add(ent.iso3)
+        # a person counts for the state of a post ("Iraqi President Saddam Hussein"), as
+        # CAMEO codes an official by the government he serves (and kg's events CSV does)
+        for post in ent.posts if ent is not None else ():
+            org = by_key.get(post.organization or "")
+            for key in (post.organization or "", org.part_of if org and org.part_of else ""):
+                kind, _, rest = key.partition("/")
+                if kind == "country" and len(rest) == 3:
+                    codes.add(rest.upper())
     return codes
 
 

@@ -44,6 +44,10 @@ EVENT_COLUMNS = (
 )
 
 _SOURCE_ROLES = "kg:agent|kg:speaker"
+#: The state of an actor: its own code, that of the state it belongs to, or for a person
+#: that of the state (or a body of the state) of a post ("Iraqi President Saddam Hussein").
+_ISO3 = ("kg:iso3|(kg:partOf|kg:forceOf)/kg:iso3"
+         "|org:holds/org:postIn/(kg:iso3|kg:partOf/kg:iso3)")
 _TARGET_ROLES = "kg:target|kg:recipient|kg:addressee|kg:participant"
 _ACTOR_ROLES = ("agent", "participant", "recipient", "target", "speaker", "addressee")
 _PLACE_ROLES = ("location", "origin", "destination")
@@ -66,9 +70,12 @@ WHERE {{
   OPTIONAL {{ ?event kg:ploverType ?plover_ }}
   OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?date_ }}
   OPTIONAL {{ ?event {_SOURCE_ROLES} ?src . ?src rdfs:label ?srcLabel .
-             OPTIONAL {{ ?src kg:iso3|(kg:partOf|kg:forceOf)/kg:iso3 ?srcIso }} }}
-  OPTIONAL {{ ?event {_TARGET_ROLES} ?tgt . ?tgt rdfs:label ?tgtLabel .
-             OPTIONAL {{ ?tgt kg:iso3|(kg:partOf|kg:forceOf)/kg:iso3 ?tgtIso }} }}
+             OPTIONAL {{ ?src {_ISO3} ?srcIso }} }}
+  # a visit's host state is its counterpart, as CAMEO codes "make a visit" (042)
+  OPTIONAL {{ {{ ?event {_TARGET_ROLES} ?tgt }}
+             UNION {{ ?event a kg:Meeting ; kg:destination ?tgt . ?tgt a kg:Country }}
+             ?tgt rdfs:label ?tgtLabel .
+             OPTIONAL {{ ?tgt {_ISO3} ?tgtIso }} }}
   OPTIONAL {{ ?event kg:location|kg:destination|kg:origin ?place . ?place rdfs:label ?placeLabel .
              OPTIONAL {{ ?place geo:lat ?lat_ ; geo:long ?lon_ }} }}
   OPTIONAL {{ ?event kg:quantity ?q .

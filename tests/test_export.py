@@ -53,6 +53,33 @@ def test_events_csv_row_in_gdelt_spirit(kg: KnowledgeGraph) -> None:
     assert rows(kg)[f"{A1}/event/3"]["max_quantity"] == "12000"
 
 
+def test_events_csv_codes_officials_by_their_state_and_visits_by_the_host() -> None:
+    from test_queries import PREFIXES
+
+    art = KGR["article/00000000000000b1"]
+    text = PREFIXES + """
+    @prefix org: <http://www.w3.org/ns/org#> .
+    kgr:country/IRQ a kg:Country ; rdfs:label "Iraq" ; kg:iso3 "IRQ" .
+    kgr:person/saddam-hussein a kg:Person ; rdfs:label "Saddam Hussein" ;
+        org:holds kgr:post/p1 .
+    kgr:post/p1 a org:Post ; rdfs:label "President" ; org:postIn kgr:country/IRQ .
+    kgr:article/00000000000000b1 a kg:Article .
+    kgr:article/00000000000000b1/event/1 a kg:Statement ; kg:cameoCode "01" ;
+        kg:speaker kgr:person/saddam-hussein ; kg:article kgr:article/00000000000000b1 .
+    kgr:country/JOR a kg:Country ; rdfs:label "Jordan" ; kg:iso3 "JOR" .
+    kgr:article/00000000000000b1/event/2 a kg:Meeting ; kg:cameoCode "04" ;
+        kg:agent kgr:person/saddam-hussein ; kg:destination kgr:country/JOR ;
+        kg:article kgr:article/00000000000000b1 .
+    """
+    with KnowledgeGraph() as k:
+        k.add_article_graph(art, turtle(text), "b1")
+        row = rows(k)[f"{art}/event/1"]
+        visit = rows(k)[f"{art}/event/2"]
+    assert (row["source_actor"], row["source_iso3"]) == ("Saddam Hussein", "IRQ")
+    assert (visit["source_iso3"], visit["target_actor"], visit["target_iso3"]) == (
+        "IRQ", "Jordan", "JOR")  # the visited state is the visit's counterpart
+
+
 def test_actor_event_graph(kg: KnowledgeGraph) -> None:
     g = actor_event_graph(kg)
     meeting = f"{A1}/event/1"
