@@ -582,3 +582,14 @@ def test_we_in_the_publishers_own_voice_is_an_actor_but_a_quoted_we_is_not(
     quoted = text.index('"We')
     assert not any(e.trigger.span.begin > quoted and any(
         a.entity == "organization/nor-government" for a in e.arguments) for e in events)
+
+
+def test_the_other_party_may_hang_on_the_object(nlp: Language) -> None:
+    events, ents = run(nlp, "French Defence Minister Florence Parly has promised to "
+                            "continue military aid to war-torn Mali.")
+    coop = only(of_type(events, EventType.COOPERATION))
+    assert "Mali" in labels(coop, ents, Role.PARTICIPANT)
+    events, ents = run(nlp, "Germany is providing satellite images and other intelligence "
+                            "to Ukraine.")
+    transfer = only(of_type(events, EventType.TRANSFER))
+    assert "Ukraine" in labels(transfer, ents, Role.RECIPIENT)

@@ -188,19 +188,27 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         if d.type is EventType.COOPERATION:
             # "offered / agreed / promised to hand over X to Y": the other party
             for x in ctx.kids(verb, "xcomp"):
+                # "promised to continue military aid to Mozambique": the phrase may hang
+                # on the verb or on its object
+                heads = [x.i]
                 for o in ctx.kids(x.i, "dobj", "dative"):
                     for key, m in ctx.np_entities(o.i):
                         d.add(Role.PARTICIPANT, key, m)
-                for p in ctx.kids(x.i, "prep"):
-                    if p.lemma.lower() in ("to", "with", "for"):
-                        for o in ctx.kids(p.i, "pobj"):
-                            for key, m in ctx.np_entities(o.i):
-                                d.add(Role.PARTICIPANT, key, m)
+                    heads.append(o.i)
+                for h in heads:
+                    for p in ctx.kids(h, "prep"):
+                        if p.lemma.lower() in ("to", "with", "for"):
+                            for o in ctx.kids(p.i, "pobj"):
+                                for key, m in ctx.np_entities(o.i):
+                                    d.add(Role.PARTICIPANT, key, m)
         if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
                       EventType.TRANSFER):
             for o in ctx.kids(verb, "dobj"):
                 if o.i != d.trigger:
                     _prep_args(ctx, d, o.i)
+                    # "providing photographs and other intelligence to Macedonia"
+                    for c in ctx.kids(o.i, "conj"):
+                        _prep_args(ctx, d, c.i)
         if ctx.tokens[verb].lemma.lower() == "be":
             for st in ctx.kids(verb, "nsubj", "attr"):
                 _prep_args(ctx, d, st.i)
