@@ -386,3 +386,10 @@ def test_publisher_names_resolve_like_names_in_text() -> None:
     assert publisher_draft("Reuters").key == "organization/reuters"  # type: ignore[union-attr]
     assert publisher_draft("France").key == "country/FRA"  # type: ignore[union-attr]
     assert publisher_draft("  ") is None
+
+
+def test_common_english_names_of_states_resolve(nlp: Language) -> None:
+    by = keyed(entities(nlp, "The European Union gave the Ivory Coast new aid, and Ivorian "
+                             "officials thanked East Timor and Swaziland for their support."))
+    assert {"country/CIV", "country/TLS", "country/SWZ"} <= set(by)
+    assert len(by["country/CIV"].mentions) == 2
