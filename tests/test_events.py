@@ -593,3 +593,10 @@ def test_the_other_party_may_hang_on_the_object(nlp: Language) -> None:
                             "to Ukraine.")
     transfer = only(of_type(events, EventType.TRANSFER))
     assert "Ukraine" in labels(transfer, ents, Role.RECIPIENT)
+
+
+def test_the_state_cut_off_by_a_sanction_is_its_target(nlp: Language) -> None:
+    events, ents = run(nlp, "Canada said on Friday it had halted economic aid to Myanmar.")
+    sanction = only(of_type(events, EventType.SANCTION))
+    assert "Myanmar" in labels(sanction, ents, Role.TARGET)
+    assert not labels(sanction, ents, Role.DESTINATION)

@@ -52,6 +52,12 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
                 etype = ctx.type_of(key)
                 place_like = etype in PLACE_TYPES or (etype is EntityType.ORGANIZATION
                                                       and prep == "at")
+                if d.type is EventType.SANCTION and prep in ("to", "toward", "towards", "with") \
+                        and etype is not EntityType.PLACE:
+                    # "halted economic aid to Serbia", "suspended air links with Serbia":
+                    # the state cut off is the sanction's target, not where it goes
+                    d.add(Role.TARGET, key, m)
+                    continue
                 if prep in WITH_PREPS:
                     if d.type in (EventType.MEETING, EventType.COOPERATION, EventType.TRAINING):
                         d.add(Role.PARTICIPANT, key, m)
