@@ -600,3 +600,13 @@ def test_the_state_cut_off_by_a_sanction_is_its_target(nlp: Language) -> None:
     sanction = only(of_type(events, EventType.SANCTION))
     assert "Myanmar" in labels(sanction, ents, Role.TARGET)
     assert not labels(sanction, ents, Role.DESTINATION)
+
+
+def test_wounding_is_combat_only_with_an_attacker(nlp: Language) -> None:
+    events, ents = run(nlp, "Maoist rebels wounded three Indian soldiers in an ambush.")
+    assert any(e.type is EventType.COMBAT and "Indian forces" in labels(e, ents, Role.TARGET)
+               for e in events)
+    events, _ = run(nlp, "No Coalition troops were injured.")
+    assert of_type(events, EventType.COMBAT) == []
+    events, _ = run(nlp, "The storm injured dozens of people in Manila.")
+    assert of_type(events, EventType.COMBAT) == []

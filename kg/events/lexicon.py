@@ -26,7 +26,9 @@ class Trigger:
     Conditions: ``mil_subj`` (the subject is armed forces), ``mil_obj`` (the object is),
     ``speaker`` (the subject is a named actor), ``obj`` (it has a direct object),
     ``reverse`` (a Transfer whose subject receives: "acquire", "buy"), ``negative``
-    (a denial or rejection), ``not_deal`` (not "strike a deal").
+    (a denial or rejection), ``not_deal`` (not "strike a deal"), ``violent_subj`` (no
+    accident or disease as the cause), ``attacker`` (that, in the active voice with a
+    subject: "guerrillas wounded two soldiers", not "no troops were injured").
     """
 
     type: EventType
@@ -86,6 +88,8 @@ VERBS: dict[str, Trigger] = {
     **_t(C, "194", "shell"),
     **_t(C, "195", "bomb", "down", "shoot"),
     **_t(C, "190", "kill", condition="violent_subj"),
+    # "guerrillas wounded two soldiers"; not "no troops were injured" (a casualty count)
+    **_t(C, "190", "wound", "injure", condition="attacker"),
     **_t(C, "190", "launch", "fire", condition="weapon_obj"),
     **_t(C, "186", "assassinate", "execute"),
     **_t(C, "181", "kidnap", "abduct", "hijack"),

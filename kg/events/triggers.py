@@ -75,7 +75,9 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
     objs = ctx.kids(i, "dobj")
     if cond == "obj":
         return bool(objs) or ctx.is_passive(i)
-    if cond in ("not_deal", "violent_subj"):
+    if cond == "attacker" and (ctx.is_passive(i) or not ctx.subject(i)):
+        return False
+    if cond in ("not_deal", "violent_subj", "attacker"):
         if any(o.lemma.lower() in DEAL_NOUNS | FIGURATIVE_NOUNS for o in objs):
             return False
         # a crash, storm or disease that kills is not combat
