@@ -425,7 +425,7 @@ class KnowledgeGraph:
                 self._union_view = True
             else:
                 self.rebuild_union()
-        if not read_only:
+        if not read_only and self._counts_missing():
             self._add_event_counts()
 
     # -- lifecycle --------------------------------------------------------------------
@@ -641,6 +641,8 @@ class KnowledgeGraph:
                 union = [ox.Quad(q.subject, q.predicate, q.object)
                          for q in ox.parse(batch.named, format=ox.RdfFormat.N_QUADS)]
                 store.extend(quads + union)
+            if batch.graphs:  # a dump written before kg stored event counts
+                self._add_event_counts()
         except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
         return batch.count
@@ -696,6 +698,17 @@ class KnowledgeGraph:
                 f"FILTER(?g != {meta}) }}")
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot rebuild the union: {_one_line(e)}") from e
+
+    def _counts_missing(self) -> bool:
+        """A store with articles and no ``kg:eventCount`` at all was written before kg
+        stored the counts (a cheap test: two index look-ups)."""
+        store = self.store
+        union = ox.DefaultGraph()
+        if next(iter(store.quads_for_pattern(None, _ox_node(KG.eventCount), None, union)),
+                None) is not None:
+            return False
+        return next(iter(store.quads_for_pattern(None, _ox_node(rdflib.RDF.type),
+                                                 _ox_node(KG.Article), union)), None) is not None
 
     def _add_event_counts(self) -> None:
         """Give articles stored before kg wrote ``kg:eventCount`` their count, in their own

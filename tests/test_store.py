@@ -550,3 +550,24 @@ def test_a_malformed_load_changes_nothing(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match=r"^cannot load .*bad\.trig as trig: "):
             k.load(bad, "trig")
         assert set(k.store) == before
+
+
+def test_a_loaded_dump_without_event_counts_gets_them(tmp_path: Path) -> None:
+    old = KGR["article/00000000000000c2"]
+    g = Graph()
+    g.add((old, RDF.type, KG.Article))
+    for i in range(2):
+        e = URIRef(f"{old}/event/{i}")
+        g.add((e, KG.article, old))
+        g.add((e, KG.cameoCode, Literal("04")))
+    with KnowledgeGraph() as writer:  # a dump an older kg wrote: no kg:eventCount
+        writer.add_article_graph(old, g, "old")
+        dump = writer.dump("trig")
+    with KnowledgeGraph(tmp_path / "s") as k:
+        fresh = article_graph(A1)
+        fresh.add((A1, RDF.type, KG.Article))
+        fresh.add((A1, KG.eventCount, Literal(1)))
+        k.add_article_graph(A1, fresh, "h1")  # this store already has counts
+        k.load(dump, "trig")
+        counts = {r["article"]: r["events"] for r in k.named_query("articles").rows}
+        assert counts == {A1: Literal(1), old: Literal(2)}
