@@ -502,14 +502,20 @@ def test_rows_sort_like_sparql_order_by() -> None:
     assert rows[0]["x"] == Literal("b") and rows[-1]["x"] is None
 
 
-def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) -> None:
-    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c1")
+def _uncounted_article(a: URIRef, events: int) -> Graph:
+    """An article graph as kg wrote it before kg:eventCount: the article and its events."""
     g = Graph()
     g.add((a, RDF.type, KG.Article))
-    for i in range(3):
+    for i in range(events):
         e = URIRef(f"{a}/event/{i}")
         g.add((e, KG.article, a))
         g.add((e, KG.cameoCode, Literal("04")))
+    return g
+
+
+def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) -> None:
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c1")
+    g = _uncounted_article(a, 3)
     with KnowledgeGraph(tmp_path / "s") as k:
         k.add_article_graph(a, g, "h")  # as an older kg wrote it: no kg:eventCount
         assert k.named_query("articles").rows[0]["events"] is None
@@ -554,12 +560,7 @@ def test_a_malformed_load_changes_nothing(tmp_path: Path) -> None:
 
 def test_a_loaded_dump_without_event_counts_gets_them(tmp_path: Path) -> None:
     old = KGR["article/00000000000000c2"]
-    g = Graph()
-    g.add((old, RDF.type, KG.Article))
-    for i in range(2):
-        e = URIRef(f"{old}/event/{i}")
-        g.add((e, KG.article, old))
-        g.add((e, KG.cameoCode, Literal("04")))
+    g = _uncounted_article(old, 2)
     with KnowledgeGraph() as writer:  # a dump an older kg wrote: no kg:eventCount
         writer.add_article_graph(old, g, "old")
         dump = writer.dump("trig")

@@ -8,7 +8,7 @@ as the person it stands for. Nothing is added when no earlier entity fits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kg.gazetteer import GOVERNMENT_NOUNS, REGION_WORDS, TITLE_WORDS, wordset
 from kg.model import EntityType, Mention, Parse, Span, Token
@@ -232,18 +232,9 @@ def _government_antecedent(parse: Parse, at: dict[int, tuple[str, Mention]],
     state government named in this or the four previous sentences."""
     if not _bare_definite(parse, t):
         return None
-    toks = parse.tokens
-    j = t.i - 2
-    while j >= 0 and toks[j].sent >= t.sent - _DEFINITE_REACH:
-        hit = at.get(j)
-        if hit is not None:
-            key, m = hit
-            d = drafts[key]
-            if d.type is EntityType.ORGANIZATION and key.endswith("-government") and d.part_of:
-                return key
-            j = m.start
-        j -= 1
-    return None
+    return _latest_before(parse, at, t, lambda key: (
+        drafts[key].type is EntityType.ORGANIZATION and key.endswith("-government")
+        and drafts[key].part_of is not None))
 
 
 def _place_named_after(parse: Parse, at: dict[int, tuple[str, Mention]],
@@ -269,19 +260,30 @@ def _place_antecedent(parse: Parse, at: dict[int, tuple[str, Mention]],
     """The place a bare "the city" / "the camp" refers back to: the latest place named in
     this or the four previous sentences (for a facility noun, the latest whose name ends
     in that noun)."""
-    toks = parse.tokens
     if not _bare_definite(parse, t):
         return None  # "the city of Mosul" is a name
     low = t.lemma.lower()
+
+    def fits(key: str) -> bool:
+        d = drafts[key]
+        return d.type is EntityType.PLACE and (
+            (low in _SETTLEMENT_NOUNS and _settlement(d))
+            or any(_named_for(n, low) for n in (d.label, *d.aliases)))
+
+    return _latest_before(parse, at, t, fits)
+
+
+def _latest_before(parse: Parse, at: dict[int, tuple[str, Mention]], t: Token,
+                   fits: Callable[[str], bool]) -> str | None:
+    """The entity of the latest mention before the description ``t`` ("the" ``t``), in
+    this or the four previous sentences, that ``fits``."""
+    toks = parse.tokens
     j = t.i - 2
     while j >= 0 and toks[j].sent >= t.sent - _DEFINITE_REACH:
         hit = at.get(j)
         if hit is not None:
             key, m = hit
-            d = drafts[key]
-            if d.type is EntityType.PLACE and (
-                    (low in _SETTLEMENT_NOUNS and _settlement(d)) or any(_named_for(n, low)
-                                                    for n in (d.label, *d.aliases))):
+            if fits(key):
                 return key
             j = m.start
         j -= 1
