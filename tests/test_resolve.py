@@ -393,3 +393,9 @@ def test_common_english_names_of_states_resolve(nlp: Language) -> None:
                              "officials thanked East Timor and Swaziland for their support."))
     assert {"country/CIV", "country/TLS", "country/SWZ"} <= set(by)
     assert len(by["country/CIV"].mentions) == 2
+
+
+def test_a_government_is_named_with_the_article_its_state_takes(nlp: Language) -> None:
+    by = keyed(entities(nlp, "The Philippine government and the Iraqi government met."))
+    assert by["organization/phl-government"].label == "Government of the Philippines"
+    assert by["organization/irq-government"].label == "Government of Iraq"

@@ -154,9 +154,27 @@ def _leader_state(words: Sequence[str]) -> tuple[gazetteer.Country | None, int]:
     return None, 0
 
 
+_THE_WORDS = frozenset({"united", "republic", "kingdom", "federation", "islands", "emirates",
+                        "states"})
+_THE_NAMES = frozenset({"netherlands", "philippines", "bahamas", "gambia", "maldives",
+                        "comoros", "seychelles", "vatican city"})
+
+
+def _with_the(name: str) -> str:
+    """ "United Kingdom" → "the United Kingdom", "Iraq" → "Iraq".
+
+    >>> _with_the("United States"), _with_the("Czech Republic"), _with_the("Iraq")
+    ('the United States', 'the Czech Republic', 'Iraq')
+    """
+    low = name.lower()
+    if low.startswith("the ") or not (low in _THE_NAMES or _THE_WORDS & set(low.split())):
+        return name
+    return f"the {name}"
+
+
 def _government_draft(c: gazetteer.Country, name: str) -> Draft:
     return Draft(key=f"organization/{c.iso3.lower()}-government",
-                 type=EntityType.ORGANIZATION, label=f"Government of {c.label}",
+                 type=EntityType.ORGANIZATION, label=f"Government of {_with_the(c.label)}",
                  aliases={f"{c.demonym} government", name}, part_of=c.key)
 
 
