@@ -15,7 +15,9 @@ Person             Person
 Organization       Organisation
 MilitaryForce      Organisation (re3d marks "the British Army" Organisation)
 Place              Location
-Country            Nationality when the mention is a demonym ("Syrian"), else
+Country            Organisation when the mention is a demonym in the plural, a
+                   people acting ("Syrians": re3d marks those Organisation);
+                   Nationality when it is a demonym ("Syrian"), else
                    Location or Organisation (re3d marks a state acting as a
                    government Organisation, "The United States condemns"):
                    it matches either and counts under the one it matched
@@ -38,6 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import gazetteer
 from kg.extract import analyze
 from kg.gazetteer import wordset
 from kg.model import Article, EntityType
@@ -103,6 +106,8 @@ def predict(texts: dict[str, str], *, names_only: bool = False) -> dict[str, set
                     types = {"Organisation"}
                 elif ent.type == EntityType.PLACE:
                     types = {"Location"}
+                elif m.label == "NORP" and _people(m.text):
+                    types = {"Organisation"}  # "Syrians", "the Iraqis": a people acting
                 elif m.label == "NORP":
                     types = {"Nationality"}
                 else:
@@ -110,6 +115,13 @@ def predict(texts: dict[str, str], *, names_only: bool = False) -> dict[str, set
                 preds.add(Ann(m.span.begin, m.span.end, frozenset(types)))
         out[analysis.article.key] = preds
     return out
+
+
+def _people(text: str) -> bool:
+    """A demonym in the plural, naming a people ("Syrians"), not the adjective."""
+    words = text.split()
+    return bool(words) and words[-1].endswith("s") and gazetteer.country_by_demonym(
+        words[-1][:-1]) is not None
 
 
 def score(texts: dict[str, str], gold: dict[str, set[Ann]], pred: dict[str, set[Ann]],

@@ -290,8 +290,18 @@ def country_by_name(text: str) -> Country | None:
 
 
 def country_by_demonym(text: str) -> Country | None:
-    """The state of the demonym ``text`` ("South Korean" → South Korea)."""
-    return _country_index().by_demonym.get(normalize(text))
+    """The state of the demonym ``text`` ("South Korean" → South Korea), also in the
+    plural for its people ("Albanians", "Iraqis").
+
+    >>> [c.iso3 for c in map(country_by_demonym, ("Iraqi", "Iraqis", "Albanians")) if c]
+    ['IRQ', 'IRQ', 'ALB']
+    """
+    index = _country_index().by_demonym
+    key = normalize(text)
+    found = index.get(key)
+    if found is None and key.endswith("s") and len(key) > 4:
+        found = index.get(key[:-1])
+    return found
 
 
 def country_by_metonym(text: str) -> Country | None:

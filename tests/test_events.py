@@ -610,3 +610,10 @@ def test_wounding_is_combat_only_with_an_attacker(nlp: Language) -> None:
     assert of_type(events, EventType.COMBAT) == []
     events, _ = run(nlp, "The storm injured dozens of people in Manila.")
     assert of_type(events, EventType.COMBAT) == []
+
+
+def test_a_people_in_the_plural_can_make_demands(nlp: Language) -> None:
+    events, ents = run(nlp, "Ethnic Hungarians in Slovakia are demanding autonomy from the "
+                            "Slovak government.")
+    appeal = only(of_type(events, EventType.APPEAL))
+    assert "Hungary" in labels(appeal, ents, Role.AGENT)

@@ -399,3 +399,9 @@ def test_a_government_is_named_with_the_article_its_state_takes(nlp: Language) -
     by = keyed(entities(nlp, "The Philippine government and the Iraqi government met."))
     assert by["organization/phl-government"].label == "Government of the Philippines"
     assert by["organization/irq-government"].label == "Government of Iraq"
+
+
+def test_a_people_named_in_the_plural_is_its_state(nlp: Language) -> None:
+    by = keyed(entities(nlp, "Thousands of Syrians fled as Iraqis crossed the border."))
+    assert {"country/SYR", "country/IRQ"} <= set(by)
+    assert [m.text for m in by["country/SYR"].mentions] == ["Syrians"]
