@@ -405,3 +405,16 @@ def test_a_people_named_in_the_plural_is_its_state(nlp: Language) -> None:
     by = keyed(entities(nlp, "Thousands of Syrians fled as Iraqis crossed the border."))
     assert {"country/SYR", "country/IRQ"} <= set(by)
     assert [m.text for m in by["country/SYR"].mentions] == ["Syrians"]
+
+
+def test_a_release_quoting_its_own_official_speaks_as_the_publisher(nlp: Language) -> None:
+    text = ('Minister Jane Doe said:\n\nWe are deeply concerned by the fighting.\n\n'
+            '"We will win," Ali Khan told reporters.')
+    for source, key in (("Norwegian Government", "organization/nor-government"),
+                        ("Reuters", None)):
+        art = Article(key="t", title="", body=text, source=source)
+        by = keyed(resolve_entities(next(analyze([art], nlp=nlp))))
+        if key is None:  # a news agency does not speak for the people it quotes
+            assert not any(_refs(e) for e in by.values())
+        else:
+            assert _refs(by[key]) == ["We"]  # the minister's, not the untitled speaker's

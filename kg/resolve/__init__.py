@@ -137,9 +137,11 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     title_mentions(parse, drafts)
     quotes = list(quotations(parse))
     anaphora_mentions(parse, drafts, quotes)
-    quote_mentions(parse, drafts, quotes)  # after: "he said, 'I...'" needs "he" resolved
     source = analysis.article.source
-    author_mentions(parse, drafts, quotes, publisher_draft(source) if source else None)
+    publisher = publisher_draft(source) if source else None
+    # after anaphora: "he said, 'I...'" needs "he" resolved
+    quote_mentions(parse, drafts, quotes, publisher)
+    author_mentions(parse, drafts, quotes, publisher)
     return tuple(drafts[k].freeze() for k in sorted(drafts))
 
 

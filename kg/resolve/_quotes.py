@@ -27,16 +27,24 @@ _BODIES = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.MILITARY_FORC
 
 
 def quote_mentions(parse: Parse, drafts: dict[str, Draft],
-                   quotes: Sequence[tuple[int, int]]) -> None:
+                   quotes: Sequence[tuple[int, int]], publisher: Draft | None = None) -> None:
     """Add "I"/"we" mentions inside ``quotes`` (from :func:`quotations`) to their
-    speakers' entities (in place)."""
+    speakers' entities (in place). When the article is published by a state body
+    (``publisher``: a government, a ministry, a state) and the speaker is an official (a
+    person with a title) of no known body, "we" is that publisher: a release quoting its
+    own minister."""
     at = token_index(drafts)
     toks = parse.tokens
+    official = publisher if publisher is not None and (
+        publisher.type is EntityType.COUNTRY or publisher.part_of is not None) else None
     for start, end, speaker in quotation_speakers(parse, at, drafts, quotes):
         if speaker is None:
             continue
         person = speaker if drafts[speaker].type is EntityType.PERSON else None
         body = _body_of(drafts, speaker)
+        if body is None and person is not None and drafts[person].posts and (
+                official is not None):  # "Minister Ellwood said:" in a UK Government release
+            body = drafts.setdefault(official.key, official).key
         for t in toks[start:end]:
             if t.pos != "PRON" or t.i in at:
                 continue
