@@ -89,10 +89,7 @@ def country_codes(ext: Extraction, event: Event, roles: Iterable[Role]) -> set[s
             continue
         ent = by_key.get(arg.entity)
         keys = [arg.entity] + ([ent.part_of] if ent is not None and ent.part_of else [])
-        for key in keys:
-            kind, _, rest = key.partition("/")
-            if kind in ("country", "force") and len(rest) == 3:
-                codes.add(rest.upper())
+        codes.update(_iso3(key, ("country", "force")) for key in keys)
         if ent is not None and ent.iso3:
             codes.add(ent.iso3)
         # a person counts for the state of a post ("Iraqi President Saddam Hussein"), as
@@ -100,10 +97,15 @@ def country_codes(ext: Extraction, event: Event, roles: Iterable[Role]) -> set[s
         for post in ent.posts if ent is not None else ():
             org = by_key.get(post.organization or "")
             for key in (post.organization or "", org.part_of if org and org.part_of else ""):
-                kind, _, rest = key.partition("/")
-                if kind == "country" and len(rest) == 3:
-                    codes.add(rest.upper())
+                codes.add(_iso3(key, ("country",)))
+    codes.discard("")
     return codes
+
+
+def _iso3(key: str, kinds: tuple[str, ...]) -> str:
+    """The ISO3 code in an entity key of one of ``kinds`` ("country/IRQ"), else ""."""
+    kind, _, rest = key.partition("/")
+    return rest.upper() if kind in kinds and len(rest) == 3 else ""
 
 
 def _gold_codes(actors: Any) -> set[str]:

@@ -637,10 +637,9 @@ class KnowledgeGraph:
                 self._bulk_write(batch, workers=None)
                 self.optimize()
             else:
-                quads = [*ox.parse(batch.named, format=ox.RdfFormat.N_QUADS), *batch.other]
-                union = [ox.Quad(q.subject, q.predicate, q.object)
-                         for q in ox.parse(batch.named, format=ox.RdfFormat.N_QUADS)]
-                store.extend(quads + union)
+                named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
+                union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
+                store.extend(named + batch.other + union)
             if batch.graphs:  # a dump written before kg stored event counts
                 self._add_event_counts()
         except (OSError, RuntimeError, SyntaxError) as e:

@@ -50,11 +50,8 @@ def quote_mentions(parse: Parse, drafts: dict[str, Draft],
                 continue
             low = t.text.lower()
             key = person if low in _SINGULAR else body if low in _PLURAL else None
-            if key is None:
-                continue
-            drafts[key].mentions.append(Mention(
-                span=Span(t.idx, t.idx + len(t.text)), text=t.text, label=PRONOUN_LABEL,
-                start=t.i, end=t.i + 1, sentence=t.sent))
+            if key is not None:
+                drafts[key].mentions.append(_pronoun(t))
 
 
 def author_mentions(parse: Parse, drafts: dict[str, Draft],
@@ -69,10 +66,13 @@ def author_mentions(parse: Parse, drafts: dict[str, Draft],
     for t in parse.tokens:
         if t.pos != "PRON" or t.i in at or t.i in inside or t.text.lower() not in _PLURAL:
             continue
-        d = drafts.setdefault(author.key, author)
-        d.mentions.append(Mention(
-            span=Span(t.idx, t.idx + len(t.text)), text=t.text, label=PRONOUN_LABEL,
-            start=t.i, end=t.i + 1, sentence=t.sent))
+        drafts.setdefault(author.key, author).mentions.append(_pronoun(t))
+
+
+def _pronoun(t: Token) -> Mention:
+    """The one-token mention a pronoun makes."""
+    return Mention(span=Span(t.idx, t.idx + len(t.text)), text=t.text, label=PRONOUN_LABEL,
+                   start=t.i, end=t.i + 1, sentence=t.sent)
 
 
 def quotation_speakers(parse: Parse, at: dict[int, tuple[str, Mention]],

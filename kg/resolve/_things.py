@@ -192,17 +192,7 @@ def publisher_draft(source: str) -> Draft | None:
     c = gazetteer.country_by_name(name)
     if c is not None:
         return country_draft(c)
-    c, k = country_prefix(words)
-    if c is not None:
-        rest = words[k:]
-        if _is_government(rest):
-            return _government_draft(c, name)
-        known = gazetteer.actor_by_name(" ".join(rest))
-        if known is not None and known.type == EntityType.ORGANIZATION.value and (
-                known.part_of in (None, c.key)):
-            return actor_draft(known)
-    return Draft(key=f"organization/{slugify(name)}", type=EntityType.ORGANIZATION,
-                 label=name, part_of=c.key if c is not None else None)
+    return _org_draft(name, words)  # as the same name in a text would be
 
 
 def leader_in_government(m: Mention, parse: Parse) -> Mention | None:
@@ -217,7 +207,10 @@ def leader_in_government(m: Mention, parse: Parse) -> Mention | None:
                    start=toks[0].i, end=toks[k - 1].i + 1, sentence=m.sentence)
 
 
-def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
+def _org_draft(name: str, words: list[str], m: Mention | None = None,
+               parse: Parse | None = None) -> Draft:
+    """An organisation named ``name`` (``words``); ``m`` in ``parse``, when given, lets a
+    ministry take the state named just before it."""
     c, k = country_prefix(words)
     rest = words[k:] if c is not None else words
     if c is None:  # "Ministry of Foreign Affairs of Ukraine"
@@ -238,7 +231,8 @@ def _org_draft(name: str, words: list[str], m: Mention, parse: Parse) -> Draft:
             return actor_draft(known)
     field = _ministry_field([w for w in rest if w not in APOSTROPHES[:2]])
     if field is not None:
-        c = c or country_before(m, parse)
+        if c is None and m is not None and parse is not None:
+            c = country_before(m, parse)
         if c is None:
             return Draft(key=f"organization/{slugify(field)}-ministry",
                           type=EntityType.ORGANIZATION, label=f"{field} Ministry")
