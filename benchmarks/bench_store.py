@@ -35,8 +35,9 @@ import rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from kg.rdf.tallies import tally_triples
 from kg.rdf.vocab import PREFIXES
-from kg.store import KnowledgeGraph, _rdflib_term, list_queries
+from kg.store import KnowledgeGraph, _ox_term, _rdflib_term, list_queries
 
 KG = "https://w3id.org/geokg/ontology#"
 KGR = "https://w3id.org/geokg/resource/"
@@ -87,6 +88,7 @@ class Pool:
         self.orgs = [(r(f"organization/o{i}"), f"Organization {i}") for i in range(600)]
         self.forces = [(r(f"force/f{i}"), f"Force {i}") for i in range(400)]
         self.places = [(r(f"place/{i}"), f"Place {i}") for i in range(1500)]
+        self.descriptions = self._describe()
 
     def pick(self, seq: list[tuple[ox.NamedNode, ...]] | list[tuple[ox.NamedNode, str]]
              ) -> tuple[ox.NamedNode, str]:
@@ -95,36 +97,44 @@ class Pool:
         return item[0], str(item[1])
 
     def entity_triples(self, g: ox.NamedNode) -> Iterator[ox.Quad]:
+        for node, props in self.descriptions.items():
+            for p, o in props:
+                yield ox.Quad(node, p, o, g)
+
+    def _describe(self) -> dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]]:
+        """What kg's mapping writes about an entity in every article graph that names it."""
+        d: dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]] = {}
         for node, label, iso in self.countries:
-            yield ox.Quad(node, RDF_TYPE, k("Country"), g)
-            yield ox.Quad(node, RDF_TYPE, SEM_ACTOR, g)
-            yield ox.Quad(node, RDF_TYPE, SEM_PLACE, g)
-            yield ox.Quad(node, LABEL, ox.Literal(label), g)
-            yield ox.Quad(node, k("iso3"), ox.Literal(iso[:3]), g)
+            d[node] = [(RDF_TYPE, k("Country")), (RDF_TYPE, SEM_ACTOR), (RDF_TYPE, SEM_PLACE),
+                       (LABEL, ox.Literal(label)), (k("iso3"), ox.Literal(iso[:3]))]
         for i, (node, label) in enumerate(self.persons):
-            yield ox.Quad(node, RDF_TYPE, k("Person"), g)
-            yield ox.Quad(node, RDF_TYPE, SEM_ACTOR, g)
-            yield ox.Quad(node, LABEL, ox.Literal(label), g)
-            yield ox.Quad(node, ALT, ox.Literal(f"P{i}"), g)
+            d[node] = [(RDF_TYPE, k("Person")), (RDF_TYPE, SEM_ACTOR),
+                       (LABEL, ox.Literal(label)), (ALT, ox.Literal(f"P{i}"))]
         for node, label in self.orgs:
-            yield ox.Quad(node, RDF_TYPE, k("Organization"), g)
-            yield ox.Quad(node, RDF_TYPE, SEM_ACTOR, g)
-            yield ox.Quad(node, LABEL, ox.Literal(label), g)
+            d[node] = [(RDF_TYPE, k("Organization")), (RDF_TYPE, SEM_ACTOR),
+                       (LABEL, ox.Literal(label))]
         for i, (node, label) in enumerate(self.forces):
-            yield ox.Quad(node, RDF_TYPE, k("MilitaryForce"), g)
-            yield ox.Quad(node, RDF_TYPE, SEM_ACTOR, g)
-            yield ox.Quad(node, LABEL, ox.Literal(label), g)
-            yield ox.Quad(node, k("forceOf"), self.countries[i % 200][0], g)
+            d[node] = [(RDF_TYPE, k("MilitaryForce")), (RDF_TYPE, SEM_ACTOR),
+                       (LABEL, ox.Literal(label)), (k("forceOf"), self.countries[i % 200][0])]
         for i, (node, label) in enumerate(self.places):
-            yield ox.Quad(node, RDF_TYPE, k("Place"), g)
-            yield ox.Quad(node, RDF_TYPE, SEM_PLACE, g)
-            yield ox.Quad(node, LABEL, ox.Literal(label), g)
-            yield ox.Quad(node, LAT, lit(f"{(i % 180) - 90}.5", "decimal"), g)
-            yield ox.Quad(node, LONG, lit(f"{(i % 360) - 180}.25", "decimal"), g)
+            d[node] = [(RDF_TYPE, k("Place")), (RDF_TYPE, SEM_PLACE), (LABEL, ox.Literal(label)),
+                       (LAT, lit(f"{(i % 180) - 90}.5", "decimal")),
+                       (LONG, lit(f"{(i % 360) - 180}.25", "decimal"))]
+        return d
 
 
 def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
-    """One article graph: its node, entity mentions, and 8–14 events."""
+    """One article graph: its node, entity mentions, 8–14 events, and the tallies their
+    quantities count for (derived as kg's mapping derives them)."""
+    quads = list(_article_body(n, pool, rng))
+    yield from quads
+    g = quads[0].graph_name
+    for s, p, o in tally_triples((_rdflib_term(q.subject), _rdflib_term(q.predicate),
+                                  _rdflib_term(q.object)) for q in quads):
+        yield ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), g)  # type: ignore[arg-type]
+
+
+def _article_body(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
     a = r(f"article/{n:016x}")
 
     def q(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> ox.Quad:
@@ -152,16 +162,11 @@ def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
         offset += len(text) + 7
 
     kinds = [pool.countries, pool.persons, pool.orgs, pool.forces]
+    named: set[ox.NamedNode] = set()  # every entity the article names is described in it
     for _ in range(12):
         kind = rng.choice(kinds)
         node, label = pool.pick(kind)  # type: ignore[arg-type]
-        cls = {id(pool.countries): "Country", id(pool.persons): "Person",
-               id(pool.orgs): "Organization", id(pool.forces): "MilitaryForce"}[id(kind)]
-        yield q(node, RDF_TYPE, k(cls))
-        yield q(node, RDF_TYPE, SEM_ACTOR)
-        if cls == "Country":
-            yield q(node, RDF_TYPE, SEM_PLACE)
-        yield q(node, LABEL, ox.Literal(label))
+        named.add(node)
         yield from mention(node, label)
     n_events = rng.randint(8, 14)
     yield q(a, k("eventCount"), lit(n_events, "integer"))
@@ -181,11 +186,13 @@ def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
         for role in roles:
             node, _ = pool.pick(rng.choice(kinds))  # type: ignore[arg-type]
             yield q(ev, k(role), node)
+            named.add(node)
             yield q(ev, HAS_ACTOR, node)
         if rng.random() < 0.6:
             place, _ = pool.pick(pool.places if rng.random() < 0.5 else pool.countries)  # type: ignore[arg-type]
             yield q(ev, k("location" if rng.random() < 0.5 else "destination"), place)
             yield q(ev, HAS_PLACE, place)
+            named.add(place)
         if et in ("Deployment", "Transfer", "Training", "Combat") and rng.random() < 0.5:
             qn = r(f"article/{n:016x}/quantity/{e * 40 + 10}-{e * 40 + 16}")
             yield q(ev, k("quantity"), qn)
@@ -197,6 +204,7 @@ def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
         if rng.random() < 0.4:
             src, _ = pool.pick(pool.persons if rng.random() < 0.5 else pool.countries)  # type: ignore[arg-type]
             yield q(ev, k("attributedTo"), src)
+            named.add(src)
         if rng.random() < 0.5:
             t = r(f"article/{n:016x}/time/{e * 40 + 20}-{e * 40 + 29}")
             yield q(ev, HAS_TIME, t)
@@ -209,6 +217,9 @@ def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
             yield q(ev, k("cue"), ox.Literal("said"))
         yield from mention(ev, f"sentence {e} of article {n}")
         yield from mention(ev, f"trigger{e}", "trigger")
+    for node in sorted(named, key=str):
+        for p, o in pool.descriptions[node]:
+            yield q(node, p, o)
 
 
 def generate(target: int, seed: int = 7) -> list[ox.Quad]:

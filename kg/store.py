@@ -427,6 +427,8 @@ class KnowledgeGraph:
                 self.rebuild_union()
         if not read_only and self._counts_missing():
             self._add_event_counts()
+        if not read_only and self._tallies_missing():
+            self._add_tallies()
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -566,8 +568,11 @@ class KnowledgeGraph:
     def add_article_graph(self, article_iri: URIRef, graph: rdflib.Graph,
                           content_hash: str) -> None:
         """Replace the named graph ``article_iri`` by ``graph`` and record its hash, in one
-        transaction (a single SPARQL update: drop, then insert)."""
-        self._write_article(article_iri, graph, content_hash)
+        transaction (a single SPARQL update: drop, then insert). The tallies the graph's
+        figures count for are added as the mapping adds them (:mod:`kg.rdf.tallies`)."""
+        from kg.rdf.tallies import tally_triples
+
+        self._write_article(article_iri, [*graph, *tally_triples(graph)], content_hash)
 
     def _write_article(self, article_iri: URIRef,
                        triples: Iterable[tuple[rdflib.term.Node, rdflib.term.Node,
@@ -640,8 +645,9 @@ class KnowledgeGraph:
                 named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
                 union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
                 store.extend(named + batch.other + union)
-            if batch.graphs:  # a dump written before kg stored event counts
+            if batch.graphs:  # a dump written before kg stored event counts or tallies
                 self._add_event_counts()
+                self._add_tallies()
         except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
         return batch.count
@@ -726,6 +732,37 @@ class KnowledgeGraph:
                 "GROUP BY ?a } }", prefixes=PREFIXES)
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot add event counts: {_one_line(e)}") from e
+
+    def _tallies_missing(self) -> bool:
+        """A store with quantities and no ``kg:tally`` at all was written before kg
+        derived tallies (two index look-ups)."""
+        store = self.store
+        union = ox.DefaultGraph()
+        if next(iter(store.quads_for_pattern(None, _ox_node(KG.tally), None, union)),
+                None) is not None:
+            return False
+        return next(iter(store.quads_for_pattern(None, _ox_node(KG.quantity), None, union)),
+                    None) is not None
+
+    def _add_tallies(self) -> None:
+        """Give the article graphs whose figures lack their tallies (written before kg
+        derived them) the tallies the mapping would write, in the graph and in the union."""
+        from kg.rdf.tallies import tally_triples
+
+        lacking = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e kg:quantity ?q . "
+                   "FILTER NOT EXISTS { ?q kg:tally ?t } ?e kg:agent|kg:participant ?x ; "
+                   "kg:location|kg:destination ?w } }")
+        try:
+            store = self.store
+            graphs = [s["g"] for s in store.query(lacking, prefixes=PREFIXES)]  # type: ignore[union-attr]
+            for g in graphs:
+                assert isinstance(g, ox.NamedNode)
+                new = tally_triples(self.graph_of(URIRef(g.value)))
+                text = "\n".join(f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in new)
+                if text:
+                    store.update(f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n}}")
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"{self._where()}: cannot add tallies: {_one_line(e)}") from e
 
     def _union_missing(self) -> bool:
         store = self.store

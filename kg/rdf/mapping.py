@@ -11,6 +11,7 @@ reasoner would infer from the ontology, so SEM queries work in a store without o
 
     event ─kg:agent / kg:participant / … ─▶ entity (rdfs:label)
       ├─kg:quantity─▶ quantity (kg:value | kg:minValue / kg:maxValue, kg:unit)
+      │                  └─kg:tally─▶ what it counts (see kg.rdf.tallies)
       ├─sem:hasTime─▶ time (rdfs:label, time:inXSDDate)
       ├─kg:attributedTo─▶ entity
       ├─kg:trigger / kg:evidence─▶ mention (kg:beginIndex, kg:endIndex, kg:anchorOf)
@@ -38,6 +39,7 @@ from kg.rdf.iris import (
     quantity_iri,
     time_iri,
 )
+from kg.rdf.tallies import tally_triples
 from kg.rdf.vocab import (
     GEO,
     KG,
@@ -261,6 +263,9 @@ class _Mapper:
         # a summary kept with the article so listing articles needs no count over events
         events = {event_iri(self.article, e) for e in self.ex.events}
         self.add(self.a_iri, KG.eventCount, Literal(len(events)))
+        # what its figures count, for comparing them with other articles' (kg.rdf.tallies)
+        for triple in tally_triples(self.triples):
+            self.add(*triple)
         return list(self.triples)
 
 

@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     Article: URIRef
     Mention: URIRef
     Quantity: URIRef
+    Tally: URIRef
     TimeExpression: URIRef
     Modality: URIRef
     Polarity: URIRef
@@ -126,6 +127,16 @@ class KG(DefinedNamespace):
     ploverType: URIRef
     quote: URIRef
     cue: URIRef
+    # tallies: what reported figures count, for comparing them across articles
+    tally: URIRef
+    tallyOf: URIRef
+    tallyAt: URIRef
+    tallyUnit: URIRef
+    asOf: URIRef
+    reportedAmount: URIRef
+    reportedBy: URIRef
+    reportedIn: URIRef
+    claim: URIRef
     # provenance
     evidence: URIRef
     trigger: URIRef
