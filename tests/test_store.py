@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -572,3 +573,20 @@ def test_a_loaded_dump_without_event_counts_gets_them(tmp_path: Path) -> None:
         k.load(dump, "trig")
         counts = {r["article"]: r["events"] for r in k.named_query("articles").rows}
         assert counts == {A1: Literal(1), old: Literal(2)}
+
+
+def test_answer_literals_are_the_ones_rdflib_builds() -> None:
+    """Query answers build common literals without rdflib's constructor; they must be
+    indistinguishable from rdflib's own, and odd forms must still go through it."""
+    from kg.store import _FAST_LITERALS, _rdflib_term
+
+    assert _FAST_LITERALS
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for value, dt in (("Kyiv", "string"), ("", "string"), ("12000", "integer"),
+                      ("-3", "integer"), ("+3", "integer"), ("012", "integer"),
+                      ("2024-10-30", "date"), ("20241030", "date"), ("2024-02-30", "date"),
+                      ("1.50", "decimal"), ("x", "integer")):
+        got = _rdflib_term(ox.Literal(value, datatype=ox.NamedNode(xsd + dt)))
+        want = Literal(value) if dt == "string" else Literal(value, datatype=URIRef(xsd + dt))
+        assert (got, hash(got), repr(got), got.n3()) == (want, hash(want), repr(want), want.n3())
+        assert got.toPython() == want.toPython() and got.ill_typed == want.ill_typed
