@@ -35,7 +35,7 @@ import rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.rdf.tallies import tally_triples
+from kg.rdf.derived import derived_triples
 from kg.rdf.vocab import PREFIXES
 from kg.store import KnowledgeGraph, _ox_term, _rdflib_term, list_queries
 
@@ -124,12 +124,12 @@ class Pool:
 
 
 def article_quads(n: int, pool: Pool, rng: random.Random) -> Iterator[ox.Quad]:
-    """One article graph: its node, entity mentions, 8–14 events, and the tallies their
-    quantities count for (derived as kg's mapping derives them)."""
+    """One article graph: its node, entity mentions, 8–14 events, and what kg's mapping
+    derives from them (time stamps, tallies)."""
     quads = list(_article_body(n, pool, rng))
     yield from quads
     g = quads[0].graph_name
-    for s, p, o in tally_triples((_rdflib_term(q.subject), _rdflib_term(q.predicate),
+    for s, p, o in derived_triples((_rdflib_term(q.subject), _rdflib_term(q.predicate),
                                   _rdflib_term(q.object)) for q in quads):
         yield ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), g)  # type: ignore[arg-type]
 

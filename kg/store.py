@@ -47,7 +47,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import KGError, ModelError, QueryError, StoreError
 from kg.model import Article, EntityType, EventType, Extraction
-from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES
+from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
 
 if TYPE_CHECKING:
     from kg.rdf.mapping import RdfFormat
@@ -429,6 +429,8 @@ class KnowledgeGraph:
             self._add_event_counts()
         if not read_only and self._tallies_missing():
             self._add_tallies()
+        if not read_only and self._time_stamps_missing():
+            self._add_time_stamps()
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -568,11 +570,11 @@ class KnowledgeGraph:
     def add_article_graph(self, article_iri: URIRef, graph: rdflib.Graph,
                           content_hash: str) -> None:
         """Replace the named graph ``article_iri`` by ``graph`` and record its hash, in one
-        transaction (a single SPARQL update: drop, then insert). The tallies the graph's
-        figures count for are added as the mapping adds them (:mod:`kg.rdf.tallies`)."""
-        from kg.rdf.tallies import tally_triples
+        transaction (a single SPARQL update: drop, then insert). Time stamps and tallies
+        are derived from the graph as the mapping derives them (:mod:`kg.rdf.derived`)."""
+        from kg.rdf.derived import derived_triples
 
-        self._write_article(article_iri, [*graph, *tally_triples(graph)], content_hash)
+        self._write_article(article_iri, [*graph, *derived_triples(graph)], content_hash)
 
     def _write_article(self, article_iri: URIRef,
                        triples: Iterable[tuple[rdflib.term.Node, rdflib.term.Node,
@@ -648,6 +650,7 @@ class KnowledgeGraph:
             if batch.graphs:  # a dump written before kg stored event counts or tallies
                 self._add_event_counts()
                 self._add_tallies()
+                self._add_time_stamps()
         except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
         return batch.count
@@ -763,6 +766,28 @@ class KnowledgeGraph:
                     store.update(f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n}}")
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot add tallies: {_one_line(e)}") from e
+
+    def _time_stamps_missing(self) -> bool:
+        """A store with dated times and no ``sem:hasTimeStamp`` at all was written before
+        kg derived time stamps (two index look-ups)."""
+        store = self.store
+        union = ox.DefaultGraph()
+        if next(iter(store.quads_for_pattern(None, _ox_node(SEM.hasTimeStamp), None, union)),
+                None) is not None:
+            return False
+        return next(iter(store.quads_for_pattern(None, _ox_node(TIME.inXSDDate), None, union)),
+                    None) is not None
+
+    def _add_time_stamps(self) -> None:
+        """Give the events of article graphs written before kg derived time stamps their
+        ``sem:hasTimeStamp``, in the graph and in the union (see :mod:`kg.rdf.derived`)."""
+        try:
+            self.store.update(
+                "INSERT { GRAPH ?g { ?e sem:hasTimeStamp ?d } ?e sem:hasTimeStamp ?d } WHERE { "
+                "GRAPH ?g { ?e sem:hasTime ?t . ?t time:inXSDDate ?d "
+                "FILTER NOT EXISTS { ?e sem:hasTimeStamp ?d } } }", prefixes=PREFIXES)
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"{self._where()}: cannot add time stamps: {_one_line(e)}") from e
 
     def _union_missing(self) -> bool:
         store = self.store

@@ -125,7 +125,8 @@ def render(ontology: Path = ONTOLOGY) -> str:
         "",
         "Events and entities have IRIs (no blank nodes). The graph also carries the SEM core "
         "(`sem:Event`, `sem:Actor`, `sem:Place`, `sem:Time`, `sem:hasActor`, `sem:hasPlace`, "
-        "`sem:hasTime`), so SEM queries work without a reasoner. A person's positions are "
+        "`sem:hasTime`, and `sem:hasTimeStamp` with a dated event's date), so SEM queries "
+        "work without a reasoner. A person's positions are "
         "W3C ORG posts: `person org:holds post`, `post a org:Post; rdfs:label \"Defense "
         "Secretary\"; org:postIn state`.",
         "",

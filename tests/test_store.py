@@ -590,3 +590,19 @@ def test_answer_literals_are_the_ones_rdflib_builds() -> None:
         want = Literal(value) if dt == "string" else Literal(value, datatype=URIRef(xsd + dt))
         assert (got, hash(got), repr(got), got.n3()) == (want, hash(want), repr(want), want.n3())
         assert got.toPython() == want.toPython() and got.ill_typed == want.ill_typed
+
+
+def test_events_stored_before_time_stamps_get_them_on_open(tmp_path: Path) -> None:
+    from kg.rdf.vocab import SEM, TIME
+
+    a = KGR["article/00000000000000c3"]
+    e, t = URIRef(f"{a}/event/1"), URIRef(f"{a}/time/2")
+    old = [(e, RDF.type, KG.Meeting), (e, KG.article, a), (e, SEM.hasTime, t),
+           (t, TIME.inXSDDate, Literal(date(2024, 10, 30)))]
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k._write_article(a, old, "h")  # as an older kg wrote it: no sem:hasTimeStamp
+        assert k.named_query("events_by_type", {"type": "Meeting"}).rows[0]["date"] is None
+    with KnowledgeGraph(tmp_path / "s") as k:
+        rows = k.named_query("events_by_type", {"type": "Meeting"}).rows
+        assert [r["date"] for r in rows] == [Literal(date(2024, 10, 30))]
+        assert (e, SEM.hasTimeStamp, Literal(date(2024, 10, 30))) in k.graph_of(a)

@@ -122,3 +122,14 @@ def test_graphs_written_without_tallies_get_them_on_open_and_on_load(tmp_path: P
                             figure(3, 9, day=day, article=KGR["article/00000000000000d3"]), "x")
         k.load(dump, "trig")  # this store has tallies already; the loaded graph gets its own
         assert _contested(k) == [(Literal(9), Literal(12000), Literal(3))]
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import kg.rdf.derived
+    import kg.rdf.tallies
+
+    for module in (kg.rdf.tallies, kg.rdf.derived):
+        result = doctest.testmod(module)
+        assert result.attempted >= 1 and result.failed == 0

@@ -6,13 +6,15 @@ the article's; :func:`serialize` writes a dataset as TriG, N-Quads, JSON-LD or T
 union of the graphs).
 
 Besides the ``kg:`` triples the mapping writes the SEM core (``sem:Event``,
-``sem:Actor``, ``sem:Place``, ``sem:Time``, ``sem:hasActor``, ``sem:hasPlace``), which a
+``sem:Actor``, ``sem:Place``, ``sem:Time``, ``sem:hasActor``, ``sem:hasPlace``, the
+``sem:hasTimeStamp`` of a dated event), which a
 reasoner would infer from the ontology, so SEM queries work in a store without one.
 
     event ─kg:agent / kg:participant / … ─▶ entity (rdfs:label)
       ├─kg:quantity─▶ quantity (kg:value | kg:minValue / kg:maxValue, kg:unit)
       │                  └─kg:tally─▶ what it counts (see kg.rdf.tallies)
       ├─sem:hasTime─▶ time (rdfs:label, time:inXSDDate)
+      ├─sem:hasTimeStamp─▶ the time's date (see kg.rdf.derived)
       ├─kg:attributedTo─▶ entity
       ├─kg:trigger / kg:evidence─▶ mention (kg:beginIndex, kg:endIndex, kg:anchorOf)
       └─kg:article─▶ article
@@ -30,6 +32,7 @@ from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.model import Entity, EntityType, Event, Extraction, Quantity, Span
+from kg.rdf.derived import derived_triples
 from kg.rdf.iris import (
     article_iri,
     entity_iri,
@@ -39,7 +42,6 @@ from kg.rdf.iris import (
     quantity_iri,
     time_iri,
 )
-from kg.rdf.tallies import tally_triples
 from kg.rdf.vocab import (
     GEO,
     KG,
@@ -263,8 +265,8 @@ class _Mapper:
         # a summary kept with the article so listing articles needs no count over events
         events = {event_iri(self.article, e) for e in self.ex.events}
         self.add(self.a_iri, KG.eventCount, Literal(len(events)))
-        # what its figures count, for comparing them with other articles' (kg.rdf.tallies)
-        for triple in tally_triples(self.triples):
+        # time stamps and tallies: read by queries in one step (kg.rdf.derived)
+        for triple in derived_triples(self.triples):
             self.add(*triple)
         return list(self.triples)
 

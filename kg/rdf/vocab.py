@@ -172,6 +172,7 @@ class SEM(DefinedNamespace):
     hasActor: URIRef
     hasPlace: URIRef
     hasTime: URIRef
+    hasTimeStamp: URIRef
     accordingTo: URIRef
 
 

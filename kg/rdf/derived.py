@@ -1,0 +1,50 @@
+"""Triples derived from an article's own triples and written with them, so that queries
+read one stored value instead of joining several.
+
+- ``event sem:hasTimeStamp date``: the date of the event's time expression (what
+  ``sem:hasTime / time:inXSDDate`` reaches in two steps);
+- the tallies its figures count for (:mod:`kg.rdf.tallies`).
+
+The mapping adds them to every article it writes, a store adds them to article graphs
+given without them, and a store written before kg derived them is upgraded when opened.
+
+>>> from rdflib import Literal
+>>> from kg.rdf.vocab import KGR
+>>> e, t = KGR["article/a/event/1"], KGR["article/a/time/2"]
+>>> [str(o) for _, p, o in derived_triples([(e, SEM.hasTime, t),
+...                                         (t, TIME.inXSDDate, Literal("2024-10-30"))])]
+['2024-10-30']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib.term import Node
+
+from kg.rdf.tallies import tally_triples
+from kg.rdf.vocab import SEM, TIME
+
+__all__ = ["derived_triples", "time_stamp_triples"]
+
+Triple = tuple[Node, Node, Node]
+
+
+def time_stamp_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """``event sem:hasTimeStamp date`` for every ``event sem:hasTime t . t time:inXSDDate
+    date`` among ``triples``."""
+    times: dict[Node, list[Node]] = {}
+    dates: dict[Node, list[Node]] = {}
+    for s, p, o in triples:
+        if p == SEM.hasTime:
+            times.setdefault(o, []).append(s)
+        elif p == TIME.inXSDDate:
+            dates.setdefault(s, []).append(o)
+    return [(event, SEM.hasTimeStamp, d) for t, events in times.items()
+            for event in events for d in dates.get(t, ())]
+
+
+def derived_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """Every derived triple of one article's triples (see the module docs)."""
+    given = list(triples)
+    return time_stamp_triples(given) + tally_triples(given)
