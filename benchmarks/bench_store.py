@@ -8,10 +8,12 @@ named query several times on both, and prints median latencies and the ratio.
 
     .venv/bin/python benchmarks/bench_store.py [--triples 1000000] [--runs 5]
 
-Targets: bulk load ≤ 6 s; each named query median ≤ 100 ms and never > 1 s on Oxigraph;
+Targets: bulk load ≤ 6 s; named query medians ≤ 100 ms and never > 1 s on Oxigraph;
 Oxigraph ≥ 10× faster than rdflib. The load is reported as wall and CPU time (the machine
 may be shared), the compaction that follows it separately; each query's latency is given
-for the full answer (what the targets are about) and with ``limit=100``.
+for the full answer (what the targets are about), with ``limit=100``, and again after 200
+stored articles were rewritten one transaction each (as incremental ingest does: until
+RocksDB compacts them, the writes make every look-up a little slower).
 """
 
 from __future__ import annotations
@@ -319,17 +321,6 @@ def main() -> None:
         opt_s, opt_cpu = time.perf_counter() - t0, time.process_time() - c0
         print(f"optimize (compaction): {opt_s:.2f} s wall, {opt_cpu:.2f} s CPU")
 
-        sample = [q for q in quads if q.graph_name == r(f"article/{0:016x}")]
-        g = rdflib.Graph()
-        for q in sample:
-            g.add((_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
-        t0 = time.perf_counter()
-        for i in range(200):
-            kg.add_article_graph(rdflib.URIRef(f"{KGR}article/bench{i}"), g, str(i))
-        per_article = (time.perf_counter() - t0) / 200
-        print(f"transactional article replace ({len(g)} triples): {per_article * 1000:.1f} ms "
-              f"per article ({1 / per_article:,.0f} articles/s)")
-
         # Oxigraph first, before the rdflib copy exists; the generated quads (millions of
         # Python objects) are moved out of the garbage collector's sight, as a long-running
         # server's startup data would be, so collections do not scan them between queries
@@ -347,6 +338,28 @@ def main() -> None:
             ox_times[nq.name] = (n_rows, ox_t, lim_t)
             print(f"  {nq.name}: {n_rows} rows, oxigraph {statistics.median(ox_t) * 1000:.1f} ms",
                   flush=True)
+
+        # transactional writes: 200 stored articles replaced by their own graphs (the data
+        # stays the same; the store then holds the writes in RocksDB's memtable and level-0
+        # files until a compaction, which makes look-ups slower: the queries are timed again)
+        wanted = {r(f"article/{i:016x}") for i in range(200)}
+        by_article: dict[str, rdflib.Graph] = {}
+        for q in quads:
+            if q.graph_name in wanted:
+                by_article.setdefault(q.graph_name.value, rdflib.Graph()).add(  # type: ignore[union-attr]
+                    (_rdflib_term(q.subject), _rdflib_term(q.predicate), _rdflib_term(q.object)))
+        t0 = time.perf_counter()
+        for iri, g in by_article.items():
+            kg.add_article_graph(rdflib.URIRef(iri), g, "bench")
+        per_article = (time.perf_counter() - t0) / len(by_article)
+        size = statistics.median(len(g) for g in by_article.values())
+        print(f"transactional article replace ({size:.0f} triples): {per_article * 1000:.1f} ms "
+              f"per article ({1 / per_article:,.0f} articles/s)")
+        after: dict[str, list[float]] = {}
+        for nq in list_queries():
+            params = PARAMS.get(nq.name, {})
+            after[nq.name] = time_runs(lambda nq=nq, params=params: kg.named_query(nq.name, params),
+                                       args.runs, 1e9)
         kg.close()
         gc.unfreeze()
 
@@ -383,19 +396,22 @@ def main() -> None:
 
     print()
     print(f"{'query':<28}{'rows':>7}{'oxigraph median':>17}{'max':>9}"
-          f"{f'LIMIT {LIMIT}':>12}{'rdflib median':>15}{'runs':>6}{'ratio':>9}")
+          f"{f'LIMIT {LIMIT}':>12}{'after writes':>14}{'rdflib median':>15}{'runs':>6}"
+          f"{'ratio':>9}")
     for name, n_rows, med, mx, lmed, rmed, rruns, cut in rows:
         ge = "≥" if cut else ""
         print(f"{name:<28}{n_rows:>7}{med * 1000:>14.1f} ms{mx * 1000:>6.0f} ms"
-              f"{lmed * 1000:>9.1f} ms{ge + f'{rmed * 1000:.0f}':>12} ms{rruns:>6}"
-              f"{ge + f'{rmed / med:.0f}':>8}×")
+              f"{lmed * 1000:>9.1f} ms{statistics.median(after[name]) * 1000:>11.1f} ms"
+              f"{ge + f'{rmed * 1000:.0f}':>12} ms{rruns:>6}{ge + f'{rmed / med:.0f}':>8}×")
     worst = max(r[3] for r in rows)
     slowest = max(r[2] for r in rows)
+    overall = statistics.median(r[2] for r in rows)
     least = min(r[5] / r[2] for r in rows)
     if any(r[7] for r in rows):
         print(f"≥: an rdflib run was stopped after the {args.rdflib_budget:.0f} s budget")
     print(f"\nbulk load {load_s:.2f} s wall / {load_cpu:.2f} s CPU, + optimize {opt_s:.2f} s "
-          f"(target ≤ 6 s); slowest full median {slowest * 1000:.0f} ms (≤ 100 ms); worst "
+          f"(target ≤ 6 s); median over the queries {overall * 1000:.0f} ms and slowest "
+          f"query's median {slowest * 1000:.0f} ms (≤ 100 ms); worst "
           f"full run {worst * 1000:.0f} ms (≤ 1 s); smallest speed-up {least:.0f}× (≥ 10×); "
           f"load average {os.getloadavg()[0]:.1f}")
 
