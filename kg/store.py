@@ -580,16 +580,44 @@ class KnowledgeGraph:
                        triples: Iterable[tuple[rdflib.term.Node, rdflib.term.Node,
                                                rdflib.term.Node]],
                        content_hash: str) -> None:
+        """Make the graph ``article_iri`` hold exactly ``triples`` (and the union follow),
+        with its content hash, in one SPARQL update: one transaction.
+
+        Only what changed is written: a re-ingested article whose triples are mostly the
+        same deletes and inserts only the difference, which is quicker and leaves RocksDB
+        fewer deleted entries to skip on every later look-up until it compacts them.
+        Graphs with blank nodes (which DELETE DATA cannot name) are dropped and rewritten.
+        """
         store = self._writable()
         g = _ox_node(article_iri)
         h = _ox_node(URIRef(CONTENT_HASH))
         meta = _ox_node(META_GRAPH)
-        text = "\n".join(f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in triples)
-        update = (
-            _drop_article(g) + " ;\n"
-            f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n"
-            f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"
-        )
+        new = {(str(_ox_term(s)), str(_ox_term(p)), str(_ox_term(o))): None
+               for s, p, o in triples}
+        old = {(str(q.subject), str(q.predicate), str(q.object))
+               for q in store.quads_for_pattern(None, None, None, g)}
+        if any(t[0].startswith("_:") or t[2].startswith("_:") for t in (*new, *old)):
+            text = "\n".join(" ".join(t) + " ." for t in new)
+            update = (_drop_article(g) + " ;\n"
+                      f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n"
+                      f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}")
+        else:
+            removed = [t for t in old if t not in new]
+            added = "\n".join(" ".join(t) + " ." for t in new if t not in old)
+            ops = []
+            if removed:
+                rows = "\n".join(f"({s} {p} {o})" for s, p, o in removed)
+                lines = "\n".join(" ".join(t) + " ." for t in removed)
+                # from the union, the removed triples no other article graph holds; then
+                # from the article's graph
+                ops += [f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}\n}} "
+                        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+                        f"FILTER(?other != {g} && ?other != {meta}) }} }}",
+                        f"DELETE DATA {{ GRAPH {g} {{\n{lines}\n}} }}"]
+            ops += [f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }}",
+                    f"INSERT DATA {{ GRAPH {g} {{\n{added}\n}}\n{added}\n"
+                    f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"]
+            update = " ;\n".join(ops)
         try:
             store.update(update)
         except (OSError, SyntaxError, RuntimeError) as e:
