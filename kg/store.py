@@ -570,8 +570,8 @@ class KnowledgeGraph:
     def add_article_graph(self, article_iri: URIRef, graph: rdflib.Graph,
                           content_hash: str) -> None:
         """Replace the named graph ``article_iri`` by ``graph`` and record its hash, in one
-        transaction (a single SPARQL update: drop, then insert). Time stamps and tallies
-        are derived from the graph as the mapping derives them (:mod:`kg.rdf.derived`)."""
+        transaction (see :meth:`_write_article`). Time stamps and tallies are derived from
+        the graph as the mapping derives them (:mod:`kg.rdf.derived`)."""
         from kg.rdf.derived import derived_triples
 
         self._write_article(article_iri, [*graph, *derived_triples(graph)], content_hash)
@@ -735,16 +735,17 @@ class KnowledgeGraph:
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot rebuild the union: {_one_line(e)}") from e
 
+    def _has(self, predicate: URIRef, obj: URIRef | None = None) -> bool:
+        """Whether the union holds any triple with this predicate (and object): one index
+        look-up, for the checks that find a store written by an older kg."""
+        o = None if obj is None else _ox_node(obj)
+        return next(iter(self.store.quads_for_pattern(None, _ox_node(predicate), o,
+                                                      ox.DefaultGraph())), None) is not None
+
     def _counts_missing(self) -> bool:
         """A store with articles and no ``kg:eventCount`` at all was written before kg
-        stored the counts (a cheap test: two index look-ups)."""
-        store = self.store
-        union = ox.DefaultGraph()
-        if next(iter(store.quads_for_pattern(None, _ox_node(KG.eventCount), None, union)),
-                None) is not None:
-            return False
-        return next(iter(store.quads_for_pattern(None, _ox_node(rdflib.RDF.type),
-                                                 _ox_node(KG.Article), union)), None) is not None
+        stored the counts."""
+        return not self._has(KG.eventCount) and self._has(rdflib.RDF.type, KG.Article)
 
     def _add_event_counts(self) -> None:
         """Give articles stored before kg wrote ``kg:eventCount`` their count, in their own
@@ -766,14 +767,8 @@ class KnowledgeGraph:
 
     def _tallies_missing(self) -> bool:
         """A store with quantities and no ``kg:tally`` at all was written before kg
-        derived tallies (two index look-ups)."""
-        store = self.store
-        union = ox.DefaultGraph()
-        if next(iter(store.quads_for_pattern(None, _ox_node(KG.tally), None, union)),
-                None) is not None:
-            return False
-        return next(iter(store.quads_for_pattern(None, _ox_node(KG.quantity), None, union)),
-                    None) is not None
+        derived tallies."""
+        return not self._has(KG.tally) and self._has(KG.quantity)
 
     def _add_tallies(self) -> None:
         """Give the article graphs whose figures lack their tallies (written before kg
@@ -797,14 +792,8 @@ class KnowledgeGraph:
 
     def _time_stamps_missing(self) -> bool:
         """A store with dated times and no ``sem:hasTimeStamp`` at all was written before
-        kg derived time stamps (two index look-ups)."""
-        store = self.store
-        union = ox.DefaultGraph()
-        if next(iter(store.quads_for_pattern(None, _ox_node(SEM.hasTimeStamp), None, union)),
-                None) is not None:
-            return False
-        return next(iter(store.quads_for_pattern(None, _ox_node(TIME.inXSDDate), None, union)),
-                    None) is not None
+        kg derived time stamps."""
+        return not self._has(SEM.hasTimeStamp) and self._has(TIME.inXSDDate)
 
     def _add_time_stamps(self) -> None:
         """Give the events of article graphs written before kg derived time stamps their
