@@ -33,7 +33,10 @@ DIAGRAM = """\
      ⊑ sem:Event)                                                kg:iso3, kg:wikidata, …
        │  kg:attributedTo ───────────────────────────────────▶ (an actor, the source)
        │  kg:quantity ──▶ kg:Quantity   kg:value | kg:minValue / kg:maxValue, kg:unit
+       │                     └─ kg:tally ──▶ kg:Tally   kg:tallyOf, kg:tallyAt, kg:tallyUnit,
+       │                          kg:asOf, kg:reportedAmount, kg:reportedBy, kg:claim, kg:reportedIn
        │  sem:hasTime ──▶ kg:TimeExpression   rdfs:label, time:inXSDDate
+       │  sem:hasTimeStamp  the time's date (xsd:date)
        │  kg:modality ──▶ kg:Asserted | kg:Reported | kg:Estimated | kg:Possible | kg:Planned
        │  kg:polarity ──▶ kg:Positive | kg:Negative
        │  kg:cameoCode, kg:ploverType, rdfs:label, kg:quote, kg:cue
