@@ -427,10 +427,8 @@ class KnowledgeGraph:
                 self.rebuild_union()
         if not read_only and self._counts_missing():
             self._add_event_counts()
-        if not read_only and self._tallies_missing():
-            self._add_tallies()
-        if not read_only and self._time_stamps_missing():
-            self._add_time_stamps()
+        if not read_only and self._derived_missing():
+            self._add_derived()
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -597,27 +595,23 @@ class KnowledgeGraph:
         old = {(str(q.subject), str(q.predicate), str(q.object))
                for q in store.quads_for_pattern(None, None, None, g)}
         if any(t[0].startswith("_:") or t[2].startswith("_:") for t in (*new, *old)):
-            text = "\n".join(" ".join(t) + " ." for t in new)
-            update = (_drop_article(g) + " ;\n"
-                      f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n"
-                      f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}")
+            ops, added = [_drop_article(g)], list(new)
         else:
             removed = [t for t in old if t not in new]
-            added = "\n".join(" ".join(t) + " ." for t in new if t not in old)
-            ops = []
+            ops, added = [], [t for t in new if t not in old]
             if removed:
                 rows = "\n".join(f"({s} {p} {o})" for s, p, o in removed)
-                lines = "\n".join(" ".join(t) + " ." for t in removed)
                 # from the union, the removed triples no other article graph holds; then
                 # from the article's graph
                 ops += [f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}\n}} "
                         f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
                         f"FILTER(?other != {g} && ?other != {meta}) }} }}",
-                        f"DELETE DATA {{ GRAPH {g} {{\n{lines}\n}} }}"]
-            ops += [f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }}",
-                    f"INSERT DATA {{ GRAPH {g} {{\n{added}\n}}\n{added}\n"
-                    f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"]
-            update = " ;\n".join(ops)
+                        f"DELETE DATA {{ GRAPH {g} {{\n{_ntriples(removed)}\n}} }}"]
+        text = _ntriples(added)
+        ops += [f"DELETE WHERE {{ GRAPH {meta} {{ {g} {h} ?old }} }}",
+                f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n"
+                f"GRAPH {meta} {{ {g} {h} {ox.Literal(content_hash)} }} }}"]
+        update = " ;\n".join(ops)
         try:
             store.update(update)
         except (OSError, SyntaxError, RuntimeError) as e:
@@ -675,10 +669,9 @@ class KnowledgeGraph:
                 named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
                 union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
                 store.extend(named + batch.other + union)
-            if batch.graphs:  # a dump written before kg stored event counts or tallies
+            if batch.graphs:  # a dump written before kg stored counts, time stamps, tallies
                 self._add_event_counts()
-                self._add_tallies()
-                self._add_time_stamps()
+                self._add_derived()
         except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
         return batch.count
@@ -765,46 +758,34 @@ class KnowledgeGraph:
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot add event counts: {_one_line(e)}") from e
 
-    def _tallies_missing(self) -> bool:
-        """A store with quantities and no ``kg:tally`` at all was written before kg
-        derived tallies."""
-        return not self._has(KG.tally) and self._has(KG.quantity)
+    def _derived_missing(self) -> bool:
+        """A store with quantities and no ``kg:tally`` at all, or dated times and no
+        ``sem:hasTimeStamp`` at all, was written before kg derived them."""
+        return ((not self._has(KG.tally) and self._has(KG.quantity))
+                or (not self._has(SEM.hasTimeStamp) and self._has(TIME.inXSDDate)))
 
-    def _add_tallies(self) -> None:
-        """Give the article graphs whose figures lack their tallies (written before kg
-        derived them) the tallies the mapping would write, in the graph and in the union."""
-        from kg.rdf.tallies import tally_triples
+    def _add_derived(self) -> None:
+        """Give the article graphs written before kg derived time stamps and tallies what
+        the mapping derives (:func:`kg.rdf.derived.derived_triples`), in the graph and in
+        the union."""
+        from kg.rdf.derived import derived_triples
 
-        lacking = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e kg:quantity ?q . "
+        lacking = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?e kg:quantity ?q . "
                    "FILTER NOT EXISTS { ?q kg:tally ?t } ?e kg:agent|kg:participant ?x ; "
-                   "kg:location|kg:destination ?w } }")
+                   "kg:location|kg:destination ?w } UNION { ?e sem:hasTime ?t . "
+                   "?t time:inXSDDate ?d FILTER NOT EXISTS { ?e sem:hasTimeStamp ?d } } } }")
         try:
             store = self.store
             graphs = [s["g"] for s in store.query(lacking, prefixes=PREFIXES)]  # type: ignore[union-attr]
             for g in graphs:
                 assert isinstance(g, ox.NamedNode)
-                new = tally_triples(self.graph_of(URIRef(g.value)))
-                text = "\n".join(f"{_ox_term(s)} {_ox_term(p)} {_ox_term(o)} ." for s, p, o in new)
+                text = _ntriples((str(_ox_term(s)), str(_ox_term(p)), str(_ox_term(o)))
+                                 for s, p, o in derived_triples(self.graph_of(URIRef(g.value))))
                 if text:
                     store.update(f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n}}")
         except (OSError, RuntimeError) as e:
-            raise StoreError(f"{self._where()}: cannot add tallies: {_one_line(e)}") from e
-
-    def _time_stamps_missing(self) -> bool:
-        """A store with dated times and no ``sem:hasTimeStamp`` at all was written before
-        kg derived time stamps."""
-        return not self._has(SEM.hasTimeStamp) and self._has(TIME.inXSDDate)
-
-    def _add_time_stamps(self) -> None:
-        """Give the events of article graphs written before kg derived time stamps their
-        ``sem:hasTimeStamp``, in the graph and in the union (see :mod:`kg.rdf.derived`)."""
-        try:
-            self.store.update(
-                "INSERT { GRAPH ?g { ?e sem:hasTimeStamp ?d } ?e sem:hasTimeStamp ?d } WHERE { "
-                "GRAPH ?g { ?e sem:hasTime ?t . ?t time:inXSDDate ?d "
-                "FILTER NOT EXISTS { ?e sem:hasTimeStamp ?d } } }", prefixes=PREFIXES)
-        except (OSError, RuntimeError) as e:
-            raise StoreError(f"{self._where()}: cannot add time stamps: {_one_line(e)}") from e
+            raise StoreError(f"{self._where()}: cannot add derived triples: {_one_line(e)}"
+                             ) from e
 
     def _union_missing(self) -> bool:
         store = self.store
@@ -1134,6 +1115,11 @@ def _split_lines(data: bytes, n: int) -> list[bytes]:
     return [p for p in parts if p]
 
 
+def _ntriples(triples: Iterable[tuple[str, str, str]]) -> str:
+    """N-Triples lines of triples whose terms are already in N-Triples syntax."""
+    return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+
+
 def _ox_term(t: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """rdflib → pyoxigraph term."""
     if isinstance(t, URIRef):
@@ -1163,13 +1149,18 @@ def _rdflib_term(t: Any) -> Any:
             fast = _fast_literal(value, dt)
             if fast is not None:
                 return fast
-        return Literal(value) if dt == _XSD_STRING else Literal(value, datatype=URIRef(dt))
+        return _slow_literal(value, dt)
     if t is None:
         return None
     raise QueryError(f"unsupported term in a query answer: {t!r}")
 
 
 _XSD_INTEGER, _XSD_DATE = str(XSD.integer), str(XSD.date)
+
+
+def _slow_literal(value: str, dt: str) -> Literal:
+    """rdflib's own Literal of a lexical form and datatype (xsd:string ones plain)."""
+    return Literal(value) if dt == _XSD_STRING else Literal(value, datatype=URIRef(dt))
 
 
 def _fast_literal(value: str, dt: str) -> Literal | None:
@@ -1213,7 +1204,7 @@ def _fast_literals_agree() -> bool:
         for value, dt in (("Kyiv", _XSD_STRING), ("", _XSD_STRING), ("12000", _XSD_INTEGER),
                           ("-7", _XSD_INTEGER), ("2024-10-30", _XSD_DATE)):
             fast = _fast_literal(value, dt)
-            slow = Literal(value) if dt == _XSD_STRING else Literal(value, datatype=URIRef(dt))
+            slow = _slow_literal(value, dt)
             if fast is None or not (
                     fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
                     and fast.toPython() == slow.toPython() and fast.datatype == slow.datatype

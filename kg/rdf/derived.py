@@ -22,12 +22,10 @@ from collections.abc import Iterable
 
 from rdflib.term import Node
 
-from kg.rdf.tallies import tally_triples
+from kg.rdf.tallies import Triple, tally_triples
 from kg.rdf.vocab import SEM, TIME
 
 __all__ = ["derived_triples", "time_stamp_triples"]
-
-Triple = tuple[Node, Node, Node]
 
 
 def time_stamp_triples(triples: Iterable[Triple]) -> list[Triple]:

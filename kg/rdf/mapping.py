@@ -42,6 +42,7 @@ from kg.rdf.iris import (
     quantity_iri,
     time_iri,
 )
+from kg.rdf.tallies import Triple
 from kg.rdf.vocab import (
     GEO,
     KG,
@@ -110,8 +111,6 @@ def _number(value: Decimal, what: str) -> Literal:
     return Literal(format(value, "f").rstrip("0"), datatype=XSD.decimal)
 
 
-#: One triple of the output: subject, predicate, object.
-Triple = tuple[Node, Node, Node]
 
 
 class _Mapper:

@@ -40,8 +40,9 @@ from rdflib.term import Node
 
 from kg.rdf.vocab import KG, KGR_NS, RDF, RDFS, SEM, TIME
 
-__all__ = ["TROOP_UNITS", "normalise_unit", "tally_iri", "tally_triples"]
+__all__ = ["TROOP_UNITS", "Triple", "normalise_unit", "tally_iri", "tally_triples"]
 
+#: One triple of kg's output: subject, predicate, object.
 Triple = tuple[Node, Node, Node]
 
 #: Units that count the same thing: people under arms.
