@@ -111,8 +111,6 @@ def _number(value: Decimal, what: str) -> Literal:
     return Literal(format(value, "f").rstrip("0"), datatype=XSD.decimal)
 
 
-
-
 class _Mapper:
     """Builds the graph of one extraction; one instance per article."""
 
