@@ -2,7 +2,7 @@
 
     python examples/corpus_network.py [--out DIR] [PATH ...]
 
-Ingests the Wikinews articles bundled in data/gold (or the PATHs given: files,
+Ingests the Wikinews articles of data/gold/dev (or the PATHs given: files,
 directories, globs), projects the events onto an actor network with networkx, prints
 centrality rankings and communities, and writes DIR/actors.html (interactive, offline),
 DIR/actors.gexf (for Gephi) and DIR/actor_event.graphml (the bipartite actor–event
@@ -20,7 +20,7 @@ import kg
 from kg.analysis import communities, export_graph, rankings
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent / "data" / "gold"
+CORPUS = HERE.parent / "data" / "gold" / "dev"
 
 
 def main(argv: list[str] | None = None) -> None:

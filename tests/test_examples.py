@@ -65,7 +65,7 @@ def test_corpus_network(nlp: Language, tmp_path: Path, monkeypatch: pytest.Monke
                         capsys: pytest.CaptureFixture[str]) -> None:
     _run("corpus_network.py", tmp_path, monkeypatch)
     out = capsys.readouterr().out
-    n_articles = len(list((ROOT / "data" / "gold").glob("wikinews_*.md")))
+    n_articles = len(list((ROOT / "data" / "gold" / "dev").glob("wikinews_*.md")))
     assert out.startswith(f"{n_articles} added, 0 replaced, 0 skipped (unchanged), 0 failed")
     assert "Top actors by weighted degree:" in out and "Communities (Louvain):" in out
     assert "<html" in (tmp_path / "actors.html").read_text(encoding="utf-8")[:500].lower()
