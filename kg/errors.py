@@ -11,6 +11,7 @@ what to do next.
     ├── StoreError            the store cannot be opened, written or read
     │   └── QueryError        a SPARQL query is invalid, or is an update on a read path
     ├── GoldError             a gold annotation file is malformed
+    ├── LexiconError          a data file of kg's lexicon (kg/data/lexicon) is malformed
     ├── AnalysisError         an actor is not in the graph, or two actors are not connected
     └── PushError             a remote SPARQL store refused or failed a request
 """
@@ -49,6 +50,10 @@ class QueryError(StoreError):
 
 class GoldError(KGError):
     """A gold annotation file is malformed."""
+
+
+class LexiconError(KGError):
+    """A file of kg's lexicon (``kg/data/lexicon``) is missing or malformed."""
 
 
 class AnalysisError(KGError):

@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 
 from kg.errors import KGError
+from kg.lexicon import words
 
 __all__ = [
     "CIVILIAN_WORDS",
@@ -95,77 +96,21 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-#: Verbs that report speech or a claim ("said", "told", "warned"); lemmas.
-SPEECH_VERBS = wordset(
-    """say state tell report claim allege indicate suggest announce assert insist believe
-    add note write tweet confirm warn acknowledge admit argue explain deny accuse estimate
-    think remark comment reveal disclose show charge declare stress"""
-)
-
-
-#: Head words of a person's title ("Defense Secretary", "U.N. Ambassador").
-TITLE_WORDS = wordset(
-    """secretary minister ambassador president vice-president premier chancellor envoy
-    spokesman spokeswoman spokesperson general gen. admiral adm. commander chief
-    director governor gov. mayor senator sen. representative rep. king queen prince
-    princess emir sheikh leader chairman chairwoman chair head deputy undersecretary
-    secretary-general colonel col. lieutenant lt. major maj. sergeant sgt. captain capt.
-    marshal pope ayatollah officer official adviser advisor attorney justice judge
-    speaker"""
-)
-
-#: Words that name a ministry's field and that the model often tags ORG inside a title.
-DEPARTMENT_WORDS = wordset(
-    """defense defence state foreign interior justice treasury finance home homeland
-    security trade commerce energy health education agriculture intelligence war navy
-    army"""
-)
-
-#: Nouns that, after a demonym, name armed forces.
-FORCE_NOUNS = wordset(
-    """troops troop soldiers soldier forces force units unit military army navy marines
-    marine personnel servicemen servicemembers paratroopers commandos sailors airmen
-    militia militias battalions battalion brigades brigade regiment regiments contingent
-    contingents"""
-)
-FORCE_MODIFIERS = wordset(
-    """armed special ground regular elite naval air security military defense defence army
-    government"""
-)
-#: Nouns that, after a state's name or demonym or its leader's name, name its government
-#: ("the Iraqi government", "the Syrian regime", "the Asad regime", "Kyiv authorities").
-GOVERNMENT_NOUNS = wordset("government regime authorities administration junta")
-#: Nouns that, after a state's name or demonym, name a body of its own that is not its
-#: government ("the Syrian opposition").
-STATE_BODY_NOUNS = wordset("opposition")
-#: Adjectives allowed between the state and the government noun ("Assad's brutal regime").
-GOVERNMENT_ADJECTIVES = wordset(
-    "brutal interim transitional federal central national new current former ruling "
-    "military")
-#: Words after a place name that name its region ("Kursk region").
-REGION_WORDS = wordset("region area oblast province governorate district")
-#: Names the model tags as organisations or places that name no actor (diseases, time
-#: zones, weapon acronyms).
-NOT_NAMES = frozenset(normalize(w) for w in wordset(
-    """covid-19 covid coronavirus sars-cov-2 utc gmt est edt pst h1n1 ebola aids hiv
-    ied ieds vbied vbieds svbied svbieds uav uavs ugv manpads rpg rpgs atgm atgms icbm icbms
-    slbm irbm"""))
-#: Heads of military units when they end an organisation's name.
-UNIT_WORDS = wordset(
-    "army navy brigade brigades regiment battalion fleet squadron forces marines guard"
-)
-#: Heads that name a military unit only with a military word in the name ("82nd Airborne
-#: Division", "Quds Force" is in the actor table) — not "Mysore Division", "Peace Corps".
-WEAK_UNIT_WORDS = wordset("division divisions corps force wing command")
-MILITARY_WORDS = wordset(
-    """airborne infantry armored armoured mechanized motorized tank rifle guards mountain
-    cavalry artillery marine military special expeditionary assault combat air"""
-)
-#: Words that make a "force" or "guard" civilian ("Railway Police Force", "Task Force").
-CIVILIAN_WORDS = wordset(
-    """police task disaster rescue response fire border coast labor labour work coronavirus
-    railway railways financial action"""
-)
+#: Word lists of kg/data/lexicon/words (each file says what its words are).
+SPEECH_VERBS = words("speech_verbs")
+TITLE_WORDS = words("title_words")
+DEPARTMENT_WORDS = words("department_words")
+FORCE_NOUNS = words("force_nouns")
+FORCE_MODIFIERS = words("force_modifiers")
+GOVERNMENT_NOUNS = words("government_nouns")
+STATE_BODY_NOUNS = words("state_body_nouns")
+GOVERNMENT_ADJECTIVES = words("government_adjectives")
+REGION_WORDS = words("region_words")
+NOT_NAMES = frozenset(normalize(w) for w in words("not_names"))
+UNIT_WORDS = words("unit_words")
+WEAK_UNIT_WORDS = words("weak_unit_words")
+MILITARY_WORDS = words("military_words")
+CIVILIAN_WORDS = words("civilian_words")
 
 # --------------------------------------------------------------------------- tables
 

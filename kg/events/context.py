@@ -31,8 +31,6 @@ from kg.model import (
 from kg.resolve import PRONOUN_LABEL, longest_mention_at, quotations
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-INTENT_VERBS = frozenset({"agree", "offer", "propose", "want", "intend", "plan", "promise",
-                          "vow", "seek", "hope", "pledge"})
 PRONOUNS = frozenset({"he", "she", "it", "they"})
 PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
 DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})

@@ -30,7 +30,6 @@ from kg.events.claims import quote_of, set_factuality
 from kg.events.codes import plover_type
 from kg.events.context import (
     ACTOR_ROLES,
-    INTENT_VERBS,
     NOUN_POS,
     VERB_POS,
     Context,
@@ -38,6 +37,8 @@ from kg.events.context import (
     anchor_tokens,
 )
 from kg.events.lexicon import (
+    ANSWER_VERBS,
+    INTENT_VERBS,
     LIGHT_VERBS,
     WEAPON_NOUNS,
     Trigger,
@@ -64,8 +65,6 @@ from kg.model import (
 #: Classes whose later mention without an object recalls an earlier one ("the request").
 RECALLED = frozenset({EventType.APPEAL, EventType.SANCTION})
 
-#: Verbs whose "with" phrase names the act itself: "responded with strikes".
-ANSWER_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 
 
 def _drafts(ctx: Context) -> list[Draft]:

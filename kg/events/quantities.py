@@ -11,24 +11,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from kg.lexicon import table
 from kg.model import Parse, Quantity, Span, Token
 
-_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}
-_SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "m": 10**6, "bn": 10**9,
-}
-_CURRENCIES: dict[str, str] = {
-    "euro": "EUR", "euros": "EUR", "€": "EUR", "dollar": "USD", "dollars": "USD", "$": "USD",
-    "pound": "GBP", "pounds": "GBP", "£": "GBP", "rouble": "RUB", "roubles": "RUB",
-    "ruble": "RUB", "rubles": "RUB", "yen": "JPY", "won": "KRW", "yuan": "CNY",
-}
+_NUMBERS: dict[str, int] = {k: int(v) for k, v in table("number_words").items()}
+#: Number words ("seventeen", "dozen") and scale words ("million", "bn").
+_SCALES: dict[str, int] = {k: v for k, v in _NUMBERS.items() if v >= 100 and k != "dozen"}
+_WORDS: dict[str, int] = {k: v for k, v in _NUMBERS.items() if k not in _SCALES}
+_CURRENCIES: dict[str, str] = table("currencies")
 # (words before the number, lower-case) → which bound the number gives
 _MAX = (("up", "to"), ("as", "many", "as"), ("as", "much", "as"), ("at", "most"),
         ("no", "more", "than"), ("fewer", "than"), ("less", "than"), ("under",), ("below",),

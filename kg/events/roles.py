@@ -16,6 +16,8 @@ from kg.events.context import (
     anchor_tokens,
 )
 from kg.events.lexicon import (
+    SETTING_NOUNS,
+    UNDERGO_VERBS,
     Trigger,
 )
 from kg.model import (
@@ -26,8 +28,6 @@ from kg.model import (
 
 # --------------------------------------------------------------------------- roles
 
-#: Light verbs whose subject undergoes the event: "faced sanctions", "received warrants".
-UNDERGO_VERBS = frozenset({"receive", "face", "undergo", "suffer", "endure"})
 
 
 def place_role(prep: str, kind: EventType) -> Role | None:
@@ -135,7 +135,7 @@ def _object_role(d: Draft, reverse: bool) -> Role | None:
 
 
 def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
-    reverse = trig.condition == "reverse"
+    reverse = trig.reverse
     tok = ctx.tokens[d.trigger]
     actor = _actor_role(d, reverse)
     verb = d.trigger if tok.pos in VERB_POS else d.light
@@ -295,9 +295,6 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     d.add(Role.PARTICIPANT, key, m)
 
 
-#: Occasions a statement is made at: "said at a press conference held in Riyadh".
-SETTING_NOUNS = frozenset({"conference", "meeting", "summit", "interview", "speech", "rally",
-                           "briefing", "forum", "ceremony", "session", "visit"})
 
 
 def statement_place(ctx: Context, d: Draft) -> None:

@@ -3,6 +3,8 @@ constructions ("spoke with X", "called on X", "N troops are in X")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.events.context import (
     LOC_PREPS,
     NOUN_POS,
@@ -14,6 +16,7 @@ from kg.events.lexicon import (
     ACCIDENT_VERBS,
     AID_NOUNS,
     DEAL_NOUNS,
+    EXPRESSED_NOUNS,
     FIGURATIVE_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
@@ -26,6 +29,7 @@ from kg.events.lexicon import (
     TITLE_NOUNS,
     VERBS,
     WEAPON_NOUNS,
+    Condition,
     Trigger,
 )
 from kg.gazetteer import SPEECH_VERBS
@@ -37,9 +41,6 @@ from kg.model import (
 # --------------------------------------------------------------------------- triggers
 
 
-_NO = Trigger(EventType.SANCTION, "", "none")
-
-
 def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
     cond = trig.condition
     if trig.type is EventType.TRANSFER:
@@ -47,8 +48,8 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
         if ctx.tokens[i].dep == "relcl" or (ctx.tokens[i].dep == "acl"
                                             and ctx.tokens[i].tag == "VBN"):
             objs.append(ctx.tokens[ctx.tokens[i].head])
-        if any(NOUNS.get(o.lemma.lower(), _NO).type in (EventType.STATEMENT, EventType.MEETING)
-               for o in objs):
+        if any(o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type in (
+                EventType.STATEMENT, EventType.MEETING) for o in objs):
             return False  # "the speech was delivered in Tehran"
         objs += [x for o in list(objs) for p in ctx.kids(o.i, "prep")
                  if p.lemma.lower() == "of" for x in ctx.kids(p.i, "pobj")]
@@ -70,45 +71,84 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
                             or any(c.pos == "NUM" for c in ctx.parse.children(o.i))
                             for o in objs):
             return False  # "the hospital deployed all necessary preparations"
-    if cond in ("", "negative", "reverse"):
-        return True
+    check = _CHECKS.get(cond)
+    return True if check is None else check(ctx, i)
+
+
+def _has_obj(ctx: Context, i: int) -> bool:
+    return bool(ctx.kids(i, "dobj")) or ctx.is_passive(i)
+
+
+def _not_deal(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj")
-    if cond == "obj":
-        return bool(objs) or ctx.is_passive(i)
-    if cond == "attacker" and (ctx.is_passive(i) or not ctx.subject(i)):
+    if any(o.lemma.lower() in DEAL_NOUNS | FIGURATIVE_NOUNS for o in objs):
         return False
-    if cond in ("not_deal", "violent_subj", "attacker"):
-        if any(o.lemma.lower() in DEAL_NOUNS | FIGURATIVE_NOUNS for o in objs):
-            return False
-        # a crash, storm or disease that kills is not combat
-        if any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i)):
-            return False
-        # "seven were killed when a bomber crashed", "died in a collision"
-        return not any(
-            (c.dep == "advcl" and c.lemma.lower() in ACCIDENT_VERBS) or (
-                c.dep == "prep" and c.lemma.lower() in ("in", "after", "from") and any(
-                    o.lemma.lower() in ACCIDENT_NOUNS for o in ctx.kids(c.i, "pobj")))
-            for c in ctx.parse.children(i))
-    if cond == "mil_obj":
-        return any(ctx.is_military(o.i) for o in objs) or (
-            ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
-    if cond == "weapon_obj":
-        return any(o.lemma.lower() in WEAPON_NOUNS for o in objs + ctx.kids(i, "nsubjpass"))
-    if cond == "aid_obj":
-        return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS for o in objs)
-    if cond == "info_obj":
-        return any(o.lemma.lower() in INFO_NOUNS for o in objs)
-    if cond == "ties_obj":
-        return any(o.lemma.lower() in TIES_NOUNS for o in objs)
-    subj = ctx.subject(i)
-    if cond == "mil_subj":
-        if any(ctx.is_military(o.i) for o in objs):  # "moved troops", "withdrew forces"
-            return True
-        return any(ctx.is_military(s) or any(ctx.is_military(c.i) for c in ctx.kids(s, "conj"))
-                   for s in subj)
-    if cond == "speaker":
-        return any(ctx.np_entities(s) for s in subj)
-    return True
+    # a crash, storm or disease that kills is not combat
+    if any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i)):
+        return False
+    # "seven were killed when a bomber crashed", "died in a collision"
+    return not any(
+        (c.dep == "advcl" and c.lemma.lower() in ACCIDENT_VERBS) or (
+            c.dep == "prep" and c.lemma.lower() in ("in", "after", "from") and any(
+                o.lemma.lower() in ACCIDENT_NOUNS for o in ctx.kids(c.i, "pobj")))
+        for c in ctx.parse.children(i))
+
+
+def _attacker(ctx: Context, i: int) -> bool:
+    if ctx.is_passive(i) or not ctx.subject(i):
+        return False
+    return _not_deal(ctx, i)
+
+
+def _mil_obj(ctx: Context, i: int) -> bool:
+    return any(ctx.is_military(o.i) for o in ctx.kids(i, "dobj")) or (
+        ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
+
+
+def _weapon_obj(ctx: Context, i: int) -> bool:
+    return any(o.lemma.lower() in WEAPON_NOUNS for o in ctx.kids(i, "dobj", "nsubjpass"))
+
+
+def _aid_obj(ctx: Context, i: int) -> bool:
+    return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS
+               for o in ctx.kids(i, "dobj"))
+
+
+def _info_obj(ctx: Context, i: int) -> bool:
+    return any(o.lemma.lower() in INFO_NOUNS for o in ctx.kids(i, "dobj"))
+
+
+def _ties_obj(ctx: Context, i: int) -> bool:
+    return any(o.lemma.lower() in TIES_NOUNS for o in ctx.kids(i, "dobj"))
+
+
+def _mil_subj(ctx: Context, i: int) -> bool:
+    if any(ctx.is_military(o.i) for o in ctx.kids(i, "dobj")):  # "moved troops"
+        return True
+    return any(ctx.is_military(s) or any(ctx.is_military(c.i) for c in ctx.kids(s, "conj"))
+               for s in ctx.subject(i))
+
+
+def _speaker(ctx: Context, i: int) -> bool:
+    return any(ctx.np_entities(s) for s in ctx.subject(i))
+
+
+#: How each condition of the trigger table is checked (every Condition but NONE).
+_CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
+    Condition.OBJ: _has_obj,
+    Condition.SPEAKER: _speaker,
+    Condition.MIL_OBJ: _mil_obj,
+    Condition.MIL_SUBJ: _mil_subj,
+    Condition.NOT_DEAL: _not_deal,
+    Condition.VIOLENT_SUBJ: _not_deal,
+    Condition.ATTACKER: _attacker,
+    Condition.WEAPON_OBJ: _weapon_obj,
+    Condition.AID_OBJ: _aid_obj,
+    Condition.INFO_OBJ: _info_obj,
+    Condition.TIES_OBJ: _ties_obj,
+}
+if set(_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover - a coding error
+    raise AssertionError("kg.events.triggers: a Condition has no check")
 
 
 def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
@@ -168,7 +208,7 @@ def special(ctx: Context, i: int) -> Trigger | None:
                 for p in kids if p.dep == "prep" for o in ctx.kids(p.i, "pobj")):
             return Trigger(EventType.MEETING, "041" if low == "speak" else "040")
         return Trigger(EventType.STATEMENT, "010") if verb_ok(
-            ctx, i, Trigger(EventType.STATEMENT, "010", "speaker")) else None
+            ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
     if low == "call" and tok.pos == "VERB":
         if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
                 any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
@@ -198,11 +238,7 @@ def special(ctx: Context, i: int) -> Trigger | None:
         return Trigger(EventType.MEETING, "043")  # "received ministers"
     if low == "express" or low == "raise":
         objs = [o for o in kids if o.dep == "dobj"]
-        if any(o.lemma.lower() in ("concern", "regret", "hope", "support", "condolence",
-                                   "alarm", "outrage", "worry", "sympathy", "opposition",
-                                   "sorrow", "appreciation", "gratitude", "anger", "dismay",
-                                   "disappointment", "solidarity", "satisfaction")
-               for o in objs):
+        if any(o.lemma.lower() in EXPRESSED_NOUNS for o in objs):
             return Trigger(EventType.STATEMENT, "012")
         return None
     if low == "be" and tok.pos in VERB_POS:

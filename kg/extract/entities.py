@@ -47,6 +47,7 @@ from kg.gazetteer import (
     WEAK_UNIT_WORDS,
     wordset,
 )
+from kg.lexicon import words
 
 __all__ = ["FORCE", "refine_entities"]
 
@@ -56,32 +57,18 @@ FORCE = "FORCE"
 _MISREAD_AS_THING = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _LOCATIVE = wordset("in at near from to into outside around")
 _PLACE_PREPOSITIONS = wordset("in near outside around into towards toward")
-_PLACE_NOUNS = wordset(
-    "city town village province port district region governorate site outskirts suburb"
-)
-_FACILITY_NOUNS = wordset(
-    "base airbase camp hospital airport prison checkpoint compound building embassy "
-    "consulate headquarters school market mosque church port harbour harbor village town city "
-    "facility plant refinery"
-)
+_PLACE_NOUNS = words("place_nouns")
+_FACILITY_NOUNS = words("facility_nouns")
 #: "west of X", "the outskirts of X", "a portion of X": X is a place.
-_AREA_OF = wordset(
-    """north south east west northeast northwest southeast southwest northern southern eastern
-    western outskirts centre center suburbs vicinity"""
-)
+_AREA_OF = words("area_words")
 #: "a portion of X": X is a place when the model read it as a person.
-_PART_OF = wordset("portion")
+_PART_OF = words("part_words")
 #: "on the way to X", "the road to X".
-_WAY_TO = wordset("way road route highway")
+_WAY_TO = words("way_nouns")
 #: Nouns that end the name of a body, never of a person.
-_BODY_HEADS = wordset(
-    """command ministry council committee agency department office commission group
-    coalition forces army navy corps brigade division battalion regiment squadron wing
-    fleet headquarters organization organisation union party front movement authority
-    service services institute university bank court parliament assembly"""
-)
+_BODY_HEADS = words("body_heads")
 _HELD = re.compile(r"-(?:held|controlled|occupied|besieged)$")
-_GEO_FEATURES = wordset("strait straits gulf sea bay lake island islands mount river cape")
+_GEO_FEATURES = words("geo_features")
 _LATIN = re.compile(r"[A-Za-z]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NAME_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC", FORCE})

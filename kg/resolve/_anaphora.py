@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kg.gazetteer import GOVERNMENT_NOUNS, REGION_WORDS, TITLE_WORDS, wordset
+from kg.lexicon import words
 from kg.model import EntityType, Mention, Parse, Span, Token
 from kg.resolve._drafts import DEFINITE_LABEL, PRONOUN_LABEL, Draft, token_index
 from kg.resolve._quotes import quotation_speakers
@@ -27,20 +28,17 @@ _PERSON = (EntityType.PERSON,)
 _BODY = (EntityType.COUNTRY, EntityType.ORGANIZATION)
 _GROUP = (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)  # "they" is rarely a state
 #: Verbs whose subject "it" is usually a dummy ("it is", "it seems", "it takes").
-_DUMMY_IT_VERBS = wordset("be seem appear take remain become happen mean matter make")
+_DUMMY_IT_VERBS = words("dummy_it_verbs")
 #: Common nouns for a person, which "he"/"she" may refer to instead of a named one.
-_PERSON_NOUNS = TITLE_WORDS | wordset("man woman official spokesman spokeswoman resident "
-                                      "witness soldier officer source father mother son "
-                                      "daughter husband wife")
+_PERSON_NOUNS = TITLE_WORDS | words("person_common_nouns")
 #: How many sentences back a pronoun (a definite description) may reach.
 _PRONOUN_REACH = 2
 _DEFINITE_REACH = 4
 #: Place nouns that refer back to the latest place mentioned ("the city" → Mosul);
 #: facility nouns need an earlier place named with that word ("the camp" → "Camp
 #: Ashraf", "Zaatari camp").
-_SETTLEMENT_NOUNS = wordset("city town village capital")
-_FACILITY_NOUNS = wordset("camp base airport airfield port harbour harbor hospital prison "
-                          "dam refinery")
+_SETTLEMENT_NOUNS = words("settlement_nouns")
+_FACILITY_NOUNS = words("facility_anaphors")
 
 
 def anaphora_mentions(parse: Parse, drafts: dict[str, Draft],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from kg import gazetteer
-from kg.gazetteer import TITLE_WORDS, normalize, slugify, wordset
+from kg.gazetteer import TITLE_WORDS, normalize, slugify
+from kg.lexicon import words
 from kg.model import EntityType, Mention, Parse, Post, Span, Token
 from kg.resolve._drafts import (
     APOSTROPHES,
@@ -20,8 +21,7 @@ _CONNECTORS = frozenset({"of", "for", "on"})
 _BODIES = (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE, EntityType.COUNTRY)
 #: Titles taken off the front of a PERSON span ("President Biden"); honorifics that are
 #: part of how a person is named ("Sheikh Hasina", "King Charles") stay.
-_STRIPPED_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - wordset(
-    "sheikh emir king queen prince princess pope ayatollah")
+_STRIPPED_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - words("honorific_titles")
 
 
 #: token index → key of the body (organisation, force or state) whose mention covers it

@@ -14,6 +14,7 @@ from kg.gazetteer import (
     slugify,
     wordset,
 )
+from kg.lexicon import table, words
 from kg.model import EntityType, Mention, Parse, Span
 from kg.resolve._drafts import (
     APOSTROPHES,
@@ -34,10 +35,7 @@ _LOCATIVE = wordset(
 #: "to"/"from" a capital is the city after a verb of motion ("flew to Moscow"), else the
 #: state ("appealed to Moscow", "arms from Tehran").
 _DIRECTIONAL = wordset("to from")
-_MOTION = wordset(
-    """go come travel fly move arrive return head send deploy visit drive march flee
-    evacuate transfer relocate withdraw retreat advance trip journey visit flight"""
-)
+_MOTION = words("travel_words")
 
 
 def _words(m: Mention, parse: Parse) -> list[str]:
@@ -116,14 +114,7 @@ def classify(m: Mention, parse: Parse) -> Draft | None:
     return None
 
 
-_MINISTRY_FIELDS = {
-    "defense": "Defense", "defence": "Defense", "foreign": "Foreign",
-    "foreign affairs": "Foreign", "interior": "Interior", "internal affairs": "Interior",
-    "home affairs": "Interior", "finance": "Finance", "justice": "Justice",
-    "health": "Health", "economy": "Economy", "energy": "Energy", "trade": "Trade",
-    "education": "Education", "emergency situations": "Emergencies",
-    "emergencies": "Emergencies", "agriculture": "Agriculture", "culture": "Culture",
-}
+_MINISTRY_FIELDS = table("ministry_fields")
 
 
 def _ministry_field(words: Sequence[str]) -> str | None:
@@ -154,10 +145,8 @@ def _leader_state(words: Sequence[str]) -> tuple[gazetteer.Country | None, int]:
     return None, 0
 
 
-_THE_WORDS = frozenset({"united", "republic", "kingdom", "federation", "islands", "emirates",
-                        "states"})
-_THE_NAMES = frozenset({"netherlands", "philippines", "bahamas", "gambia", "maldives",
-                        "comoros", "seychelles", "vatican city"})
+_THE_WORDS = words("the_name_words")
+_THE_NAMES = words("the_names")
 
 
 def _with_the(name: str) -> str:

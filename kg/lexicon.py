@@ -1,0 +1,211 @@
+"""kg's domain knowledge, read from data files under ``kg/data/lexicon/`` and validated once.
+
+Everything kg knows about words of its domain lives in data a researcher can edit without
+touching code:
+
+- ``words/<concept>.txt``: one word list per concept (``speech_verbs``, ``weapon_nouns``,
+  ``light_verbs``...): one entry per line, ``#`` comments; the file's leading comment says
+  what the concept is. :func:`words` returns a list as a frozenset.
+- ``triggers.tsv``: the event triggers: lemma, part of speech (``verb`` / ``noun``), event
+  class, CAMEO code, condition (one of :class:`Condition`, or ``-``), polarity
+  (``positive`` / ``negative``), the role of the subject (``agent`` / ``recipient``: "buy",
+  "receive") and where the entry comes from (``kg`` or ``petrarch2``).
+  :func:`trigger_table` returns it; a bad row raises :class:`~kg.errors.LexiconError` at
+  load time naming the file, the line and the valid values.
+- ``cameo_plover.tsv``: CAMEO code → PLOVER type (:func:`cameo_plover`).
+- ``number_words.tsv``, ``currencies.tsv``, ``ministry_fields.tsv``: small look-up tables
+  (:func:`table`).
+
+Closed-class grammar (pronouns, prepositions, dependency labels, calendar words) stays in
+the code that reads the parse. Tables are read lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from kg.errors import LexiconError
+from kg.model import EventType
+
+__all__ = [
+    "Condition",
+    "Trigger",
+    "TriggerTable",
+    "cameo_plover",
+    "list_names",
+    "table",
+    "trigger_table",
+    "words",
+]
+
+
+class Condition(StrEnum):
+    """What a trigger's arguments must be for the word to signal its event.
+
+    Each member is implemented by :mod:`kg.events.triggers`; a condition in the trigger
+    table that is not a member is refused when the table is loaded.
+    """
+
+    NONE = "-"
+    #: the verb has a direct object (or is passive): "suspended the permit"
+    OBJ = "obj"
+    #: the subject is a named actor: "Russia backed ...", not "analysts suggest"
+    SPEAKER = "speaker"
+    #: the object is armed forces: "sent troops"
+    MIL_OBJ = "mil_obj"
+    #: the subject (or object) is armed forces: "troops crossed"
+    MIL_SUBJ = "mil_subj"
+    #: not "strike a deal" / figurative objects; no accident as the cause
+    NOT_DEAL = "not_deal"
+    #: no accident, storm or disease as the cause: "the crash killed"
+    VIOLENT_SUBJ = "violent_subj"
+    #: active voice with a subject, and violent: "guerrillas wounded two soldiers"
+    ATTACKER = "attacker"
+    #: the object is a weapon: "fired missiles"
+    WEAPON_OBJ = "weapon_obj"
+    #: the object is aid, money, goods or weapons: "granted $5 million"
+    AID_OBJ = "aid_obj"
+    #: the object is information: "shared intelligence"
+    INFO_OBJ = "info_obj"
+    #: the object is ties, relations or supplies: "cut ties"
+    TIES_OBJ = "ties_obj"
+
+
+class Pos(StrEnum):
+    VERB = "verb"
+    NOUN = "noun"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An entry of the trigger table: class, CAMEO code, condition and polarity.
+
+    ``reverse`` marks a Transfer whose subject receives ("acquire", "buy").
+    """
+
+    type: EventType
+    cameo: str
+    condition: Condition = Condition.NONE
+    negative: bool = False
+    reverse: bool = False
+    lemma: str = ""
+    source: str = "kg"
+
+
+@dataclass(frozen=True)
+class TriggerTable:
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+
+
+_DATA = "data/lexicon"
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_CAMEO_RE = re.compile(r"^\d{2,4}$")
+
+
+def _file(relative: str) -> Traversable:
+    return resources.files("kg").joinpath(f"{_DATA}/{relative}")
+
+
+def _lines(relative: str) -> list[tuple[int, str]]:
+    """(line number, content) of the non-blank, non-comment lines of a lexicon file."""
+    try:
+        text = _file(relative).read_text(encoding="utf-8")
+    except (OSError, FileNotFoundError) as e:
+        raise LexiconError(f"kg/{_DATA}/{relative}: cannot read ({e})") from e
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        content = line.split("#", 1)[0].rstrip() if not line.startswith("#") else ""
+        if content.strip():
+            out.append((n, content))
+    return out
+
+
+def list_names() -> tuple[str, ...]:
+    """The names of every word list shipped in ``kg/data/lexicon/words``."""
+    folder = _file("words")
+    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The word list ``name`` (``kg/data/lexicon/words/<name>.txt``) as a set.
+
+    >>> "say" in words("speech_verbs")
+    True
+    """
+    if not _NAME_RE.match(name):
+        raise LexiconError(f"word list name {name!r}: use lower-case letters, digits and _")
+    where = f"words/{name}.txt"
+    out: set[str] = set()
+    for n, line in _lines(where):
+        entry = line.strip()
+        if entry in out:
+            raise LexiconError(f"kg/{_DATA}/{where}:{n}: {entry!r} is listed twice")
+        out.add(entry)
+    if not out:
+        raise LexiconError(f"kg/{_DATA}/{where}: the list is empty")
+    return frozenset(out)
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """A two-column look-up table ``kg/data/lexicon/<name>.tsv`` (key → value)."""
+    where = f"{name}.tsv"
+    out: dict[str, str] = {}
+    for n, line in _lines(where):
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0] or not cols[1]:
+            raise LexiconError(f"kg/{_DATA}/{where}:{n}: expected two tab-separated columns")
+        if cols[0] in out:
+            raise LexiconError(f"kg/{_DATA}/{where}:{n}: {cols[0]!r} is listed twice")
+        out[cols[0]] = cols[1]
+    return out
+
+
+@cache
+def cameo_plover() -> dict[str, str]:
+    """CAMEO code (two or three digits) → PLOVER type."""
+    return table("cameo_plover")
+
+
+def _choice(value: str, valid: tuple[str, ...], what: str, where: str) -> str:
+    if value not in valid:
+        raise LexiconError(f"{where}: {what} {value!r} is not one of {', '.join(valid)}")
+    return value
+
+
+@cache
+def trigger_table() -> TriggerTable:
+    """The trigger table, validated: every class, condition and polarity is a known one."""
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    classes = tuple(t.value for t in EventType)
+    conditions = tuple(c.value for c in Condition)
+    for n, line in _lines("triggers.tsv"):
+        where = f"kg/{_DATA}/triggers.tsv:{n}"
+        cols = line.split("\t")
+        if len(cols) != 8:
+            raise LexiconError(f"{where}: expected 8 tab-separated columns (lemma, pos, class, "
+                               f"cameo, condition, polarity, subject, source), got {len(cols)}")
+        lemma, pos, kind, cameo, cond, polarity, subject, source = (c.strip() for c in cols)
+        _choice(pos, tuple(p.value for p in Pos), "part of speech", where)
+        _choice(kind, classes, "event class", where)
+        _choice(cond, conditions, "condition", where)
+        _choice(polarity, ("positive", "negative"), "polarity", where)
+        _choice(subject, ("agent", "recipient"), "subject role", where)
+        if not _CAMEO_RE.match(cameo):
+            raise LexiconError(f"{where}: CAMEO code {cameo!r} is not 2-4 digits")
+        target = verbs if pos == Pos.VERB else nouns
+        if lemma in target:
+            raise LexiconError(f"{where}: {pos} {lemma!r} is listed twice")
+        target[lemma] = Trigger(EventType(kind), cameo, Condition(cond), polarity == "negative",
+                                subject == "recipient", lemma, source)
+    if not verbs or not nouns:
+        raise LexiconError(f"kg/{_DATA}/triggers.tsv: no verb or no noun triggers")
+    return TriggerTable(verbs, nouns)
