@@ -305,7 +305,15 @@ def eval_(gold: tuple[str, ...], input_path: str | None, misses: bool) -> None:
     """Score extraction against gold annotations (*.gold.json): P/R/F1 and misses."""
     from rdflib import Dataset
 
-    from kg.evaluate import Gold, evaluate_all, format_report, format_summary, load_graph
+    from kg.evaluate import (
+        Gold,
+        evaluate_all,
+        format_confusion,
+        format_report,
+        format_summary,
+        load_graph,
+        pooled,
+    )
 
     given = load_graph(input_path) if input_path is not None else None
 
@@ -321,6 +329,12 @@ def eval_(gold: tuple[str, ...], input_path: str | None, misses: bool) -> None:
     for r in reports:
         click.echo(format_report(r, misses=misses))
         click.echo()
+    total = pooled(reports) if len(reports) > 1 else reports[0]
+    if len(reports) > 1:
+        click.echo(format_report(total, misses=False))
+        click.echo()
+    click.echo(format_confusion(total))
+    click.echo()
     click.echo(format_summary(reports))
 
 

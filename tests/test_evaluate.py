@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
-from kg.evaluate import GoldError, evaluate, format_report, load_gold, normalize
+from kg.evaluate import (
+    GoldError,
+    evaluate,
+    format_confusion,
+    format_report,
+    load_gold,
+    normalize,
+    pooled,
+)
 from kg.rdf.vocab import KG, SEM, TIME
 
 R = "https://w3id.org/geokg/resource/"
@@ -194,3 +202,35 @@ def test_seed_gold_loads(shared_dir: Path) -> None:
     gold = load_gold(shared_dir / "seed" / "000_4fd073a643f2e162.gold.json")
     assert gold.article_path.name == "000_4fd073a643f2e162.txt"
     assert sum(1 for e in gold.events if not e.optional) == 20
+
+
+def test_class_confusion_pairs_left_over_events_by_participants(tmp_path: Path) -> None:
+    events: list[dict[str, object]] = [
+        {"types": ["Combat"], "participants": ["Russia"]},
+        {"types": ["Meeting"], "participants": ["Lloyd Austin"]},
+        {"types": ["Statement"], "participants": []},
+    ]
+    gold = write_gold(tmp_path, GOLD_ENTITIES, events)
+    g = base_graph()
+    event(g, "said", "Statement", speaker=node("country/RUS"))  # Russia: a Combat read wrong
+    event(g, "met", "Meeting", participant=node("person/lloyd-austin"))
+    event(g, "pledge", "Cooperation", participant=node("country/PRK"))
+    r = evaluate(gold, g)
+    # the Statement pairs with the participant-less gold Statement; the Combat is missed
+    assert r.confusion == {("Meeting", "Meeting"): 1, ("Statement", "Statement"): 1,
+                           ("Combat", "-"): 1, ("-", "Cooperation"): 1}
+    assert "class confusion" in format_confusion(r)
+
+
+def test_pooled_reports_add_counts(tmp_path: Path) -> None:
+    events: list[dict[str, object]] = [{"types": ["Meeting"], "participants": ["Lloyd Austin"]}]
+    gold = write_gold(tmp_path, GOLD_ENTITIES, events)
+    g = base_graph()
+    event(g, "met", "Meeting", participant=node("person/lloyd-austin"))
+    event(g, "talks", "Meeting", participant=node("country/RUS"))
+    one = evaluate(gold, g)
+    total = pooled([one, one])
+    assert (total.events.paired_output, total.events.output) == (2, 4)
+    assert total.events.recall == 1.0 and total.events.precision == pytest.approx(0.5)
+    assert total.per_type["Meeting"].output == 4
+    assert total.confusion[("Meeting", "Meeting")] == 2
