@@ -36,6 +36,7 @@ __all__ = [
     "Condition",
     "Trigger",
     "TriggerTable",
+    "cameo_class",
     "cameo_plover",
     "list_names",
     "table",
@@ -172,6 +173,20 @@ def table(name: str) -> dict[str, str]:
 def cameo_plover() -> dict[str, str]:
     """CAMEO code (two or three digits) → PLOVER type."""
     return table("cameo_plover")
+
+
+def cameo_class(code: str) -> EventType | None:
+    """kg's class of a CAMEO code (``cameo_classes.tsv``, longest prefix), else None.
+
+    >>> cameo_class("163"), cameo_class("173")
+    (<EventType.SANCTION: 'Sanction'>, None)
+    """
+    classes = table("cameo_classes")
+    for n in (4, 3, 2):
+        kind = classes.get(code[:n])
+        if kind is not None:
+            return None if kind == "-" else EventType(kind)
+    return None
 
 
 def _choice(value: str, valid: tuple[str, ...], what: str, where: str) -> str:

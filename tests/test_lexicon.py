@@ -48,6 +48,16 @@ def test_trigger_table_has_every_class_and_valid_codes() -> None:
         assert trig.cameo[:2] in plover or trig.cameo[:2] in ("01", "02"), trig
 
 
+def test_petrarch_tables_agree_with_kgs_cameo_classes() -> None:
+    """The derived PETRARCH2 verbs carry the class kg's CAMEO table gives their code."""
+    text = (DATA / "petrarch2" / "verbs.tsv").read_text(encoding="utf-8")
+    rows = [r.split("\t") for r in text.splitlines() if r and not r.startswith("#")]
+    assert len(rows) > 1000
+    for lemma, _block, code, kind in rows:
+        expected = lexicon.cameo_class(code) if code != "-" else None
+        assert kind == (expected.value if expected else "-"), lemma
+
+
 def test_every_condition_has_a_check() -> None:
     from kg.events import triggers
 
