@@ -38,6 +38,7 @@ __all__ = [
     "TriggerTable",
     "cameo_class",
     "cameo_plover",
+    "dictionary_verbs",
     "list_names",
     "table",
     "trigger_table",
@@ -75,6 +76,13 @@ class Condition(StrEnum):
     INFO_OBJ = "info_obj"
     #: the object is ties, relations or supplies: "cut ties"
     TIES_OBJ = "ties_obj"
+    #: the object is ground, a place, a vessel or armed forces: "seized the town", not
+    #: "seized 28 tonnes of cannabis"
+    TERRITORY_OBJ = "territory_obj"
+    #: (checked on the roles) a target of another state than the agent's: a state's legal
+    #: act against a foreign leader, body or state ("Iran issued arrest warrants for
+    #: Trump"), not an ordinary arrest or charge of individuals
+    FOREIGN_TARGET = "foreign_target"
 
 
 class Pos(StrEnum):
@@ -187,6 +195,30 @@ def cameo_class(code: str) -> EventType | None:
         if kind is not None:
             return None if kind == "-" else EventType(kind)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryVerb:
+    """A verb of PETRARCH2's CAMEO dictionary (``petrarch2/verbs.tsv``)."""
+
+    lemma: str
+    block: str
+    cameo: str | None
+    type: EventType | None
+
+
+@cache
+def dictionary_verbs() -> dict[str, DictionaryVerb]:
+    """The verbs of PETRARCH2's CAMEO dictionary as kg derived them (lemma → entry)."""
+    out: dict[str, DictionaryVerb] = {}
+    for n, line in _lines("petrarch2/verbs.tsv"):
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise LexiconError(f"kg/{_DATA}/petrarch2/verbs.tsv:{n}: expected 4 columns")
+        lemma, block, code, kind = cols
+        out[lemma] = DictionaryVerb(lemma, block, None if code == "-" else code,
+                                    None if kind == "-" else EventType(kind))
+    return out
 
 
 def _choice(value: str, valid: tuple[str, ...], what: str, where: str) -> str:

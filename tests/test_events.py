@@ -617,3 +617,91 @@ def test_a_people_in_the_plural_can_make_demands(nlp: Language) -> None:
                             "Slovak government.")
     appeal = only(of_type(events, EventType.APPEAL))
     assert "Hungary" in labels(appeal, ents, Role.AGENT)
+
+
+# --------------------------------------------------------------------------- held-out round
+
+
+def test_coordinated_verbs_of_one_act_are_one_event(nlp: Language) -> None:
+    events, ents = run(nlp, "Two Hamas militants were shot and killed by Israeli soldiers "
+                            "in Hebron.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert "Israel Defense Forces" in labels(e, ents, Role.AGENT)
+    assert e.trigger.text == "shot"
+    events, _ = run(nlp, "Russia attacked Kharkiv and Ukraine shelled Belgorod.")
+    assert len(of_type(events, EventType.COMBAT)) == 2  # two subjects: two acts
+
+
+def test_casualty_toll_belongs_to_the_attack(nlp: Language) -> None:
+    events, ents = run(nlp, "At least 44 people were killed in Israeli airstrikes on Gaza.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert labels(e, ents, Role.AGENT) == {"Israel"}
+    assert 44 in {q.min_value for q in e.quantities}
+    assert "Israel" not in labels(e, ents, Role.LOCATION)
+    events, _ = run(nlp, "Two policemen were killed after gunmen attacked them in Kano.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert e.trigger.text == "attacked" and {q.value for q in e.quantities} == {2}
+    events, _ = run(nlp, "Officials said the 2019 bombings, which killed 279 people, were "
+                         "planned abroad.")
+    assert {q.value for q in only(of_type(events, EventType.COMBAT)).quantities} == {279}
+
+
+@pytest.mark.parametrize("text", [
+    "Six people were killed when a roof collapsed at a steel plant in Raipur.",
+    "At least 18 people were killed after a bus was hit by a landslide in Shimla.",
+    "Eleven people were killed in a fire at a retirement home in Tuzla.",
+])
+def test_a_toll_without_an_attack_is_no_event(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize("text", [
+    "Kuwaiti authorities arrested 16 people, including two Lebanese nationals.",
+    "Poland detained a Belarusian woman and a Ukrainian man in Warsaw.",
+    "Serbian police arrested 37 protesters near the parliament in Belgrade.",
+])
+def test_arrests_of_individuals_are_no_sanction(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_a_warrant_for_a_foreign_leader_is_a_sanction(nlp: Language) -> None:
+    events, ents = run(nlp, "Iran issued arrest warrants for Donald Trump.")
+    e = only(of_type(events, EventType.SANCTION))
+    assert labels(e, ents, Role.TARGET) == {"Donald Trump"} and e.cameo == "173"
+    events, _ = run(nlp, "A Kenyan court issued an arrest warrant for a Kenyan businessman.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_a_veto_is_a_negative_statement(nlp: Language) -> None:
+    events, _ = run(nlp, "Russia vetoed the resolution on Monday.")
+    assert only(of_type(events, EventType.STATEMENT)).polarity is Polarity.NEGATIVE
+
+
+def test_announcing_sanctions_is_a_statement_and_a_sanction(nlp: Language) -> None:
+    events, ents = run(nlp, "Canadian foreign minister Anita Anand announced new sanctions "
+                            "targeting Russian entities.")
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents) == {"Anita Anand"}
+    e = only(of_type(events, EventType.SANCTION))
+    assert labels(e, ents, Role.TARGET) == {"Russia"}
+
+
+@pytest.mark.parametrize(("text", "combat"), [
+    ("North Macedonian police seized 28 tonnes of cannabis in Skopje.", False),
+    ("Rebels seized the town of Bara from the army.", True),
+    ("Iranian gunboats seized a British tanker in the Strait of Hormuz.", True),
+])
+def test_seizing_goods_is_not_combat(nlp: Language, text: str, combat: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COMBAT)) is combat
+
+
+def test_headline_verb_misread_as_a_noun_is_parsed_again(nlp: Language) -> None:
+    events, ents = run(nlp, "Iran fires projectiles at two tankers in the Strait of Hormuz.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert labels(e, ents, Role.AGENT) == {"Iran"} and e.trigger.text == "fires"
+    analysis = analyse(nlp, "Iran fires projectiles at two tankers.")
+    fires = analysis.parse.tokens[1]
+    assert (fires.pos, fires.dep, fires.tag) == ("VERB", "ROOT", "VBZ")
+    assert analysis.parse.text == "Iran fires projectiles at two tankers."

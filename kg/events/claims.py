@@ -118,7 +118,7 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                     reported = True
                 if speakers and attributed is None:
                     attributed = speakers[0]
-    if d.type is EventType.STATEMENT and d.cameo in ("016", "120"):
+    if d.negative:  # "denied", "rejected", "vetoed", "a denial"
         negative = True
     if possible:
         d.modality = Modality.POSSIBLE

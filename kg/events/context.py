@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg import gazetteer
 from kg.events.lexicon import (
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
     MILITARY_NOUNS,
     MOTION_VERBS,
     TITLE_NOUNS,
+    Condition,
 )
 from kg.model import (
     Analysis,
@@ -61,6 +63,8 @@ class Draft:
     attributed_to: str | None = None
     quote: str | None = None
     cue: str | None = None
+    condition: Condition = Condition.NONE
+    negative: bool = False  # the trigger itself denies or rejects ("deny", "veto")
 
     def keys(self, roles: Iterable[Role]) -> frozenset[str]:
         wanted = set(roles)
@@ -106,10 +110,44 @@ class Context:
         return [c for c in self.parse.children(i) if not deps or c.dep in deps]
 
     def is_passive(self, i: int) -> bool:
-        return any(c.dep in ("nsubjpass", "auxpass") for c in self.parse.children(i))
+        """Verb ``i`` is in the passive voice, also as the second of two coordinated
+        participles ("were shot and killed by ...")."""
+        if any(c.dep in ("nsubjpass", "auxpass") for c in self.parse.children(i)):
+            return True
+        tok = self.tokens[i]
+        return (tok.dep == "conj" and tok.tag == "VBN" and tok.head != i
+                and not any(c.dep in SUBJ for c in self.parse.children(i))
+                and self.is_passive(tok.head))
+
+    def passive_subjects(self, i: int) -> list[Token]:
+        """The subjects of passive verb ``i`` (what undergoes the act), shared by a
+        coordinated participle."""
+        own = self.kids(i, "nsubjpass")
+        tok = self.tokens[i]
+        if not own and tok.dep == "conj" and tok.head != i and self.is_passive(i):
+            return self.passive_subjects(tok.head)
+        return own
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
+
+    def state_of(self, key: str) -> str | None:
+        """The state an entity is or belongs to: a country itself, the state of a force,
+        body or place (``part_of``), of a person's post or known affiliation."""
+        ent = self.entities.get(key)
+        if ent is None:
+            return None
+        if ent.type is EntityType.COUNTRY:
+            return ent.key
+        if ent.part_of:
+            return self.state_of(ent.part_of) if ent.part_of != key else None
+        for post in ent.posts:
+            if post.organization and post.organization != key:
+                found = self.state_of(post.organization)
+                if found:
+                    return found
+        known = gazetteer.actor(key)  # a leader of the actor table: the state he serves
+        return known.part_of if known is not None and known.part_of != key else None
 
     def is_military(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -252,6 +290,8 @@ class Context:
                 objs = [o.i for o in self.kids(p.i, "pobj")]
                 if objs:
                     return objs
+            if tok.dep == "conj" and not self.kids(v, "nsubjpass"):
+                return self.subject(tok.head, depth + 1)  # "shot and killed by X": X
         subs = [c.i for c in self.kids(v, *SUBJ) if not (passive and c.dep == "nsubjpass")]
         subs = self._outside_according(v, subs)
         if subs:

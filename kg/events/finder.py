@@ -23,30 +23,29 @@ dependency label, head) and the entities' mention spans; no keyword co-occurrenc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from kg.events.attach import attach_quantities, attach_times, attack_of
 from kg.events.claims import quote_of, set_factuality
 from kg.events.codes import plover_type
 from kg.events.context import (
-    ACTOR_ROLES,
     NOUN_POS,
     VERB_POS,
     Context,
     Draft,
-    anchor_tokens,
 )
 from kg.events.lexicon import (
     ANSWER_VERBS,
+    CASUALTY_VERBS,
     INTENT_VERBS,
     LIGHT_VERBS,
     WEAPON_NOUNS,
     Trigger,
 )
-from kg.events.quantities import read_quantity
+from kg.events.merge import merge_drafts
 from kg.events.roles import fallback_place, fill_roles, statement_place
-from kg.events.times import resolve_time
-from kg.events.triggers import special, trigger_of
+from kg.events.triggers import roles_ok, special, trigger_of
+from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
     Entity,
@@ -56,14 +55,10 @@ from kg.model import (
     Modality,
     Role,
     Span,
-    TimeExpression,
 )
 
 # --------------------------------------------------------------------------- assembly
 
-
-#: Classes whose later mention without an object recalls an earlier one ("the request").
-RECALLED = frozenset({EventType.APPEAL, EventType.SANCTION})
 
 
 
@@ -87,7 +82,11 @@ def _drafts(ctx: Context) -> list[Draft]:
                 merged.setdefault(head.i, []).append(i)  # "denied the accusation"
                 found.pop(i, None)
             elif head.lemma.lower() in LIGHT_VERBS or same:
-                if same or tok.dep == "dobj":
+                # "announced new sanctions", "declared a ceasefire": the announcement is a
+                # statement of its own besides the act it makes public
+                speech = head.i in found and found[head.i][0].type is EventType.STATEMENT \
+                    and head.lemma.lower() in SPEECH_VERBS
+                if (same or tok.dep == "dobj") and not speech:
                     found.pop(head.i, None)
                 found[i] = (trig, head.i)
         elif tok.dep == "pobj" and head.head in found and toks[head.head].pos in NOUN_POS and \
@@ -112,14 +111,32 @@ def _drafts(ctx: Context) -> list[Draft]:
         if light is None and tok.dep == "xcomp" and tok.head in found and \
                 found[tok.head][0].type is trig.type:
             found.pop(i, None)
+    # coordinated verbs of one class sharing their subject are one act ("were shot and
+    # killed by", "attacked and seized"): the first carries the event, both give roles
+    for i, (trig, light) in sorted(found.items(), reverse=True):
+        tok = toks[i]
+        if light is None and tok.dep == "conj" and tok.pos in VERB_POS and \
+                tok.head in found and found[tok.head][1] is None and \
+                toks[tok.head].pos in VERB_POS and found[tok.head][0].type is trig.type and \
+                not ctx.kids(i, "nsubj", "nsubjpass"):
+            merged.setdefault(tok.head, []).extend([i, *merged.pop(i, [])])
+            found.pop(i, None)
     drafts: list[Draft] = []
     for i, (trig, light) in sorted(found.items()):
         d = Draft(type=trig.type, cameo=trig.cameo, trigger=i, light=light,
-                   sentence=toks[i].sent, extra=merged.get(i, []))
+                  sentence=toks[i].sent, extra=merged.get(i, []), condition=trig.condition,
+                  negative=trig.negative)
         if trig.type is EventType.TRANSFER and any(
                 o.lemma.lower() in WEAPON_NOUNS for o in ctx.kids(light or i, "dobj")):
             d.cameo = "072"
         fill_roles(ctx, d, trig)
+        for j in d.extra:
+            if toks[j].pos in VERB_POS:  # a coordinated verb of the same act
+                part = Draft(type=trig.type, cameo=trig.cameo, trigger=j, light=None,
+                             sentence=d.sentence)
+                fill_roles(ctx, part, trig)
+                for a in part.args:
+                    d.add(a.role, a.entity, a.mention)
         fallback_place(ctx, d)
         statement_place(ctx, d)
         set_factuality(ctx, d)
@@ -132,6 +149,26 @@ def _drafts(ctx: Context) -> list[Draft]:
             d.quote = quote_of(ctx, d)
         drafts.append(d)
     return drafts
+
+
+def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A casualty verb with no attacker of its own reports the toll of an attack in its
+    clause or above it ("two policemen are killed after gunmen attacked them", "bombings,
+    which killed 279 people"): one event, the attack, which takes its victims and places."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.type is EventType.COMBAT and d.light is None and \
+                ctx.tokens[d.trigger].lemma.lower() in CASUALTY_VERBS and \
+                not d.keys([Role.AGENT]):
+            others = [o for o in drafts if o is not d]
+            attack = attack_of(ctx, others, d.trigger)
+            if attack is not None:
+                attack.extra.append(d.trigger)
+                for a in d.args:
+                    attack.add(a.role, a.entity, a.mention)
+                continue
+        out.append(d)
+    return out
 
 
 def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -159,157 +196,17 @@ def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _keep(d: Draft) -> bool:
+def _keep(ctx: Context, d: Draft) -> bool:
     """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
-    Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training)."""
+    Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
+    and roles that meet its trigger's role condition."""
+    if not roles_ok(ctx, d):
+        return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
     if d.type in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING):
         return bool(d.args)
     return bool(d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
-
-
-def _attach_quantities(ctx: Context, drafts: list[Draft]) -> None:
-    by_token: dict[int, Draft] = {}
-    for d in drafts:
-        for j in anchor_tokens(d):
-            by_token.setdefault(j, d)
-    seen: set[int] = set()
-    for tok in ctx.tokens:
-        if tok.i in seen or tok.pos != "NUM" or tok.ent_type in ("DATE", "TIME", "ORDINAL",
-                                                                 "PERCENT"):
-            continue
-        got = read_quantity(ctx.parse, tok.i)
-        if got is None:
-            continue
-        q, noun = got
-        seen.update(range(tok.i, tok.i + 4))
-        start = noun if noun >= 0 else tok.i
-        owner = by_token.get(start)
-        if owner is None:
-            for a in ctx.parse.ancestors(start):
-                if a.i in by_token:
-                    owner = by_token[a.i]
-                    break
-        if owner is not None and owner.sentence == tok.sent and q not in owner.quantities:
-            owner.quantities.append(q)
-
-
-def _future(ctx: Context, d: Draft) -> bool:
-    if d.modality in (Modality.PLANNED,):
-        return True
-    tok = ctx.tokens[d.light if d.light is not None else d.trigger]
-    return any(c.dep == "aux" and c.text.lower() in ("will", "'ll", "shall")
-               for c in ctx.parse.children(tok.i))
-
-
-_DURATION = re.compile(r"^(?!.*\b(ago|last|this|next|earlier|later|previous|past|coming)\b)"
-                       r".*\b(years?|months?|weeks?|days?|decades?|hours?|minutes?)\b")
-
-
-_NOT_A_TIME = re.compile(r"^(annual|daily|weekly|monthly|yearly|annually|\d{1,3}|\d{5,})$"
-                         r"|^(?!1[89]|20)\d{4}$")
-
-
-def _attach_times(ctx: Context, drafts: list[Draft]) -> None:
-    by_token: dict[int, Draft] = {}
-    for d in drafts:
-        for j in anchor_tokens(d):
-            by_token.setdefault(j, d)
-    pub = ctx.analysis.article.published
-    for m in ctx.analysis.mentions:
-        low = m.text.lower()
-        if m.label not in ("DATE", "TIME") or _DURATION.search(low) or _NOT_A_TIME.match(low):
-            continue
-        root = next((j for j in range(m.start, m.end)
-                     if not m.start <= ctx.tokens[j].head < m.end), m.start)
-        rtok = ctx.tokens[root]
-        if rtok.dep in ("nummod", "compound", "amod", "nmod") and rtok.head not in by_token \
-                and ctx.tokens[rtok.head].pos in NOUN_POS \
-                and ctx.tokens[rtok.head].ent_type not in ("DATE", "TIME"):
-            continue  # "the 2020 election", "the 2024 incident": a date of a thing
-        owner = by_token.get(root)
-        boxed = False  # inside a relative clause that is no event: "who was arrested in May"
-        if owner is None:
-            for a in [ctx.tokens[root], *ctx.parse.ancestors(root)]:
-                if a.i in by_token:
-                    owner = by_token[a.i]
-                    break
-                if a.dep in ("relcl", "acl") and a.pos in VERB_POS:
-                    owner = by_token.get(a.head)  # "a statement issued on Monday"
-                    boxed = owner is None
-                    break
-        if owner is None and not boxed:
-            # a time not under any trigger: the sentence's only undated event takes it
-            cands = [d for d in drafts if d.sentence == m.sentence]
-            if len(cands) == 1:
-                owner = cands[0]
-        if owner is None or owner.time is not None or owner.sentence != m.sentence:
-            continue
-        owner.time = TimeExpression(span=m.span, text=m.text,
-                                    date=resolve_time(m.text, pub, future=_future(ctx, owner)))
-    # narrative continuity: an undated event takes the time of an event of the same
-    # actors in the sentence before ("X said Wednesday ... Speaking at a conference, X ...")
-    for d in drafts:
-        if d.time is not None:
-            continue
-        actors = d.keys(ACTOR_ROLES)
-        prev = [e for e in drafts if e.sentence == d.sentence - 1 and e.time is not None
-                and e.keys(ACTOR_ROLES) & actors]
-        if prev and d.modality is Modality.ASSERTED:
-            d.time = prev[0].time
-
-
-def _same_event(a: Draft, b: Draft) -> bool:
-    """Two drafts that report one real event (event coreference inside an article)."""
-    if a.type is not b.type or a.polarity is not b.polarity:
-        return False
-    if a.type is EventType.STATEMENT:
-        return bool(a.keys([Role.SPEAKER]) & b.keys([Role.SPEAKER]))
-    if abs(a.sentence - b.sentence) > 3:
-        return False
-    objects = (Role.RECIPIENT, Role.TARGET, Role.ADDRESSEE)
-    oa, ob = a.keys(objects), b.keys(objects)
-    if a.sentence != b.sentence and oa != ob and ((oa and ob) or a.type not in RECALLED):
-        return False  # "demanded X from Interpol ... Iran's request": one request
-    places = (Role.LOCATION, Role.DESTINATION, Role.ORIGIN)
-    pa, pb = a.keys(places), b.keys(places)
-    if (not a.keys(ACTOR_ROLES) or not b.keys(ACTOR_ROLES)) and pa and pa == pb and \
-            abs(a.sentence - b.sentence) <= 2 and not (a.quantities and b.quantities):
-        return True  # "en route to Kursk" ... "have already arrived in the Kursk area"
-    if a.keys(ACTOR_ROLES) != b.keys(ACTOR_ROLES) or not a.keys(ACTOR_ROLES):
-        return False
-    if pa != pb and pa and pb:
-        return False
-    if pa != pb and a.sentence != b.sentence:
-        return False
-    qa = {(q.value, q.min_value, q.max_value) for q in a.quantities}
-    qb = {(q.value, q.min_value, q.max_value) for q in b.quantities}
-    if qa and qb and not qa & qb:
-        return False
-    if (qa or qb) and not (qa and qb) and a.sentence != b.sentence:
-        return False
-    return not (a.time and b.time and a.time.text.lower() != b.time.text.lower())
-
-
-def _merge(drafts: list[Draft]) -> list[Draft]:
-    out: list[Draft] = []
-    for d in drafts:
-        twin = next((o for o in out if _same_event(o, d)), None)
-        if twin is None:
-            out.append(d)
-            continue
-        for a in d.args:
-            twin.add(a.role, a.entity, a.mention)
-        for q in d.quantities:
-            if q not in twin.quantities:
-                twin.quantities.append(q)
-        twin.time = twin.time or d.time
-        twin.quote = twin.quote or d.quote
-        twin.attributed_to = twin.attributed_to or d.attributed_to
-        if twin.modality is Modality.ASSERTED:
-            twin.modality = d.modality
-    return out
 
 
 def _label(ctx: Context, d: Draft) -> str:
@@ -334,7 +231,7 @@ def _label(ctx: Context, d: Draft) -> str:
 
 
 def _mention(ctx: Context, d: Draft) -> Mention:
-    idx = sorted(anchor_tokens(d))
+    idx = sorted([d.trigger] if d.light is None else [d.trigger, d.light])
     if len(idx) == 2 and idx[1] - idx[0] > 4:
         idx = [d.trigger]
     first, last = ctx.tokens[idx[0]], ctx.tokens[idx[-1]]
@@ -347,10 +244,18 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     """The events ``analysis`` reports, with roles over ``entities``' keys."""
     ctx = Context(analysis, entities)
     drafts = _drafts(ctx)
-    drafts = [d for d in drafts + _demands(ctx, drafts) if _keep(d)]
-    _attach_quantities(ctx, drafts)
-    _attach_times(ctx, drafts)
-    drafts = _merge(drafts)
+    drafts = _fold_casualties(ctx, drafts + _demands(ctx, drafts))
+    # an attack with no named side is still an event when the text gives its toll ("a
+    # drone strike killed several civilians", "bombings which killed 279 people")
+    attach_quantities(ctx, drafts)
+    tolled = {id(d) for d in drafts if d.type is EventType.COMBAT and d.quantities
+              and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS}
+    drafts = [d for d in drafts if _keep(ctx, d) or id(d) in tolled]
+    for d in drafts:
+        d.quantities.clear()
+    attach_quantities(ctx, drafts)
+    attach_times(ctx, drafts)
+    drafts = merge_drafts(drafts)
     events: list[Event] = []
     for d in drafts:
         events.append(Event(

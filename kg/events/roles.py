@@ -17,6 +17,7 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     SETTING_NOUNS,
+    TARGET_VERBS,
     UNDERGO_VERBS,
     Trigger,
 )
@@ -46,16 +47,18 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
         prep = p.lemma.lower()
         if p.dep == "agent" or prep in ("according", "by", "of"):
             continue
-        objs = ctx.kids(p.i, "pobj")
+        objs = [o for o in ctx.kids(p.i, "pobj") if o.i not in anchor_tokens(d)]
         for o in objs:
             for key, m in ctx.np_entities(o.i):
                 etype = ctx.type_of(key)
                 place_like = etype in PLACE_TYPES or (etype is EntityType.ORGANIZATION
                                                       and prep == "at")
-                if d.type is EventType.SANCTION and prep in ("to", "toward", "towards", "with") \
+                if d.type is EventType.SANCTION and prep in ("to", "toward", "towards", "with",
+                                                             "for") \
                         and etype is not EntityType.PLACE:
-                    # "halted economic aid to Serbia", "suspended air links with Serbia":
-                    # the state cut off is the sanction's target, not where it goes
+                    # "halted economic aid to Serbia", "suspended air links with Serbia",
+                    # "warrants for Trump", "visa restrictions for Nicaraguans": the party
+                    # cut off or pursued is the sanction's target, not where it goes
                     d.add(Role.TARGET, key, m)
                     continue
                 if prep in WITH_PREPS:
@@ -157,7 +160,7 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                 d.add(actor, key, m)
         objs = ctx.kids(verb, "dobj", "dative")
         if ctx.is_passive(verb):
-            objs += ctx.kids(verb, "nsubjpass")
+            objs += ctx.passive_subjects(verb)
         orole = _object_role(d, reverse)
         for o in objs:
             if o.i == d.trigger:
@@ -252,6 +255,15 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     for key, m in found:
                         d.add(Role.PARTICIPANT, key, m)
         _prep_args(ctx, d, d.trigger)
+        if d.type in (EventType.SANCTION, EventType.COMBAT):
+            # "sanctions targeting Russian banks", "strikes aimed at Hamas positions"
+            for acl in ctx.kids(d.trigger, "acl"):
+                if acl.lemma.lower() in TARGET_VERBS:
+                    objs = ctx.kids(acl.i, "dobj") + [o for p in ctx.kids(acl.i, "prep")
+                                                      for o in ctx.kids(p.i, "pobj")]
+                    for o in objs:
+                        for key, m in ctx.np_entities(o.i):
+                            d.add(Role.TARGET, key, m)
         if tok.dep == "pobj" and d.type in (EventType.SANCTION, EventType.COMBAT):
             # "X has been the subject / target of sanctions"
             of = ctx.tokens[tok.head]

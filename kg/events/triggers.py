@@ -10,6 +10,7 @@ from kg.events.context import (
     NOUN_POS,
     VERB_POS,
     Context,
+    Draft,
 )
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
@@ -25,6 +26,7 @@ from kg.events.lexicon import (
     NOT_GOODS_NOUNS,
     NOUNS,
     ROUTINE_NOUNS,
+    TERRITORY_NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
     VERBS,
@@ -36,6 +38,7 @@ from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     EntityType,
     EventType,
+    Role,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -102,7 +105,7 @@ def _attacker(ctx: Context, i: int) -> bool:
 
 def _mil_obj(ctx: Context, i: int) -> bool:
     return any(ctx.is_military(o.i) for o in ctx.kids(i, "dobj")) or (
-        ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.kids(i, "nsubjpass")))
+        ctx.is_passive(i) and any(ctx.is_military(s.i) for s in ctx.passive_subjects(i)))
 
 
 def _weapon_obj(ctx: Context, i: int) -> bool:
@@ -129,11 +132,39 @@ def _mil_subj(ctx: Context, i: int) -> bool:
                for s in ctx.subject(i))
 
 
+def _territory_obj(ctx: Context, i: int) -> bool:
+    objs = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+    return any(
+        o.lemma.lower() in TERRITORY_NOUNS or ctx.is_military(o.i) or any(
+            ctx.type_of(k) in (EntityType.PLACE, EntityType.COUNTRY)
+            for k, _ in ctx.np_entities(o.i))
+        for o in objs)
+
+
 def _speaker(ctx: Context, i: int) -> bool:
     return any(ctx.np_entities(s) for s in ctx.subject(i))
 
 
-#: How each condition of the trigger table is checked (every Condition but NONE).
+def _foreign_target(ctx: Context, d: Draft) -> bool:
+    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+    targets = {ctx.state_of(k) for k in d.keys([Role.TARGET])} - {None}
+    return bool(agents and targets - agents)
+
+
+#: Conditions checked on the roles once they are filled (see :func:`roles_ok`).
+_ROLE_CHECKS: dict[Condition, Callable[[Context, Draft], bool]] = {
+    Condition.FOREIGN_TARGET: _foreign_target,
+}
+
+
+def roles_ok(ctx: Context, d: Draft) -> bool:
+    """The draft's roles meet its trigger's role condition (if it has one)."""
+    check = _ROLE_CHECKS.get(d.condition)
+    return True if check is None else check(ctx, d)
+
+
+#: How each condition of the trigger table is checked on the trigger's own words (every
+#: Condition but NONE and those of _ROLE_CHECKS).
 _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.OBJ: _has_obj,
     Condition.SPEAKER: _speaker,
@@ -146,8 +177,9 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.AID_OBJ: _aid_obj,
     Condition.INFO_OBJ: _info_obj,
     Condition.TIES_OBJ: _ties_obj,
+    Condition.TERRITORY_OBJ: _territory_obj,
 }
-if set(_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover - a coding error
+if set(_CHECKS) | set(_ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover
     raise AssertionError("kg.events.triggers: a Condition has no check")
 
 
@@ -228,7 +260,8 @@ def special(ctx: Context, i: int) -> Trigger | None:
     if low == "charge" and tok.pos == "VERB" and any(
             c.dep == "prep" and c.lemma.lower() == "with" for c in kids) and any(
             c.dep in ("dobj", "nsubjpass") for c in kids):
-        return Trigger(EventType.SANCTION, "173")  # "charged six men with treason"
+        # "the US charged two Russian officers with hacking"; not "charged six men"
+        return Trigger(EventType.SANCTION, "173", Condition.FOREIGN_TARGET)
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
     if low == "receive" and tok.pos == "VERB" and any(

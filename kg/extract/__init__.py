@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import FORCE, refine_entities
 from kg.extract.nlp import MODEL_NAME, load_nlp
 from kg.extract.parse import to_parse
+from kg.extract.repair import repair_headlines
 from kg.model import Analysis, Article, Mention, Parse, Span
 
 __all__ = [
@@ -45,14 +46,17 @@ def _mentions(doc: Doc, parse: Parse) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-def analyze_doc(article: Article, doc: Doc) -> Analysis:
+def analyze_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Analysis:
     """Turn the spaCy ``doc`` of ``article.body`` into an :class:`Analysis`.
 
     kg's entity rules (:func:`refine_entities`) run first, so tokens and mentions carry
-    the refined labels (``FORCE`` among them).
+    the refined labels (``FORCE`` among them). With ``nlp``, headline-style sentences whose
+    verb the model misread as a noun are parsed again (:mod:`kg.extract.repair`).
     """
     refine_entities(doc)
     parse = to_parse(doc)
+    if nlp is not None:
+        parse = repair_headlines(parse, nlp)
     return Analysis(article=article, parse=parse, mentions=_mentions(doc, parse))
 
 
@@ -68,4 +72,4 @@ def analyze(
     pairs = ((a.body, a) for a in articles)
     for doc, article in model.pipe(pairs, as_tuples=True, batch_size=batch_size,
                                    n_process=n_process):
-        yield analyze_doc(article, doc)
+        yield analyze_doc(article, doc, model)

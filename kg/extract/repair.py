@@ -1,0 +1,111 @@
+"""Re-parsing headline-style sentences whose main verb the model read as a noun.
+
+News summaries are written in the present tense ("Iran fires projectiles at two tankers",
+"Palestinian media reports that ...", "A gunman shoots and kills one person"). The small
+English model often tags such a third-person verb as a plural noun and builds the sentence
+around the wrong word ("fires" a noun, "projectiles" the verb). When a sentence has no
+finite verb at its root and a plural noun whose lemma is a verb of kg's lexicon follows its
+subject, the sentence is parsed again with that word rewritten as "will <lemma>" (a form
+the model does not confuse), and the parse is kept if the verb then heads the sentence with
+a subject. The text, offsets and entities stay those of the original; only the tags,
+lemmas and dependencies of that sentence are taken from the second parse (the inserted
+"will" is dropped, the verb keeps the tag ``VBZ``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+
+from kg.gazetteer import SPEECH_VERBS
+from kg.lexicon import dictionary_verbs, trigger_table, words
+from kg.model import Parse, Sentence, Token
+
+#: Tags a sentence's subject may end with before the misread verb.
+_SUBJECT_END = frozenset({"NNP", "NNPS", "NN", "NNS", "PRP"})
+#: How far into a sentence the misread verb may stand.
+_REACH = 12
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Verb lemmas kg knows: triggers, speech, light and casualty verbs."""
+    return (frozenset(trigger_table().verbs) | SPEECH_VERBS | words("light_verbs")
+            | words("casualty_verbs") | frozenset(dictionary_verbs()))
+
+
+def _candidate(parse: Parse, sent: Sentence) -> int | None:
+    """The token misread as a noun that should head ``sent``, or None."""
+    toks = parse.tokens
+    verbs = _verbs()
+    root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
+    # "Iran fires projectiles": the model made "projectiles" the verb
+    misread_root = root is not None and root.tag == "VBZ" and root.lemma.lower() not in verbs
+    if root is not None and root.pos in ("VERB", "AUX") and not misread_root and any(
+            t.head == root.i and t.dep in ("nsubj", "nsubjpass")
+            for t in toks[sent.start:sent.end]):
+        return None  # the sentence already has a finite verb with its subject
+    for t in toks[sent.start + 1:min(sent.end - 1, sent.start + _REACH)]:
+        word = t.text.lower()
+        if (t.tag == "NNS" and word.endswith("s") and t.lemma.lower() in verbs
+                and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass")
+                and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
+                and toks[t.i + 1].pos not in ("PUNCT", "PART")
+                and not any(toks[c].dep == "det" for c in range(sent.start, t.i)
+                            if toks[c].head == t.i)):
+            return t.i
+    return None
+
+
+def repair_headlines(parse: Parse, nlp: Language) -> Parse:
+    """``parse`` with each misread headline sentence parsed again (see the module doc)."""
+    tokens = list(parse.tokens)
+    changed = False
+    for sent in parse.sentences:
+        k = _candidate(parse, sent)
+        if k is None:
+            continue
+        fixed = _reparse(parse, sent, k, nlp)
+        if fixed is not None:
+            tokens[sent.start:sent.end] = fixed
+            changed = True
+    if not changed:
+        return parse
+    return Parse(text=parse.text, tokens=tuple(tokens), sentences=parse.sentences)
+
+
+def _reparse(parse: Parse, sent: Sentence, k: int, nlp: Language) -> list[Token] | None:
+    toks = parse.tokens[sent.start:sent.end]
+    local = k - sent.start
+    pieces: list[str] = []
+    for j, t in enumerate(toks):
+        pieces.append(("will " + t.lemma.lower()) if j == local else t.text)
+        pieces.append(t.whitespace)
+    doc = nlp("".join(pieces))
+    new = list(doc)
+    if len(new) != len(toks) + 1 or sum(1 for _ in doc.sents) != 1:
+        return None
+    if any(new[_index(j, local)].text != t.text for j, t in enumerate(toks) if j != local):
+        return None
+    will, verb = new[local], new[local + 1]
+    if will.lower_ != "will" or will.head.i != verb.i or verb.dep_ != "ROOT" or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if any(t.head.i == will.i for t in new if t.i != will.i):
+        return None
+
+    def back(i: int) -> int:
+        return sent.start + (i if i < local else i - 1)
+
+    out: list[Token] = []
+    for j, t in enumerate(toks):
+        n = new[_index(j, local)]
+        out.append(t._replace(lemma=n.lemma_, pos=n.pos_, tag="VBZ" if j == local else n.tag_,
+                              dep=n.dep_, head=back(n.head.i)))
+    return out
+
+
+def _index(j: int, local: int) -> int:
+    """Index in the rewritten sentence of original token ``j`` (one token was inserted)."""
+    return j if j < local else j + 1
