@@ -41,6 +41,12 @@ _MEMBER = re.compile(r"^(\+?[A-Z][A-Z_'\-]*)\s*(?:\{[^}]*\})?\s*(?:\[([^\]]*)\])
 _PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 _SYNSET = re.compile(r"^&([A-Z_]+)")
 _WORD = re.compile(r"^[A-Z][A-Z\-]*$")
+#: Words after "*" in a pattern that are particles or prepositions of a phrasal verb, not
+#: the head of an object ("- * UP", "- * OFF DEAL").
+_NOT_HEADS = frozenset({
+    "up", "down", "off", "out", "in", "on", "over", "back", "away", "forward", "through",
+    "about", "around", "along", "across", "into", "onto", "to", "for", "from", "with", "by",
+    "at", "of", "as", "than"})
 #: Endings of English nominalisations ("deployment", "invasion", "shelling").
 _ACT_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "ing", "ade", "age", "al", "ure")
 
@@ -144,6 +150,8 @@ def object_head(phrase: str) -> str | None:
     braced = re.match(r"^\{([^}]*)\}", rest)
     words = braced.group(1).split() if braced else rest.split()[:1]
     if not words:
+        return None
+    if not braced and words[0].lower() in _NOT_HEADS:
         return None
     head = words[-1]
     syn = _SYNSET.match(head)

@@ -49,6 +49,13 @@ def labels(event: Event, ents: dict[str, Entity], *roles: Role) -> set[str]:
     return {ents[a.entity].label for a in event.arguments if not roles or a.role in roles}
 
 
+def with_states(event: Event, ents: dict[str, Entity]) -> set[str]:
+    """Labels of an event's entities and of the states they belong to."""
+    keys = [a.entity for a in event.arguments]
+    keys += [ents[k].part_of for k in keys if ents[k].part_of in ents]
+    return {ents[k].label for k in keys if k}
+
+
 def only(items: list[T]) -> T:
     assert len(items) == 1, items
     return items[0]
@@ -705,3 +712,80 @@ def test_headline_verb_misread_as_a_noun_is_parsed_again(nlp: Language) -> None:
     fires = analysis.parse.tokens[1]
     assert (fires.pos, fires.dep, fires.tag) == ("VERB", "ROOT", "VBZ")
     assert analysis.parse.text == "Iran fires projectiles at two tankers."
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Jordan's air force intercepted four missiles launched from Iran.", EventType.COMBAT,
+     "Jordan"),
+    ("Syria officially recognized Kosovo as an independent state.", EventType.COOPERATION,
+     "Kosovo"),
+    ("Critical infrastructure in Kherson was targeted overnight by Russian drones.",
+     EventType.COMBAT, "Russia"),
+    ("Hamas declared a unilateral ceasefire on Sunday.", EventType.COOPERATION, "Hamas"),
+    ("The Israeli Air Force launched a new wave of airstrikes on Tehran.", EventType.COMBAT,
+     "Israel Defense Forces"),
+    ("Turkey launched a military operation against Kurdish fighters in Syria.",
+     EventType.COMBAT, "Turkey"),
+])
+def test_new_triggers_of_the_held_out_round(nlp: Language, text: str, kind: EventType,
+                                            who: str) -> None:
+    events, ents = run(nlp, text)
+    e = of_type(events, kind)
+    assert e, events
+    assert not who or any(who in with_states(x, ents) for x in e)
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia's Sepang circuit will host the Bahrain Grand Prix in October.",
+    "Scientists recognised the need for new vaccines.",
+    "The campaign targets young voters in Ohio.",
+    "A rescue operation continued in Nepal after the avalanche.",
+    "In Pakistan, a bus en route from Quetta to Islamabad plunged into a ditch.",
+    "Britain completed its withdrawal from the European Union.",
+])
+def test_words_that_need_the_right_arguments(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not [e for e in events if e.type is not EventType.STATEMENT], events
+
+
+def test_each_other_gives_one_statement_per_speaker(nlp: Language) -> None:
+    events, ents = run(nlp, "The Israel Defense Forces and Hamas accuse each other of "
+                            "breaching the ceasefire.")
+    statements = of_type(events, EventType.STATEMENT)
+    assert sorted(tuple(sorted(labels(e, ents, Role.SPEAKER))) for e in statements) == [
+        ("Hamas",), ("Israel Defense Forces",)]
+
+
+def test_a_called_off_meeting_is_negative(nlp: Language) -> None:
+    events, _ = run(nlp, "Russia postponed the talks with Ukraine.")
+    assert only(of_type(events, EventType.MEETING)).polarity is Polarity.NEGATIVE
+    events, _ = run(nlp, "Zelensky and Trump were to meet in Washington, but the meeting "
+                         "was cancelled.")
+    assert only(of_type(events, EventType.MEETING)).polarity is Polarity.NEGATIVE
+    events, _ = run(nlp, "The envoy called on the RSF to halt attacks on El-Obeid.")
+    assert all(e.polarity is Polarity.POSITIVE for e in of_type(events, EventType.COMBAT))
+
+
+def test_the_author_of_an_attack(nlp: Language) -> None:
+    events, ents = run(nlp, "Kenya closed the border after attacks attributed to al-Shabaab.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert labels(e, ents, Role.AGENT) == {"al-Shabaab"} and e.modality is Modality.REPORTED
+    events, ents = run(nlp, "A car bomb hit a base in Maidan Shahr. Dozens died in the "
+                            "attack, reportedly conducted by the Taliban.")
+    assert any(labels(e, ents, Role.AGENT) == {"Taliban"}
+               for e in of_type(events, EventType.COMBAT))
+
+
+def test_the_group_claiming_responsibility_is_the_attacker(nlp: Language) -> None:
+    events, ents = run(nlp, "Gunmen killed five soldiers in an attack near Gao. "
+                            "Al-Shabaab claimed responsibility.")
+    attack = only(of_type(events, EventType.COMBAT))
+    assert "al-shabaab" in {x.lower() for x in labels(attack, ents, Role.AGENT)}
+    assert attack.modality is Modality.REPORTED
+
+
+def test_the_organization_refers_to_the_last_named_body(nlp: Language) -> None:
+    events, ents = run(nlp, "Israel banned UNRWA on Monday. The Israeli ban on the "
+                            "organization took effect in January.")
+    assert any("UNRWA" in labels(e, ents, Role.TARGET)
+               for e in of_type(events, EventType.SANCTION))

@@ -17,7 +17,10 @@ from kg.events.times import resolve_time
 from kg.model import EventType, Modality, TimeExpression
 
 
-def attach_quantities(ctx: Context, drafts: list[Draft]) -> None:
+def attach_quantities(ctx: Context, drafts: list[Draft]) -> set[int]:
+    """Give each number to its event; return the ``id`` of the drafts that received a
+    casualty toll (a number counted by a casualty verb)."""
+    tolled: set[int] = set()
     by_token: dict[int, Draft] = {}
     for d in drafts:
         for j in anchor_tokens(d):
@@ -34,16 +37,22 @@ def attach_quantities(ctx: Context, drafts: list[Draft]) -> None:
         seen.update(range(tok.i, tok.i + 4))
         start = noun if noun >= 0 else tok.i
         owner = by_token.get(start)
+        toll = False
         if owner is None:
             for a in ctx.parse.ancestors(start):
                 if a.i in by_token:
                     owner = by_token[a.i]
+                    toll = a.lemma.lower() in CASUALTY_VERBS
                     break
                 if a.pos in VERB_POS and a.lemma.lower() in CASUALTY_VERBS:
                     owner = attack_of(ctx, drafts, a.i)
+                    toll = True
                     break
         if owner is not None and owner.sentence == tok.sent and q not in owner.quantities:
             owner.quantities.append(q)
+            if toll:
+                tolled.add(id(owner))
+    return tolled
 
 
 def attack_of(ctx: Context, drafts: list[Draft], verb: int) -> Draft | None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from kg import gazetteer
 from kg.events.lexicon import (
+    AFFILIATION_VERBS,
+    GENERIC_BODY_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
     MILITARY_NOUNS,
@@ -196,6 +198,13 @@ class Context:
             tok = self.tokens[i]
             if not out and tok.pos in NOUN_POS:
                 out.extend(self._left_run(i))
+            if not out and tok.pos in NOUN_POS:
+                # "tankers associated with the UAE", "vessels linked to Russia"
+                for acl in self.kids(i, "acl"):
+                    if acl.lemma.lower() in AFFILIATION_VERBS:
+                        for p in self.kids(acl.i, "prep", "agent"):
+                            for o in self.kids(p.i, "pobj"):
+                                out.extend(self.np_entities(o.i, depth + 1))
             if not out and (tok.lemma.lower() in GROUP_NOUNS or tok.pos in ("PRON", "NUM")
                             or tok.lemma.lower() in ("some", "all", "many", "both", "part")):
                 for p in self.kids(i, "prep"):
@@ -230,7 +239,8 @@ class Context:
         organisation whose name has that head word)."""
         tok = self.tokens[i]
         low = tok.lemma.lower()
-        if tok.pos != "NOUN" or low not in INSTITUTION_NOUNS or any(
+        generic = low in GENERIC_BODY_NOUNS  # "the organization": the last one named
+        if tok.pos != "NOUN" or (low not in INSTITUTION_NOUNS and not generic) or any(
                 c.dep in ("compound", "amod", "poss", "nmod") for c in self.parse.children(i)):
             return None
         if not any(c.dep == "det" and c.text.lower() in ("the", "this")
@@ -240,7 +250,8 @@ class Context:
         for start, key, m, head in self.heads:
             if start >= i:
                 break
-            if head == low:
+            if head == low or (generic and tok.sent - m.sentence <= 3
+                               and self.type_of(key) is EntityType.ORGANIZATION):
                 found = (key, Mention(span=tok.span, text=tok.text, label=m.label, start=i,
                                       end=i + 1, sentence=tok.sent))
         return found

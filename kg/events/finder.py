@@ -34,11 +34,18 @@ from kg.events.context import (
     Context,
     Draft,
 )
+from kg.events.discourse import (
+    attributed_authors,
+    called_off,
+    claimed_attacks,
+    split_reciprocal,
+)
 from kg.events.lexicon import (
     ANSWER_VERBS,
     CASUALTY_VERBS,
     INTENT_VERBS,
     LIGHT_VERBS,
+    QUANTIFIER_NOUNS,
     WEAPON_NOUNS,
     Trigger,
 )
@@ -55,6 +62,7 @@ from kg.model import (
     Modality,
     Role,
     Span,
+    Token,
 )
 
 # --------------------------------------------------------------------------- assembly
@@ -75,6 +83,7 @@ def _drafts(ctx: Context) -> list[Draft]:
         tok = toks[i]
         if tok.pos not in NOUN_POS or tok.head == i:
             continue
+        tok = _counted(ctx, tok)  # "launched a wave of airstrikes": as "launched airstrikes"
         head = toks[tok.head]
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos in VERB_POS:
             same = head.i in found and found[head.i][0].type is trig.type
@@ -105,11 +114,22 @@ def _drafts(ctx: Context) -> list[Draft]:
             if answer or (into and (same or carrier)):
                 found.pop(verb.i, None)
                 found[i] = (trig, verb.i)
-    # verbs in a chain of the same class ("began deploying", "urged ... to call")
+    # verbs in a chain of the same class ("began deploying", "urged ... to call", "met ...
+    # to discuss")
     for i, (trig, light) in list(found.items()):
         tok = toks[i]
-        if light is None and tok.dep == "xcomp" and tok.head in found and \
+        purpose = tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to"
+                                              for c in ctx.parse.children(i))
+        if light is None and (tok.dep == "xcomp" or purpose) and tok.head in found and \
                 found[tok.head][0].type is trig.type:
+            found.pop(i, None)
+    # a participle clause of the same class is the same act ("launched airstrikes across
+    # Tehran, targeting IRGC facilities"): its roles join the main event
+    for i, (trig, light) in sorted(found.items(), reverse=True):
+        tok = toks[i]
+        if light is None and tok.dep == "advcl" and tok.tag == "VBG" and \
+                tok.head in found and found[tok.head][0].type is trig.type:
+            merged.setdefault(tok.head, []).extend([i, *merged.pop(i, [])])
             found.pop(i, None)
     # coordinated verbs of one class sharing their subject are one act ("were shot and
     # killed by", "attacked and seized"): the first carries the event, both give roles
@@ -149,6 +169,17 @@ def _drafts(ctx: Context) -> list[Draft]:
             d.quote = quote_of(ctx, d)
         drafts.append(d)
     return drafts
+
+
+def _counted(ctx: Context, tok: Token) -> Token:
+    """The quantifier noun an act noun is counted by ("a wave of airstrikes" → "wave"), which
+    stands in the clause for it; else the noun itself."""
+    prep = ctx.tokens[tok.head]
+    if tok.dep == "pobj" and prep.lemma.lower() == "of" and prep.head != prep.i:
+        counter = ctx.tokens[prep.head]
+        if counter.lemma.lower() in QUANTIFIER_NOUNS and counter.head != counter.i:
+            return counter
+    return tok
 
 
 def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
@@ -245,12 +276,16 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     ctx = Context(analysis, entities)
     drafts = _drafts(ctx)
     drafts = _fold_casualties(ctx, drafts + _demands(ctx, drafts))
+    attributed_authors(ctx, drafts)
+    claimed_attacks(ctx, drafts)
+    called_off(ctx, drafts)
+    drafts = split_reciprocal(ctx, drafts)
     # an attack with no named side is still an event when the text gives its toll ("a
     # drone strike killed several civilians", "bombings which killed 279 people")
-    attach_quantities(ctx, drafts)
-    tolled = {id(d) for d in drafts if d.type is EventType.COMBAT and d.quantities
-              and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS}
-    drafts = [d for d in drafts if _keep(ctx, d) or id(d) in tolled]
+    tolled = attach_quantities(ctx, drafts)
+    drafts = [d for d in drafts if _keep(ctx, d) or (
+        id(d) in tolled and d.type is EventType.COMBAT
+        and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS)]
     for d in drafts:
         d.quantities.clear()
     attach_quantities(ctx, drafts)

@@ -335,13 +335,15 @@ def fallback_place(ctx: Context, d: Draft) -> None:
         return
     if d.keys([Role.LOCATION, Role.DESTINATION, Role.ORIGIN]):
         return
-    for root in anchor_tokens(d):
+    anchors = anchor_tokens(d)
+    for root in anchors:
         stack = [(c.i, 1) for c in ctx.parse.children(root) if c.dep not in (
             "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis", "conj", "relcl")]
         while stack:
             j, depth = stack.pop(0)
             tok = ctx.tokens[j]
-            if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in LOC_PREPS | DEST_PREPS:
+            if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in LOC_PREPS | DEST_PREPS \
+                    and j not in anchors:  # "killed in an Israeli airstrike": not a place
                 for key, m in ctx.np_entities(j):
                     if ctx.type_of(key) in PLACE_TYPES:
                         prep = ctx.tokens[tok.head].lemma.lower()

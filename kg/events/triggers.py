@@ -25,6 +25,8 @@ from kg.events.lexicon import (
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
     NOUNS,
+    OPERATION_MODIFIERS,
+    RETREAT_NOUNS,
     ROUTINE_NOUNS,
     TERRITORY_NOUNS,
     TIES_NOUNS,
@@ -35,10 +37,12 @@ from kg.events.lexicon import (
     Trigger,
 )
 from kg.gazetteer import SPEECH_VERBS
+from kg.lexicon import phrase_table
 from kg.model import (
     EntityType,
     EventType,
     Role,
+    Token,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -74,6 +78,8 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
                             or any(c.pos == "NUM" for c in ctx.parse.children(o.i))
                             for o in objs):
             return False  # "the hospital deployed all necessary preparations"
+        if not objs and not ctx.is_passive(i) and not _mil_subj(ctx, i):
+            return False  # "Médecins Sans Frontières deploys to Darfur"
     check = _CHECKS.get(cond)
     return True if check is None else check(ctx, i)
 
@@ -126,6 +132,8 @@ def _ties_obj(ctx: Context, i: int) -> bool:
 
 
 def _mil_subj(ctx: Context, i: int) -> bool:
+    if ctx.tokens[i].pos in NOUN_POS:
+        return _mil_noun(ctx, i)
     if any(ctx.is_military(o.i) for o in ctx.kids(i, "dobj")):  # "moved troops"
         return True
     return any(ctx.is_military(s) or any(ctx.is_military(c.i) for c in ctx.kids(s, "conj"))
@@ -139,6 +147,72 @@ def _territory_obj(ctx: Context, i: int) -> bool:
             ctx.type_of(k) in (EntityType.PLACE, EntityType.COUNTRY)
             for k, _ in ctx.np_entities(o.i))
         for o in objs)
+
+
+_ACTORS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION,
+           EntityType.MILITARY_FORCE)
+
+
+def _objects(ctx: Context, i: int) -> list[Token]:
+    return ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+
+
+def _names_actor(ctx: Context, o: Token) -> bool:
+    return any(ctx.type_of(k) in _ACTORS for k, _ in ctx.np_entities(o.i))
+
+
+def _actor_obj(ctx: Context, i: int) -> bool:
+    return any(_names_actor(ctx, o) for o in _objects(ctx, i))
+
+
+def _guest_obj(ctx: Context, i: int) -> bool:
+    return any(
+        _names_actor(ctx, o) or o.lemma.lower() in GROUP_NOUNS | TITLE_NOUNS or (
+            o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
+        for o in _objects(ctx, i))
+
+
+def _armed_subj(ctx: Context, i: int) -> bool:
+    return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS
+               for s in ctx.subject(i))
+
+
+def _mil_mod(ctx: Context, i: int) -> bool:
+    return any(
+        c.text.lower() in OPERATION_MODIFIERS or c.lemma.lower() in OPERATION_MODIFIERS
+        or ctx.is_military(c.i)
+        for c in ctx.kids(i, "amod", "compound", "nmod", "poss"))
+
+
+def _mil_noun(ctx: Context, i: int) -> bool:
+    """Forces take part in the act a noun names: in its own phrase ("the withdrawal of U.S.
+    troops"), above it ("troops en route to Kursk") or as its clause's subject or object
+    ("Russia ordered the withdrawal of its forces"); not "a bus en route to Islamabad"."""
+    own = [t for t in ctx.parse.subtree(i) if t.i != i]
+    if any(ctx.is_military(t.i) for t in own):
+        return True
+    retreat = ctx.tokens[i].lemma.lower() in RETREAT_NOUNS
+    for p in ctx.kids(i, "prep"):  # "withdrawal from the region / from Syria", not "from
+        if retreat and p.lemma.lower() == "from":  # the European Union"
+            for o in ctx.kids(p.i, "pobj"):
+                kinds = {ctx.type_of(k) for k, _ in ctx.np_entities(o.i)}
+                if o.lemma.lower() in TERRITORY_NOUNS or (
+                        kinds and kinds <= {EntityType.PLACE, EntityType.COUNTRY}):
+                    return True
+    for a in ctx.parse.ancestors(i):
+        if ctx.is_military(a.i):
+            return True
+        if a.pos in VERB_POS:
+            return any(_military_phrase(ctx, s) for s in ctx.subject(a.i)) or any(
+                _military_phrase(ctx, o.i) for o in ctx.kids(a.i, "dobj") if o.i != i)
+    return False
+
+
+def _military_phrase(ctx: Context, i: int) -> bool:
+    """Noun ``i`` names forces, also through "of" ("some of these troops")."""
+    return ctx.is_military(i) or any(
+        ctx.is_military(o.i) for p in ctx.kids(i, "prep") if p.lemma.lower() == "of"
+        for o in ctx.kids(p.i, "pobj"))
 
 
 def _speaker(ctx: Context, i: int) -> bool:
@@ -178,6 +252,10 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.INFO_OBJ: _info_obj,
     Condition.TIES_OBJ: _ties_obj,
     Condition.TERRITORY_OBJ: _territory_obj,
+    Condition.GUEST_OBJ: _guest_obj,
+    Condition.ACTOR_OBJ: _actor_obj,
+    Condition.ARMED_SUBJ: _armed_subj,
+    Condition.MIL_MOD: _mil_mod,
 }
 if set(_CHECKS) | set(_ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover
     raise AssertionError("kg.events.triggers: a Condition has no check")
@@ -208,9 +286,31 @@ def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
     return tok.ent_type in ("", "EVENT", "NORP", "GPE") or low == "summit"
 
 
+def phrase_of(ctx: Context, i: int) -> Trigger | None:
+    """A verb + object phrase of the phrase table ("opened fire", "froze the assets",
+    "recalled its ambassador"). PETRARCH2's patterns count only where kg's own lexicon
+    knows neither word (kg's conditions on them are more careful)."""
+    tok = ctx.tokens[i]
+    if tok.pos not in VERB_POS or tok.dep in ("amod", "compound"):
+        return None
+    low = tok.lemma.lower()
+    objs = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+    table = phrase_table()
+    for o in objs:
+        trig = table.get((low, o.lemma.lower()))
+        if trig is None:
+            continue
+        if trig.source == "kg" or (low not in VERBS and o.lemma.lower() not in NOUNS):
+            return trig
+    return None
+
+
 def trigger_of(ctx: Context, i: int) -> Trigger | None:
     tok = ctx.tokens[i]
     low = tok.lemma.lower()
+    phrase = phrase_of(ctx, i)
+    if phrase is not None:
+        return phrase
     if tok.pos in VERB_POS and low in VERBS and tok.dep not in ("amod", "compound"):
         trig = VERBS[low]
         if low == "speak":
@@ -221,6 +321,9 @@ def trigger_of(ctx: Context, i: int) -> Trigger | None:
     if tok.pos in NOUN_POS and low in NOUNS and i not in ctx.at:
         trig = NOUNS[low]
         if not _noun_ok(ctx, i, trig):
+            return None
+        check = _CHECKS.get(trig.condition)
+        if check is not None and not check(ctx, i):
             return None
         if low == "call" and any(c.lemma.lower() in ("phone", "telephone")
                                  for c in ctx.kids(i, "compound", "amod")):

@@ -1,0 +1,140 @@
+"""Rules that read an event together with the words and events around it.
+
+- :func:`claimed_attacks`: "X claimed responsibility (for the attack)" makes X the author
+  of the attack it claims, as a reported claim.
+- :func:`split_reciprocal`: "X and Y accuse each other" is two statements, one per speaker,
+  each aimed at the other.
+- :func:`called_off`: an event noun that is cancelled, postponed or suspended ("postponed
+  the talks", "the visit, which was called off", "the cancelled summit") did not happen.
+- :func:`attributed_authors`: "attacks attributed to al-Shabaab", "a bombing blamed on the
+  Taliban": the actor is the author of the act, as a reported claim.
+"""
+
+from __future__ import annotations
+
+from kg.events.context import NOUN_POS, VERB_POS, Context, Draft, anchor_tokens
+from kg.events.lexicon import (
+    ATTRIBUTION_VERBS,
+    HALT_VERBS,
+    LIGHT_VERBS,
+    RESPONSIBILITY_NOUNS,
+)
+from kg.model import EventType, Modality, Polarity, Role
+
+#: Classes an event noun of which is called off rather than imposed or cut: "suspended the
+#: talks" (a meeting that will not take place); "suspended aid" stays a sanction, and
+#: "halt attacks" stops attacks that did take place.
+_HALTABLE = frozenset({EventType.MEETING, EventType.TRAINING})
+
+
+def _halt_lemma(ctx: Context, v: int) -> str:
+    """The verb's lemma with its particle ("call off")."""
+    prt = [c.text.lower() for c in ctx.kids(v, "prt")]
+    low = ctx.tokens[v].lemma.lower()
+    return f"{low} {prt[0]}" if prt else low
+
+
+def claimed_attacks(ctx: Context, drafts: list[Draft]) -> None:
+    """Give an attack the group that claims responsibility for it."""
+    for d in drafts:
+        if d.type is not EventType.STATEMENT or ctx.tokens[d.trigger].lemma.lower() not in (
+                "claim", "admit", "accept"):
+            continue
+        if not any(o.lemma.lower() in RESPONSIBILITY_NOUNS
+                   for o in ctx.kids(d.trigger, "dobj")):
+            continue
+        speakers = [a for a in d.args if a.role is Role.SPEAKER]
+        if not speakers:
+            continue
+        attacks = [c for c in drafts if c.type is EventType.COMBAT
+                   and 0 <= d.sentence - c.sentence <= 1 and not c.keys([Role.AGENT])]
+        if not attacks:
+            continue
+        named = [c for c in attacks if c.sentence == d.sentence and c.trigger > d.trigger]
+        attack = named[0] if named else attacks[-1]
+        for a in speakers:
+            attack.add(Role.AGENT, a.entity, a.mention)
+        if attack.modality is Modality.ASSERTED:
+            attack.modality = Modality.REPORTED
+            attack.attributed_to = attack.attributed_to or speakers[0].entity
+
+
+def split_reciprocal(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """One statement per speaker of "X and Y accuse each other" (the other its target)."""
+    out: list[Draft] = []
+    for d in drafts:
+        speakers = [a for a in d.args if a.role is Role.SPEAKER]
+        if d.type is not EventType.STATEMENT or len(speakers) < 2 or not _reciprocal(ctx, d):
+            out.append(d)
+            continue
+        for a in speakers:
+            part = Draft(type=d.type, cameo=d.cameo, trigger=d.trigger, light=d.light,
+                         sentence=d.sentence, extra=list(d.extra), condition=d.condition,
+                         negative=d.negative)
+            part.add(Role.SPEAKER, a.entity, a.mention)
+            for b in speakers:
+                if b.entity != a.entity:
+                    part.add(Role.TARGET, b.entity, b.mention)
+            for b in d.args:
+                if b.role not in (Role.SPEAKER, Role.TARGET):
+                    part.add(b.role, b.entity, b.mention)
+            part.modality, part.polarity, part.cue = d.modality, d.polarity, d.cue
+            part.quote, part.time = d.quote, d.time
+            out.append(part)
+    return out
+
+
+def _reciprocal(ctx: Context, d: Draft) -> bool:
+    for o in ctx.kids(d.trigger, "dobj", "pobj", "npadvmod"):
+        words = [t.text.lower() for t in ctx.parse.subtree(o.i)]
+        if words[-2:] in (["each", "other"], ["one", "another"]):
+            return True
+    return False
+
+
+def called_off(ctx: Context, drafts: list[Draft]) -> None:
+    """Negative polarity for an event noun that was called off."""
+    for d in drafts:
+        tok = ctx.tokens[d.trigger]
+        if d.type not in _HALTABLE or tok.pos not in NOUN_POS:
+            continue
+        halted = any(  # "the cancelled summit", "the visit, which was called off"
+            (c.dep == "amod" and c.lemma.lower() in HALT_VERBS)
+            or (c.dep in ("acl", "relcl") and _halt_lemma(ctx, c.i) in HALT_VERBS)
+            for c in ctx.parse.children(tok.i))
+        head = ctx.tokens[tok.head]
+        if tok.dep in ("dobj", "nsubjpass") and head.pos in VERB_POS and \
+                _halt_lemma(ctx, head.i) in HALT_VERBS:
+            halted = True  # "postponed the talks", "the talks were suspended"
+        if not halted:
+            continue
+        d.polarity = Polarity.NEGATIVE
+        if not d.args:  # "... were to meet, but the meeting was cancelled": that meeting
+            earlier = [e for e in drafts if e.type is d.type and e.args and e is not d
+                       and 0 <= d.sentence - e.sentence <= 1 and e.trigger < d.trigger]
+            if earlier:
+                earlier[-1].polarity = Polarity.NEGATIVE
+
+
+def attributed_authors(ctx: Context, drafts: list[Draft]) -> None:
+    """The author named by "attributed to X" / "blamed on X" / "claimed by X"."""
+    for d in drafts:
+        if d.type is not EventType.COMBAT or d.keys([Role.AGENT]):
+            continue
+        tok = ctx.tokens[d.trigger]
+        phrases = ctx.kids(d.trigger, "acl", "relcl")
+        if tok.dep == "pobj" and ctx.tokens[tok.head].head != tok.head:
+            # "Dozens died in the attack, reportedly conducted by the Taliban"
+            verb = ctx.tokens[ctx.tokens[tok.head].head]
+            phrases += [c for c in ctx.kids(verb.i, "advcl") if c.tag == "VBN"]
+        for acl in phrases:
+            low = acl.lemma.lower()
+            if acl.i in anchor_tokens(d) or not (
+                    low in ATTRIBUTION_VERBS or (low in LIGHT_VERBS and ctx.kids(acl.i, "agent"))):
+                continue
+            for p in ctx.kids(acl.i, "prep", "agent"):
+                for o in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.AGENT, key, m)
+                        if d.modality is Modality.ASSERTED:
+                            d.modality = Modality.REPORTED
