@@ -237,6 +237,8 @@ def _keep(ctx: Context, d: Draft) -> bool:
         return bool(d.keys([Role.SPEAKER]))
     if d.type in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING):
         return bool(d.args)
+    if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
+        return bool(d.keys([Role.AGENT, Role.ADDRESSEE]))
     return bool(d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
 
 

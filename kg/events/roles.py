@@ -16,6 +16,7 @@ from kg.events.context import (
     anchor_tokens,
 )
 from kg.events.lexicon import (
+    JUDGEMENT_VERBS,
     SETTING_NOUNS,
     TARGET_VERBS,
     UNDERGO_VERBS,
@@ -24,7 +25,9 @@ from kg.events.lexicon import (
 from kg.model import (
     EntityType,
     EventType,
+    Mention,
     Role,
+    Token,
 )
 
 # --------------------------------------------------------------------------- roles
@@ -47,6 +50,8 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
         prep = p.lemma.lower()
         if p.dep == "agent" or prep in ("according", "by", "of"):
             continue
+        if prep == "to" and ctx.tokens[head].text.lower() == "up":
+            continue  # "up to 16 advisers": a figure, not a destination
         objs = [o for o in ctx.kids(p.i, "pobj") if o.i not in anchor_tokens(d)]
         for o in objs:
             for key, m in ctx.np_entities(o.i):
@@ -68,6 +73,11 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
                 if d.type is EventType.TRANSFER and prep == "from":
                     reverse = d.keys([Role.RECIPIENT])
                     d.add(Role.AGENT if reverse else Role.ORIGIN, key, m)
+                    continue
+                if d.type is EventType.COOPERATION and prep in ("to", "towards") and \
+                        etype is not EntityType.PLACE:
+                    # "offered its troops to Lebanon", "agreed to US mediation"
+                    d.add(Role.PARTICIPANT, key, m)
                     continue
                 if prep in ("to", "toward", "towards") and not place_like:
                     role = {EventType.TRANSFER: Role.RECIPIENT, EventType.STATEMENT:
@@ -95,6 +105,19 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
                 _prep_args(ctx, d, o.i)
 
 
+def _authors(ctx: Context, i: int) -> list[tuple[str, Mention]]:
+    """Entities of the by/from/of phrases of noun ``i`` ("calls by Belarus's rulers")."""
+    return [hit for p in ctx.kids(i, "prep") if p.lemma.lower() in ("by", "from", "of")
+            for o in ctx.kids(p.i, "pobj") for hit in ctx.np_entities(o.i)]
+
+
+def _up_to_objects(ctx: Context, verb: int) -> list[Token]:
+    """Objects the parser hung under "up to" ("kidnapped up to 16 Russian advisers")."""
+    return [o for up in ctx.kids(verb, "prt", "advmod") if up.text.lower() == "up"
+            for p in ctx.kids(up.i, "prep") if p.text.lower() == "to"
+            for o in ctx.kids(p.i, "pobj") if any(c.pos == "NUM" for c in ctx.kids(o.i))]
+
+
 def _appeal_addressees(ctx: Context, d: Draft, verb: int) -> None:
     """Who is asked: "demanded that X ...", "demanded Y from X", "demanded the withdrawal
     of X"."""
@@ -107,6 +130,17 @@ def _appeal_addressees(ctx: Context, d: Draft, verb: int) -> None:
             for o in ctx.kids(p.i, "pobj"):
                 for key, m in ctx.np_entities(o.i):
                     d.add(Role.ADDRESSEE, key, m)
+        elif p.lemma.lower() == "for":
+            # "called for G7 action", "called for Russia's withdrawal", "called for Russia
+            # to withdraw": whose act is called for is asked
+            for o in ctx.kids(p.i, "pobj"):
+                if o.i in ctx.at:
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.ADDRESSEE, key, m)
+                    continue
+                for c in ctx.kids(o.i, "poss", "compound", "amod", "nmod"):
+                    for key, m in ctx.np_entities(c.i):
+                        d.add(Role.ADDRESSEE, key, m)
     for o in ctx.kids(verb, "dobj"):
         if o.i in ctx.at:
             continue
@@ -158,7 +192,7 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         for s in ctx.subject(verb):
             for key, m in ctx.np_entities(s):
                 d.add(actor, key, m)
-        objs = ctx.kids(verb, "dobj", "dative")
+        objs = ctx.kids(verb, "dobj", "dative") + _up_to_objects(ctx, verb)
         if ctx.is_passive(verb):
             objs += ctx.passive_subjects(verb)
         orole = _object_role(d, reverse)
@@ -177,12 +211,23 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                 elif d.type is EventType.MEETING and etype in PLACE_TYPES and \
                         ctx.tokens[verb].lemma.lower() in ("visit", "tour"):
                     d.add(Role.DESTINATION, key, m)
-                elif d.type is EventType.STATEMENT and ctx.tokens[verb].lemma.lower() in (
-                        "accuse", "blame", "condemn", "denounce", "criticize", "criticise",
-                        "threaten", "defend", "praise"):
-                    d.add(Role.TARGET, key, m)
+                elif d.type is EventType.STATEMENT and (
+                        vlow in JUDGEMENT_VERBS or d.negative):
+                    d.add(Role.TARGET, key, m)  # "condemned X", "rejected X's offer"
                 elif orole is not None:
                     d.add(orole, key, m)
+        if d.type is EventType.STATEMENT and d.negative:
+            # what is rejected comes from someone ("rejected an offer from Afghanistan",
+            # "dismissed calls by Belarus's rulers"); what is refused concerns someone
+            # ("refused to meet Jordan's King", "refused to deploy peacekeepers in Iraq")
+            for o in objs:
+                for key, m in _authors(ctx, o.i):
+                    d.add(Role.TARGET, key, m)
+            for x in ctx.kids(verb, "xcomp"):
+                for o in ctx.kids(x.i, "dobj") + [o for p in ctx.kids(x.i, "prep")
+                                                  for o in ctx.kids(p.i, "pobj")]:
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.TARGET, key, m)
         if d.type is EventType.COMBAT:
             # "launched missiles targeting US troops in Iraqi bases"
             for o in ctx.kids(verb, "dobj"):
