@@ -789,3 +789,32 @@ def test_the_organization_refers_to_the_last_named_body(nlp: Language) -> None:
                             "organization took effect in January.")
     assert any("UNRWA" in labels(e, ents, Role.TARGET)
                for e in of_type(events, EventType.SANCTION))
+
+
+@pytest.mark.parametrize(("text", "kind", "modality", "polarity", "source"), [
+    ("Belarus denied that its troops had crossed the border.", EventType.DEPLOYMENT,
+     Modality.REPORTED, Polarity.NEGATIVE, "Belarus"),
+    ("Poland accused Minsk of smuggling rifles to the rebels.", EventType.TRANSFER,
+     Modality.REPORTED, Polarity.POSITIVE, "Poland"),
+    ("Ukraine is under attack. Officials in Kyiv say Moscow fired 40 missiles overnight.",
+     EventType.COMBAT, Modality.REPORTED, Polarity.POSITIVE, "Ukraine"),
+    ("Obama wants Putin to attack Switzerland.", EventType.COMBAT, Modality.PLANNED,
+     Polarity.POSITIVE, ""),
+    ("Russia refused to withdraw its troops from Moldova.", EventType.DEPLOYMENT,
+     Modality.ASSERTED, Polarity.NEGATIVE, ""),
+])
+def test_events_inside_speech_accusations_and_denials(
+        nlp: Language, text: str, kind: EventType, modality: Modality, polarity: Polarity,
+        source: str) -> None:
+    events, ents = run(nlp, text)
+    e = only(of_type(events, kind))
+    assert (e.modality, e.polarity) == (modality, polarity)
+    assert (ents[e.attributed_to].label if e.attributed_to else "") == source
+
+
+def test_wanting_another_actor_to_act_is_an_appeal(nlp: Language) -> None:
+    events, ents = run(nlp, "The EU wants Serbia to recognise Kosovo.")
+    e = only(of_type(events, EventType.APPEAL))
+    assert labels(e, ents, Role.ADDRESSEE) == {"Serbia"}
+    events, _ = run(nlp, "Obama wants to visit Cuba.")
+    assert not of_type(events, EventType.APPEAL)

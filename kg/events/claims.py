@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from kg.events.context import (
     SUBJ,
+    VERB_POS,
     Context,
     Draft,
+    anchor_tokens,
 )
 from kg.events.lexicon import (
     ESTIMATE_WORDS,
@@ -16,6 +18,7 @@ from kg.events.lexicon import (
     POSSIBLE_HEADS,
     POSSIBLE_MOD,
     REPORTED_ADV,
+    VERBS,
 )
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
@@ -49,6 +52,17 @@ def set_factuality(ctx: Context, d: Draft) -> None:
         low = tok.lemma.lower()
         if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX"):
             planned = True
+        if j not in anchor_tokens(d) and tok.pos in VERB_POS and d.type is not \
+                EventType.STATEMENT:
+            verb = VERBS.get(low)
+            if verb is not None and verb.negative:
+                negative = True  # "refused to attack", "denied having sent troops"
+            if low in SPEECH_VERBS:
+                # "accused Minsk of smuggling rifles": the accuser's claim
+                speakers = [k for s in ctx.subject(j) for k, _ in ctx.np_entities(s)]
+                if speakers:
+                    reported = True
+                    attributed = attributed or speakers[0]
         if j != d.trigger and low in ESTIMATE_WORDS:
             estimated = True
         for c in ctx.parse.children(j):
@@ -109,7 +123,15 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                     attributed = ents[0][0]
     if above is not None and d.type is not EventType.STATEMENT:
         low = above.lemma.lower()
-        if low in SPEECH_VERBS or low in ESTIMATE_WORDS:
+        above_trigger = VERBS.get(low)
+        if low in PLANNED_HEADS and above.pos in VERB_POS:
+            planned = True  # "Obama wants Putin to attack Switzerland"
+        if low in POSSIBLE_HEADS:
+            possible = True
+        if above_trigger is not None and above_trigger.negative and above.pos in VERB_POS:
+            negative = True  # "denied that its troops had crossed the border"
+        if low in SPEECH_VERBS or low in ESTIMATE_WORDS or (
+                above_trigger is not None and above_trigger.type is EventType.STATEMENT):
             speakers = [k for s in ctx.subject(above.i) for k, _ in ctx.np_entities(s)]
             if speakers or low in ESTIMATE_WORDS:
                 if low in ESTIMATE_WORDS:

@@ -99,12 +99,16 @@ class Context:
         # grounded but too vague to be an event's actor: only subject pronouns count, and
         # "we" only outside quotations, where it is the publisher's voice ("We condemn")
         quoted = {i for s, e in quotations(analysis.parse) for i in range(s, e)}
+        # ... and a possessive pronoun of armed forces names their owner: "Belarus denied
+        # that its troops had crossed", "they withdrew their forces"
         self.at: dict[int, tuple[str, Mention]] = longest_mention_at(
             (e.key, m) for e in entities for m in e.mentions
             if m.label != PRONOUN_LABEL or (
                 self.tokens[m.start].dep in SUBJ and (
                     m.text.lower() in PRONOUNS
-                    or (m.text.lower() == "we" and m.start not in quoted))))
+                    or (m.text.lower() == "we" and m.start not in quoted)))
+            or (self.tokens[m.start].dep == "poss" and m.start not in quoted
+                and self._forces_noun(self.tokens[m.start].head)))
 
     # ----------------------------------------------------------------- tokens
 
@@ -150,6 +154,20 @@ class Context:
                     return found
         known = gazetteer.actor(key)  # a leader of the actor table: the state he serves
         return known.part_of if known is not None and known.part_of != key else None
+
+    def _seat_as_state(self, hit: tuple[str, Mention]) -> tuple[str, Mention]:
+        """A capital named for its government ("officials in Kyiv") as the state, when the
+        article names that state too."""
+        ent = self.entities.get(hit[0])
+        if ent is not None and ent.type is EntityType.PLACE:
+            state = gazetteer.country_by_metonym(ent.label)
+            if state is not None and state.key in self.entities:
+                return state.key, hit[1]
+        return hit
+
+    def _forces_noun(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.lemma.lower() in MILITARY_NOUNS or tok.text.lower() in MILITARY_NOUNS
 
     def is_military(self, i: int) -> bool:
         tok = self.tokens[i]
@@ -208,9 +226,11 @@ class Context:
             if not out and (tok.lemma.lower() in GROUP_NOUNS or tok.pos in ("PRON", "NUM")
                             or tok.lemma.lower() in ("some", "all", "many", "both", "part")):
                 for p in self.kids(i, "prep"):
-                    if p.lemma.lower() in ("of", "from"):
+                    # "members of the EU", "officials from Iran", "officials in Kyiv"
+                    if p.lemma.lower() in ("of", "from", "in"):
                         for o in self.kids(p.i, "pobj"):
-                            out.extend(self.np_entities(o.i, depth + 1))
+                            out.extend(self._seat_as_state(hit)
+                                       for hit in self.np_entities(o.i, depth + 1))
         of_person = hit is not None and self.type_of(hit[0]) is EntityType.PERSON
         for c in self.kids(i, "conj", "appos"):
             if of_person and c.dep == "appos" and c.i not in self.at and \

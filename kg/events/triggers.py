@@ -33,6 +33,7 @@ from kg.events.lexicon import (
     TITLE_NOUNS,
     VERBS,
     WEAPON_NOUNS,
+    WISH_VERBS,
     Condition,
     Trigger,
 )
@@ -360,6 +361,16 @@ def special(ctx: Context, i: int) -> Trigger | None:
             o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
             and not ctx.is_military(o.i) for o in kids):
         return Trigger(EventType.TRANSFER, "072")
+    if low in WISH_VERBS and tok.pos == "VERB":
+        # "Obama wants Putin to attack Switzerland": he asks Putin to
+        for c in kids:
+            if c.dep not in ("ccomp", "xcomp") or not any(
+                    a.dep == "aux" and a.text.lower() == "to" for a in ctx.kids(c.i)):
+                continue
+            asked = ctx.kids(c.i, "nsubj") + (ctx.kids(i, "dobj") if c.dep == "xcomp" else [])
+            if any(ctx.np_entities(a.i) for a in asked):
+                return Trigger(EventType.APPEAL, "020")
+        return None
     if low == "charge" and tok.pos == "VERB" and any(
             c.dep == "prep" and c.lemma.lower() == "with" for c in kids) and any(
             c.dep in ("dobj", "nsubjpass") for c in kids):
