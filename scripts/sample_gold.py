@@ -61,6 +61,20 @@ ARTICLES: tuple[tuple[str, int, str], ...] = (
     ("2020", 90, "wikinews_2020_navalny_novichok"),
 )
 
+#: Added to dev only, after the first dev/test measurement (2026-12-07): long political
+#: articles with many statements, so that dev resembles the test articles in length and
+#: speech density. The test split is unchanged.
+DEV_EXTRA: tuple[tuple[str, int, str], ...] = (
+    ("2019", 103, "wikinews_2019_trump_ousts_bolton"),
+    ("2019", 117, "wikinews_2019_pelosi_impeachment_investigation"),
+    ("2019", 96, "wikinews_2019_hong_kong_extradition_bill_withdrawn"),
+    ("2019", 154, "wikinews_2019_house_impeachment_rules"),
+    ("2019", 168, "wikinews_2019_house_impeaches_trump"),
+    ("2020", 11, "wikinews_2020_zelensky_rejects_pm_resignation"),
+    ("2020", 79, "wikinews_2020_tsikhanouskaya_rally_minsk"),
+    ("2020", 114, "wikinews_2020_gsa_transition_process"),
+)
+
 _CATEGORY_FIXES = {"business and econony": "Business and economy",
                    "law and crime": "Law and crime",
                    "politics and election": "Politics and elections",
@@ -139,7 +153,17 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--items", type=int, default=160)
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "gold")
+    ap.add_argument("--dev-extra", action="store_true",
+                    help="only write the DEV_EXTRA articles (added to dev later)")
     args = ap.parse_args(argv)
+    csv.field_size_limit(10**9)
+    rows = {year: list(csv.DictReader((CORPUS / "wikinews" / f"wikinews_{year}.csv").open(
+        encoding="utf-8"))) for year in ("2019", "2020")}
+    if args.dev_extra:
+        for year, index, stem in DEV_EXTRA:
+            (args.out / "dev" / f"{stem}.md").write_text(article_markdown(rows[year][index]),
+                                                         encoding="utf-8")
+        return 0
     rng = random.Random(SEED)
     for split in ("dev", "test"):
         (args.out / split).mkdir(parents=True, exist_ok=True)
@@ -147,9 +171,6 @@ def main(argv: list[str]) -> int:
         stem = f"wpce_{item['date']}_{line_no:04d}"
         (args.out / split / f"{stem}.json").write_text(
             json.dumps(item_article(item), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    csv.field_size_limit(10**9)
-    rows = {year: list(csv.DictReader((CORPUS / "wikinews" / f"wikinews_{year}.csv").open(
-        encoding="utf-8"))) for year in ("2019", "2020")}
     order = list(ARTICLES)
     rng.shuffle(order)
     for k, (year, index, stem) in enumerate(order):
