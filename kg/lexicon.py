@@ -92,6 +92,9 @@ class Condition(StrEnum):
     #: (a noun) a military modifier: "a military operation", "counter-terrorism operations",
     #: not "a rescue operation"
     MIL_MOD = "mil_mod"
+    #: (checked on the roles) the sanction names whom it hits, a state, body, person or
+    #: force: "suspended aid to Serbia", not "cancelled flights" or "suspended the game"
+    SANCTION_TARGET = "sanction_target"
     #: (checked on the roles) a target of another state than the agent's: a state's legal
     #: act against a foreign leader, body or state ("Iran issued arrest warrants for
     #: Trump"), not an ordinary arrest or charge of individuals

@@ -818,3 +818,23 @@ def test_wanting_another_actor_to_act_is_an_appeal(nlp: Language) -> None:
     assert labels(e, ents, Role.ADDRESSEE) == {"Serbia"}
     events, _ = run(nlp, "Obama wants to visit Cuba.")
     assert not of_type(events, EventType.APPEAL)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The United States Department of Transportation announced new restrictions on flights "
+     "to Cuba.", "Cuba"),
+    ("Italy suspended air links with Serbia on Wednesday.", "Serbia"),
+    ("The United States imposed tariffs on Chinese goods.", "China"),
+])
+def test_a_sanction_names_whom_it_hits(nlp: Language, text: str, target: str) -> None:
+    events, ents = run(nlp, text)
+    assert labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET) == {target}
+
+
+@pytest.mark.parametrize("text", [
+    "Several airlines cancelled flights to Dubai.",
+    "The league suspended the game after the storm.",
+])
+def test_cancelling_without_a_target_is_no_sanction(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.SANCTION)

@@ -103,6 +103,16 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
             if prep in LOC_PREPS | DEST_PREPS and ctx.tokens[o.i].lemma.lower() in (
                     "route", "way", "direction"):
                 _prep_args(ctx, d, o.i)
+            # "restrictions on flights to Cuba", "a ban on imports from Iran": whom the
+            # restricted thing comes from or goes to is hit
+            if d.type is EventType.SANCTION and prep in ("on", "against") and \
+                    not ctx.np_entities(o.i):
+                for p2 in ctx.kids(o.i, "prep"):
+                    if p2.lemma.lower() in ("to", "from", "of", "with", "in"):
+                        for o2 in ctx.kids(p2.i, "pobj"):
+                            for key, m in ctx.np_entities(o2.i):
+                                if ctx.type_of(key) is not EntityType.PLACE:
+                                    d.add(Role.TARGET, key, m)
 
 
 def _authors(ctx: Context, i: int) -> list[tuple[str, Mention]]:
@@ -256,7 +266,7 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                                 for key, m in ctx.np_entities(o.i):
                                     d.add(Role.PARTICIPANT, key, m)
         if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
-                      EventType.TRANSFER):
+                      EventType.TRANSFER, EventType.SANCTION):  # "suspended links with X"
             for o in ctx.kids(verb, "dobj"):
                 if o.i != d.trigger:
                     _prep_args(ctx, d, o.i)

@@ -226,9 +226,14 @@ def _foreign_target(ctx: Context, d: Draft) -> bool:
     return bool(agents and targets - agents)
 
 
+def _sanction_target(ctx: Context, d: Draft) -> bool:
+    return any(ctx.type_of(k) in _ACTORS for k in d.keys([Role.TARGET]))
+
+
 #: Conditions checked on the roles once they are filled (see :func:`roles_ok`).
 _ROLE_CHECKS: dict[Condition, Callable[[Context, Draft], bool]] = {
     Condition.FOREIGN_TARGET: _foreign_target,
+    Condition.SANCTION_TARGET: _sanction_target,
 }
 
 
