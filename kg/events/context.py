@@ -200,14 +200,14 @@ class Context:
             hit = None
         if hit is not None:
             out.append(hit)
-            person = self.type_of(hit[0]) is EntityType.PERSON
+            is_person = self.type_of(hit[0]) is EntityType.PERSON
             for c in self.kids(i, "compound"):
                 if c.i not in range(hit[1].start, hit[1].end) or any(
                         g.dep in ("conj", "appos") for g in self.parse.children(c.i)):
                     for g in self.kids(c.i, "conj", "appos"):
                         # "Presidents Buhari and Talon"; not the body of a title ("FBI
                         # agent and terrorism specialist Ali Soufan")
-                        out.extend(e for e in self.np_entities(g.i, depth + 1) if not person
+                        out.extend(e for e in self.np_entities(g.i, depth + 1) if not is_person
                                    or self.type_of(e[0]) is EntityType.PERSON)
         else:
             for c in self.kids(i, "compound", "amod", "poss", "nmod", "npadvmod"):
