@@ -92,6 +92,12 @@ class Condition(StrEnum):
     #: (a noun) a military modifier: "a military operation", "counter-terrorism operations",
     #: not "a rescue operation"
     MIL_MOD = "mil_mod"
+    #: a commitment, not an opinion: "agreed to send", "agreed on a ceasefire", "agreed a
+    #: deal", not "agreed that the plan was flawed"
+    COMMIT = "commit"
+    #: the verb has a clausal complement (what is said): "maintained (that) the inquiry
+    #: is ...", not "maintained troops"
+    CLAUSE = "clause"
     #: (checked on the roles) the sanction names whom it hits, a state, body, person or
     #: force: "suspended aid to Serbia", not "cancelled flights" or "suspended the game"
     SANCTION_TARGET = "sanction_target"

@@ -838,3 +838,45 @@ def test_a_sanction_names_whom_it_hits(nlp: Language, text: str, target: str) ->
 def test_cancelling_without_a_target_is_no_sanction(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.SANCTION)
+
+
+def test_verbal_attacks_are_statements(nlp: Language) -> None:
+    events, ents = run(nlp, "Republican Representatives attacked the impeachment inquiry.")
+    assert not of_type(events, EventType.COMBAT)
+    assert only(of_type(events, EventType.STATEMENT)).cameo == "111"
+    events, _ = run(nlp, "The police launched an investigation into Peter Mandelson.")
+    assert not of_type(events, EventType.STATEMENT)
+
+
+def test_calling_something_a_quoted_name_is_a_statement(nlp: Language) -> None:
+    events, ents = run(nlp, 'Steve Scalise called the investigation "Soviet-style".')
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents) == {"Steve Scalise"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The committee agreed that the plan was flawed.", None),
+    ("Russia agreed to withdraw its troops from Moldova.", EventType.COOPERATION),
+    ("Jerrold Nadler maintained that the inquiry was already under way.", EventType.STATEMENT),
+    ("Jerrold Nadler maintained the old rules.", None),
+])
+def test_opinion_or_commitment(nlp: Language, text: str, kind: EventType | None) -> None:
+    events, _ = run(nlp, text)
+    found = {e.type for e in events if e.type in (EventType.COOPERATION, EventType.STATEMENT)}
+    assert found == ({kind} if kind else set())
+
+
+def test_an_adjunct_is_not_the_content_of_speech(nlp: Language) -> None:
+    events, _ = run(nlp, "At a meeting with Prabowo Subianto, Lula announced his bid.")
+    assert only(of_type(events, EventType.MEETING)).modality is Modality.ASSERTED
+    events, _ = run(nlp, "Pakistan denied the attack on the centre in Kabul.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert (e.modality, e.polarity) == (Modality.REPORTED, Polarity.NEGATIVE)
+    events, _ = run(nlp, "The United States rejected an offer by Russia.")
+    assert only(of_type(events, EventType.COOPERATION)).polarity is Polarity.POSITIVE
+
+
+def test_a_phone_call_has_both_parties(nlp: Language) -> None:
+    events, ents = run(nlp, "In a phone call in July, Donald Trump urged Volodymyr Zelensky "
+                            "to investigate Hunter Biden.")
+    e = only(of_type(events, EventType.MEETING))
+    assert {"Donald Trump", "Volodymyr Zelenskyy"} <= labels(e, ents, Role.PARTICIPANT)

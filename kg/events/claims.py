@@ -47,22 +47,18 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     possible = planned = reported = estimated = False
     negative = False
     attributed: str | None = None
+    if d.type is not EventType.STATEMENT:
+        framed = _frame(ctx, d, chain)
+        if framed is not None:
+            negative = negative or framed[0]
+            if framed[1] is not None:
+                reported = True
+                attributed = framed[1]
     for j in chain:
         tok = toks[j]
         low = tok.lemma.lower()
         if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX"):
             planned = True
-        if j not in anchor_tokens(d) and tok.pos in VERB_POS and d.type is not \
-                EventType.STATEMENT:
-            verb = VERBS.get(low)
-            if verb is not None and verb.negative:
-                negative = True  # "refused to attack", "denied having sent troops"
-            if low in SPEECH_VERBS:
-                # "accused Minsk of smuggling rifles": the accuser's claim
-                speakers = [k for s in ctx.subject(j) for k, _ in ctx.np_entities(s)]
-                if speakers:
-                    reported = True
-                    attributed = attributed or speakers[0]
         if j != d.trigger and low in ESTIMATE_WORDS:
             estimated = True
         for c in ctx.parse.children(j):
@@ -153,6 +149,33 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     if negative:
         d.polarity = Polarity.NEGATIVE
     d.attributed_to = attributed
+
+
+def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] | None:
+    """(negative, source) of the verb that frames the event as its content, in its own
+    clause: "refused to withdraw" (negative), "accused Minsk of smuggling rifles" (the
+    accuser's claim), "Pakistan denies the attack" (a denied claim); not adjuncts ("At a
+    meeting with X, Lula announced ...")."""
+    toks = ctx.tokens
+    anchors = anchor_tokens(d)
+    for k in range(1, len(chain)):
+        j, below = chain[k], toks[chain[k - 1]]
+        verb = toks[j]
+        if j in anchors or verb.pos not in VERB_POS:
+            continue
+        entry = VERBS.get(verb.lemma.lower())
+        speech = verb.lemma.lower() in SPEECH_VERBS
+        denial = entry is not None and entry.cameo == "016"  # "deny"
+        if below.dep == "xcomp":  # "refused to withdraw its troops"
+            return (entry is not None and entry.negative), None
+        content = (below.dep == "prep" and below.lemma.lower() in ("of", "for", "about", "over")
+                   ) or (below.dep == "dobj" and (below.i in anchors or below.lemma.lower()
+                                                  in POSSIBLE_HEADS))
+        if not content or not (speech or denial):
+            return None
+        speakers = [key for s in ctx.subject(j) for key, _ in ctx.np_entities(s)]
+        return denial, (speakers[0] if speakers else None)
+    return None
 
 
 # --------------------------------------------------------------------------- quotes

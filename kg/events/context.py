@@ -328,6 +328,8 @@ class Context:
             if tok.dep == "conj" and not self.kids(v, "nsubjpass"):
                 return self.subject(tok.head, depth + 1)  # "shot and killed by X": X
         subs = [c.i for c in self.kids(v, *SUBJ) if not (passive and c.dep == "nsubjpass")]
+        if not subs:  # "The US has been encouraging": the parser hung it on the auxiliary
+            subs = [s.i for a in self.kids(v, "aux") for s in self.kids(a.i, "nsubj")]
         subs = self._outside_according(v, subs)
         if subs:
             out: list[int] = []

@@ -212,7 +212,9 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
             for key, m in ctx.np_entities(o.i):
                 etype = ctx.type_of(key)
                 vlow = ctx.tokens[verb].lemma.lower()
-                if d.type is EventType.DEPLOYMENT and (
+                if d.type is EventType.DEPLOYMENT and ctx.is_military(o.i):
+                    d.add(Role.AGENT, key, m)  # "withdrew its troops": the force moves
+                elif d.type is EventType.DEPLOYMENT and (
                         vlow in ("reach", "enter", "cross", "leave") or etype in PLACE_TYPES):
                     role = Role.ORIGIN if vlow in ("leave", "withdraw") else (
                         Role.DESTINATION if vlow in ("reach", "enter", "cross") else
@@ -233,11 +235,13 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
             for o in objs:
                 for key, m in _authors(ctx, o.i):
                     d.add(Role.TARGET, key, m)
+            own = d.keys([Role.SPEAKER])
             for x in ctx.kids(verb, "xcomp"):
                 for o in ctx.kids(x.i, "dobj") + [o for p in ctx.kids(x.i, "prep")
                                                   for o in ctx.kids(p.i, "pobj")]:
                     for key, m in ctx.np_entities(o.i):
-                        d.add(Role.TARGET, key, m)
+                        if key not in own:  # "refused to withdraw its troops"
+                            d.add(Role.TARGET, key, m)
         if d.type is EventType.COMBAT:
             # "launched missiles targeting US troops in Iraqi bases"
             for o in ctx.kids(verb, "dobj"):
@@ -353,6 +357,12 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                         if p.lemma.lower() in WITH_PREPS and d.type is EventType.MEETING:
                             for o in ctx.kids(p.i, "pobj"):
                                 for key, m in ctx.np_entities(o.i):
+                                    d.add(Role.PARTICIPANT, key, m)
+                    if d.type is EventType.MEETING:
+                        # "in a phone call, Trump encouraged Zelensky to ...": both spoke
+                        for o in ctx.kids(host, "dobj"):
+                            for key, m in ctx.np_entities(o.i):
+                                if ctx.type_of(key) is not EntityType.PLACE:
                                     d.add(Role.PARTICIPANT, key, m)
         if d.light is None and tok.dep in ("dobj", "nsubjpass") and \
                 ctx.tokens[tok.head].pos in VERB_POS and d.type is EventType.MEETING:

@@ -16,6 +16,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ACCIDENT_VERBS,
     AID_NOUNS,
+    CRITICISM_OBJECTS,
     DEAL_NOUNS,
     EXPRESSED_NOUNS,
     FIGURATIVE_NOUNS,
@@ -31,6 +32,7 @@ from kg.events.lexicon import (
     TERRITORY_NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
+    VERBAL_ATTACK_VERBS,
     VERBS,
     WEAPON_NOUNS,
     WISH_VERBS,
@@ -216,6 +218,18 @@ def _military_phrase(ctx: Context, i: int) -> bool:
         for o in ctx.kids(p.i, "pobj"))
 
 
+def _commit(ctx: Context, i: int) -> bool:
+    kids = ctx.parse.children(i)
+    if not any(c.dep == "ccomp" for c in kids):
+        return True
+    return any(c.dep in ("xcomp", "dobj") or (c.dep == "prep" and c.lemma.lower() in (
+        "to", "on", "upon", "with")) for c in kids)
+
+
+def _clause(ctx: Context, i: int) -> bool:
+    return any(c.dep == "ccomp" for c in ctx.parse.children(i)) and _speaker(ctx, i)
+
+
 def _speaker(ctx: Context, i: int) -> bool:
     return any(ctx.np_entities(s) for s in ctx.subject(i))
 
@@ -262,6 +276,8 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.ACTOR_OBJ: _actor_obj,
     Condition.ARMED_SUBJ: _armed_subj,
     Condition.MIL_MOD: _mil_mod,
+    Condition.COMMIT: _commit,
+    Condition.CLAUSE: _clause,
 }
 if set(_CHECKS) | set(_ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover
     raise AssertionError("kg.events.triggers: a Condition has no check")
@@ -350,14 +366,19 @@ def special(ctx: Context, i: int) -> Trigger | None:
             return Trigger(EventType.MEETING, "041" if low == "speak" else "040")
         return Trigger(EventType.STATEMENT, "010") if verb_ok(
             ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
+    if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and any(
+            o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")):
+        return Trigger(EventType.STATEMENT, "111")  # "attacked the impeachment inquiry"
     if low == "call" and tok.pos == "VERB":
         if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
                 any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
                 and not any(c.dep == "dobj" for c in kids)):
             return Trigger(EventType.APPEAL, "020")  # not "called the election for X"
-        if any(c.dep in ("oprd", "ccomp", "xcomp", "attr") for c in kids) and any(
-                c.dep == "dobj" for c in kids):
-            return Trigger(EventType.STATEMENT, "010")
+        objs = [c for c in kids if c.dep == "dobj"]
+        quoted = objs and any(t.text in ('"', "“") for t in ctx.parse.subtree(i)
+                              if t.i > objs[0].i)
+        if objs and (quoted or any(c.dep in ("oprd", "ccomp", "xcomp", "attr") for c in kids)):
+            return Trigger(EventType.STATEMENT, "010")  # 'called the deal "a disaster"'
         if any(c.dep == "dobj" and c.i in ctx.at and ctx.type_of(ctx.at[c.i][0])
                in (EntityType.PERSON, EntityType.COUNTRY) for c in kids):
             return Trigger(EventType.MEETING, "041")
