@@ -841,7 +841,7 @@ def test_cancelling_without_a_target_is_no_sanction(nlp: Language, text: str) ->
 
 
 def test_verbal_attacks_are_statements(nlp: Language) -> None:
-    events, ents = run(nlp, "Republican Representatives attacked the impeachment inquiry.")
+    events, _ = run(nlp, "Republican Representatives attacked the impeachment inquiry.")
     assert not of_type(events, EventType.COMBAT)
     assert only(of_type(events, EventType.STATEMENT)).cameo == "111"
     events, _ = run(nlp, "The police launched an investigation into Peter Mandelson.")
