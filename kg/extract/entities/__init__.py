@@ -31,6 +31,14 @@ from kg.extract.entities._forces import forces, governments
 from kg.extract.entities._matchers import actor_matcher
 from kg.extract.entities._names import clean, join_of, relabel
 from kg.extract.entities._places import consistent_places, fronted_places, regions
+from kg.extract.entities._repairs import (
+    drop_events,
+    named_after_institution,
+    norp_bodies,
+    peoples,
+    split_places,
+    strip_quantifiers,
+)
 
 __all__ = ["FORCE", "refine_entities"]
 
@@ -38,6 +46,9 @@ __all__ = ["FORCE", "refine_entities"]
 def refine_entities(doc: Doc) -> Doc:
     """Rewrite ``doc.ents`` with kg's rules (see the module docstring); return ``doc``."""
     ents = clean(doc, [(e.start, e.end, e.label_) for e in doc.ents])
+    ents = drop_events(doc, strip_quantifiers(doc, ents))
+    ents = split_places(doc, ents)
+    ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
     # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").
     surnames = {
         gazetteer.normalize(doc[i].text)

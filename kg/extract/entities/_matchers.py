@@ -24,9 +24,13 @@ def actor_matcher(vocab: Vocab) -> PhraseMatcher:
         # Short all-lower or all-caps acronyms like "IS" or "AU" are too ambiguous to add
         # where the model saw nothing; they still resolve when the model tags them.
         # "Israeli army", "Russia's Africa Corps": the force rules read the demonym.
+        # "G7", "M23": letters and digits are not ambiguous. "Palestinian Islamic Jihad",
+        # "Saudi Aramco": a body's own name may open with a demonym.
         pats = [Doc(vocab, words=[t.text for t in tokenizer(n)])
-                for n in names if (len(n) > 3 or "." in n)
-                and not is_country_word(n.split()[0].removesuffix("'s"))]
+                for n in names if (len(n) > 3 or "." in n or (
+                    any(ch.isdigit() for ch in n) and any(ch.isalpha() for ch in n)))
+                and (a.type != "MilitaryForce"
+                     or not is_country_word(n.split()[0].removesuffix("'s")))]
         matcher.add(ACTOR_LABELS[a.type], pats)
     # States, seats of government and demonyms of countries.tsv the model may miss
     # ("Kyiv appealed..."); only added where the model tagged nothing.

@@ -20,7 +20,10 @@ from kg.extract.entities._common import (
 from kg.extract.entities._forces import org_label
 from kg.extract.entities._places import (
     in_place_context,
+    known_place,
+    place_headed,
     place_like_org,
+    place_slot,
     surely_place,
 )
 from kg.gazetteer import DEPARTMENT_WORDS, NOT_NAMES, TITLE_WORDS
@@ -58,14 +61,19 @@ def clean(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
-    persons = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents
-               if lab == "PERSON" and e - s >= 2}
+    person_at: dict[str, set[int]] = {}
+    for s, e, lab in ents:
+        if lab == "PERSON" and e - s >= 2:
+            person_at.setdefault(gazetteer.normalize(doc[s:e].text), set()).add(s)
+    persons = set(person_at)
     out: list[Ent] = []
     for start, end, label in ents:
         span = doc[start:end]
         text = span.text
         name = gazetteer.normalize(text)
         known = gazetteer.actor_by_name(text)
+        # a person's name elsewhere in the article, not just this span
+        elsewhere = bool(person_at.get(name, set()) - {start})
         if label != "PERSON" and label in NAME_LABELS and (
             (end - start >= 2 and name in persons)  # "Alexei Navalny" tagged ORG once
             or (known is not None and known.type == "Person")  # "the Asad regime"
@@ -88,10 +96,19 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         if glued is not None:
             out.extend(glued)
             continue
+        # "in Khan Yunis and Rafah", "Vladimir Oblast", "leaves Portsmouth": a city or region
+        # of the tables read as a person or a body
+        if label in ("PERSON", "ORG", "NORP") and known is None and not elsewhere and (
+                name not in person_surnames) and (
+                place_headed(doc, start, end)
+                or (end - start >= 2 and known_place(text))
+                or (place_slot(doc, start, end) and known_place(text, small=True))):
+            out.append((start, end, "GPE"))
+            continue
         if label == "ORG" and known is None and place_like_org(doc, start, end) and (
                 surely_place(doc, start, end) or in_place_context(doc, start, end,
                                                                    strong=True)
-        ) and name not in persons:  # "the town of Dabiq", "ISIL-held Mosul"
+        ) and not elsewhere:  # "the town of Dabiq", "ISIL-held Mosul"
             out.append((start, end, "GPE"))
             continue
         if label == "ORG":

@@ -19,6 +19,80 @@ from kg.extract.entities._common import (
     is_country_word,
 )
 from kg.gazetteer import CIVILIAN_WORDS, REGION_WORDS
+from kg.lexicon import words
+
+#: "Vladimir Oblast", "Sepang International Circuit": the last word makes a place.
+PLACE_NAME_HEADS = words("place_name_heads")
+#: "Blue Nile State", "Nariño Department": a place when the words before name one.
+REGION_NAME_HEADS = words("region_name_heads")
+#: "the Khurais oil field", "the Mandera border post" (two-word nouns).
+SITE_NOUNS = words("site_nouns")
+#: "First", "Third": a court or a district of that number, not a named place.
+ORDINAL_WORDS = words("ordinal_words")
+#: "leaves Portsmouth", "entered Tell Tamer".
+PLACE_OBJECT_VERBS = words("place_object_verbs")
+
+
+def known_place(text: str, *, small: bool = False) -> bool:
+    """A city or region of kg's tables ("Khan Yunis", "Uttar Pradesh", "Vladimir Oblast"),
+    not also a state, a body or a person in office; a single word names a city only of
+    100,000 inhabitants or more, unless ``small``."""
+    if (is_country_word(text) or gazetteer.actor_by_name(text) is not None
+            or gazetteer.known_person(text) is not None):
+        return False
+    if gazetteer.place_by_name(text, alone=True) is not None:
+        return True
+    parts = text.split()
+    if len(parts) >= 2 and parts[-1].lower() in REGION_WORDS | PLACE_NAME_HEADS:
+        stem = " ".join(parts[:-1])
+        return gazetteer.place_by_name(stem) is not None or is_city(stem)
+    # by its own name, not one of geonames' alternate names ("Google" for Topeka)
+    city = gazetteer.city_by_name(text)
+    return city is not None and gazetteer.normalize(city.name) == gazetteer.normalize(text) \
+        and (city.population >= 100_000 or len(parts) >= 2 or small)
+
+
+def place_headed(doc: Doc, start: int, end: int) -> bool:
+    """A name whose last word makes it a place ("Vladimir Oblast", "Presidential Palace")
+    or a region of a known place ("Blue Nile State"); no body word in it."""
+    span = doc[start:end]
+    last = doc[end - 1]
+    if end - start < 2 or not last.is_title or any(
+            t.lower_ in BODY_HEADS | CIVILIAN_WORDS for t in span[:-1]):
+        return False
+    if last.lower_ in PLACE_NAME_HEADS:
+        return doc[start].lower_ not in ORDINAL_WORDS  # not "the Third Circuit" (a court)
+    stem = doc[start:end - 1].text
+    return last.lower_ in REGION_NAME_HEADS and (
+        gazetteer.place_by_name(stem) is not None or is_city(stem))
+
+
+def site_after(doc: Doc, end: int) -> bool:
+    """ "Khurais oil field", "Mandera border post": the name modifies a two-word site noun
+    (``site_nouns``), with at most one more lower-case word between them."""
+    for k in (end + 1, end + 2):
+        if k >= len(doc) or not all(t.is_lower for t in doc[end:k + 1]):
+            return False
+        if f"{doc[k - 1].lower_} {doc[k].lower_}" in SITE_NOUNS and doc[k].dep_ != "compound":
+            return doc[end - 1].head.i in range(end, k + 1)
+    return False
+
+
+def place_slot(doc: Doc, start: int, end: int) -> bool:
+    """Where a known city or region is that place whatever the model read: after a
+    preposition, as the object of a verb of motion or capture ("leaves Portsmouth"), or
+    coordinated with a place ("in Khan Yunis and Rafah")."""
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False
+    head = doc[end - 1]
+    if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS | {"at"}:
+        return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True
+    if head.dep_ == "conj" and (head.head.ent_type_ in ("GPE", "LOC")
+                                or head.head.dep_ == "pobj"):
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children)
 
 
 def consistent_places(doc: Doc, ents: list[Ent], surnames: set[str]) -> list[Ent]:
@@ -45,6 +119,8 @@ def surely_place(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN" and \
             doc[end].dep_ != "compound" and doc[end - 1].head.i == end:
         return True  # not "a Joe Biden town hall"
+    if place_headed(doc, start, end) or site_after(doc, end):
+        return True
     if start == 0 or doc[start - 1].lower_ not in ("in", "near"):
         return False
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
