@@ -53,6 +53,7 @@ __all__ = [
     "country_by_demonym",
     "country_by_metonym",
     "country_by_name",
+    "given_name",
     "known_person",
     "normalize",
     "place_by_name",
@@ -311,6 +312,30 @@ def known_person(text: str) -> str | None:
         if a is not None and a.type == "Person" and len(key.split()) >= 2:
             return a.part_of.removeprefix("country/") if a.part_of else ""
     return found
+
+
+_NAME_PARTICLES = words("name_particles")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """First words of at least three full names of people in office (PETRARCH2), without
+    particles that open place and body names too ("Al", "Abu", "San")."""
+    counts: dict[str, int] = {}
+    for name in _persons():
+        first = name.split()[0]
+        counts[first] = counts.get(first, 0) + 1
+    return frozenset(w for w, n in counts.items()
+                     if n >= 3 and len(w) >= 3 and w not in _NAME_PARTICLES)
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a common given name ("Johannes", "Nikos", "Morgan").
+
+    >>> given_name("Johannes"), given_name("Abu"), given_name("Council")
+    (True, False, False)
+    """
+    return normalize(word) in _given_names()
 
 
 #: pycountry subdivision types that are regions a news text names as places.

@@ -249,3 +249,29 @@ def test_one_span_holding_two_places_or_half_of_one(nlp: Language) -> None:
     assert ("Bitola", "GPE") in found and ("Ohrid", "GPE") in found
     assert ("Brown University", "ORG") in found and ("Providence", "GPE") in found
     assert ("Jammu and Kashmir", "GPE") in found
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def test_persons_the_model_missed_or_read_as_bodies_or_works(nlp: Language) -> None:
+    text = ("Presidents Olusegun Obasanjo of Nigeria and Abdoulaye Wade of Senegal met "
+            "the spokesperson, Anna Kowalczyk, and ministers Ali Hassan, Petra Novak and "
+            "Jan Horak, while Andreas Papas spoke of Hugo Chávez.")
+    doc = refine_entities(with_ents(nlp, text, [
+        ("Nigeria", "GPE"), ("Abdoulaye Wade of", "ORG"), ("Senegal", "GPE"),
+        ("Anna Kowalczyk", "ORG"), ("Ali Hassan", "PERSON"), ("Petra Novak", "ORG"),
+        ("Jan Horak", "PERSON"), ("Andreas Papas", "ORG"), ("Hugo Chávez", "WORK_OF_ART")]))
+    found = ents(doc)
+    for name in ("Olusegun Obasanjo", "Abdoulaye Wade", "Anna Kowalczyk", "Petra Novak",
+                 "Andreas Papas", "Hugo Chávez"):
+        assert (name, "PERSON") in found, (name, found)
+    assert ("Senegal", "GPE") in found
+
+
+def test_bodies_stay_bodies_beside_persons(nlp: Language) -> None:
+    text = "Charles Hospital and Morgan Police thanked Ali Hassan and Bangladeshi Road Transport."
+    doc = refine_entities(with_ents(nlp, text, [
+        ("Charles Hospital", "ORG"), ("Morgan Police", "ORG"), ("Ali Hassan", "PERSON"),
+        ("Bangladeshi Road Transport", "ORG")]))
+    assert [lab for _, lab in ents(doc)] == ["ORG", "ORG", "PERSON", "ORG"]

@@ -30,6 +30,7 @@ from kg.extract.entities._common import FORCE, merge, non_overlapping
 from kg.extract.entities._forces import forces, governments
 from kg.extract.entities._matchers import actor_matcher
 from kg.extract.entities._names import clean, join_of, relabel
+from kg.extract.entities._persons import missed_persons, persons
 from kg.extract.entities._places import consistent_places, fronted_places, regions
 from kg.extract.entities._repairs import (
     drop_events,
@@ -49,6 +50,8 @@ def refine_entities(doc: Doc) -> Doc:
     ents = drop_events(doc, strip_quantifiers(doc, ents))
     ents = split_places(doc, ents)
     ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
+    ents = merge(ents, missed_persons(doc, ents), replace=False)
+    ents = persons(doc, join_of(doc, ents))
     # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").
     surnames = {
         gazetteer.normalize(doc[i].text)
@@ -56,7 +59,6 @@ def refine_entities(doc: Doc) -> Doc:
         if lab == "PERSON" and e - s >= 2
         for i in (s, e - 1)
     }
-    ents = join_of(doc, ents)
     ents = relabel(doc, ents, surnames)
     ents = consistent_places(doc, ents, surnames)
     ents = regions(doc, ents)
