@@ -243,6 +243,17 @@ def test_to_a_capital_is_the_city_only_after_motion(nlp: Language) -> None:
     assert at(ents, text, "Moscow", 1).type == EntityType.PLACE  # type: ignore[union-attr]
 
 
+def test_a_capital_naming_a_spot_is_the_city(nlp: Language) -> None:
+    text = ("A Damascus car bombing killed five, the mayor of Cairo said. Buses ran from "
+            "Herat to Kabul, and a plane headed for Ankara landed near the capital, Baku. "
+            "Tehran warned Baghdad.")
+    ents = entities(nlp, text)
+    for city in ("Damascus", "Cairo", "Kabul", "Ankara", "Baku"):
+        assert at(ents, text, city).type == EntityType.PLACE, city  # type: ignore[union-attr]
+    assert at(ents, text, "Tehran").key == "country/IRN"  # type: ignore[union-attr]
+    assert at(ents, text, "Baghdad").key == "country/IRQ"  # type: ignore[union-attr]
+
+
 # --------------------------------------------------------------------------- anaphora
 
 
