@@ -9,7 +9,8 @@ use:
   Wikidata ids and the state they belong to.
 - ``kg/data/petrarch2/``: derived from PETRARCH2's actor dictionaries by
   ``scripts/build_actors.py`` (MIT, see its NOTICE): more bodies and armed groups
-  (``actors.tsv``, after kg's own table, whose names win), full names of people in office
+  (``actors.tsv``, after kg's own table, whose names win), demonyms of the states
+  ``countries.tsv`` lacks (``demonyms.tsv``), full names of people in office
   (``persons.tsv``, to recognise a person, never as a label) and cities and provinces the
   news names (``places.tsv``); with pycountry's subdivisions (ISO 3166-2) they tell a
   place from a person or a body (:func:`place_by_name`, :func:`known_person`).
@@ -201,6 +202,8 @@ def _country_index() -> _CountryIndex:
         cols += [""] * (6 - len(cols))
         iso3, label, dem, met, ali, wd = cols[:6]
         by_iso3[iso3] = Country(iso3, label, _split(dem), _split(met), _split(ali), wd or None)
+    # demonyms PETRARCH2 lists for states the curated rows do not cover ("Honduran")
+    extra_demonyms = {cols[0]: _split(cols[1]) for cols in _rows("petrarch2/demonyms.tsv", 2)}
     official: dict[str, list[str]] = {}
     for c in pycountry.countries:
         names = [c.name]
@@ -208,7 +211,8 @@ def _country_index() -> _CountryIndex:
         official[c.alpha_3] = names
         if c.alpha_3 not in by_iso3:
             label = getattr(c, "common_name", c.name)
-            by_iso3[c.alpha_3] = Country(c.alpha_3, label)
+            by_iso3[c.alpha_3] = Country(c.alpha_3, label,
+                                         extra_demonyms.get(c.alpha_3, ()))
     by_name: dict[str, Country] = {}
     by_demonym: dict[str, Country] = {}
     by_metonym: dict[str, Country] = {}

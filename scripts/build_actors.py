@@ -15,6 +15,8 @@ Event Data Alliance; see kg/data/petrarch2/NOTICE) and writes, under ``kg/data/p
 - ``persons.tsv``: full names (two to four words, no title or institution word) of the
   people of ``Phoenix.Countries.actors.txt`` and ISO3 of the state of their latest dated
   role. kg uses them to recognise a person the model missed or mistyped, never as labels.
+- ``demonyms.tsv``: adjectival forms of the states ``kg/data/countries.tsv`` gives none
+  for ("HONDURAN"), from the same blocks.
 - ``places.tsv``: cities and provinces that the country blocks of
   ``Phoenix.Countries.actors.txt`` list beside a state's name (the coder codes them as the
   state), and the dependent territories, with the ISO3 of their state; a name is kept only
@@ -298,6 +300,40 @@ def places(countries: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def _with_demonyms() -> frozenset[str]:
+    """ISO3 of the states ``kg/data/countries.tsv`` gives demonyms for."""
+    rows = (line.split("\t") for line in
+            (ROOT / "kg" / "data" / "countries.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return frozenset(cols[0] for cols in rows if len(cols) > 2 and cols[2].strip())
+
+
+_DEMONYM = re.compile(r"^[A-Z]+(?:AN|IAN|ESE|I|ISH|IC|OT)$")
+
+
+def demonyms(countries: Path) -> dict[str, list[str]]:
+    """ISO3 → adjectival forms the states' blocks list ("+HONDURAN_"), for the states
+    ``kg/data/countries.tsv`` gives none: one word, a demonym ending, sharing its first
+    four letters with the state's name."""
+    out: dict[str, list[str]] = {}
+    for entry in read_entries(countries):
+        if entry.dated or len(entry.head) != 1 or not re.fullmatch(r"[A-Z]{3}", entry.head[0]):
+            continue
+        ctry = gazetteer.country(entry.head[0])
+        if ctry is None or ctry.iso3 in _with_demonyms():
+            continue
+        stem = gazetteer.normalize(ctry.label).replace(" ", "")[:4]
+        found = [title_case(tokens(n), acronyms=False) for n in entry.names[1:]
+                 if len(tokens(n)) == 1 and _DEMONYM.match(tokens(n)[0])
+                 and tokens(n)[0].lower().startswith(stem)
+                 and "REPUBLIC" not in tokens(n)[0]
+                 and gazetteer.country_by_name(tokens(n)[0]) is None]
+        if found:
+            out[ctry.iso3] = list(dict.fromkeys(found))[:3]
+    return out
+
+
 def write(out_dir: Path, source: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     place_rows = places(source / "Phoenix.Countries.actors.txt")
@@ -344,7 +380,12 @@ def write(out_dir: Path, source: Path) -> dict[str, int]:
     (out_dir / "places.tsv").write_text(
         HEADER + "#name\tISO3\n"
         + "".join(f"{n}\t{c}\n" for n, c in sorted(place_rows.values())), encoding="utf-8")
-    return {"actors": len(lines), "persons": len(person_rows), "places": len(place_rows)}
+    dem = demonyms(source / "Phoenix.Countries.actors.txt")
+    (out_dir / "demonyms.tsv").write_text(
+        HEADER + "#ISO3\tdemonyms\n"
+        + "".join(f"{k}\t{'|'.join(v)}\n" for k, v in sorted(dem.items())), encoding="utf-8")
+    return {"actors": len(lines), "persons": len(person_rows), "places": len(place_rows),
+            "demonyms": len(dem)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,10 @@ NIGERIA_  [NGA]
 +KADUNA
 +THE_GIANT_OF_AFRICA_
 
+HONDURAS_  [HND]
++HONDURAN_
++TEGUCIGALPA_
+
 MUHAMMADU_BUHARI
 +GENERAL_MUHAMMADU_BUHARI
 +BUHARI
@@ -97,6 +101,8 @@ def test_dictionaries_become_bodies_persons_and_places(tmp_path: Path) -> None:
     places = (out / "places.tsv").read_text()
     assert "Lagos\tNGA" in places and "Kaduna\tNGA" in places and "Rafah\tPSE" in places
     assert "Giant" not in places and "Nigerian" not in places
+    # a demonym for a state kg's countries.tsv gives none for
+    assert "HND\tHonduran" in (out / "demonyms.tsv").read_text()
 
 
 def test_lookups_over_the_shipped_tables() -> None:
@@ -107,6 +113,8 @@ def test_lookups_over_the_shipped_tables() -> None:
     assert gazetteer.place_by_name("Uttar Pradesh") == ("Uttar Pradesh", "IND")
     assert gazetteer.place_by_name("Blue Nile") == ("Blue Nile", "SDN")
     assert gazetteer.place_by_name("Plateau", alone=True) is None  # a word of English too
+    honduras = gazetteer.country_by_demonym("Honduran")
+    assert honduras is not None and honduras.iso3 == "HND"
     pij = gazetteer.actor_by_name("Palestinian Islamic Jihad")
     assert pij is not None and pij.type == "Organization"
     g7 = gazetteer.actor_by_name("Group of Seven")

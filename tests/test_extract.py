@@ -275,3 +275,21 @@ def test_bodies_stay_bodies_beside_persons(nlp: Language) -> None:
         ("Charles Hospital", "ORG"), ("Morgan Police", "ORG"), ("Ali Hassan", "PERSON"),
         ("Bangladeshi Road Transport", "ORG")]))
     assert [lab for _, lab in ents(doc)] == ["ORG", "ORG", "PERSON", "ORG"]
+
+
+def test_a_state_and_a_lower_case_body_noun_name_its_body(nlp: Language) -> None:
+    doc = refine_entities(nlp("The Lebanese health ministry said the Jamaican cabinet and "
+                              "the Honduran electoral council had met."))
+    found = ents(doc)
+    for body in ("Lebanese health ministry", "Jamaican cabinet", "Honduran electoral council"):
+        assert (body, "ORG") in found, found
+    doc = refine_entities(nlp("The Egyptian cabinet meeting ended."))
+    assert ("Egyptian cabinet", "ORG") not in ents(doc)
+
+
+def test_states_named_by_iso_acronyms_and_air_defences(nlp: Language) -> None:
+    doc = refine_entities(nlp("Fighting in eastern DRC worsened while Kuwait's air "
+                              "defenses fired and officials in Suriname waited."))
+    found = ents(doc)
+    assert ("DRC", "GPE") in found and ("Suriname", "GPE") in found
+    assert any(lab == FORCE and "air defenses" in t for t, lab in found)

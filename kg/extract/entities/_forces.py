@@ -17,6 +17,10 @@ from kg.gazetteer import (
     UNIT_WORDS,
     WEAK_UNIT_WORDS,
 )
+from kg.lexicon import words
+
+#: "the Ghanaian information ministry", "the Egyptian cabinet".
+STATE_BODY_HEADS = words("state_body_heads")
 
 
 def force_end(doc: Doc, j: int) -> int | None:
@@ -95,12 +99,30 @@ def governments(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if k >= len(doc) or doc[k].pos_ != "NOUN" or not (
                 doc[k].lower_ in GOVERNMENT_NOUNS
                 or (doc[k].lower_ in STATE_BODY_NOUNS and label != "PERSON")):
+            # "the Ghanaian information ministry", "the Egyptian cabinet": a state's body
+            body = _state_body_end(doc, end) if label != "PERSON" else None
+            if body is not None:
+                out.append((start, body, "ORG"))
             continue
         # "Syrian government forces": the noun only modifies another one
         if doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i > k:
             continue
         out.append((start, k + 1, "ORG"))
     return out
+
+
+def _state_body_end(doc: Doc, k: int) -> int | None:
+    """End of "information ministry", "civil defense office", "cabinet" at token ``k``: up
+    to two lower-case words, then a body noun heading the phrase."""
+    for j in range(k, min(k + 3, len(doc))):
+        tok = doc[j]
+        if tok.lower_ in STATE_BODY_HEADS and tok.is_lower and tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > j:
+                return None  # "the Egyptian cabinet meeting"
+            return j + 1
+        if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+            return None
+    return None
 
 
 def org_label(words: list[str]) -> str:

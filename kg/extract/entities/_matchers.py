@@ -37,10 +37,12 @@ def actor_matcher(vocab: Vocab) -> PhraseMatcher:
     gpe: list[Doc] = []
     norp: list[Doc] = []
     for c in gazetteer.countries():
-        if not c.demonyms:  # only the curated rows, not every ISO name
+        if not c.demonyms:  # of the other ISO rows, only the common name ("Suriname")
+            if len(c.label) > 3 and not gazetteer.given_name(c.label):
+                gpe.append(Doc(vocab, words=[t.text for t in tokenizer(c.label)]))
             continue
         for n in (c.label, *c.metonyms, *(x for x in c.aliases if "," not in x)):
-            if len(n) > 3 or "." in n:
+            if len(n) > 3 or "." in n or (len(n) == 3 and n.isupper()):  # "DRC", "UAE"
                 gpe.append(Doc(vocab, words=[t.text for t in tokenizer(n)]))
         norp.extend(Doc(vocab, words=[t.text for t in tokenizer(d)]) for d in c.demonyms)
     matcher.add("GPE", gpe)
