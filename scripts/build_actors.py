@@ -241,7 +241,8 @@ def persons(countries: Path) -> dict[str, str]:
     clash: set[str] = set()
     for entry in read_entries(countries):
         states = [c[:3] for c in entry.codes if re.fullmatch(r"[A-Z]{3}\w*", c)]
-        if not states or not entry.dated or not gazetteer.country(states[-1]):
+        if not states or not entry.dated or not gazetteer.country(states[-1]) or (
+                _block_state(entry) is not None):  # "IRAQ_" with dated occupation codes
             continue
         for raw in entry.names:
             toks = tokens(raw)
@@ -275,15 +276,22 @@ def _known_places() -> dict[str, set[str]]:
     return known
 
 
+def _block_state(entry: Entry) -> str | None:
+    """The state code of a state's or territory's block: "AFGHANISTAN_  [AFG]", "GAZA_
+    [PSEGZA]", or "IRAQ_" with dated codes on the lines below."""
+    if len(entry.head) == 1 and re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})?", entry.head[0]):
+        return entry.head[0] if gazetteer.country(entry.head[0][:3]) else None
+    ctry = gazetteer.country_by_name(title_case(tokens(entry.names[0]), acronyms=False))
+    return ctry.iso3 if ctry is not None else None
+
+
 def places(countries: Path) -> dict[str, tuple[str, str]]:
     """Folded name → (name, ISO3) of the places listed in the states' blocks."""
     known = _known_places()
     out: dict[str, tuple[str, str]] = {}
     for entry in read_entries(countries):
-        if entry.dated or len(entry.head) != 1:  # a block "AFGHANISTAN_  [AFG]"
-            continue
-        code = entry.head[0]
-        if not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})?", code) or not gazetteer.country(code[:3]):
+        code = _block_state(entry)
+        if code is None:
             continue
         iso3 = code[:3]
         for i, raw in enumerate(entry.names):

@@ -429,3 +429,12 @@ def test_a_release_quoting_its_own_official_speaks_as_the_publisher(nlp: Languag
             assert not any(_refs(e) for e in by.values())
         else:
             assert _refs(by[key]) == ["We"]  # the minister's, not the untitled speaker's
+
+
+def test_spellings_of_one_name_are_one_person(nlp: Language) -> None:
+    text = ("Officials said Usama bin Ladin planned the attacks. Osama bin Laden hid in "
+            "Abbottabad. A court freed Alaa Abd El-Fattah; Abd el-Fattah left prison.")
+    persons = [e for e in entities(nlp, text) if e.type == EntityType.PERSON]
+    names = sorted(sorted(m.text for m in p.mentions if m.label == "PERSON") for p in persons)
+    assert ["Osama bin Laden", "Usama bin Ladin"] in names
+    assert ["Abd el-Fattah", "Alaa Abd El-Fattah"] in names

@@ -22,6 +22,7 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
                                           or t.lower_ in ("bin", "al", "de", "van", "von")
                                           for t in span)
             and not any(t.lower_ in BODY_HEADS | TITLE_WORDS or t.text.isupper() or t.like_num
+                        or t.lower_.removesuffix("s") in BODY_HEADS  # "al-Ghuraba Brigades"
                         or is_country_word(t.text) for t in span)
             and gazetteer.actor_by_name(text) is None and not is_country_word(text)
             and gazetteer.place_by_name(text) is None and gazetteer.city_by_name(text) is None)
@@ -93,7 +94,8 @@ def _glued(doc: Doc, start: int, end: int, person_names: set[str]) -> list[Ent] 
         head = doc[start:cut].text
         actor = gazetteer.actor_by_name(head)
         rest = doc[cut:end].text
-        if (head.isupper() or (actor is not None and actor.type == "Organization")) and (
+        if ((head.isupper() and len(head) >= 3)  # not "FS Charles de Gaulle" (a ship)
+                or (actor is not None and actor.type == "Organization")) and (
                 _name_like(doc, cut, end)) and (
                 gazetteer.normalize(rest) in person_names
                 or gazetteer.known_person(rest) is not None
