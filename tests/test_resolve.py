@@ -243,6 +243,17 @@ def test_to_a_capital_is_the_city_only_after_motion(nlp: Language) -> None:
     assert at(ents, text, "Moscow", 1).type == EntityType.PLACE  # type: ignore[union-attr]
 
 
+def test_a_capital_naming_a_spot_is_the_city(nlp: Language) -> None:
+    text = ("A Damascus car bombing killed five, the mayor of Cairo said. Buses ran from "
+            "Herat to Kabul, and a plane headed for Ankara landed near the capital, Baku. "
+            "Tehran warned Baghdad.")
+    ents = entities(nlp, text)
+    for city in ("Damascus", "Cairo", "Kabul", "Ankara", "Baku"):
+        assert at(ents, text, city).type == EntityType.PLACE, city  # type: ignore[union-attr]
+    assert at(ents, text, "Tehran").key == "country/IRN"  # type: ignore[union-attr]
+    assert at(ents, text, "Baghdad").key == "country/IRQ"  # type: ignore[union-attr]
+
+
 # --------------------------------------------------------------------------- anaphora
 
 
@@ -418,3 +429,12 @@ def test_a_release_quoting_its_own_official_speaks_as_the_publisher(nlp: Languag
             assert not any(_refs(e) for e in by.values())
         else:
             assert _refs(by[key]) == ["We"]  # the minister's, not the untitled speaker's
+
+
+def test_spellings_of_one_name_are_one_person(nlp: Language) -> None:
+    text = ("Officials said Usama bin Ladin planned the attacks. Osama bin Laden hid in "
+            "Abbottabad. A court freed Alaa Abd El-Fattah; Abd el-Fattah left prison.")
+    persons = [e for e in entities(nlp, text) if e.type == EntityType.PERSON]
+    names = sorted(sorted(m.text for m in p.mentions if m.label == "PERSON") for p in persons)
+    assert ["Osama bin Laden", "Usama bin Ladin"] in names
+    assert ["Abd el-Fattah", "Alaa Abd El-Fattah"] in names

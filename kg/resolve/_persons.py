@@ -206,6 +206,44 @@ def _longer_forms(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _skeleton(name: str) -> tuple[str, ...] | None:
+    """ "Usama bin Ladin" and "Osama bin Laden" → ('sm', 'bn', 'ldn'): the consonants of
+    each word, a transliteration's vowels ignored; None when too short to tell apart."""
+    words = normalize(name).split()
+    parts = tuple("".join(ch for ch in w if ch not in _VOWELS) for w in words)
+    if len(words) < 2 or sum(len(p) for p in parts) < 6 or not all(parts):
+        return None
+    return parts
+
+
+def _variants(names: Iterable[str]) -> dict[str, str]:
+    """Spellings of one name in an article → the first one seen: transliterations
+    ("Usama bin Ladin" → "Osama bin Laden") and a name that ends exactly one longer name
+    ("Abd el-Fattah" → "Alaa Abd El-Fattah")."""
+    order = list(dict.fromkeys(names))
+    out: dict[str, str] = {}
+    first: dict[tuple[str, ...], str] = {}
+    for n in order:
+        key = _skeleton(n)
+        if key is None:
+            continue
+        if key in first and normalize(first[key]).split()[0][:1] in (
+                normalize(n).split()[0][:1], *(_VOWELS if n[:1].lower() in _VOWELS else ())):
+            out[n] = first[key]
+        else:
+            first.setdefault(key, n)
+    canon = [n for n in order if n not in out]
+    for n in canon:
+        tail = " " + normalize(n)
+        longer = [m for m in canon if m != n and normalize(m).endswith(tail)]
+        if len(longer) == 1:
+            out[n] = longer[0]
+    return out
+
+
 def resolve_persons(
     persons: list[tuple[Mention, str, Post | None]],
     drafts: dict[str, Draft],
@@ -228,12 +266,13 @@ def resolve_persons(
         sentences_of.setdefault(key, set()).add(m.sentence)
 
     longer = _longer_forms([n for _, n, _ in full])
+    variants = _variants(n for _, n, _ in sorted(full, key=lambda x: x[0].span))
     for m, name, post in full:
         known = gazetteer.actor_by_name(name)
         if known is not None and known.type == EntityType.PERSON.value:
             add(known.key, known.label, m, post, name)
         else:
-            canonical = longer.get(name, name)
+            canonical = longer.get(variants.get(name, name), variants.get(name, name))
             add(f"person/{slugify(canonical)}", canonical, m, post, name)
     full_keys = {k for k, d in drafts.items() if d.type == EntityType.PERSON}
     for m, name, post in sorted(full + short, key=lambda x: x[0].span):

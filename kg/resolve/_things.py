@@ -11,6 +11,7 @@ from kg.gazetteer import (
     GOVERNMENT_ADJECTIVES,
     GOVERNMENT_NOUNS,
     REGION_WORDS,
+    STATE_BODY_NOUNS,
     slugify,
     wordset,
 )
@@ -36,6 +37,10 @@ _LOCATIVE = wordset(
 #: state ("appealed to Moscow", "arms from Tehran").
 _DIRECTIONAL = wordset("to from")
 _MOTION = words("travel_words")
+#: "the Kabul government", "the government of Moscow": the seat stands for the state.
+_GOVERNING = GOVERNMENT_NOUNS | STATE_BODY_NOUNS
+#: "the capital, Riyadh".
+_SETTLEMENTS = words("settlement_nouns")
 
 
 def _words(m: Mention, parse: Parse) -> list[str]:
@@ -43,18 +48,35 @@ def _words(m: Mention, parse: Parse) -> list[str]:
 
 
 def _is_locative(m: Mention, parse: Parse) -> bool:
-    """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)")."""
+    """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)", "a Kabul car
+    bombing", "the outskirts of Accra", "headed for Moscow", "from Quetta to Islamabad",
+    "the capital, Riyadh")."""
     if m.text.isupper() and len(m.text) > 3:
         return True
-    head = parse.tokens[m.end - 1]
-    prep = parse.tokens[head.head] if head.dep == "pobj" else (
-        parse.tokens[m.start - 1] if m.start > 0 else None)
+    toks = parse.tokens
+    head = toks[m.end - 1]
+    governor = toks[head.head]
+    # "a Kabul car bombing", not "the Kabul government"; "the capital, Riyadh"
+    if head.dep in ("compound", "nmod") and head.head > head.i and governor.pos == "NOUN":
+        return governor.lemma.lower() not in _GOVERNING
+    if head.dep == "appos" and governor.lemma.lower() in _SETTLEMENTS:
+        return True
+    prep = toks[head.head] if head.dep == "pobj" else (
+        toks[m.start - 1] if m.start > 0 else None)
     if prep is not None:
         word = prep.text.lower()
+        verb = toks[prep.head]
         if word in _LOCATIVE:
             return True
-        if word in _DIRECTIONAL:
-            return parse.tokens[prep.head].lemma.lower() in _MOTION
+        # "the outskirts of Accra", "the prosecutor general of Tehran"; not "the
+        # government of Moscow"
+        if word == "of" and prep.dep == "prep" and verb.pos in ("NOUN", "PROPN"):
+            return verb.lemma.lower() not in _GOVERNING
+        if word in _DIRECTIONAL | {"for"}:
+            # "headed for Moscow", "en route from Quetta to Islamabad"
+            return verb.lemma.lower() in _MOTION or any(
+                t.head == prep.head and t.text.lower() == "from" and t.i != prep.i
+                for t in toks[max(0, prep.i - 8):prep.i])
     nxt = parse.tokens[m.end] if m.end < len(parse.tokens) else None
     return nxt is not None and nxt.text == "," and m.end + 1 < len(parse.tokens) and (
         parse.tokens[m.end + 1].text in ("D.C.", "DC"))

@@ -1,0 +1,74 @@
+"""Rules run after spaCy's NER: the entity spans an analyst would mark.
+
+:func:`refine_entities` rewrites ``doc.ents`` in place, in one linear pass per rule:
+
+- state forces: a demonym or a state (possessive) followed by a force noun becomes one
+  ``FORCE`` span ("North Korean troops", "Israeli army units", "Russia's forces"); named
+  units ("82nd Airborne Division", "Israel Defense Forces", ORG spans ending in Army, Corps,
+  Brigade...) become ``FORCE`` too;
+- governments: a state, or a leader who belongs to one, followed by a government noun is
+  one ``ORG`` span ("the Iraqi government", "the Syrian regime", "the Asad regime");
+- frequent actors and places of ``kg/data/actors.tsv`` missed by the model are added
+  ("Kremlin", "Korean Peninsula", "Africa Corps");
+- places: a city tagged ``PRODUCT``/``WORK_OF_ART``/``EVENT``/``LAW`` becomes ``GPE``;
+  "Kursk region" / "Kursk area" / "Donetsk Oblast" become one ``LOC`` span;
+- model errors: a department word read as ``ORG`` inside a title ("U.S. Defense Secretary",
+  "Secretary of State") is dropped; an ``ORG`` that glues a demonym to a known body
+  ("Ukrainian U.N.") is split; a surname of a person named in the article read as ``GPE``
+  or ``ORG`` ("Kyslytsya stated") becomes ``PERSON``.
+
+Other labels (DATE, TIME, CARDINAL, QUANTITY, MONEY, PERCENT, ORDINAL...) are kept as is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from kg import gazetteer
+from kg.extract.entities._common import FORCE, merge, non_overlapping
+from kg.extract.entities._forces import forces, governments
+from kg.extract.entities._matchers import actor_matcher
+from kg.extract.entities._names import clean, join_of, relabel
+from kg.extract.entities._persons import missed_persons, persons
+from kg.extract.entities._places import consistent_places, fronted_places, regions
+from kg.extract.entities._repairs import (
+    drop_events,
+    named_after_institution,
+    norp_bodies,
+    peoples,
+    split_places,
+    strip_quantifiers,
+)
+
+__all__ = ["FORCE", "refine_entities"]
+
+
+def refine_entities(doc: Doc) -> Doc:
+    """Rewrite ``doc.ents`` with kg's rules (see the module docstring); return ``doc``."""
+    ents = clean(doc, [(e.start, e.end, e.label_) for e in doc.ents])
+    ents = drop_events(doc, strip_quantifiers(doc, ents))
+    ents = split_places(doc, ents)
+    ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
+    ents = merge(ents, missed_persons(doc, ents), replace=False)
+    ents = persons(doc, join_of(doc, ents))
+    # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").
+    surnames = {
+        gazetteer.normalize(doc[i].text)
+        for s, e, lab in ents
+        if lab == "PERSON" and e - s >= 2
+        for i in (s, e - 1)
+    }
+    ents = relabel(doc, ents, surnames)
+    ents = consistent_places(doc, ents, surnames)
+    ents = regions(doc, ents)
+    matches = actor_matcher(doc.vocab)(doc)
+    found = [(s, e, doc.vocab.strings[m]) for m, s, e in matches]
+    found = [f for f in found if not any(
+        g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
+    ents = merge(ents, found, replace=False)
+    ents = merge(ents, fronted_places(doc, ents), replace=False)
+    ents = merge(ents, forces(doc, ents), replace=True)
+    ents = merge(ents, governments(doc, ents), replace=True)
+    doc.ents = [SpacySpan(doc, s, e, label=lab) for s, e, lab in non_overlapping(ents)]
+    return doc

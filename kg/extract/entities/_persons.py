@@ -1,0 +1,127 @@
+"""Persons the model missed or read as bodies, places or works."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg import gazetteer
+from kg.extract.entities._common import BODY_HEADS, NAME_LABELS, Ent, is_country_word
+from kg.gazetteer import TITLE_WORDS
+
+#: Labels a person's name is misread as.
+_MISREAD = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT",
+                      "LAW"})
+
+
+def _name_like(doc: Doc, start: int, end: int) -> bool:
+    """Two to four capitalised words, none a body's head word, naming no known body,
+    state or place: the shape of a person's name."""
+    span = doc[start:end]
+    text = span.text
+    return (2 <= end - start <= 4 and all(t.text[:1].isupper() or t.text in ("-", "'")
+                                          or t.lower_ in ("bin", "al", "de", "van", "von")
+                                          for t in span)
+            and not any(t.lower_ in BODY_HEADS | TITLE_WORDS or t.text.isupper() or t.like_num
+                        or t.lower_.removesuffix("s") in BODY_HEADS  # "al-Ghuraba Brigades"
+                        or is_country_word(t.text) for t in span)
+            and gazetteer.actor_by_name(text) is None and not is_country_word(text)
+            and gazetteer.place_by_name(text) is None and gazetteer.city_by_name(text) is None)
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """ "spokesperson, Morgan Ortagus", "Presidents Muhammadu Buhari", "counterparts,
+    Nikos Dendias": right after a title word (and a comma)."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_.rstrip("s") in TITLE_WORDS
+                       or doc[i].lower_ == "counterparts")
+
+
+def _with_persons(doc: Doc, start: int, end: int, persons: set[int]) -> bool:
+    """In a list or coordination with persons: "Nikos Dendias, Nikos Christodoulides and
+    Jean-Yves Le Drian"."""
+    for tok in doc[start:end]:
+        if tok.dep_ == "conj" and tok.head.i in persons:
+            return True
+        if any(c.dep_ == "conj" and c.i in persons for c in tok.children):
+            return True
+    before = start - 2 if start >= 2 and doc[start - 1].text in (",", "and") else None
+    after = end + 1 if end + 1 < len(doc) and doc[end].text in (",", "and") else None
+    return (before is not None and before in persons) and (after is not None and after in persons)
+
+
+def persons(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names the model read as bodies or works that are persons: a person in office of
+    the tables ("Nicolás Maduro" as a work of art), a name after a title or in a list of
+    persons ("spokesperson, Morgan Ortagus", "Nikos Dendias, Nikos Christodoulides and
+    ..."), a name opening with a common given name ("Johannes Liebmann"); "President
+    Patrice Talon of Benin" read as one body is the person and the state."""
+    person_tokens = {i for s, e, lab in ents if lab == "PERSON" for i in range(s, e)}
+    person_names = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents
+                    if lab == "PERSON" and e - s >= 2}
+    out: list[Ent] = []
+    for start, end, label in ents:
+        text = doc[start:end].text
+        if label in _MISREAD and end - start >= 2 and gazetteer.known_person(text) is not None:
+            out.append((start, end, "PERSON"))
+            continue
+        if label == "ORG":
+            # "Patrice Talon of Benin" after a title: the person, then the state
+            cut = next((k for k in range(start + 2, end - 1) if doc[k].lower_ == "of"), None)
+            if (cut is not None and is_country_word(doc[cut + 1:end].text)
+                    and _name_like(doc, start, cut) and (
+                        _after_title(doc, start) or gazetteer.given_name(doc[start].text)
+                        or _with_persons(doc, start, cut, person_tokens))):
+                out += [(start, cut, "PERSON"), (cut + 1, end, "GPE")]
+                continue
+            glued = _glued(doc, start, end, person_names)
+            if glued is not None:
+                out += glued
+                continue
+            if _name_like(doc, start, end) and (
+                    _after_title(doc, start) or _with_persons(doc, start, end, person_tokens)
+                    or gazetteer.given_name(doc[start].text)):
+                out.append((start, end, "PERSON"))
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def _glued(doc: Doc, start: int, end: int, person_names: set[str]) -> list[Ent] | None:
+    """ "told NPR Hamza bin Laden had...": a known body's name glued to a person's."""
+    for cut in range(start + 1, min(end - 1, start + 3)):
+        head = doc[start:cut].text
+        actor = gazetteer.actor_by_name(head)
+        rest = doc[cut:end].text
+        if ((head.isupper() and len(head) >= 3)  # not "FS Charles de Gaulle" (a ship)
+                or (actor is not None and actor.type == "Organization")) and (
+                _name_like(doc, cut, end)) and (
+                gazetteer.normalize(rest) in person_names
+                or gazetteer.known_person(rest) is not None
+                or gazetteer.given_name(doc[cut].text)):
+            return [(start, cut, "ORG"), (cut, end, "PERSON")]
+    return None
+
+
+def missed_persons(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Full names of people in office of the tables where the model tagged nothing
+    ("Presidents Muhammadu Buhari of Nigeria"); each word capitalised."""
+    taken = {i for s, e, lab in ents if lab in NAME_LABELS for i in range(s, e)}
+    out: list[Ent] = []
+    i = 0
+    while i < len(doc):
+        if not doc[i].is_title or i in taken:
+            i += 1
+            continue
+        for n in (4, 3, 2):
+            j = i + n
+            if j <= len(doc) and not any(k in taken for k in range(i, j)) and all(
+                    t.text[:1].isupper() or t.text == "-" for t in doc[i:j]) and (
+                    gazetteer.known_person(doc[i:j].text) is not None):
+                out.append((i, j, "PERSON"))
+                i = j
+                break
+        else:
+            i += 1
+    return out

@@ -1,0 +1,202 @@
+"""Places: names the model read as persons or bodies, regions and their words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg import gazetteer
+from kg.extract.entities._common import (
+    AREA_OF,
+    BODY_HEADS,
+    FACILITY_NOUNS,
+    HELD,
+    PART_OF,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    WAY_TO,
+    Ent,
+    is_city,
+    is_country_word,
+)
+from kg.gazetteer import CIVILIAN_WORDS, REGION_WORDS
+from kg.lexicon import words
+
+#: "Vladimir Oblast", "Sepang International Circuit": the last word makes a place.
+PLACE_NAME_HEADS = words("place_name_heads")
+#: "Blue Nile State", "Nariño Department": a place when the words before name one.
+REGION_NAME_HEADS = words("region_name_heads")
+#: "the Khurais oil field", "the Mandera border post" (two-word nouns).
+SITE_NOUNS = words("site_nouns")
+#: "First", "Third": a court or a district of that number, not a named place.
+ORDINAL_WORDS = words("ordinal_words")
+#: "leaves Portsmouth", "entered Tell Tamer".
+PLACE_OBJECT_VERBS = words("place_object_verbs")
+
+
+def known_place(text: str, *, small: bool = False) -> bool:
+    """A city or region of kg's tables ("Khan Yunis", "Uttar Pradesh", "Vladimir Oblast"),
+    not also a state, a body or a person in office; a single word names a city only of
+    100,000 inhabitants or more, unless ``small``."""
+    if (is_country_word(text) or gazetteer.actor_by_name(text) is not None
+            or gazetteer.known_person(text) is not None):
+        return False
+    if gazetteer.place_by_name(text, alone=True) is not None:
+        return True
+    parts = text.split()
+    if len(parts) >= 2 and parts[-1].lower() in REGION_WORDS | PLACE_NAME_HEADS:
+        stem = " ".join(parts[:-1])
+        return gazetteer.place_by_name(stem) is not None or is_city(stem)
+    # by its own name, not one of geonames' alternate names ("Google" for Topeka)
+    city = gazetteer.city_by_name(text)
+    return city is not None and gazetteer.normalize(city.name) == gazetteer.normalize(text) \
+        and (city.population >= 100_000 or len(parts) >= 2 or small)
+
+
+def place_headed(doc: Doc, start: int, end: int) -> bool:
+    """A name whose last word makes it a place ("Vladimir Oblast", "Presidential Palace")
+    or a region of a known place ("Blue Nile State"); no body word in it."""
+    span = doc[start:end]
+    last = doc[end - 1]
+    if end - start < 2 or not last.is_title or any(
+            t.lower_ in BODY_HEADS | CIVILIAN_WORDS for t in span[:-1]):
+        return False
+    if last.lower_ in PLACE_NAME_HEADS:
+        return doc[start].lower_ not in ORDINAL_WORDS  # not "the Third Circuit" (a court)
+    stem = doc[start:end - 1].text
+    return last.lower_ in REGION_NAME_HEADS and (
+        gazetteer.place_by_name(stem) is not None or is_city(stem))
+
+
+def site_after(doc: Doc, end: int) -> bool:
+    """ "Khurais oil field", "Mandera border post": the name modifies a two-word site noun
+    (``site_nouns``), with at most one more lower-case word between them."""
+    for k in (end + 1, end + 2):
+        if k >= len(doc) or not all(t.is_lower for t in doc[end:k + 1]):
+            return False
+        if f"{doc[k - 1].lower_} {doc[k].lower_}" in SITE_NOUNS and doc[k].dep_ != "compound":
+            return doc[end - 1].head.i in range(end, k + 1)
+    return False
+
+
+def place_slot(doc: Doc, start: int, end: int) -> bool:
+    """Where a known city or region is that place whatever the model read: after a
+    preposition, as the object of a verb of motion or capture ("leaves Portsmouth"), or
+    coordinated with a place ("in Khan Yunis and Rafah")."""
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False
+    head = doc[end - 1]
+    if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS | {"at"}:
+        return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True
+    if head.dep_ == "conj" and (head.head.ent_type_ in ("GPE", "LOC")
+                                or head.head.dep_ == "pobj"):
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children)
+
+
+def consistent_places(doc: Doc, ents: list[Ent], surnames: set[str]) -> list[Ent]:
+    """A name tagged a place somewhere in the article is a place everywhere in it, unless
+    it is also a person's name there ("Palmyra" as GPE, then as PERSON)."""
+    places = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents if lab in ("GPE", "LOC")}
+    if not places:
+        return ents
+    persons = {gazetteer.normalize(doc[s:e].text) for s, e, lab in ents
+               if lab == "PERSON" and e - s >= 2}
+    out: list[Ent] = []
+    for s, e, lab in ents:
+        name = gazetteer.normalize(doc[s:e].text)
+        if lab in ("PERSON", "ORG") and name in places and name not in surnames and (
+                name not in persons):
+            lab = "GPE"
+        out.append((s, e, lab))
+    return out
+
+
+def surely_place(doc: Doc, start: int, end: int) -> bool:
+    """A name before a place noun ("Maidan Wardak province") or in a phrase locating a
+    facility ("a military base in Maidan Shahr") is a place even if read as a person."""
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN" and \
+            doc[end].dep_ != "compound" and doc[end - 1].head.i == end:
+        return True  # not "a Joe Biden town hall"
+    if place_headed(doc, start, end) or site_after(doc, end):
+        return True
+    if start == 0 or doc[start - 1].lower_ not in ("in", "near"):
+        return False
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False
+    prep = doc[start - 1]
+    return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in FACILITY_NOUNS
+
+
+def place_like_org(doc: Doc, start: int, end: int) -> bool:
+    """An ORG span that could be a misread place: no acronym ("ISIL"), no body word
+    ("Council"), not the first part of a compound ("ISIL-held")."""
+    span = doc[start:end]
+    return not (any(t.text.isupper() or t.lower_ in BODY_HEADS | CIVILIAN_WORDS
+                    for t in span)
+                or (end < len(doc) and doc[end].text == "-"))
+
+
+def fronted_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Near Sinjar, two strikes...", "In Kabul, officials said": capitalised words
+    between a sentence-initial locative preposition and a comma name a place."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[Ent] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 3 or toks[0].lower_ not in PLACE_PREPOSITIONS | {"at"}:
+            continue
+        k = 1
+        while k < len(toks) and k <= 4 and toks[k].pos_ == "PROPN" and toks[k].text[:1].isupper():
+            k += 1
+        if 1 < k < len(toks) and toks[k].text == "," and not any(
+                t.i in taken for t in toks[1:k]):
+            out.append((toks[1].i, toks[k - 1].i + 1, "GPE"))
+    return out
+
+
+def in_place_context(doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
+    """After "in"/"near"..., "the city of", "west of", "the way to", "ISIL-held", or
+    before ", a city": a name there is a place ("near Karabilah"). ``strong``: not on a
+    preposition alone ("in Congress", "on YouTube" name bodies)."""
+    if start == 0 or (end < len(doc) and doc[end].lower_ in ("'s", "’s")):
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in PLACE_PREPOSITIONS and not strong:
+        return True
+    if HELD.search(prev.lower_) or (  # "insurgent-held Karabilah"
+            start >= 3 and doc[start - 2].text == "-" and HELD.search("-" + prev.lower_)):
+        return True
+    if start >= 2 and (
+            (prev.lower_ == "of" and doc[start - 2].lower_ in AREA_OF)
+            or (prev.lower_ == "of" and doc[start - 2].lower_ in PART_OF and not strong)
+            or (prev.lower_ == "to" and doc[start - 2].lower_ in WAY_TO)):
+        return True
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "the") and (
+            doc[end + 2].lower_ in PLACE_NOUNS or (
+                end + 3 < len(doc) and doc[end + 3].lower_ in PLACE_NOUNS)):
+        return True  # "Amarah, a city in Southern Iraq"
+    # "Mosul and Raqqah": coordinated with a place the model did recognise.
+    head = doc[end - 1]
+    if strong:  # not "China and Huawei"
+        return prev.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in PLACE_NOUNS
+    if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    if any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children):
+        return True
+    return (prev.lower_ == "of" and start >= 2
+            and doc[start - 2].lower_ in PLACE_NOUNS)
+
+
+def regions(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Kursk region", "Donetsk Oblast": one LOC span for the place and its region word."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        if (end < len(doc) and doc[end].lower_ in REGION_WORDS
+                and not is_country_word(doc[start:end].text)
+                and (label in ("GPE", "LOC") or is_city(doc[start:end].text))):
+            out.append((start, end + 1, "LOC"))
+        else:
+            out.append((start, end, label))
+    return out

@@ -1,0 +1,140 @@
+"""Repairs of the model's name spans before they are relabelled: words that are not part of
+a name, names that name no actor, peoples, and spans that hold two names or half of one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg import gazetteer
+from kg.extract.entities._common import NAME_LABELS, Ent, is_country_word
+from kg.lexicon import table, words
+
+#: "Several IRGC Navy gunboats", "Two Palestinians": counting words before a name.
+QUANTIFIERS = words("quantifier_words") | frozenset(table("number_words"))
+#: "Bahrain Grand Prix", "European Championships", "Sacred Defence Week".
+EVENT_HEADS = words("event_name_heads")
+#: "the South American group Mercosur", "news agency Fars", "Iranian airline Mahan Air".
+INSTITUTION_NOUNS = words("institution_nouns")
+
+
+def strip_quantifiers(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Several Islamic Revolutionary Guard Corps Navy": counting words before a name are
+    not part of it."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        if label in NAME_LABELS:
+            # cardinals only: "Fifth Fleet" keeps its ordinal
+            while end - start >= 2 and (doc[start].lower_ in QUANTIFIERS
+                                        or doc[start].pos_ == "NUM"
+                                        or doc[start].text.isdigit()):
+                start += 1
+        out.append((start, end, label))
+    return out
+
+
+def drop_events(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "the Bahrain Grand Prix", "the European Championships": a sporting or cultural
+    event, an occasion or a prize names no actor and no place."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        last = doc[end - 1]
+        if (label in NAME_LABELS and end - start >= 2 and last.lower_ in EVENT_HEADS
+                and last.text[:1].isupper()
+                and gazetteer.actor_by_name(doc[start:end].text) is None):
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """ "44 Palestinians", "Two Palestinians", "several Syrians" (not "thousands of
+    Syrians fled": a people acting, which kg codes as its state)."""
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.pos_ == "NUM" or prev.lower_ in QUANTIFIERS
+                                 or prev.dep_ == "nummod")
+
+
+def peoples(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A plural demonym counted ("44 Palestinians are killed", "Two Palestinians") names
+    people, not their state: no entity (GUIDELINES: peoples are not entities). A demonym
+    the model read as a body or a person ("Nicaraguans") is a demonym."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        text = doc[start:end].text
+        if label in ("NORP", "ORG", "PERSON", "GPE") and end - start <= 2 and (
+                gazetteer.country_by_demonym(text) is not None
+                and gazetteer.country_by_name(text) is None):
+            if text.lower().endswith("s") and _counted(doc, start):
+                continue
+            label = "NORP"
+        out.append((start, end, label))
+    return out
+
+
+def norp_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Saudi Aramco" read as a nationality: a demonym followed by a proper noun that is
+    not a demonym itself is the name of a body."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        if label == "NORP" and end - start >= 2 and doc[end - 1].pos_ == "PROPN" and (
+                is_country_word(doc[start].text)
+                and not is_country_word(doc[start:end].text)
+                and not is_country_word(doc[end - 1].text)
+                and doc[end - 1].text[:1].isupper()
+                # "a Greek Orthodox church": not a name that only modifies a noun
+                and not (doc[end - 1].dep_ in ("amod", "compound")
+                         and doc[end - 1].head.i >= end)):
+            label = "ORG"
+        out.append((start, end, label))
+    return out
+
+
+def named_after_institution(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "the South American group Mercosur", "news agency Fars", "the airline Mahan Air":
+    a name right after the institution noun that describes it names that body."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        prev = doc[start - 1] if start > 0 else None
+        if (label in ("GPE", "LOC", "PERSON", "NORP", "FAC") and prev is not None
+                and prev.lower_ in INSTITUTION_NOUNS and prev.is_lower
+                and prev.pos_ == "NOUN" and (prev.head.i in range(start, end)
+                                             or doc[end - 1].head.i == prev.i)
+                and not is_country_word(doc[start:end].text)
+                and gazetteer.country_by_metonym(doc[start:end].text) is None):
+            label = "ORG"
+        out.append((start, end, label))
+    return out
+
+
+def _place_or_state(text: str) -> bool:
+    return bool(is_country_word(text) or gazetteer.city_by_name(text)
+                or gazetteer.place_by_name(text))
+
+
+def split_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """One span holding two places: "Skopje and Strumica", "Crete and Cyprus", "Tomsk in
+    Siberia", "Kharkiv, Kharkiv Oblast" become two; "Jammu" "and" "Kashmir" become one
+    when the whole names a known region."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        span = doc[start:end]
+        whole = span.text
+        cut = next((k for k in range(start + 1, end - 1)
+                    if doc[k].lower_ in ("and", "in", ",")), None)
+        if (label in ("GPE", "LOC", "ORG", "FAC") and cut is not None
+                and gazetteer.place_by_name(whole) is None
+                and gazetteer.actor_by_name(whole) is None and not is_country_word(whole)):
+            left, right = doc[start:cut].text, doc[cut + 1:end].text
+            if (_place_or_state(right) and (_place_or_state(left) or doc[cut].lower_ == "in")
+                    and doc[start].is_title and doc[cut + 1].is_title):
+                # "Brown University in Providence": the body stays a body
+                out += [(start, cut, "GPE" if _place_or_state(left) else label),
+                        (cut + 1, end, "GPE")]
+                continue
+        if (out and label in ("GPE", "LOC") and out[-1][2] in ("GPE", "LOC")
+                and out[-1][1] + 1 == start and doc[start - 1].lower_ == "and"
+                and gazetteer.place_by_name(doc[out[-1][0]:end].text) is not None):
+            out[-1] = (out[-1][0], end, "GPE")
+            continue
+        out.append((start, end, label))
+    return out
