@@ -194,6 +194,8 @@ class Context:
             person = self._person_under(i)
             if person is not None:
                 hit = person
+        if hit is None and self.tokens[i].pos == "NOUN":
+            hit = self._named_by_apposition(i)
         if hit is None:
             hit = self._definite(i)
         if hit is not None and self._negated_name(hit[1].start):
@@ -279,6 +281,18 @@ class Context:
                 found = (key, Mention(span=tok.span, text=tok.text, label=m.label, start=i,
                                       end=i + 1, sentence=tok.sent))
         return found
+
+    def _named_by_apposition(self, i: int) -> tuple[str, Mention] | None:
+        """The person a description ends with: "The then-manager of X and Director of Y,
+        David Clay, called it ..." (the name in apposition inside the noun's phrase)."""
+        for t in self.parse.subtree(i):
+            if t.dep in ("relcl", "acl", "ccomp") and t.i != i:
+                return None
+            hit = self.at.get(t.i)
+            if t.dep == "appos" and hit is not None and \
+                    self.type_of(hit[0]) is EntityType.PERSON:
+                return hit
+        return None
 
     def _person_under(self, i: int) -> tuple[str, Mention] | None:
         """The person a title noun names ("Ambassador to Germany Richard Grenell")."""
