@@ -851,7 +851,8 @@ def test_verbal_attacks_are_statements(nlp: Language) -> None:
 
 def test_calling_something_a_quoted_name_is_a_statement(nlp: Language) -> None:
     events, ents = run(nlp, 'Steve Scalise called the investigation "Soviet-style".')
-    assert labels(only(of_type(events, EventType.STATEMENT)), ents) == {"Steve Scalise"}
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {
+        "Steve Scalise"}
 
 
 @pytest.mark.parametrize(("text", "kind"), [
