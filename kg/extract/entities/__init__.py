@@ -7,11 +7,28 @@
   units ("82nd Airborne Division", "Israel Defense Forces", ORG spans ending in Army, Corps,
   Brigade...) become ``FORCE`` too;
 - governments: a state, or a leader who belongs to one, followed by a government noun is
-  one ``ORG`` span ("the Iraqi government", "the Syrian regime", "the Asad regime");
+  one ``ORG`` span ("the Iraqi government", "the Syrian regime", "the Asad regime"); a
+  state and a lower-case body noun name its body ("the Ghanaian information ministry",
+  "the Egyptian cabinet");
+- repairs (``_repairs``): counting words are cut off a name ("Several IRGC Navy"),
+  events and prizes dropped ("Bahrain Grand Prix"), counted peoples are no entity ("44
+  Palestinians"), a demonym read as a body is a demonym ("Nicaraguans"), a demonym and a
+  proper noun name a body ("Saudi Aramco"), a name after an institution noun is a body
+  ("the group Mercosur"), a span holding two places is split ("Skopje and Strumica",
+  "Tomsk in Siberia") and "Jammu" "and" "Kashmir" joined;
+- persons (``_persons``): people in office of the PETRARCH2 tables the model missed or
+  misread ("Nicolás Maduro" as a work of art), names after a title or in a list of
+  persons, names opening with a common given name, "Presidents X of Nigeria and Y of
+  Benin", a body's acronym glued to a person's name ("NPR Hamza bin Laden");
 - frequent actors and places of ``kg/data/actors.tsv`` missed by the model are added
   ("Kremlin", "Korean Peninsula", "Africa Corps");
 - places: a city tagged ``PRODUCT``/``WORK_OF_ART``/``EVENT``/``LAW`` becomes ``GPE``;
-  "Kursk region" / "Kursk area" / "Donetsk Oblast" become one ``LOC`` span;
+  "Kursk region" / "Kursk area" / "Donetsk Oblast" become one ``LOC`` span; a city or
+  region of the tables (PETRARCH2's places, ISO 3166-2 subdivisions, geonames cities)
+  read as a person or a body is a place where a place fits ("in Khan Yunis and Rafah",
+  "leaves Portsmouth"), and so is a name ending in a place word ("Vladimir Oblast",
+  "Sepang International Circuit", "Blue Nile State") or before a site noun ("the Khurais
+  oil field");
 - model errors: a department word read as ``ORG`` inside a title ("U.S. Defense Secretary",
   "Secretary of State") is dropped; an ``ORG`` that glues a demonym to a known body
   ("Ukrainian U.N.") is split; a surname of a person named in the article read as ``GPE``
