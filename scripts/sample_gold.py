@@ -36,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = 20261207
+#: Seed of the later dev-only draw (``--more-dev-items``), after the first measurement.
+DEV_SEED = 20261208
 
 #: (year, row index in wikinews_<year>.csv, file stem). Criterion: about international
 #: politics or armed conflict, judged from the title; the eleven articles already in
@@ -97,12 +99,16 @@ def allocate(sizes: dict[tuple[str, str], int], n: int) -> dict[tuple[str, str],
     return out
 
 
-def sample_items(n: int, rng: random.Random) -> list[tuple[int, dict[str, object], str]]:
-    """(line index, item, split) of ``n`` items stratified by year and category."""
+def sample_items(n: int, rng: random.Random, exclude: frozenset[int] | set[int] = frozenset()
+                 ) -> list[tuple[int, dict[str, object], str]]:
+    """(line index, item, split) of ``n`` items stratified by year and category (lines in
+    ``exclude`` are never drawn)."""
     path = CORPUS / "wp-current-events" / "items.jsonl"
     strata: dict[tuple[str, str], list[tuple[int, dict[str, object]]]] = defaultdict(list)
     with path.open(encoding="utf-8") as f:
         for line_no, line in enumerate(f):
+            if line_no in exclude:
+                continue
             item = json.loads(line)
             strata[(str(item["date"])[:4], category(str(item["category"])))].append(
                 (line_no, item))
@@ -155,7 +161,20 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "gold")
     ap.add_argument("--dev-extra", action="store_true",
                     help="only write the DEV_EXTRA articles (added to dev later)")
+    ap.add_argument("--more-dev-items", type=int, default=0, metavar="N",
+                    help="only draw N more items for dev (stratified like the first sample, "
+                         "seed DEV_SEED, none already in data/gold)")
     args = ap.parse_args(argv)
+    if args.more_dev_items:
+        taken = {int(p.stem.rsplit("_", 1)[1].split(".")[0])
+                 for p in args.out.glob("*/wpce_*.json") if not p.name.endswith(".gold.json")}
+        for line_no, item, _ in sample_items(args.more_dev_items, random.Random(DEV_SEED),
+                                             exclude=taken):
+            stem = f"wpce_{item['date']}_{line_no:04d}"
+            (args.out / "dev" / f"{stem}.json").write_text(
+                json.dumps(item_article(item), ensure_ascii=False, indent=1) + "\n",
+                encoding="utf-8")
+        return 0
     csv.field_size_limit(10**9)
     rows = {year: list(csv.DictReader((CORPUS / "wikinews" / f"wikinews_{year}.csv").open(
         encoding="utf-8"))) for year in ("2019", "2020")}
