@@ -92,6 +92,9 @@ class Condition(StrEnum):
     #: (a noun) a military modifier: "a military operation", "counter-terrorism operations",
     #: not "a rescue operation"
     MIL_MOD = "mil_mod"
+    #: the object is a named body or gathering: "addressed the UN General Assembly", not
+    #: "addressed concerns"
+    BODY_OBJ = "body_obj"
     #: a commitment, not an opinion: "agreed to send", "agreed on a ceasefire", "agreed a
     #: deal", not "agreed that the plan was flawed"
     COMMIT = "commit"

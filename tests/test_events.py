@@ -882,3 +882,34 @@ def test_a_phone_call_has_both_parties(nlp: Language) -> None:
                             "to investigate Hunter Biden.")
     e = only(of_type(events, EventType.MEETING))
     assert {"Donald Trump", "Volodymyr Zelenskyy"} <= labels(e, ents, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("New clashes are reported across the Tigray Region between the Ethiopian army and the "
+     "Tigray People's Liberation Front.", "Tigray People's Liberation Front"),
+    ("Fighting continued in Khartoum between the army and Hamas.", "Hamas"),
+    ("Israeli troops clashed with Hezbollah fighters near the border.", "Hezbollah"),
+])
+def test_sides_of_a_clash(nlp: Language, text: str, who: str) -> None:
+    events, ents = run(nlp, text)
+    assert who in labels(only(of_type(events, EventType.COMBAT)), ents)
+
+
+def test_addressing_a_body_is_taking_part_in_its_session(nlp: Language) -> None:
+    events, ents = run(nlp, "Ahmed al-Sharaa became the first Syrian leader to address the "
+                            "United Nations General Assembly since 1967.")
+    e = only(of_type(events, EventType.MEETING))
+    assert "Ahmed al-Sharaa" in labels(e, ents, Role.PARTICIPANT) and e.time is None
+    events, _ = run(nlp, "The minister addressed concerns about the budget.")
+    assert not of_type(events, EventType.MEETING)
+
+
+def test_lifting_sanctions_is_not_a_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "The UN Security Council voted to lift sanctions on Syria.")
+    assert not of_type(events, EventType.SANCTION)
+    assert only(of_type(events, EventType.COOPERATION)).cameo == "081"
+
+
+def test_military_vehicles_make_a_deployment(nlp: Language) -> None:
+    events, _ = run(nlp, "The Spanish Army deployed military vehicles to the border.")
+    assert of_type(events, EventType.DEPLOYMENT)

@@ -107,6 +107,8 @@ def attach_times(ctx: Context, drafts: list[Draft]) -> None:
                 and ctx.tokens[rtok.head].pos in NOUN_POS \
                 and ctx.tokens[rtok.head].ent_type not in ("DATE", "TIME"):
             continue  # "the 2020 election", "the 2024 incident": a date of a thing
+        if rtok.dep == "pobj" and ctx.tokens[rtok.head].lemma.lower() in ("since", "until"):
+            continue  # "the first since 1967": the start of a span, not the event's date
         owner = by_token.get(root)
         boxed = False  # inside a relative clause that is no event: "who was arrested in May"
         if owner is None:

@@ -17,6 +17,7 @@ from kg.events.lexicon import (
     TITLE_NOUNS,
     Condition,
 )
+from kg.gazetteer import MILITARY_WORDS
 from kg.model import (
     Analysis,
     Argument,
@@ -172,6 +173,10 @@ class Context:
     def is_military(self, i: int) -> bool:
         tok = self.tokens[i]
         if tok.lemma.lower() in MILITARY_NOUNS or tok.text.lower() in MILITARY_NOUNS:
+            return True
+        if tok.pos == "NOUN" and any(  # "military vehicles", "armoured vehicles"
+                c.dep in ("amod", "compound") and c.text.lower() in MILITARY_WORDS
+                for c in self.parse.children(i)):
             return True
         hit = self.at.get(i)
         return hit is not None and self.type_of(hit[0]) is EntityType.MILITARY_FORCE
@@ -381,6 +386,13 @@ class Context:
             if by:
                 return by
             return [tok.head] if tok.lemma.lower() in MOTION_VERBS else []
+        if tok.dep == "acl" and tok.head != v and self.tokens[tok.head].pos in VERB_POS:
+            return self.subject(tok.head, depth + 1)  # "votes to lift": misread xcomp
+        if tok.dep in ("acl", "relcl") and tok.head != v and tok.tag in ("VB", "VBG") and \
+                self.tokens[tok.head].dep == "attr" and \
+                self.tokens[self.tokens[tok.head].head].lemma.lower() in ("be", "become"):
+            # "X became the first leader to address the Assembly": X addresses it
+            return self.subject(self.tokens[tok.head].head, depth + 1)
         if tok.dep in ("acl", "relcl") and tok.head != v:
             noun = self.tokens[tok.head]
             if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "pobj" and \

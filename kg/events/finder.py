@@ -45,13 +45,14 @@ from kg.events.lexicon import (
     CASUALTY_VERBS,
     INTENT_VERBS,
     LIGHT_VERBS,
+    OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
     WEAPON_NOUNS,
     Trigger,
 )
 from kg.events.merge import merge_drafts
 from kg.events.roles import fallback_place, fill_roles, statement_place
-from kg.events.triggers import roles_ok, special, trigger_of
+from kg.events.triggers import phrase_of, roles_ok, special, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
@@ -78,13 +79,34 @@ def _drafts(ctx: Context) -> list[Draft]:
         trig = special(ctx, tok.i) or trigger_of(ctx, tok.i)
         if trig is not None:
             found[tok.i] = (trig, None)
-    # a noun trigger under a light verb or a same-class verb is one event with it
+    # an act that is the subject of a verb of occurring takes that verb's phrases
+    # ("clashes erupted between X and Y", "fighting continued in Khartoum", "new clashes are
+    # reported across Tigray")
     for i, (trig, _) in list(found.items()):
+        tok = toks[i]
+        head = toks[tok.head]
+        if tok.dep in ("nsubj", "nsubjpass", "csubj") and head.pos in VERB_POS and \
+                head.lemma.lower() in OCCURRENCE_VERBS and head.i != i and \
+                (tok.pos in NOUN_POS or tok.tag == "VBG") and \
+                (head.i not in found or found[head.i][0].type is not trig.type):
+            if head.i in found and found[head.i][0].type is EventType.STATEMENT and \
+                    not ctx.subject(head.i):
+                found.pop(head.i, None)
+            found[i] = (trig, head.i)
+    # a noun trigger under a light verb or a same-class verb is one event with it
+    for i, (trig, light) in list(found.items()):
+        if light is not None:
+            continue
         tok = toks[i]
         if tok.pos not in NOUN_POS or tok.head == i:
             continue
         tok = _counted(ctx, tok)  # "launched a wave of airstrikes": as "launched airstrikes"
         head = toks[tok.head]
+        if head.i in found and found[head.i][0].source == "kg" and \
+                found[head.i][0].lemma == head.lemma.lower() and \
+                phrase_of(ctx, head.i) is found[head.i][0]:
+            found.pop(i, None)  # "lifted sanctions": the phrase, not the noun, is the act
+            continue
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos in VERB_POS:
             same = head.i in found and found[head.i][0].type is trig.type
             if same and head.lemma.lower() not in LIGHT_VERBS:

@@ -67,8 +67,9 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
                     d.add(Role.TARGET, key, m)
                     continue
                 if prep in WITH_PREPS:
-                    if d.type in (EventType.MEETING, EventType.COOPERATION, EventType.TRAINING):
-                        d.add(Role.PARTICIPANT, key, m)
+                    if d.type in (EventType.MEETING, EventType.COOPERATION, EventType.TRAINING) \
+                            or (d.type is EventType.COMBAT and etype is not EntityType.PLACE):
+                        d.add(Role.PARTICIPANT, key, m)  # "clashes between X and Y"
                     continue
                 if d.type is EventType.TRANSFER and prep == "from":
                     reverse = d.keys([Role.RECIPIENT])
@@ -280,6 +281,8 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         if ctx.tokens[verb].lemma.lower() == "be":
             for st in ctx.kids(verb, "nsubj", "attr"):
                 _prep_args(ctx, d, st.i)
+    if d.light is not None and tok.pos in VERB_POS:
+        _prep_args(ctx, d, d.light)  # "fighting continued in Khartoum between X and Y"
     if verb is not None and d.type in (EventType.APPEAL, EventType.STATEMENT) and \
             not d.keys([Role.ADDRESSEE]) and ctx.tokens[verb].dep in ("advcl", "xcomp", "conj"):
         # "wrote to the embassy asking it to waive ..."

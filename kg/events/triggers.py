@@ -218,6 +218,13 @@ def _military_phrase(ctx: Context, i: int) -> bool:
         for o in ctx.kids(p.i, "pobj"))
 
 
+def _body_obj(ctx: Context, i: int) -> bool:
+    return any(
+        any(ctx.type_of(k) is EntityType.ORGANIZATION for k, _ in ctx.np_entities(o.i)) or (
+            o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
+        for o in _objects(ctx, i))
+
+
 def _commit(ctx: Context, i: int) -> bool:
     kids = ctx.parse.children(i)
     if not any(c.dep == "ccomp" for c in kids):
@@ -277,6 +284,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.ARMED_SUBJ: _armed_subj,
     Condition.MIL_MOD: _mil_mod,
     Condition.COMMIT: _commit,
+    Condition.BODY_OBJ: _body_obj,
     Condition.CLAUSE: _clause,
 }
 if set(_CHECKS) | set(_ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover
