@@ -95,6 +95,15 @@ class Condition(StrEnum):
     #: the object is a named body or gathering: "addressed the UN General Assembly", not
     #: "addressed concerns"
     BODY_OBJ = "body_obj"
+    #: (a noun) its "of" phrase names weapons or fire: "a barrage of rockets", "seven salvos
+    #: of ballistic missiles", not "a barrage of criticism"
+    WEAPON_OF = "weapon_of"
+    #: the object is goods, aid, money, weapons or forces: "received weapons", "flies
+    #: fighters and cargo to Syria", not "received nominations", "flying the Guyanese flag"
+    GOODS_OBJ = "goods_obj"
+    #: an object and an infinitive: "ordered the security forces to pursue the attackers"
+    #: (an order to act), not "ordered an investigation"
+    ORDER_TO = "order_to"
     #: a commitment, not an opinion: "agreed to send", "agreed on a ceasefire", "agreed a
     #: deal", not "agreed that the plan was flawed"
     COMMIT = "commit"
@@ -283,7 +292,10 @@ def phrase_table() -> dict[tuple[str, str], Trigger]:
         for verb in by_block.get(block, []):
             for o in objects:
                 if " " not in verb and " " not in o:
-                    out.setdefault((verb, o), Trigger(EventType(kind), code, lemma=verb,
+                    # a dictionary sanction must name whom it hits ("closed the border"
+                    # alone is no sanction): kg's role condition
+                    cond = Condition.SANCTION_TARGET if kind == "Sanction" else Condition.NONE
+                    out.setdefault((verb, o), Trigger(EventType(kind), code, cond, lemma=verb,
                                                       source="petrarch2"))
     return out
 

@@ -904,12 +904,77 @@ def test_addressing_a_body_is_taking_part_in_its_session(nlp: Language) -> None:
     assert not of_type(events, EventType.MEETING)
 
 
-def test_lifting_sanctions_is_not_a_sanction(nlp: Language) -> None:
+def test_lifting_sanctions_is_a_negative_sanction(nlp: Language) -> None:
     events, _ = run(nlp, "The UN Security Council voted to lift sanctions on Syria.")
-    assert not of_type(events, EventType.SANCTION)
-    assert only(of_type(events, EventType.COOPERATION)).cameo == "081"
+    assert only(of_type(events, EventType.SANCTION)).polarity is Polarity.NEGATIVE
 
 
 def test_military_vehicles_make_a_deployment(nlp: Language) -> None:
     events, _ = run(nlp, "The Spanish Army deployed military vehicles to the border.")
     assert of_type(events, EventType.DEPLOYMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people marched in Athens as part of a general strike across Greece.",
+    "Lufthansa staff conducted a one-day strike to protest cost-cutting.",
+    "Thousands of workers went on strike in Minnesota.",
+    "Senegal's Constitutional Council struck down a parliamentary bill.",
+    "A part of the Torre dei Conti tower collapsed in Rome, killing a worker.",
+    "A tornado struck Rio Bonito do Iguaçu, killing at least six people.",
+    "Six people were killed in Raipur, India.",
+])
+def test_no_combat_without_an_attack(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Gunmen on motorbikes killed 22 people in Takoubatt, Niger.", ""),
+    ("Four children were killed in Israeli tank shelling in the northern Gaza Strip.",
+     "Israel"),
+    ("There were 10 Russian soldiers killed in Ukraine today.", ""),
+    ("A Thai soldier was killed after Cambodia shells Ubon Ratchathani province.", "Cambodia"),
+])
+def test_a_toll_that_tells_of_an_attack(nlp: Language, text: str, agent: str) -> None:
+    events, ents = run(nlp, text)
+    e = only(of_type(events, EventType.COMBAT))
+    assert not agent or agent in labels(e, ents, Role.AGENT)
+
+
+def test_lifted_sanctions_are_negative_and_domestic_suspensions_none(nlp: Language) -> None:
+    events, ents = run(nlp, "The African Union lifts sanctions on Guinea.")
+    e = only(of_type(events, EventType.SANCTION))
+    assert e.polarity is Polarity.NEGATIVE and labels(e, ents, Role.TARGET) == {"Guinea"}
+    events, _ = run(nlp, "Tunisia suspends the Tunisian Forum for Economic and Social "
+                         "Rights from operating for a month.")
+    assert not of_type(events, EventType.SANCTION)
+    events, _ = run(nlp, "Keir Starmer announced a ban on social media for children.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Nine people are injured in Israel after seven salvos of ballistic missiles by Iran.",
+     EventType.COMBAT),
+    ("The defence ministry declared a ceasefire after days of armed conflict between "
+     "government forces and the Syrian Democratic Forces.", EventType.COMBAT),
+    ("Iraqi prime minister Mohammed Shia al-Sudani ordered the security forces to pursue "
+     "the attackers.", EventType.APPEAL),
+])
+def test_more_event_words(nlp: Language, text: str, kind: EventType) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Nominations were released, with Sinners receiving 16 nominations.",
+    "The ship was flying the Guyanese flag.",
+])
+def test_receiving_or_flying_without_goods_is_no_transfer(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.TRANSFER)
+
+
+def test_in_a_statement_the_subject_speaks(nlp: Language) -> None:
+    events, ents = run(nlp, "The European Commission, in a preliminary statement, finds "
+                            "evidence of addictive design in the app.")
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents) == {"European Commission"}

@@ -16,6 +16,7 @@ from kg.events.context import NOUN_POS, VERB_POS, Context, Draft, anchor_tokens
 from kg.events.lexicon import (
     ATTRIBUTION_VERBS,
     HALT_VERBS,
+    LIFTING_VERBS,
     LIGHT_VERBS,
     RESPONSIBILITY_NOUNS,
 )
@@ -93,9 +94,16 @@ def _reciprocal(ctx: Context, d: Draft) -> bool:
 
 
 def called_off(ctx: Context, drafts: list[Draft]) -> None:
-    """Negative polarity for an event noun that was called off."""
+    """Negative polarity for an event noun that was called off, and for a sanction that is
+    lifted ("lifts sanctions on Guinea", "eased the embargo")."""
     for d in drafts:
         tok = ctx.tokens[d.trigger]
+        if d.type is EventType.SANCTION and tok.pos in NOUN_POS:
+            carrier = d.light if d.light is not None else (
+                tok.head if tok.dep in ("dobj", "nsubjpass") else None)
+            if carrier is not None and ctx.tokens[carrier].lemma.lower() in LIFTING_VERBS:
+                d.polarity = Polarity.NEGATIVE
+            continue
         if d.type not in _HALTABLE or tok.pos not in NOUN_POS:
             continue
         halted = any(  # "the cancelled summit", "the visit, which was called off"
@@ -119,7 +127,7 @@ def called_off(ctx: Context, drafts: list[Draft]) -> None:
 def attributed_authors(ctx: Context, drafts: list[Draft]) -> None:
     """The author named by "attributed to X" / "blamed on X" / "claimed by X"."""
     for d in drafts:
-        if d.type is not EventType.COMBAT or d.keys([Role.AGENT]):
+        if d.type not in (EventType.COMBAT, EventType.SANCTION) or d.keys([Role.AGENT]):
             continue
         tok = ctx.tokens[d.trigger]
         phrases = ctx.kids(d.trigger, "acl", "relcl")
@@ -133,8 +141,14 @@ def attributed_authors(ctx: Context, drafts: list[Draft]) -> None:
                     low in ATTRIBUTION_VERBS or (low in LIGHT_VERBS and ctx.kids(acl.i, "agent"))):
                 continue
             for p in ctx.kids(acl.i, "prep", "agent"):
+                if d.type is EventType.SANCTION and p.dep != "agent":
+                    # "the blockade imposed by the U.S. Navy on Iranian ports"
+                    for o in ctx.kids(p.i, "pobj"):
+                        for key, m in ctx.np_entities(o.i):
+                            d.add(Role.TARGET, key, m)
+                    continue
                 for o in ctx.kids(p.i, "pobj"):
                     for key, m in ctx.np_entities(o.i):
                         d.add(Role.AGENT, key, m)
-                        if d.modality is Modality.ASSERTED:
+                        if d.modality is Modality.ASSERTED and low in ATTRIBUTION_VERBS:
                             d.modality = Modality.REPORTED

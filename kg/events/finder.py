@@ -42,9 +42,11 @@ from kg.events.discourse import (
 )
 from kg.events.lexicon import (
     ANSWER_VERBS,
+    ATTACKER_NOUNS,
     CASUALTY_VERBS,
     INTENT_VERBS,
     LIGHT_VERBS,
+    NOUNS,
     OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
     WEAPON_NOUNS,
@@ -173,7 +175,9 @@ def _drafts(ctx: Context) -> list[Draft]:
             d.cameo = "072"
         fill_roles(ctx, d, trig)
         for j in d.extra:
-            if toks[j].pos in VERB_POS:  # a coordinated verb of the same act
+            if toks[j].pos in VERB_POS or toks[j].pos in NOUN_POS:
+                # a coordinated verb, or a noun of the same act ("Hezbollah's agreement to
+                # a new ceasefire with Israel")
                 part = Draft(type=trig.type, cameo=trig.cameo, trigger=j, light=None,
                              sentence=d.sentence)
                 fill_roles(ctx, part, trig)
@@ -207,7 +211,9 @@ def _counted(ctx: Context, tok: Token) -> Token:
 def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """A casualty verb with no attacker of its own reports the toll of an attack in its
     clause or above it ("two policemen are killed after gunmen attacked them", "bombings,
-    which killed 279 people"): one event, the attack, which takes its victims and places."""
+    which killed 279 people"): one event, the attack, which takes its victims and places.
+    With no attack there, it is an attack only when the text implies one
+    (:func:`_attack_implied`); "six people are killed in Raipur" is a toll, no event."""
     out: list[Draft] = []
     for d in drafts:
         if d.type is EventType.COMBAT and d.light is None and \
@@ -220,8 +226,37 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 for a in d.args:
                     attack.add(a.role, a.entity, a.mention)
                 continue
+            if not _attack_implied(ctx, d):
+                continue
         out.append(d)
     return out
+
+
+def _attack_implied(ctx: Context, d: Draft) -> bool:
+    """A casualty verb tells of an attack: an attacker does it ("gunmen kill 22 people"), a
+    weapon or attack is its means ("killed in Israeli tank shelling"), armed forces are its
+    victims ("10 Russian soldiers killed in Ukraine"), or an attack verb is part of it."""
+    tok = ctx.tokens[d.trigger]
+    acl = tok.dep == "acl" and tok.tag == "VBN"
+    if any(ctx.tokens[j].lemma.lower() not in CASUALTY_VERBS for j in d.extra):
+        return True
+    if ctx.is_passive(d.trigger) or acl:  # the subject suffers
+        victims = [v.i for v in ctx.passive_subjects(d.trigger)] + ([tok.head] if acl else [])
+        if any(ctx.is_military(v) for v in victims):
+            return True
+    elif any(_attacker(ctx, s) for s in ctx.subject(d.trigger)):
+        return True
+    return any(_attacker(ctx, o.i, named=False) for p in ctx.kids(d.trigger, "prep", "agent")
+               if p.lemma.lower() in ("by", "in", "from", "with") for o in ctx.kids(p.i, "pobj"))
+
+
+def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
+    """Noun ``i`` names who attacks: gunmen, militants, forces, a weapon or an attack (or,
+    as a subject, any named actor)."""
+    low = ctx.tokens[i].lemma.lower()
+    return low in ATTACKER_NOUNS | WEAPON_NOUNS or ctx.is_military(i) or (
+        low in NOUNS and NOUNS[low].type is EventType.COMBAT) or (
+        named and bool(ctx.np_entities(i)))
 
 
 def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:

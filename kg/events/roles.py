@@ -20,6 +20,7 @@ from kg.events.lexicon import (
     SETTING_NOUNS,
     TARGET_VERBS,
     UNDERGO_VERBS,
+    WEAPON_NOUNS,
     Trigger,
 )
 from kg.model import (
@@ -44,7 +45,7 @@ def place_role(prep: str, kind: EventType) -> Role | None:
     return None
 
 
-def _prep_args(ctx: Context, d: Draft, head: int) -> None:
+def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
     """Arguments from the prepositional phrases under token ``head``."""
     for p in ctx.kids(head, "prep", "agent"):
         prep = p.lemma.lower()
@@ -54,6 +55,14 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
             continue  # "up to 16 advisers": a figure, not a destination
         objs = [o for o in ctx.kids(p.i, "pobj") if o.i not in anchor_tokens(d)]
         for o in objs:
+            if d.type is EventType.COMBAT and prep in ("in", "by", "with", "from") and (
+                    o.lemma.lower() in WEAPON_NOUNS or ctx.is_military(o.i)):
+                # "killed in Israeli tank shelling", "hit by a Russian missile": the
+                # weapon's or force's owner attacks
+                for key, m in ctx.np_entities(o.i):
+                    if ctx.type_of(key) is not EntityType.PLACE:
+                        d.add(Role.AGENT, key, m)
+                continue
             for key, m in ctx.np_entities(o.i):
                 etype = ctx.type_of(key)
                 place_like = etype in PLACE_TYPES or (etype is EntityType.ORGANIZATION
@@ -114,6 +123,10 @@ def _prep_args(ctx: Context, d: Draft, head: int) -> None:
                             for key, m in ctx.np_entities(o2.i):
                                 if ctx.type_of(key) is not EntityType.PLACE:
                                     d.add(Role.TARGET, key, m)
+            # "airstrikes on 70 targets at multiple locations against ISIS in Syria"
+            if d.type is EventType.COMBAT and not nested and not ctx.np_entities(o.i) and \
+                    prep in LOC_PREPS | TARGET_PREPS:
+                _prep_args(ctx, d, o.i, nested=True)
 
 
 def _authors(ctx: Context, i: int) -> list[tuple[str, Mention]]:
@@ -206,6 +219,10 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         objs = ctx.kids(verb, "dobj", "dative") + _up_to_objects(ctx, verb)
         if ctx.is_passive(verb):
             objs += ctx.passive_subjects(verb)
+        vtok = ctx.tokens[verb]
+        if vtok.dep == "acl" and vtok.tag == "VBN" and vtok.head != verb and \
+                d.type in (EventType.COMBAT, EventType.SANCTION):
+            objs.append(ctx.tokens[vtok.head])  # "athletes killed by Russian forces"
         orole = _object_role(d, reverse)
         for o in objs:
             if o.i == d.trigger:
@@ -351,6 +368,12 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                 host = prep_tok.head
                 preps = ("at", "in", "during", "into") + (
                     ("on", "for") if d.type is EventType.MEETING else ())
+                if d.type is EventType.STATEMENT and prep_tok.lemma.lower() in ("in", "through"):
+                    # "The European Commission, in a preliminary statement, finds ...": the
+                    # clause's subject speaks
+                    for s in ctx.subject(host):
+                        for key, m in ctx.np_entities(s):
+                            d.add(Role.SPEAKER, key, m)
                 if d.type in (EventType.MEETING, EventType.COMBAT, EventType.TRAINING) and \
                         prep_tok.lemma.lower() in preps:
                     for s in ctx.subject(host):

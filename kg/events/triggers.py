@@ -20,8 +20,10 @@ from kg.events.lexicon import (
     DEAL_NOUNS,
     EXPRESSED_NOUNS,
     FIGURATIVE_NOUNS,
+    GOODS_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
+    LABOR_STRIKE_WORDS,
     MILITARY_NOUNS,
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
@@ -91,13 +93,38 @@ def _has_obj(ctx: Context, i: int) -> bool:
     return bool(ctx.kids(i, "dobj")) or ctx.is_passive(i)
 
 
+def _labor_strike(ctx: Context, i: int) -> bool:
+    """ "a general strike", "went on strike", "Lufthansa staff conduct a one-day strike",
+    "workers struck": a stoppage of work."""
+    tok = ctx.tokens[i]
+    if any(c.text.lower() in LABOR_STRIKE_WORDS or c.lemma.lower() in LABOR_STRIKE_WORDS
+           for c in ctx.kids(i, "amod", "compound", "nmod", "poss")):
+        return True
+    head = ctx.tokens[tok.head]
+    if tok.dep == "pobj" and head.lemma.lower() == "on":
+        return True  # "on strike"
+    verb = tok.i if tok.pos in VERB_POS else (tok.head if head.pos in VERB_POS else None)
+    return verb is not None and any(ctx.tokens[s].lemma.lower() in LABOR_STRIKE_WORDS
+                                    for s in ctx.subject(verb))
+
+
 def _not_deal(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj")
     if any(o.lemma.lower() in DEAL_NOUNS | FIGURATIVE_NOUNS for o in objs):
         return False
+    if ctx.tokens[i].lemma.lower() == "strike" and (_labor_strike(ctx, i) or any(
+            c.text.lower() == "down" for c in ctx.kids(i, "prt"))):
+        return False  # "workers struck", "the court struck down the bill"
     # a crash, storm or disease that kills is not combat
     if any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i)):
         return False
+    tok = ctx.tokens[i]
+    if tok.dep in ("advcl", "conj", "xcomp") and tok.head != i and (
+            ctx.tokens[tok.head].lemma.lower() in ACCIDENT_VERBS
+            or not _not_deal(ctx, tok.head)):
+        return False  # "part of the tower collapses, killing a worker"
+    if any(c.lemma.lower() in ACCIDENT_NOUNS for c in ctx.kids(i, "compound")):
+        return False  # "A tornado strikes X" misread with "tornado" as a modifier
     # "seven were killed when a bomber crashed", "died in a collision"
     return not any(
         (c.dep == "advcl" and c.lemma.lower() in ACCIDENT_VERBS) or (
@@ -225,6 +252,24 @@ def _body_obj(ctx: Context, i: int) -> bool:
         for o in _objects(ctx, i))
 
 
+def _weapon_of(ctx: Context, i: int) -> bool:
+    return any(o.lemma.lower() in WEAPON_NOUNS | {"fire", "gunfire"}
+               for p in ctx.kids(i, "prep") if p.lemma.lower() == "of"
+               for o in ctx.kids(p.i, "pobj"))
+
+
+def _goods_obj(ctx: Context, i: int) -> bool:
+    return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS
+               or ctx.is_military(o.i) or o.lemma.lower() in GOODS_NOUNS
+               for o in _objects(ctx, i))
+
+
+def _order_to(ctx: Context, i: int) -> bool:
+    return bool(ctx.kids(i, "dobj")) and any(
+        any(a.dep == "aux" and a.text.lower() == "to" for a in ctx.kids(x.i))
+        for x in ctx.kids(i, "xcomp", "ccomp"))
+
+
 def _commit(ctx: Context, i: int) -> bool:
     kids = ctx.parse.children(i)
     if not any(c.dep == "ccomp" for c in kids):
@@ -248,7 +293,12 @@ def _foreign_target(ctx: Context, d: Draft) -> bool:
 
 
 def _sanction_target(ctx: Context, d: Draft) -> bool:
-    return any(ctx.type_of(k) in _ACTORS for k in d.keys([Role.TARGET]))
+    """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
+    Tunisian Forum for Economic and Social Rights" is a domestic act)."""
+    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+    targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in _ACTORS]
+    return any(not agents or ctx.state_of(k) is None or ctx.state_of(k) not in agents
+               for k in targets)
 
 
 #: Conditions checked on the roles once they are filled (see :func:`roles_ok`).
@@ -284,6 +334,9 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.ARMED_SUBJ: _armed_subj,
     Condition.MIL_MOD: _mil_mod,
     Condition.COMMIT: _commit,
+    Condition.WEAPON_OF: _weapon_of,
+    Condition.GOODS_OBJ: _goods_obj,
+    Condition.ORDER_TO: _order_to,
     Condition.BODY_OBJ: _body_obj,
     Condition.CLAUSE: _clause,
 }
@@ -303,6 +356,8 @@ def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
                     and ctx.tokens[head.head].lemma.lower() in SPEECH_VERBS
                     and not any(c.lemma.lower() == "joint" for c in ctx.kids(i, "amod"))
                     and not any(c.lemma.lower() == "with" for c in ctx.kids(i, "prep")))
+    if low == "strike" and _labor_strike(ctx, i):
+        return False
     if low in ("exercise", "drill"):
         return tok.text.lower() in ("exercise", "exercises", "drill", "drills") and not any(
             c.dep == "prep" and c.lemma.lower() == "of" for c in ctx.parse.children(i))
@@ -348,6 +403,8 @@ def trigger_of(ctx: Context, i: int) -> Trigger | None:
         return trig if verb_ok(ctx, i, trig) else None
     if tok.pos == "VERB" and low == "speak":
         return None
+    if tok.pos in NOUN_POS and low not in NOUNS and low.endswith("s") and low[:-1] in NOUNS:
+        low = low[:-1]  # a plural the lemmatiser left ("salvos")
     if tok.pos in NOUN_POS and low in NOUNS and i not in ctx.at:
         trig = NOUNS[low]
         if not _noun_ok(ctx, i, trig):

@@ -35,26 +35,43 @@ def _verbs() -> frozenset[str]:
             | words("casualty_verbs") | frozenset(dictionary_verbs()))
 
 
+def _has_main_verb(parse: Parse, sent: Sentence) -> bool:
+    """The sentence's root is a real verb with its subject (not a noun the model made a verb:
+    "Iran fires projectiles" with "projectiles" at the root)."""
+    toks = parse.tokens
+    root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
+    if root is None or root.pos not in ("VERB", "AUX"):
+        return False
+    if root.tag == "VBZ" and root.lemma.lower() not in _verbs():
+        return False
+    return any(t.head == root.i and t.dep in ("nsubj", "nsubjpass")
+               for t in toks[sent.start:sent.end])
+
+
 def _candidate(parse: Parse, sent: Sentence) -> int | None:
-    """The token misread as a noun that should head ``sent``, or None."""
+    """The token the model misread as a noun although it is a verb with its subject ("Iran
+    fires projectiles", "... after Cambodia shells Ubon Ratchathani"), or None."""
     toks = parse.tokens
     verbs = _verbs()
-    root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
-    # "Iran fires projectiles": the model made "projectiles" the verb
-    misread_root = root is not None and root.tag == "VBZ" and root.lemma.lower() not in verbs
-    if root is not None and root.pos in ("VERB", "AUX") and not misread_root and any(
-            t.head == root.i and t.dep in ("nsubj", "nsubjpass")
-            for t in toks[sent.start:sent.end]):
-        return None  # the sentence already has a finite verb with its subject
-    for t in toks[sent.start + 1:min(sent.end - 1, sent.start + _REACH)]:
+    main = _has_main_verb(parse, sent)
+    for t in toks[sent.start + 1:sent.end - 1]:
         word = t.text.lower()
-        if (t.tag == "NNS" and word.endswith("s") and t.lemma.lower() in verbs
-                and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass")
+        misread = t.tag == "NNS" or (t.tag == "VBZ" and t.dep in (
+            "compound", "amod", "pobj", "dobj"))
+        if main and (t.tag != "VBZ" or toks[t.i - 1].tag not in ("NNP", "NNPS")):
+            continue  # inside a sentence that has its verb: only a verb after a name
+        if (misread and word.endswith("s") and t.lemma.lower() in verbs
+                and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj")
                 and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
                 and toks[t.i + 1].pos not in ("PUNCT", "PART")
+                and (not main or toks[t.i + 1].pos in ("DET", "NUM", "PROPN", "PRON", "ADJ",
+                                                       "ADP"))
                 and not any(toks[c].dep == "det" for c in range(sent.start, t.i)
                             if toks[c].head == t.i)):
             return t.i
+        if not main and (t.i >= sent.start + _REACH or t.text == ","
+                         or (t.pos == "ADP" and word != "of") or t.tag in ("VBZ", "VBD", "VBP")):
+            break  # a headline's verb follows its subject ("X of Y"), before other phrases
     return None
 
 
@@ -89,9 +106,17 @@ def _reparse(parse: Parse, sent: Sentence, k: int, nlp: Language) -> list[Token]
     if any(new[_index(j, local)].text != t.text for j, t in enumerate(toks) if j != local):
         return None
     will, verb = new[local], new[local + 1]
-    if will.lower_ != "will" or will.head.i != verb.i or verb.dep_ != "ROOT" or \
+    if will.lower_ != "will" or will.head.i != verb.i or \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
+    root = next(t for t in toks if t.head == t.i)
+    main = _has_main_verb(parse, sent)
+    if (not main and verb.dep_ != "ROOT") or \
+            (main and new[_index(root.i - sent.start, local)].dep_ != "ROOT"):
+        return None  # the main clause must stay what it was, or become the verb's
+    subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if not main and subject.left_edge.i != 0:
+        return None  # a headline's subject opens the sentence ("Iran fires ...")
     if any(t.head.i == will.i for t in new if t.i != will.i):
         return None
 
