@@ -104,6 +104,15 @@ class Condition(StrEnum):
     #: an object and an infinitive: "ordered the security forces to pursue the attackers"
     #: (an order to act), not "ordered an investigation"
     ORDER_TO = "order_to"
+    #: a plea to someone or for something: "pleaded with Russia", "pleaded for help", not
+    #: "pleaded guilty"
+    PLEA = "plea"
+    #: the object is no law or decree: "signed an agreement", not "signed a law"
+    NOT_LEGISLATION = "not_legislation"
+    #: (checked on the roles) an international gathering: an international body or parties
+    #: of two states take part ("a UN Security Council session"), not "an overnight session
+    #: of the National Assembly"
+    INTERNATIONAL = "international"
     #: a commitment, not an opinion: "agreed to send", "agreed on a ceasefire", "agreed a
     #: deal", not "agreed that the plan was flawed"
     COMMIT = "commit"

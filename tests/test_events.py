@@ -978,3 +978,45 @@ def test_in_a_statement_the_subject_speaks(nlp: Language) -> None:
     events, ents = run(nlp, "The European Commission, in a preliminary statement, finds "
                             "evidence of addictive design in the app.")
     assert labels(only(of_type(events, EventType.STATEMENT)), ents) == {"European Commission"}
+
+
+@pytest.mark.parametrize("text", [
+    "An Ecuadorian judge orders former president Lenín Moreno to stand trial on bribery "
+    "charges.",
+    "A Finnish court dismisses charges against the crew of the Eagle S tanker.",
+    "The United States Senate rejects a War Powers Resolution.",
+    "Russian president Vladimir Putin signs a law allowing the government to disregard "
+    "foreign judgments.",
+    "In an overnight session, the National Assembly of France approves a bill.",
+    "Danske Bank pleaded guilty to bank fraud conspiracy.",
+    "Thoroughbred racehorse trainer Cherie DeVaux trains a winner in the Belmont Stakes.",
+    "One person is killed when a double-decker bus strikes pedestrians in Dublin, Ireland.",
+    "A ban on children using social media formally enters into force in Malaysia.",
+])
+def test_institutional_and_everyday_acts_are_no_events(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not events, events
+
+
+def test_ordering_diplomats_to_leave_is_an_expulsion(nlp: Language) -> None:
+    events, ents = run(nlp, "Ecuador declares Cuba's ambassador a persona non grata and "
+                            "orders him to leave the country within 48 hours.")
+    assert "Ecuador" in labels(only(of_type(events, EventType.SANCTION)), ents, Role.AGENT)
+    assert not of_type(events, EventType.APPEAL)
+    assert only(of_type(events, EventType.SANCTION)).cameo == "166"
+
+
+def test_coordinated_demonyms_and_a_hit_inside_an_attack(nlp: Language) -> None:
+    events, ents = run(nlp, "British and French aircraft carry out a joint strike near "
+                            "Palmyra in central Syria.")
+    assert {"United Kingdom", "France"} <= labels(only(of_type(events, EventType.COMBAT)), ents)
+    events, _ = run(nlp, "Afghan forces launch mortars into Pakistan, with one hitting a "
+                         "house in Bajaur District.")
+    assert len(of_type(events, EventType.COMBAT)) == 1
+
+
+def test_the_object_of_prompt_acts(nlp: Language) -> None:
+    events, ents = run(nlp, "China imposed travel bans on four MPs, prompting New Zealand to "
+                            "reaffirm its One China policy.")
+    e = only(of_type(events, EventType.STATEMENT))
+    assert labels(e, ents, Role.SPEAKER) == {"New Zealand"}

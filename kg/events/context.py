@@ -14,6 +14,7 @@ from kg.events.lexicon import (
     INSTITUTION_NOUNS,
     MILITARY_NOUNS,
     MOTION_VERBS,
+    OBJECT_CONTROL_VERBS,
     TITLE_NOUNS,
     Condition,
 )
@@ -172,6 +173,9 @@ class Context:
 
     def is_military(self, i: int) -> bool:
         tok = self.tokens[i]
+        if tok.text.lower() == "force" and not any(  # "enters into force", "in force"
+                c.dep in ("det", "amod", "compound", "poss") for c in self.parse.children(i)):
+            return False
         if tok.lemma.lower() in MILITARY_NOUNS or tok.text.lower() in MILITARY_NOUNS:
             return True
         if tok.pos == "NOUN" and any(  # "military vehicles", "armoured vehicles"
@@ -222,6 +226,8 @@ class Context:
                     continue  # an "anti-Houthi coalition" is not the Houthis
                 if c.i in self.at:
                     out.append(self.at[c.i])
+                    # "British and French aircraft"
+                    out.extend(self.at[g.i] for g in self.kids(c.i, "conj") if g.i in self.at)
                 elif c.dep in ("poss", "compound"):
                     out.extend(self.np_entities(c.i, depth + 1))
             tok = self.tokens[i]
@@ -414,8 +420,7 @@ class Context:
             head = self.tokens[tok.head]
             if tok.dep == "xcomp":
                 objs = [o.i for o in self.kids(head.i, "dobj")]
-                if objs and head.lemma.lower() in ("urge", "ask", "call", "encourage",
-                                                   "invite", "allow", "order", "tell"):
+                if objs and head.lemma.lower() in OBJECT_CONTROL_VERBS:
                     return objs
                 if self.is_passive(head.i):  # "are scheduled to continue"
                     pas = [c.i for c in self.kids(head.i, "nsubjpass")]

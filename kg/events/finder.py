@@ -33,6 +33,7 @@ from kg.events.context import (
     VERB_POS,
     Context,
     Draft,
+    anchor_tokens,
 )
 from kg.events.discourse import (
     attributed_authors,
@@ -45,6 +46,9 @@ from kg.events.lexicon import (
     ATTACKER_NOUNS,
     CASUALTY_VERBS,
     INTENT_VERBS,
+    JUDICIAL_NOUNS,
+    LEGISLATION_NOUNS,
+    LEGISLATURE_NOUNS,
     LIGHT_VERBS,
     NOUNS,
     OCCURRENCE_VERBS,
@@ -228,6 +232,18 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 continue
             if not _attack_implied(ctx, d):
                 continue
+        elif d.type is EventType.COMBAT and d.light is None and not d.keys([Role.AGENT]) and \
+                ctx.tokens[d.trigger].pos in VERB_POS:
+            # "Afghan forces launch mortars into Pakistan, with one hitting a house": the
+            # hit is part of the attack above it
+            above = {a.i for a in ctx.parse.ancestors(d.trigger)}
+            parent = next((o for o in drafts if o is not d and o.type is EventType.COMBAT
+                           and above & set(anchor_tokens(o)) and o.keys([Role.AGENT])), None)
+            if parent is not None:
+                parent.extra.append(d.trigger)
+                for a in d.args:
+                    parent.add(a.role, a.entity, a.mention)
+                continue
         out.append(d)
     return out
 
@@ -288,7 +304,7 @@ def _keep(ctx: Context, d: Draft) -> bool:
     """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
     Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
     and roles that meet its trigger's role condition."""
-    if not roles_ok(ctx, d):
+    if not roles_ok(ctx, d) or _institutional_act(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
@@ -297,6 +313,24 @@ def _keep(ctx: Context, d: Draft) -> bool:
     if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
         return bool(d.keys([Role.AGENT, Role.ADDRESSEE]))
     return bool(d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
+
+
+def _institutional_act(ctx: Context, d: Draft) -> bool:
+    """A court's orders and rulings and a legislature's votes are no statements, appeals or
+    sanctions ("a judge orders X to stand trial", "the Senate rejects a resolution")."""
+    if d.type not in (EventType.STATEMENT, EventType.APPEAL, EventType.SANCTION):
+        return False
+    verb = d.light if d.light is not None else d.trigger
+    subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
+    for s in subjects:
+        words = [ctx.tokens[s].lemma.lower()]
+        words += [ctx.entities[k].label.lower().split()[-1] for k, _ in ctx.np_entities(s)]
+        if any(w in JUDICIAL_NOUNS for w in words):
+            return True
+        if any(w in LEGISLATURE_NOUNS for w in words) and any(
+                o.lemma.lower() in LEGISLATION_NOUNS for o in ctx.kids(verb, "dobj")):
+            return True
+    return False
 
 
 def _label(ctx: Context, d: Draft) -> str:

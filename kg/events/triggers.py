@@ -24,6 +24,7 @@ from kg.events.lexicon import (
     GROUP_NOUNS,
     INFO_NOUNS,
     LABOR_STRIKE_WORDS,
+    LEGISLATION_NOUNS,
     MILITARY_NOUNS,
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
@@ -270,6 +271,15 @@ def _order_to(ctx: Context, i: int) -> bool:
         for x in ctx.kids(i, "xcomp", "ccomp"))
 
 
+def _plea(ctx: Context, i: int) -> bool:
+    return any(p.lemma.lower() in ("for", "with", "to") for p in ctx.kids(i, "prep")) or bool(
+        ctx.kids(i, "xcomp", "ccomp"))
+
+
+def _not_legislation(ctx: Context, i: int) -> bool:
+    return not any(o.lemma.lower() in LEGISLATION_NOUNS for o in _objects(ctx, i))
+
+
 def _commit(ctx: Context, i: int) -> bool:
     kids = ctx.parse.children(i)
     if not any(c.dep == "ccomp" for c in kids):
@@ -292,6 +302,13 @@ def _foreign_target(ctx: Context, d: Draft) -> bool:
     return bool(agents and targets - agents)
 
 
+def _international(ctx: Context, d: Draft) -> bool:
+    keys = d.keys([Role.AGENT, Role.PARTICIPANT, Role.SPEAKER, Role.ADDRESSEE])
+    states = {ctx.state_of(k) for k in keys} - {None}
+    return len(states) > 1 or any(
+        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.state_of(k) is None for k in keys)
+
+
 def _sanction_target(ctx: Context, d: Draft) -> bool:
     """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
     Tunisian Forum for Economic and Social Rights" is a domestic act)."""
@@ -305,6 +322,7 @@ def _sanction_target(ctx: Context, d: Draft) -> bool:
 _ROLE_CHECKS: dict[Condition, Callable[[Context, Draft], bool]] = {
     Condition.FOREIGN_TARGET: _foreign_target,
     Condition.SANCTION_TARGET: _sanction_target,
+    Condition.INTERNATIONAL: _international,
 }
 
 
@@ -334,6 +352,8 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.ARMED_SUBJ: _armed_subj,
     Condition.MIL_MOD: _mil_mod,
     Condition.COMMIT: _commit,
+    Condition.PLEA: _plea,
+    Condition.NOT_LEGISLATION: _not_legislation,
     Condition.WEAPON_OF: _weapon_of,
     Condition.GOODS_OBJ: _goods_obj,
     Condition.ORDER_TO: _order_to,
@@ -452,6 +472,9 @@ def special(ctx: Context, i: int) -> Trigger | None:
             o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
             and not ctx.is_military(o.i) for o in kids):
         return Trigger(EventType.TRANSFER, "072")
+    if low == "order" and tok.pos == "VERB" and any(
+            x.lemma.lower() == "leave" for x in ctx.kids(i, "xcomp", "ccomp")):
+        return Trigger(EventType.SANCTION, "166")  # "ordered the envoy to leave the country"
     if low in WISH_VERBS and tok.pos == "VERB":
         # "Obama wants Putin to attack Switzerland": he asks Putin to
         for c in kids:
