@@ -1020,3 +1020,14 @@ def test_the_object_of_prompt_acts(nlp: Language) -> None:
                             "reaffirm its One China policy.")
     e = only(of_type(events, EventType.STATEMENT))
     assert labels(e, ents, Role.SPEAKER) == {"New Zealand"}
+
+
+def test_plural_headline_subjects_and_infinitive_relatives(nlp: Language) -> None:
+    events, ents = run(nlp, "The Houthis fire two missiles at Israel.")
+    assert "Houthis" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+    events, ents = run(nlp, "The United States House of Representatives passes legislation "
+                            "to provide a new batch of aid to Ukraine and impose new sanctions "
+                            "on Russia.")
+    house = "United States House of Representatives"
+    assert house in labels(only(of_type(events, EventType.TRANSFER)), ents, Role.AGENT)
+    assert house in labels(only(of_type(events, EventType.SANCTION)), ents, Role.AGENT)

@@ -406,8 +406,9 @@ class Context:
                     self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
                 # "voted on a resolution to expel X": the voter expels
                 return self.subject(self.tokens[noun.head].head, depth + 1)
-            if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "dobj" and \
-                    self.tokens[noun.head].pos in VERB_POS:
+            infinitive = any(a.dep == "aux" and a.text.lower() == "to" for a in self.kids(v))
+            if (tok.dep == "acl" or infinitive) and not self.np_entities(noun.i) and \
+                    noun.dep == "dobj" and self.tokens[noun.head].pos in VERB_POS:
                 # "issued a declaration demanding ...": the issuer demands
                 return self.subject(noun.head, depth + 1)
             return [tok.head]

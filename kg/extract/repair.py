@@ -56,18 +56,23 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
     main = _has_main_verb(parse, sent)
     for t in toks[sent.start + 1:sent.end - 1]:
         word = t.text.lower()
+        prev = toks[t.i - 1]
+        plural_subject = prev.tag in ("NNPS", "NNS") or (prev.tag == "NNP"
+                                                         and prev.text.endswith("s"))
         misread = t.tag == "NNS" or (t.tag == "VBZ" and t.dep in (
-            "compound", "amod", "pobj", "dobj"))
+            "compound", "amod", "pobj", "dobj")) or (
+            # "The Houthis fire two missiles": a plural subject's verb read as a noun
+            t.tag == "NN" and plural_subject and t.dep in ("ROOT", "compound")
+            and toks[t.i + 1].pos in ("DET", "NUM", "PROPN"))
         if main and (t.tag != "VBZ" or toks[t.i - 1].tag not in ("NNP", "NNPS")):
             continue  # inside a sentence that has its verb: only a verb after a name
-        if (misread and word.endswith("s") and t.lemma.lower() in verbs
+        if (misread and (word.endswith("s") or t.tag == "NN") and t.lemma.lower() in verbs
                 and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj")
                 and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
                 and toks[t.i + 1].pos not in ("PUNCT", "PART")
                 and (not main or toks[t.i + 1].pos in ("DET", "NUM", "PROPN", "PRON", "ADJ",
                                                        "ADP"))
-                and not any(toks[c].dep == "det" for c in range(sent.start, t.i)
-                            if toks[c].head == t.i)):
+                and not (prev.dep == "det" and prev.head == t.i)):  # "the fires"
             return t.i
         if not main and (t.i >= sent.start + _REACH or t.text == ","
                          or (t.pos == "ADP" and word != "of") or t.tag in ("VBZ", "VBD", "VBP")):
@@ -126,7 +131,8 @@ def _reparse(parse: Parse, sent: Sentence, k: int, nlp: Language) -> list[Token]
     out: list[Token] = []
     for j, t in enumerate(toks):
         n = new[_index(j, local)]
-        out.append(t._replace(lemma=n.lemma_, pos=n.pos_, tag="VBZ" if j == local else n.tag_,
+        tag = ("VBZ" if t.text.lower().endswith("s") else "VBP") if j == local else n.tag_
+        out.append(t._replace(lemma=n.lemma_, pos=n.pos_, tag=tag,
                               dep=n.dep_, head=back(n.head.i)))
     return out
 
