@@ -163,12 +163,15 @@ def main(argv: list[str]) -> int:
                     help="only write the DEV_EXTRA articles (added to dev later)")
     ap.add_argument("--more-dev-items", type=int, default=0, metavar="N",
                     help="only draw N more items for dev (stratified like the first sample, "
-                         "seed DEV_SEED, none already in data/gold)")
+                         "none already in data/gold)")
+    ap.add_argument("--seed", type=int, default=DEV_SEED,
+                    help="seed of a --more-dev-items draw (20261208: the second draw of 240, "
+                         "20261209: the third of 300)")
     args = ap.parse_args(argv)
     if args.more_dev_items:
         taken = {int(p.stem.rsplit("_", 1)[1].split(".")[0])
                  for p in args.out.glob("*/wpce_*.json") if not p.name.endswith(".gold.json")}
-        for line_no, item, _ in sample_items(args.more_dev_items, random.Random(DEV_SEED),
+        for line_no, item, _ in sample_items(args.more_dev_items, random.Random(args.seed),
                                              exclude=taken):
             stem = f"wpce_{item['date']}_{line_no:04d}"
             (args.out / "dev" / f"{stem}.json").write_text(
