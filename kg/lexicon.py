@@ -71,6 +71,10 @@ class Condition(StrEnum):
     ATTACKER = "attacker"
     #: the object is a weapon: "fired missiles"
     WEAPON_OBJ = "weapon_obj"
+    #: the object is a weapon or armed forces, or the subject is armed forces or a weapon:
+    #: "fired missiles", "tanks fired at a wedding", "troops destroyed a tunnel", not "the
+    #: board fired its chief" or "the fire destroyed homes"
+    ARMED_ACT = "armed_act"
     #: the object is aid, money, goods or weapons: "granted $5 million"
     AID_OBJ = "aid_obj"
     #: the object is information: "shared intelligence"
@@ -92,6 +96,14 @@ class Condition(StrEnum):
     #: (a noun) a military modifier: "a military operation", "counter-terrorism operations",
     #: not "a rescue operation"
     MIL_MOD = "mil_mod"
+    #: the subject is armed forces or a body of no state: "Hamas executed six alleged
+    #: collaborators", "troops executed prisoners", not "Iran executes three men" (a
+    #: sentence carried out)
+    NONSTATE_SUBJ = "nonstate_subj"
+    #: (a noun) named sides, or a military modifier: "the Iran–Israel war", "Russia's war",
+    #: "the conflict between Cambodia and Thailand", "an armed conflict"; not "the war",
+    #: "a trade war", "World War II"
+    SIDES = "sides"
     #: the object is a named body or gathering: "addressed the UN General Assembly", not
     #: "addressed concerns"
     BODY_OBJ = "body_obj"

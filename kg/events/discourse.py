@@ -8,9 +8,13 @@
   the talks", "the visit, which was called off", "the cancelled summit") did not happen.
 - :func:`attributed_authors`: "attacks attributed to al-Shabaab", "a bombing blamed on the
   Taliban": the actor is the author of the act, as a reported claim.
+- :func:`according_sources`: "according to the Kuwait National Petroleum Company" is a
+  statement of that actor (not of a news outlet it cites).
 """
 
 from __future__ import annotations
+
+import re
 
 from kg.events.context import NOUN_POS, VERB_POS, Context, Draft, anchor_tokens
 from kg.events.lexicon import (
@@ -18,9 +22,14 @@ from kg.events.lexicon import (
     HALT_VERBS,
     LIFTING_VERBS,
     LIGHT_VERBS,
+    NEWS_MEDIA_WORDS,
     RESPONSIBILITY_NOUNS,
 )
-from kg.model import EventType, Modality, Polarity, Role
+from kg.model import EntityType, EventType, Modality, Polarity, Role
+
+#: Who can be the source of "according to X" as a statement of its own.
+_SOURCES = frozenset({EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION,
+                      EntityType.MILITARY_FORCE})
 
 #: Classes an event noun of which is called off rather than imposed or cut: "suspended the
 #: talks" (a meeting that will not take place); "suspended aid" stays a sanction, and
@@ -152,3 +161,32 @@ def attributed_authors(ctx: Context, drafts: list[Draft]) -> None:
                         d.add(Role.AGENT, key, m)
                         if d.modality is Modality.ASSERTED and low in ATTRIBUTION_VERBS:
                             d.modality = Modality.REPORTED
+
+
+def according_sources(ctx: Context) -> list[Draft]:
+    """A statement of X for each "according to X" whose X is a named actor that is not a
+    news outlet ("according to Iran's Atomic Energy Organization"; not "according to
+    Reuters", "according to officials")."""
+    out: list[Draft] = []
+    for tok in ctx.tokens:
+        if tok.text.lower() != "according" or tok.i + 1 >= len(ctx.tokens) or \
+                ctx.tokens[tok.i + 1].text.lower() != "to":
+            continue
+        # the source itself is named ("according to Iran's Atomic Energy Organization"),
+        # not only its state ("according to U.S. intelligence")
+        objs = [o for p in ctx.kids(tok.i, "prep") for o in ctx.kids(p.i, "pobj")]
+        found = [m for o in objs if o.i in ctx.at for m in ctx.np_entities(o.i)]
+        if not objs:  # the parser took X out of "according to X, ..."
+            k = tok.i + 2
+            if k in ctx.at and ctx.tokens[k].sent == tok.sent:
+                found = [ctx.at[k]]
+        d = Draft(type=EventType.STATEMENT, cameo="010", trigger=tok.i, light=None,
+                  sentence=tok.sent, cue="according")
+        for key, m in found:
+            ent = ctx.entities[key]
+            if ctx.type_of(key) in _SOURCES and not any(
+                    w in NEWS_MEDIA_WORDS for w in re.split(r"[^a-z0-9]+", ent.label.lower())):
+                d.add(Role.SPEAKER, key, m)
+        if d.args:
+            out.append(d)
+    return out

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from kg.events.attach import attach_quantities, attach_times, attack_of
 from kg.events.claims import quote_of, set_factuality
 from kg.events.codes import plover_type
+from kg.events.constructions import special
 from kg.events.context import (
     NOUN_POS,
     VERB_POS,
@@ -36,6 +37,7 @@ from kg.events.context import (
     anchor_tokens,
 )
 from kg.events.discourse import (
+    according_sources,
     attributed_authors,
     called_off,
     claimed_attacks,
@@ -58,7 +60,7 @@ from kg.events.lexicon import (
 )
 from kg.events.merge import merge_drafts
 from kg.events.roles import fallback_place, fill_roles, statement_place
-from kg.events.triggers import phrase_of, roles_ok, special, trigger_of
+from kg.events.triggers import phrase_of, roles_ok, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
@@ -266,6 +268,18 @@ def _attack_implied(ctx: Context, d: Draft) -> bool:
                if p.lemma.lower() in ("by", "in", "from", "with") for o in ctx.kids(p.i, "pobj"))
 
 
+def _weapon_means(ctx: Context, d: Draft) -> bool:
+    """An attack the text tells by its weapon, with no side named: "a drone strike targets
+    the tanker", "a tanker is hit by an unknown projectile", "a missile struck a school"."""
+    tok = ctx.tokens[d.trigger]
+    if tok.pos in NOUN_POS:
+        means = ctx.kids(d.trigger, "compound", "amod")
+    else:
+        means = [o for p in ctx.kids(d.trigger, "agent") for o in ctx.kids(p.i, "pobj")]
+        means += [ctx.tokens[s] for s in ctx.subject(d.trigger)]
+    return any(m.lemma.lower() in WEAPON_NOUNS for m in means)
+
+
 def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
     """Noun ``i`` names who attacks: gunmen, militants, forces, a weapon or an attack (or,
     as a subject, any named actor)."""
@@ -344,7 +358,7 @@ def _label(ctx: Context, d: Draft) -> str:
         obj = name([Role.PARTICIPANT])[1:] if not name([Role.AGENT, Role.SPEAKER]) \
             else name([Role.PARTICIPANT])
     place = name([Role.DESTINATION, Role.LOCATION])
-    verb = ctx.tokens[d.trigger].lemma
+    verb = "say" if d.cue == "according" else ctx.tokens[d.trigger].lemma
     parts = [" and ".join(dict.fromkeys(subj))] if subj else []
     parts.append(verb)
     if obj:
@@ -367,7 +381,7 @@ def _mention(ctx: Context, d: Draft) -> Mention:
 def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, ...]:
     """The events ``analysis`` reports, with roles over ``entities``' keys."""
     ctx = Context(analysis, entities)
-    drafts = _drafts(ctx)
+    drafts = _drafts(ctx) + according_sources(ctx)
     drafts = _fold_casualties(ctx, drafts + _demands(ctx, drafts))
     attributed_authors(ctx, drafts)
     claimed_attacks(ctx, drafts)
@@ -377,7 +391,7 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     # drone strike killed several civilians", "bombings which killed 279 people")
     tolled = attach_quantities(ctx, drafts)
     drafts = [d for d in drafts if _keep(ctx, d) or (
-        id(d) in tolled and d.type is EventType.COMBAT
+        (id(d) in tolled or _weapon_means(ctx, d)) and d.type is EventType.COMBAT
         and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS)]
     for d in drafts:
         d.quantities.clear()

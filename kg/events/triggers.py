@@ -1,12 +1,11 @@
-"""Which words are event triggers: lexicon lemmas that meet their conditions, and
-constructions ("spoke with X", "called on X", "N troops are in X")."""
+"""Which words are event triggers: lexicon lemmas that meet their conditions (constructions
+read otherwise are in :mod:`kg.events.constructions`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from kg.events.context import (
-    LOC_PREPS,
     NOUN_POS,
     VERB_POS,
     Context,
@@ -16,9 +15,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ACCIDENT_VERBS,
     AID_NOUNS,
-    CRITICISM_OBJECTS,
     DEAL_NOUNS,
-    EXPRESSED_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
     GROUP_NOUNS,
@@ -28,6 +25,7 @@ from kg.events.lexicon import (
     MILITARY_NOUNS,
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
+    NOT_WAR_WORDS,
     NOUNS,
     OPERATION_MODIFIERS,
     RETREAT_NOUNS,
@@ -35,10 +33,8 @@ from kg.events.lexicon import (
     TERRITORY_NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
-    VERBAL_ATTACK_VERBS,
     VERBS,
     WEAPON_NOUNS,
-    WISH_VERBS,
     Condition,
     Trigger,
 )
@@ -149,6 +145,12 @@ def _weapon_obj(ctx: Context, i: int) -> bool:
     return any(o.lemma.lower() in WEAPON_NOUNS for o in ctx.kids(i, "dobj", "nsubjpass"))
 
 
+def _armed_act(ctx: Context, i: int) -> bool:
+    return _weapon_obj(ctx, i) or any(ctx.is_military(o.i)
+                                      for o in ctx.kids(i, "dobj", "nsubjpass")) or \
+        _armed_subj(ctx, i)
+
+
 def _aid_obj(ctx: Context, i: int) -> bool:
     return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS
                for o in ctx.kids(i, "dobj"))
@@ -208,11 +210,33 @@ def _armed_subj(ctx: Context, i: int) -> bool:
                for s in ctx.subject(i))
 
 
+def _nonstate_subj(ctx: Context, i: int) -> bool:
+    return any(ctx.is_military(s) or any(
+        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.entities[k].part_of is None
+        for k, _ in ctx.np_entities(s)) for s in ctx.subject(i))
+
+
 def _mil_mod(ctx: Context, i: int) -> bool:
     return any(
         c.text.lower() in OPERATION_MODIFIERS or c.lemma.lower() in OPERATION_MODIFIERS
         or ctx.is_military(c.i)
         for c in ctx.kids(i, "amod", "compound", "nmod", "poss"))
+
+
+def _sides(ctx: Context, i: int) -> bool:
+    tok = ctx.tokens[i]
+    if tok.dep == "compound" or (tok.text[:1].isupper() and i > ctx.parse.sentence_of(i).start):
+        return False  # "war crimes", a named historical war
+    mods = ctx.kids(i, "amod", "compound", "nmod", "poss")
+    if any(m.lemma.lower() in NOT_WAR_WORDS for m in mods):
+        return False
+    if _mil_mod(ctx, i) or any(_names_actor(ctx, m) for m in mods):
+        return True
+    if tok.dep == "appos" and _names_actor(ctx, ctx.tokens[tok.head]):
+        return True  # "the Israel–Hezbollah conflict" misread as "Israel, the conflict"
+    return any(_names_actor(ctx, o) for p in ctx.kids(i, "prep")
+               if p.lemma.lower() in ("between", "with", "against")
+               for o in ctx.kids(p.i, "pobj"))
 
 
 def _mil_noun(ctx: Context, i: int) -> bool:
@@ -259,10 +283,25 @@ def _weapon_of(ctx: Context, i: int) -> bool:
                for o in ctx.kids(p.i, "pobj"))
 
 
+def _goods(ctx: Context, o: Token) -> bool:
+    """The noun phrase names goods: aid, money, weapons, forces, goods, intelligence, also
+    through a measure ("1,000 containers of munitions") or a conjunct ("fighters and
+    cargo")."""
+    for t in [o, *ctx.kids(o.i, "conj"),
+              *(x for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
+                for x in ctx.kids(p.i, "pobj"))]:
+        if t.lemma.lower() in AID_NOUNS | GOODS_NOUNS | INFO_NOUNS or \
+                t.text.lower() in AID_NOUNS or ctx.is_military(t.i):
+            return True
+    return False
+
+
 def _goods_obj(ctx: Context, i: int) -> bool:
-    return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS
-               or ctx.is_military(o.i) or o.lemma.lower() in GOODS_NOUNS
-               for o in _objects(ctx, i))
+    """The verb moves goods: its object, or its "with" phrase ("provided Kyiv with
+    missiles")."""
+    objs = _objects(ctx, i) + [o for p in ctx.kids(i, "prep") if p.lemma.lower() == "with"
+                               for o in ctx.kids(p.i, "pobj")]
+    return any(_goods(ctx, o) for o in objs)
 
 
 def _order_to(ctx: Context, i: int) -> bool:
@@ -351,6 +390,9 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.ACTOR_OBJ: _actor_obj,
     Condition.ARMED_SUBJ: _armed_subj,
     Condition.MIL_MOD: _mil_mod,
+    Condition.SIDES: _sides,
+    Condition.ARMED_ACT: _armed_act,
+    Condition.NONSTATE_SUBJ: _nonstate_subj,
     Condition.COMMIT: _commit,
     Condition.PLEA: _plea,
     Condition.NOT_LEGISLATION: _not_legislation,
@@ -436,80 +478,4 @@ def trigger_of(ctx: Context, i: int) -> Trigger | None:
                                  for c in ctx.kids(i, "compound", "amod")):
             return Trigger(EventType.MEETING, "041")
         return trig
-    return None
-
-
-def special(ctx: Context, i: int) -> Trigger | None:
-    """Triggers read from a construction rather than a lemma."""
-    tok = ctx.tokens[i]
-    low = tok.lemma.lower()
-    kids = ctx.parse.children(i)
-    if low in ("speak", "talk") and tok.pos == "VERB":
-        if any(c.dep == "prep" and c.lemma.lower() == "with" for c in kids) or any(
-                o.lemma.lower() in ("phone", "telephone")
-                for p in kids if p.dep == "prep" for o in ctx.kids(p.i, "pobj")):
-            return Trigger(EventType.MEETING, "041" if low == "speak" else "040")
-        return Trigger(EventType.STATEMENT, "010") if verb_ok(
-            ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
-    if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and any(
-            o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")):
-        return Trigger(EventType.STATEMENT, "111")  # "attacked the impeachment inquiry"
-    if low == "call" and tok.pos == "VERB":
-        if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
-                any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
-                and not any(c.dep == "dobj" for c in kids)):
-            return Trigger(EventType.APPEAL, "020")  # not "called the election for X"
-        objs = [c for c in kids if c.dep == "dobj"]
-        quoted = objs and any(t.text in ('"', "“") for t in ctx.parse.subtree(i)
-                              if t.i > objs[0].i)
-        if objs and (quoted or any(c.dep in ("oprd", "ccomp", "xcomp", "attr") for c in kids)):
-            return Trigger(EventType.STATEMENT, "010")  # 'called the deal "a disaster"'
-        if any(c.dep == "dobj" and c.i in ctx.at and ctx.type_of(ctx.at[c.i][0])
-               in (EntityType.PERSON, EntityType.COUNTRY) for c in kids):
-            return Trigger(EventType.MEETING, "041")
-        return None
-    if low in ("send", "dispatch", "ship") and tok.pos == "VERB" and any(
-            o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
-            and not ctx.is_military(o.i) for o in kids):
-        return Trigger(EventType.TRANSFER, "072")
-    if low == "order" and tok.pos == "VERB" and any(
-            x.lemma.lower() == "leave" for x in ctx.kids(i, "xcomp", "ccomp")):
-        return Trigger(EventType.SANCTION, "166")  # "ordered the envoy to leave the country"
-    if low in WISH_VERBS and tok.pos == "VERB":
-        # "Obama wants Putin to attack Switzerland": he asks Putin to
-        for c in kids:
-            if c.dep not in ("ccomp", "xcomp") or not any(
-                    a.dep == "aux" and a.text.lower() == "to" for a in ctx.kids(c.i)):
-                continue
-            asked = ctx.kids(c.i, "nsubj") + (ctx.kids(i, "dobj") if c.dep == "xcomp" else [])
-            if any(ctx.np_entities(a.i) for a in asked):
-                return Trigger(EventType.APPEAL, "020")
-        return None
-    if low == "charge" and tok.pos == "VERB" and any(
-            c.dep == "prep" and c.lemma.lower() == "with" for c in kids) and any(
-            c.dep in ("dobj", "nsubjpass") for c in kids):
-        # "the US charged two Russian officers with hacking"; not "charged six men"
-        return Trigger(EventType.SANCTION, "173", Condition.FOREIGN_TARGET)
-    if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
-        return Trigger(EventType.COMBAT, "183")
-    if low == "receive" and tok.pos == "VERB" and any(
-            o.dep == "dobj" and (o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
-                o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON))
-            for o in kids):
-        return Trigger(EventType.MEETING, "043")  # "received ministers"
-    if low == "express" or low == "raise":
-        objs = [o for o in kids if o.dep == "dobj"]
-        if any(o.lemma.lower() in EXPRESSED_NOUNS for o in objs):
-            return Trigger(EventType.STATEMENT, "012")
-        return None
-    if low == "be" and tok.pos in VERB_POS:
-        subj = [c for c in kids if c.dep in ("nsubj", "attr")]
-        places = [o for p in kids if p.dep == "prep" and p.lemma.lower() in LOC_PREPS
-                  for o in ctx.kids(p.i, "pobj")]
-        places += [o for s in subj for p in ctx.kids(s.i, "prep")
-                   if p.lemma.lower() in ("in", "inside") for o in ctx.kids(p.i, "pobj")]
-        if (any(ctx.is_military(s.i) for s in subj) and places
-                and any(ctx.np_entities(s.i) for s in subj)
-                and not any(c.dep == "acomp" for c in kids)):
-            return Trigger(EventType.DEPLOYMENT, "150")
     return None

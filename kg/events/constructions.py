@@ -1,0 +1,96 @@
+"""Triggers read from a construction rather than from a lemma alone: "spoke with X",
+"called on X", "N troops are in X", "sent weapons", "wants Putin to attack"."""
+
+from __future__ import annotations
+
+from kg.events.context import LOC_PREPS, VERB_POS, Context
+from kg.events.lexicon import (
+    AID_NOUNS,
+    CRITICISM_OBJECTS,
+    EXPRESSED_NOUNS,
+    GROUP_NOUNS,
+    TITLE_NOUNS,
+    VERBAL_ATTACK_VERBS,
+    WEAPON_NOUNS,
+    WISH_VERBS,
+    Condition,
+    Trigger,
+)
+from kg.events.triggers import verb_ok
+from kg.model import EntityType, EventType
+
+
+def special(ctx: Context, i: int) -> Trigger | None:
+    """Triggers read from a construction rather than a lemma."""
+    tok = ctx.tokens[i]
+    low = tok.lemma.lower()
+    kids = ctx.parse.children(i)
+    if low in ("speak", "talk") and tok.pos == "VERB":
+        if any(c.dep == "prep" and c.lemma.lower() == "with" for c in kids) or any(
+                o.lemma.lower() in ("phone", "telephone")
+                for p in kids if p.dep == "prep" for o in ctx.kids(p.i, "pobj")):
+            return Trigger(EventType.MEETING, "041" if low == "speak" else "040")
+        return Trigger(EventType.STATEMENT, "010") if verb_ok(
+            ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
+    if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and any(
+            o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")):
+        return Trigger(EventType.STATEMENT, "111")  # "attacked the impeachment inquiry"
+    if low == "call" and tok.pos == "VERB":
+        if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
+                any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
+                and not any(c.dep == "dobj" for c in kids)):
+            return Trigger(EventType.APPEAL, "020")  # not "called the election for X"
+        objs = [c for c in kids if c.dep == "dobj"]
+        quoted = objs and any(t.text in ('"', "“") for t in ctx.parse.subtree(i)
+                              if t.i > objs[0].i)
+        if objs and (quoted or any(c.dep in ("oprd", "ccomp", "xcomp", "attr") for c in kids)):
+            return Trigger(EventType.STATEMENT, "010")  # 'called the deal "a disaster"'
+        if any(c.dep == "dobj" and c.i in ctx.at and ctx.type_of(ctx.at[c.i][0])
+               in (EntityType.PERSON, EntityType.COUNTRY) for c in kids):
+            return Trigger(EventType.MEETING, "041")
+        return None
+    if low in ("send", "dispatch", "ship") and tok.pos == "VERB" and any(
+            o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
+            and not ctx.is_military(o.i) for o in kids):
+        return Trigger(EventType.TRANSFER, "072")
+    if low == "order" and tok.pos == "VERB" and any(
+            x.lemma.lower() == "leave" for x in ctx.kids(i, "xcomp", "ccomp")):
+        return Trigger(EventType.SANCTION, "166")  # "ordered the envoy to leave the country"
+    if low in WISH_VERBS and tok.pos == "VERB":
+        # "Obama wants Putin to attack Switzerland": he asks Putin to
+        for c in kids:
+            if c.dep not in ("ccomp", "xcomp") or not any(
+                    a.dep == "aux" and a.text.lower() == "to" for a in ctx.kids(c.i)):
+                continue
+            asked = ctx.kids(c.i, "nsubj") + (ctx.kids(i, "dobj") if c.dep == "xcomp" else [])
+            if any(ctx.np_entities(a.i) for a in asked):
+                return Trigger(EventType.APPEAL, "020")
+        return None
+    if low == "charge" and tok.pos == "VERB" and any(
+            c.dep == "prep" and c.lemma.lower() == "with" for c in kids) and any(
+            c.dep in ("dobj", "nsubjpass") for c in kids):
+        # "the US charged two Russian officers with hacking"; not "charged six men"
+        return Trigger(EventType.SANCTION, "173", Condition.FOREIGN_TARGET)
+    if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
+        return Trigger(EventType.COMBAT, "183")
+    if low == "receive" and tok.pos == "VERB" and any(
+            o.dep == "dobj" and (o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
+                o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON))
+            for o in kids):
+        return Trigger(EventType.MEETING, "043")  # "received ministers"
+    if low == "express" or low == "raise":
+        objs = [o for o in kids if o.dep == "dobj"]
+        if any(o.lemma.lower() in EXPRESSED_NOUNS for o in objs):
+            return Trigger(EventType.STATEMENT, "012")
+        return None
+    if low == "be" and tok.pos in VERB_POS:
+        subj = [c for c in kids if c.dep in ("nsubj", "attr")]
+        places = [o for p in kids if p.dep == "prep" and p.lemma.lower() in LOC_PREPS
+                  for o in ctx.kids(p.i, "pobj")]
+        places += [o for s in subj for p in ctx.kids(s.i, "prep")
+                   if p.lemma.lower() in ("in", "inside") for o in ctx.kids(p.i, "pobj")]
+        if (any(ctx.is_military(s.i) for s in subj) and places
+                and any(ctx.np_entities(s.i) for s in subj)
+                and not any(c.dep == "acomp" for c in kids)):
+            return Trigger(EventType.DEPLOYMENT, "150")
+    return None

@@ -1,0 +1,73 @@
+"""Which acts are attacks and transfers: executions, storms, weapons without a named side,
+armed subjects, goods (kg.events on hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run, with_states
+from spacy.language import Language
+
+from kg.model import EventType, Role
+
+
+@pytest.mark.parametrize(("text", "combat"), [
+    ("Iran executes three men arrested during protests.", False),
+    ("The Iranian government executes a person convicted of spying.", False),
+    ("Hamas executed six alleged collaborators in Gaza.", True),
+    ("Russian troops executed Ukrainian prisoners near Bakhmut.", True),
+])
+def test_an_execution_is_an_attack_only_by_armed_actors(nlp: Language, text: str,
+                                                        combat: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COMBAT)) is combat
+
+
+@pytest.mark.parametrize("text", [
+    "In the United States, a major nor'easter snowstorm hits the East Coast.",
+    "A wildfire destroyed 300 homes in Chile.",
+    "The board fired its chief executive in London.",
+])
+def test_storms_fires_and_dismissals_are_no_attacks(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("U.S. forces destroy Iran's lead corvette.", {"United States", "Iran"}),
+    ("Israeli tanks fire at a wedding in Gaza City.", {"Israel"}),
+    ("Saudi air defenses intercept and destroy multiple drones.", {"Saudi Arabia"}),
+])
+def test_armed_subjects_and_military_objects_make_attacks(nlp: Language, text: str,
+                                                          sides: set[str]) -> None:
+    events, ents = run(nlp, text)
+    assert sides <= with_states(only(of_type(events, EventType.COMBAT)), ents)
+
+
+@pytest.mark.parametrize("text", [
+    "A tanker near Oman is hit by an unknown projectile.",
+    "A drone strike targets an LNG storage tanker.",
+])
+def test_an_attack_told_by_its_weapon_needs_no_named_side(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert len(of_type(events, EventType.COMBAT)) == 1
+
+
+@pytest.mark.parametrize(("text", "transfer"), [
+    ("Netflix agrees to buy Warner Bros. Discovery for US$72 billion.", False),
+    ("The Russian owners agreed to sell their stake to Hungary's MOL.", False),
+    ("The mandate expired, with the powers of the presidency transferred to the Prime "
+     "Minister of Haiti.", False),
+    ("The court will deliver its ruling to Kosovo's parliament next week.", False),
+    ("Germany is providing satellite images and other intelligence to Ukraine.", True),
+    ("North Korea has delivered 1,000 containers of munitions to Russia.", True),
+    ("Iran sold drones and missiles to Russia.", True),
+])
+def test_a_transfer_moves_goods(nlp: Language, text: str, transfer: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.TRANSFER)) is transfer
+
+
+def test_a_transfer_gives_its_recipient(nlp: Language) -> None:
+    events, ents = run(nlp, "The United States provided Israel with interceptor missiles.")
+    e = only(of_type(events, EventType.TRANSFER))
+    assert "Israel" in labels(e, ents, Role.RECIPIENT, Role.TARGET, Role.PARTICIPANT)
