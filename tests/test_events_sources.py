@@ -56,3 +56,29 @@ def test_a_war_with_named_sides_is_combat(nlp: Language, text: str, sides: set[s
 def test_no_combat_for_a_bare_figurative_or_historical_war(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "kind", "author"), [
+    ("The team will play despite remarks from U.S. President Donald Trump.",
+     EventType.STATEMENT, "Donald Trump"),
+    ("Indonesia agrees to repatriate two Dutch nationals, following a request from Dutch "
+     "king Willem-Alexander.",
+     EventType.APPEAL, "Willem-Alexander"),
+])
+def test_a_from_phrase_names_who_speaks_or_asks(nlp: Language, text: str, kind: EventType,
+                                                author: str) -> None:
+    events, ents = run(nlp, text)
+    assert author in labels(only(of_type(events, kind)), ents)
+
+
+@pytest.mark.parametrize(("text", "kind", "parties"), [
+    ("Iran announces a pause on peace talks with the United States.", EventType.MEETING,
+     {"Iran", "United States"}),
+    ("Thailand releases 18 prisoners as part of a ceasefire agreement with Cambodia.",
+     EventType.COOPERATION, {"Thailand", "Cambodia"}),
+])
+def test_talks_or_a_deal_with_x_are_the_clause_subjects(nlp: Language, text: str,
+                                                        kind: EventType,
+                                                        parties: set[str]) -> None:
+    events, ents = run(nlp, text)
+    assert labels(only(of_type(events, kind)), ents, Role.PARTICIPANT) == parties

@@ -326,7 +326,10 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                         and not ctx.is_military(o.i) else actor
                     for key, m in found:
                         d.add(role, key, m)
-                elif prep == "by":
+                elif prep == "by" or (prep == "from" and d.type in (
+                        EventType.STATEMENT, EventType.APPEAL, EventType.COOPERATION)):
+                    # "calls by Belarus's rulers", "remarks from Trump", "a request from
+                    # the king", "assurances from Iran"
                     for key, m in found:
                         d.add(actor, key, m)
                 elif prep == "between" or (prep == "with" and d.type in (
@@ -390,6 +393,9 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                             for key, m in ctx.np_entities(o.i):
                                 if ctx.type_of(key) is not EntityType.PLACE:
                                     d.add(Role.PARTICIPANT, key, m)
+        if d.type in (EventType.MEETING, EventType.COOPERATION) and \
+                len(d.keys([Role.PARTICIPANT])) == 1 and d.light is None:
+            _host_party(ctx, d)
         if d.light is None and tok.dep in ("dobj", "nsubjpass") and \
                 ctx.tokens[tok.head].pos in VERB_POS and d.type is EventType.MEETING:
             # "addressing an emergency meeting": the addresser takes part
@@ -398,6 +404,28 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     d.add(Role.PARTICIPANT, key, m)
 
 
+
+
+def _host_party(ctx: Context, d: Draft) -> None:
+    """Talks or a deal "with X" inside a clause are the clause subject's: "Iran announces a
+    pause on peace talks with the United States", "Thailand releases prisoners as part of
+    a ceasefire agreement with Cambodia"."""
+    if not any(p.lemma.lower() == "with" for p in ctx.kids(d.trigger, "prep")):
+        return
+    cur = ctx.tokens[d.trigger]
+    for _ in range(6):
+        if cur.dep not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "conj") or \
+                cur.head == cur.i:
+            return
+        cur = ctx.tokens[cur.head]
+        if cur.pos in VERB_POS:
+            break
+    else:
+        return
+    for s in ctx.subject(cur.i):
+        for key, m in ctx.np_entities(s):
+            if ctx.type_of(key) is not EntityType.PLACE:
+                d.add(Role.PARTICIPANT, key, m)
 
 
 def statement_place(ctx: Context, d: Draft) -> None:
