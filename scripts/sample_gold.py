@@ -77,6 +77,21 @@ DEV_EXTRA: tuple[tuple[str, int, str], ...] = (
     ("2020", 114, "wikinews_2020_gsa_transition_process"),
 )
 
+#: A second dev-only addition (2026-12-07, after the third draw of items): the remaining
+#: Wikinews articles of the corpus on politics with international parties, protests
+#: against governments or conflicts with a state, chosen by title. The test split is
+#: unchanged.
+DEV_EXTRA_2: tuple[tuple[str, int, str], ...] = (
+    ("2019", 64, "wikinews_2019_hong_kong_police_complex"),
+    ("2019", 85, "wikinews_2019_hong_kong_protests_continue"),
+    ("2019", 125, "wikinews_2019_hong_kong_police_shoot_protester"),
+    ("2019", 101, "wikinews_2019_johnson_suspends_parliament"),
+    ("2019", 115, "wikinews_2019_uk_supreme_court_prorogation"),
+    ("2020", 52, "wikinews_2020_philippines_network_shut_down"),
+    ("2020", 77, "wikinews_2020_serbian_protesters_parliament"),
+    ("2020", 111, "wikinews_2020_washington_pro_trump_protest"),
+)
+
 _CATEGORY_FIXES = {"business and econony": "Business and economy",
                    "law and crime": "Law and crime",
                    "politics and election": "Politics and elections",
@@ -160,7 +175,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--items", type=int, default=160)
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "gold")
     ap.add_argument("--dev-extra", action="store_true",
-                    help="only write the DEV_EXTRA articles (added to dev later)")
+                    help="only write the DEV_EXTRA and DEV_EXTRA_2 articles (added to dev "
+                         "later)")
     ap.add_argument("--more-dev-items", type=int, default=0, metavar="N",
                     help="only draw N more items for dev (stratified like the first sample, "
                          "none already in data/gold)")
@@ -182,7 +198,7 @@ def main(argv: list[str]) -> int:
     rows = {year: list(csv.DictReader((CORPUS / "wikinews" / f"wikinews_{year}.csv").open(
         encoding="utf-8"))) for year in ("2019", "2020")}
     if args.dev_extra:
-        for year, index, stem in DEV_EXTRA:
+        for year, index, stem in DEV_EXTRA + DEV_EXTRA_2:
             (args.out / "dev" / f"{stem}.md").write_text(article_markdown(rows[year][index]),
                                                          encoding="utf-8")
         return 0
