@@ -71,3 +71,10 @@ def test_a_transfer_gives_its_recipient(nlp: Language) -> None:
     events, ents = run(nlp, "The United States provided Israel with interceptor missiles.")
     e = only(of_type(events, EventType.TRANSFER))
     assert "Israel" in labels(e, ents, Role.RECIPIENT, Role.TARGET, Role.PARTICIPANT)
+
+
+def test_a_place_attacked_is_where_the_attack_happens(nlp: Language) -> None:
+    events, ents = run(nlp, "Israeli jets struck Gaza City overnight.")
+    e = only(of_type(events, EventType.COMBAT))
+    assert "Gaza" in labels(e, ents, Role.LOCATION)
+    assert "Gaza" not in labels(e, ents, Role.TARGET)

@@ -65,6 +65,7 @@ from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
     Entity,
+    EntityType,
     Event,
     EventType,
     Mention,
@@ -189,6 +190,12 @@ def _drafts(ctx: Context) -> list[Draft]:
                 fill_roles(ctx, part, trig)
                 for a in part.args:
                     d.add(a.role, a.entity, a.mention)
+        if d.type is EventType.COMBAT:  # a place attacked is where it happens
+            targets = [a for a in d.args if a.role is Role.TARGET
+                       and ctx.type_of(a.entity) is EntityType.PLACE]
+            d.args = [a for a in d.args if a not in targets]
+            for a in targets:
+                d.add(Role.LOCATION, a.entity, a.mention)
         fallback_place(ctx, d)
         statement_place(ctx, d)
         set_factuality(ctx, d)
