@@ -78,3 +78,32 @@ def test_a_place_attacked_is_where_the_attack_happens(nlp: Language) -> None:
     e = only(of_type(events, EventType.COMBAT))
     assert "Gaza" in labels(e, ents, Role.LOCATION)
     assert "Gaza" not in labels(e, ents, Role.TARGET)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Ecuador declares Cuba's ambassador a persona non grata.", "Cuba"),
+    ("Nicaragua terminates visa-free entry for Cubans.", "Cuba"),
+    ("Algeria moves to terminate its air transport agreement with the United Arab Emirates.",
+     "United Arab Emirates"),
+])
+def test_expulsions_and_terminations_are_sanctions(nlp: Language, text: str,
+                                                   target: str) -> None:
+    events, ents = run(nlp, text)
+    e = only(of_type(events, EventType.SANCTION))
+    assert target in labels(e, ents, Role.TARGET)
+    assert not of_type(events, EventType.COOPERATION)  # the ended deal is no new one
+
+
+def test_the_company_ending_a_contract_is_no_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "The company terminated the contract of its chief executive.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("Protesters demand an independent inquiry into police violence.", True),
+    ("The demonstrators' demands include the release of those arrested.", True),
+    ("Analysts demand more data.", False),
+])
+def test_an_unnamed_crowd_makes_demands(nlp: Language, text: str, appeal: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.APPEAL)) is appeal

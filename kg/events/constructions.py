@@ -71,6 +71,10 @@ def special(ctx: Context, i: int) -> Trigger | None:
             c.dep in ("dobj", "nsubjpass") for c in kids):
         # "the US charged two Russian officers with hacking"; not "charged six men"
         return Trigger(EventType.SANCTION, "173", Condition.FOREIGN_TARGET)
+    if low in ("declare", "deem", "name") and tok.pos == "VERB" and any(
+            t.text.lower() == "grata" for c in kids if c.dep in ("dobj", "oprd", "xcomp", "ccomp")
+            for t in ctx.parse.subtree(c.i)):
+        return Trigger(EventType.SANCTION, "166")  # "declared the ambassador persona non grata"
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
     if low == "receive" and tok.pos == "VERB" and any(

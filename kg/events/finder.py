@@ -47,6 +47,7 @@ from kg.events.lexicon import (
     ANSWER_VERBS,
     ATTACKER_NOUNS,
     CASUALTY_VERBS,
+    CROWD_NOUNS,
     INTENT_VERBS,
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
@@ -115,6 +116,11 @@ def _drafts(ctx: Context) -> list[Draft]:
                 found[head.i][0].lemma == head.lemma.lower() and \
                 phrase_of(ctx, head.i) is found[head.i][0]:
             found.pop(i, None)  # "lifted sanctions": the phrase, not the noun, is the act
+            continue
+        if tok.dep in ("dobj", "nsubjpass") and head.i in found and \
+                trig.type is EventType.COOPERATION and \
+                found[head.i][0].type is EventType.SANCTION:
+            found.pop(i, None)  # "suspended the grain agreement": the suspension is the act
             continue
         if tok.dep in ("dobj", "nsubjpass", "attr", "nsubj") and head.pos in VERB_POS:
             same = head.i in found and found[head.i][0].type is trig.type
@@ -332,8 +338,22 @@ def _keep(ctx: Context, d: Draft) -> bool:
     if d.type in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING):
         return bool(d.args)
     if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
-        return bool(d.keys([Role.AGENT, Role.ADDRESSEE]))
+        return bool(d.keys([Role.AGENT, Role.ADDRESSEE])) or _crowd_appeal(ctx, d)
     return bool(d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
+
+
+def _crowd_appeal(ctx: Context, d: Draft) -> bool:
+    """An unnamed crowd demands: "protesters demand an inquiry", "the protesters' demands",
+    "student groups had given the government an ultimatum"."""
+    tok = ctx.tokens[d.trigger]
+    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    who = [ctx.tokens[s] for s in ctx.subject(verb)] if verb is not None else []
+    if tok.pos in NOUN_POS:
+        who += ctx.kids(d.trigger, "poss", "compound")
+        who += [o for p in ctx.kids(d.trigger, "prep") if p.lemma.lower() in ("of", "by")
+                for o in ctx.kids(p.i, "pobj")]
+    return any(w.lemma.lower() in CROWD_NOUNS or any(
+        c.lemma.lower() in CROWD_NOUNS for c in ctx.kids(w.i, "compound")) for w in who)
 
 
 def _institutional_act(ctx: Context, d: Draft) -> bool:
