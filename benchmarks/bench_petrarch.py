@@ -4,6 +4,9 @@ Usage::
 
     .venv/bin/python benchmarks/bench_petrarch.py [PETR2_GSR_validation.xml] [--list]
 
+Every figure is given for all covered sentences and for two fixed halves (:mod:`halves`:
+dev, whose misses ``--list`` prints, and test, reported in aggregate only).
+
 Default input: ``../shared/bench/petrarch-gsr/PETR2_GSR_validation.xml``. Each
 ``<Sentence>`` with ``<EventCoding eventcode=...>`` records and a ``<Text>`` is extracted on
 its own as an article (``kg.pipeline``). Sentences coded with no event and codes whose root
@@ -23,9 +26,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from bench_plover import SOURCE_ROLES, TARGET_ROLES, country_codes
+from halves import half
 
 from kg.extract import load_nlp
 from kg.model import Article
@@ -73,31 +78,36 @@ def main(argv: list[str]) -> int:
     recs = [r for r in recs if r[2]]
     articles = [Article(key=sid, title="", body=text) for sid, text, _ in recs]
     extractions = list(extract_articles(articles, nlp=load_nlp()))
-    n = len(recs)
-    cls_ok = root_ok = 0
-    src = [0, 0]
-    tgt = [0, 0]
+    tally: Counter[tuple[str, str]] = Counter()  # (half, measure) → count
     for (_, text, codings), ext in zip(recs, extractions, strict=True):
+        part = half(text)
+        tally[part, "n"] += 1
         roots = {c["eventcode"][:2] for c in codings}
         classes = set().union(*(ROOT_CLASS[r] for r in roots))
-        cls_ok += any(e.type.value in classes for e in ext.events)
+        tally[part, "class"] += any(e.type.value in classes for e in ext.events)
         good = [e for e in ext.events if e.cameo[:2] in roots]
-        root_ok += bool(good)
-        if listing and not good:
+        tally[part, "root"] += bool(good)
+        if listing and not good and part == "dev":
             got = ", ".join(f"{e.cameo}:{e.trigger.text}" for e in ext.events) or "-"
             print(f"{'/'.join(sorted(c['eventcode'] for c in codings)):<10} {got:<34} {text[:100]}")
         if good:
-            for key, roles, tally in (("sourcecode", SOURCE_ROLES, src),
-                                      ("targetcode", TARGET_ROLES, tgt)):
+            for key, roles, name in (("sourcecode", SOURCE_ROLES, "src"),
+                                     ("targetcode", TARGET_ROLES, "tgt")):
                 want = {c.get(key, "")[:3] for c in codings if len(c.get(key, "")) >= 3}
                 if want:
-                    tally[1] += 1
-                    tally[0] += any(want & country_codes(ext, e, roles) for e in good)
-    print(f"covered sentences        {n}")
-    print(f"class agreement          {cls_ok}/{n} = {cls_ok / max(n, 1):.2f}")
-    print(f"CAMEO root agreement     {root_ok}/{n} = {root_ok / max(n, 1):.2f}")
-    print(f"source country agreement {src[0]}/{src[1]} = {src[0] / max(src[1], 1):.2f}")
-    print(f"target country agreement {tgt[0]}/{tgt[1]} = {tgt[0] / max(tgt[1], 1):.2f}")
+                    tally[part, f"{name}_n"] += 1
+                    tally[part, name] += any(want & country_codes(ext, e, roles) for e in good)
+    for label, parts in (("", ("dev", "test")), ("dev: ", ("dev",)), ("test: ", ("test",))):
+        def count(measure: str, parts: tuple[str, ...] = parts) -> int:
+            return sum(tally[p, measure] for p in parts)
+        n = count("n")
+        print(f"{label}covered sentences        {n}")
+        for measure, total, title in (("class", "n", "class agreement"),
+                                      ("root", "n", "CAMEO root agreement"),
+                                      ("src", "src_n", "source country agreement"),
+                                      ("tgt", "tgt_n", "target country agreement")):
+            ok, of = count(measure), count(total)
+            print(f"{label}{title:<24} {ok}/{of} = {ok / max(of, 1):.2f}")
     return 0
 
 

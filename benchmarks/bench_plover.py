@@ -4,6 +4,9 @@ Usage::
 
     .venv/bin/python benchmarks/bench_plover.py [PLOVER_GSR_CAMEO.txt] [--list]
 
+Every figure is given for all records and for two fixed halves (:mod:`halves`: dev, whose
+misses ``--list`` prints, and test, reported in aggregate only).
+
 Default input: ``../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.txt`` (a JSON list of coded
 sentences: ``text``, ``event`` (PLOVER type), ``source`` / ``target`` actors with ISO3-like
 codes). Each sentence is extracted on its own as an article (``kg.pipeline``).
@@ -48,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from halves import half
 
 from kg.extract import load_nlp
 from kg.model import Article, Entity, Event, Extraction, Role
@@ -131,44 +135,52 @@ def main(argv: list[str]) -> int:
                if r.get("text") and r.get("event") in MAPPING]
     articles = [Article(key=r["id"], title="", body=r["text"]) for r in records]
     extractions = list(extract_articles(articles, nlp=load_nlp()))
-    total: Counter[str] = Counter()
-    any_ok: Counter[str] = Counter()
-    main_ok: Counter[str] = Counter()
-    src = [0, 0]
-    tgt = [0, 0]
+    total: Counter[tuple[str, str]] = Counter()  # (half, PLOVER type) → count
+    any_ok: Counter[tuple[str, str]] = Counter()
+    main_ok: Counter[tuple[str, str]] = Counter()
+    actors: Counter[tuple[str, str]] = Counter()  # (half, "src"/"tgt"/"src_n"/"tgt_n")
     wrong: list[str] = []
     for rec, ext in zip(records, extractions, strict=True):
         kind = rec["event"]
+        part = half(rec["text"])
         allowed = MAPPING[kind]
-        total[kind] += 1
+        total[part, kind] += 1
         good = [e for e in ext.events if e.type.value in allowed]
         if good:
-            any_ok[kind] += 1
+            any_ok[part, kind] += 1
         cue = str(rec.get("eventText", "")).split(" ")[0].lower()
         at = rec["text"].lower().find(cue) if cue else -1
         main_event = min(ext.events, key=lambda e: abs(e.trigger.span.begin - at),
                          default=None) if at >= 0 else (ext.events[0] if ext.events else None)
         if main_event is not None and main_event.type.value in allowed:
-            main_ok[kind] += 1
-        elif listing:
+            main_ok[part, kind] += 1
+        elif listing and part == "dev":
             got = ", ".join(f"{e.type.value}:{e.trigger.text}" for e in ext.events) or "-"
             wrong.append(f"{kind:<10} {got:<40} {rec['text'][:110]}")
         if good:
-            gsrc, gtgt = _gold_codes(rec.get("source")), _gold_codes(rec.get("target"))
-            if gsrc:
-                src[1] += 1
-                src[0] += any(gsrc & country_codes(ext, e, SOURCE_ROLES) for e in good)
-            if gtgt:
-                tgt[1] += 1
-                tgt[0] += any(gtgt & country_codes(ext, e, TARGET_ROLES) for e in good)
+            for side, roles in (("src", SOURCE_ROLES), ("tgt", TARGET_ROLES)):
+                want = _gold_codes(rec.get("source" if side == "src" else "target"))
+                if want:
+                    actors[part, f"{side}_n"] += 1
+                    actors[part, side] += any(want & country_codes(ext, e, roles)
+                                              for e in good)
+    kinds = sorted({k for _, k in total})
     print(f"{'PLOVER type':<12} {'n':>4} {'any':>6} {'main':>6}")
-    for kind in sorted(total):
-        n = total[kind]
-        print(f"{kind:<12} {n:>4} {any_ok[kind] / n:6.2f} {main_ok[kind] / n:6.2f}")
-    n = sum(total.values())
-    print(f"{'all':<12} {n:>4} {sum(any_ok.values()) / n:6.2f} {sum(main_ok.values()) / n:6.2f}")
-    print(f"source country agreement {src[0]}/{src[1]} = {src[0] / max(src[1], 1):.2f}")
-    print(f"target country agreement {tgt[0]}/{tgt[1]} = {tgt[0] / max(tgt[1], 1):.2f}")
+    for kind in kinds:
+        n = total["dev", kind] + total["test", kind]
+        ok_any = any_ok["dev", kind] + any_ok["test", kind]
+        ok_main = main_ok["dev", kind] + main_ok["test", kind]
+        print(f"{kind:<12} {n:>4} {ok_any / n:6.2f} {ok_main / n:6.2f}")
+    for name, parts in (("all", ("dev", "test")), ("dev", ("dev",)), ("test", ("test",))):
+        n = sum(v for (p, _), v in total.items() if p in parts)
+        a = sum(v for (p, _), v in any_ok.items() if p in parts)
+        m = sum(v for (p, _), v in main_ok.items() if p in parts)
+        print(f"{name:<12} {n:>4} {a / max(n, 1):6.2f} {m / max(n, 1):6.2f}")
+    for name, parts in (("", ("dev", "test")), ("dev ", ("dev",)), ("test ", ("test",))):
+        for side, word in (("src", "source"), ("tgt", "target")):
+            ok = sum(actors[p, side] for p in parts)
+            n = sum(actors[p, f"{side}_n"] for p in parts)
+            print(f"{name}{word} country agreement {ok}/{n} = {ok / max(n, 1):.2f}")
     for line in wrong:
         print(line)
     return 0
