@@ -125,6 +125,10 @@ class Condition(StrEnum):
     #: of two states take part ("a UN Security Council session"), not "an overnight session
     #: of the National Assembly"
     INTERNATIONAL = "international"
+    #: (checked on the roles) two parties meet: two named actors, a plural or coordinated
+    #: subject ("G7 leaders discussed"), or an international body; not "he discussed how
+    #: he became the nominee" or "I met Raghu then"
+    PARTIES = "parties"
     #: a commitment, not an opinion: "agreed to send", "agreed on a ceasefire", "agreed a
     #: deal", not "agreed that the plan was flawed"
     COMMIT = "commit"

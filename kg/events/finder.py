@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from kg.events.actors import among_private
 from kg.events.attach import attach_quantities, attach_times, attack_of
 from kg.events.claims import quote_of, set_factuality
 from kg.events.codes import plover_type
@@ -331,7 +332,7 @@ def _keep(ctx: Context, d: Draft) -> bool:
     """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
     Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
     and roles that meet its trigger's role condition."""
-    if not roles_ok(ctx, d) or _institutional_act(ctx, d):
+    if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

@@ -17,6 +17,7 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     JUDGEMENT_VERBS,
+    PATIENT_NOUNS,
     SETTING_NOUNS,
     TARGET_VERBS,
     UNDERGO_VERBS,
@@ -311,10 +312,12 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                         if ctx.type_of(key) is not EntityType.PLACE:
                             d.add(Role.ADDRESSEE, key, m)
     if tok.pos in NOUN_POS:
-        # possessives, compounds and nationality adjectives of the event noun
+        # possessives, compounds and nationality adjectives of the event noun; the
+        # possessor of a killing suffers it ("Kirk's killing")
+        patient = tok.lemma.lower() in PATIENT_NOUNS
         for c in ctx.kids(d.trigger, "poss", "compound", "amod", "nmod"):
             for key, m in ctx.np_entities(c.i):
-                d.add(actor, key, m)
+                d.add(Role.TARGET if patient and c.dep == "poss" else actor, key, m)
         for p in ctx.kids(d.trigger, "prep"):
             prep = p.lemma.lower()
             for o in ctx.kids(p.i, "pobj"):

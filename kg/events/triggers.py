@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.events.actors import private
 from kg.events.context import (
     NOUN_POS,
     VERB_POS,
@@ -348,6 +349,23 @@ def _international(ctx: Context, d: Draft) -> bool:
         ctx.type_of(k) is EntityType.ORGANIZATION and ctx.state_of(k) is None for k in keys)
 
 
+def _parties(ctx: Context, d: Draft) -> bool:
+    keys = {k for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.ADDRESSEE, Role.TARGET])
+            if ctx.type_of(k) is not EntityType.PLACE}
+    if len(keys) > 1 or any(ctx.type_of(k) is EntityType.ORGANIZATION
+                            and ctx.state_of(k) is None and not private(ctx, k)
+                            for k in keys):
+        return True
+    verb = d.light if d.light is not None else d.trigger
+    subjects = ctx.subject(verb)
+    with_party = any(ctx.np_entities(o.i) for p in ctx.kids(verb, "prep")
+                     if p.lemma.lower() in ("with", "between") for o in ctx.kids(p.i, "pobj"))
+    # someone meets "with" a named party: two parties, though the subject may be a
+    # surname the parser took for a noun ("Vance meets with ... Pashinyan")
+    return (with_party and bool(subjects)) or any(
+        ctx.tokens[s].tag in ("NNS", "NNPS") or ctx.kids(s, "conj") for s in subjects)
+
+
 def _sanction_target(ctx: Context, d: Draft) -> bool:
     """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
     Tunisian Forum for Economic and Social Rights" is a domestic act)."""
@@ -362,6 +380,7 @@ _ROLE_CHECKS: dict[Condition, Callable[[Context, Draft], bool]] = {
     Condition.FOREIGN_TARGET: _foreign_target,
     Condition.SANCTION_TARGET: _sanction_target,
     Condition.INTERNATIONAL: _international,
+    Condition.PARTIES: _parties,
 }
 
 

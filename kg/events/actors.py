@@ -1,0 +1,48 @@
+"""Private actors: who cannot make an event of the guidelines' classes on their own.
+
+A person with no post or office that kg knows of, and a company, club, band or news outlet
+(named as such: "Inc", "Airlines", "FC", "News") are private. An event other than a
+statement or an appeal whose actors are all private is not a political event: a company
+takeover, two musicians meeting, a man who "hit me", a shop "supplying" a gun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer
+from kg.events.context import Context, Draft
+from kg.events.lexicon import NEWS_MEDIA_WORDS, PRIVATE_ORG_WORDS
+from kg.model import EntityType, EventType, Role
+
+#: Classes any named actor can make: a statement, an appeal ("protesters demand").
+_OPEN = frozenset({EventType.STATEMENT, EventType.APPEAL})
+#: Acts that private persons alone do as crimes or trade, not as politics.
+_ACTS = frozenset({EventType.COMBAT, EventType.TRANSFER, EventType.DEPLOYMENT,
+                   EventType.TRAINING, EventType.SANCTION})
+
+
+def private(ctx: Context, key: str) -> bool:
+    """Is entity ``key`` a private person or body?"""
+    ent = ctx.entities[key]
+    if ent.type is EntityType.PERSON:
+        return not ent.posts and gazetteer.known_person(ent.label) is None
+    if ent.type is EntityType.ORGANIZATION and ent.part_of is None:
+        words = set(re.split(r"[^a-z0-9]+", ent.label.lower()))
+        return bool(words & (PRIVATE_ORG_WORDS | NEWS_MEDIA_WORDS))
+    return False
+
+
+def among_private(ctx: Context, d: Draft) -> bool:
+    """Are all of the draft's actors private (its places aside), in a class that needs a
+    public actor?"""
+    if d.type in _OPEN:
+        return False
+    actors = [a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE]
+    if d.type is EventType.COMBAT and not d.keys([Role.AGENT]):
+        return False  # an attack on a private person is still an attack
+    if not actors or not all(private(ctx, k) for k in actors):
+        return False
+    # two people the text gives no title may still be statesmen who meet or agree ("Blinken
+    # met Wang Yi"); a company among them makes it business
+    return d.type in _ACTS or any(ctx.type_of(k) is not EntityType.PERSON for k in actors)
