@@ -50,3 +50,31 @@ def test_the_possessor_of_a_killing_is_its_victim(nlp: Language) -> None:
 def test_a_meeting_needs_two_parties(nlp: Language, text: str, meeting: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.MEETING)) is meeting
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Biden attacked Trump for the over 200,000 deaths from coronavirus.", EventType.STATEMENT),
+    ("Hamas attacked Israel on October 7.", EventType.COMBAT),
+    ("Militants attacked Senator John Smith in Kabul.", EventType.COMBAT),
+])
+def test_a_person_attacking_a_person_uses_words(nlp: Language, text: str,
+                                               kind: EventType) -> None:
+    events, _ = run(nlp, text)
+    assert [e.type for e in events] == [kind]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Team Zorin pledge to bring all Melbournians to the council chamber.", None),
+    ("Carroll also backed the overturn of Citizens United.", None),
+    ("Germany pledged 500 million euros to Ukraine.", {"Germany", "Ukraine"}),
+    ("Iran apologised to Ukraine for downing the jet.", {"Iran", "Ukraine"}),
+    ("The United States backs Ukraine.", {"United States", "Ukraine"}),
+])
+def test_a_pledge_or_backing_has_a_party_in_view(nlp: Language, text: str,
+                                                 parties: set[str] | None) -> None:
+    events, ents = run(nlp, text)
+    coop = of_type(events, EventType.COOPERATION)
+    if parties is None:
+        assert not coop
+    else:
+        assert labels(only(coop), ents, Role.PARTICIPANT) == parties

@@ -20,6 +20,21 @@ from kg.events.triggers import verb_ok
 from kg.model import EntityType, EventType
 
 
+def _person_attacks_person(ctx: Context, i: int) -> bool:
+    """A named person (or party) "attacks" a named person: words, not force ("Biden
+    attacked Trump for the deaths", "Democrats continued to attack Trump on his taxes")."""
+    objects = [k for o in ctx.kids(i, "dobj") for k, _ in ctx.np_entities(o.i)]
+    if not objects or any(ctx.type_of(k) is not EntityType.PERSON for k in objects):
+        return False
+    subjects = ctx.subject(i)
+    if any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS for s in subjects):
+        return False
+    named = [k for s in subjects for k, _ in ctx.np_entities(s)]
+    return bool(named) and all(
+        ctx.type_of(k) is EntityType.PERSON or ctx.entities[k].label.lower().endswith("party")
+        for k in named)
+
+
 def special(ctx: Context, i: int) -> Trigger | None:
     """Triggers read from a construction rather than a lemma."""
     tok = ctx.tokens[i]
@@ -32,6 +47,8 @@ def special(ctx: Context, i: int) -> Trigger | None:
             return Trigger(EventType.MEETING, "041" if low == "speak" else "040")
         return Trigger(EventType.STATEMENT, "010") if verb_ok(
             ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
+    if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and _person_attacks_person(ctx, i):
+        return Trigger(EventType.STATEMENT, "111")  # "Biden attacked Trump for the deaths"
     if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and any(
             o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")):
         return Trigger(EventType.STATEMENT, "111")  # "attacked the impeachment inquiry"

@@ -289,7 +289,8 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                                 for key, m in ctx.np_entities(o.i):
                                     d.add(Role.PARTICIPANT, key, m)
         if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
-                      EventType.TRANSFER, EventType.SANCTION):  # "suspended links with X"
+                      EventType.TRANSFER, EventType.SANCTION, EventType.COOPERATION):
+            # "suspended links with X", "pledged 500 million euros to Ukraine"
             for o in ctx.kids(verb, "dobj"):
                 if o.i != d.trigger:
                     _prep_args(ctx, d, o.i)

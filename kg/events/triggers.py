@@ -357,6 +357,12 @@ def _parties(ctx: Context, d: Draft) -> bool:
                             for k in keys):
         return True
     verb = d.light if d.light is not None else d.trigger
+    # "pledged 500 million euros to Ukraine": the other party hangs on the object
+    keys |= {k for o in ctx.kids(verb, "dobj") for p in ctx.kids(o.i, "prep")
+             if p.lemma.lower() in ("to", "for", "with") for x in ctx.kids(p.i, "pobj")
+             for k, _ in ctx.np_entities(x.i) if ctx.type_of(k) is not EntityType.PLACE}
+    if len(keys) > 1:
+        return True
     subjects = ctx.subject(verb)
     with_party = any(ctx.np_entities(o.i) for p in ctx.kids(verb, "prep")
                      if p.lemma.lower() in ("with", "between") for o in ctx.kids(p.i, "pobj"))
