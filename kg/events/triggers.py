@@ -196,7 +196,9 @@ def _names_actor(ctx: Context, o: Token) -> bool:
 
 
 def _actor_obj(ctx: Context, i: int) -> bool:
-    return any(_names_actor(ctx, o) for o in _objects(ctx, i))
+    """The object is an actor itself ("backed Ukraine", "recognised the State of
+    Palestine"), not a thing of one ("support Trump's claims")."""
+    return any(o.i in ctx.at and _names_actor(ctx, o) for o in _objects(ctx, i))
 
 
 def _guest_obj(ctx: Context, i: int) -> bool:
