@@ -107,3 +107,19 @@ def test_the_company_ending_a_contract_is_no_sanction(nlp: Language) -> None:
 def test_an_unnamed_crowd_makes_demands(nlp: Language, text: str, appeal: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.APPEAL)) is appeal
+
+
+def test_a_verb_misread_as_a_noun_in_a_when_clause(nlp: Language) -> None:
+    events, ents = run(nlp, "At least six Palestinians are killed when an Israeli tank fires "
+                            "at a wedding in Gaza City.")
+    assert "Israel" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+@pytest.mark.parametrize(("text", "combat"), [
+    ("Ukraine used drones to strike targets deep inside Russian territory.", True),
+    ("The central bank hit its inflation target in March.", False),
+])
+def test_striking_targets_is_fire_but_hitting_a_target_is_not(nlp: Language, text: str,
+                                                             combat: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COMBAT)) is combat

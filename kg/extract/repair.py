@@ -64,10 +64,14 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
             # "The Houthis fire two missiles": a plural subject's verb read as a noun
             t.tag == "NN" and plural_subject and t.dep in ("ROOT", "compound")
             and toks[t.i + 1].pos in ("DET", "NUM", "PROPN"))
-        if main and (t.tag != "VBZ" or toks[t.i - 1].tag not in ("NNP", "NNPS")):
-            continue  # inside a sentence that has its verb: only a verb after a name
+        clause_noun = t.tag == "NNS" and t.dep == "advcl"  # "when an Israeli tank fires at"
+        if main and not clause_noun and (t.tag != "VBZ" or toks[t.i - 1].tag not in ("NNP",
+                                                                                   "NNPS")):
+            continue  # inside a sentence that has its verb: only a verb after a name, or a
+            # "noun" heading an adverbial clause
         if (misread and (word.endswith("s") or t.tag == "NN") and t.lemma.lower() in verbs
-                and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj")
+                and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj",
+                              "advcl")
                 and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
                 and toks[t.i + 1].pos not in ("PUNCT", "PART")
                 and (not main or toks[t.i + 1].pos in ("DET", "NUM", "PROPN", "PRON", "ADJ",
