@@ -123,3 +123,10 @@ def test_striking_targets_is_fire_but_hitting_a_target_is_not(nlp: Language, tex
                                                              combat: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.COMBAT)) is combat
+
+
+def test_acts_before_and_after_are_two_events(nlp: Language) -> None:
+    events, _ = run(nlp, "Six people are killed in Russian airstrikes across Ukraine, while "
+                         "a power outage occurs in Kherson after critical infrastructure was "
+                         "targeted overnight by Russian drones.")
+    assert len(of_type(events, EventType.COMBAT)) == 2

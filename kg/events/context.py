@@ -69,6 +69,9 @@ class Draft:
     cue: str | None = None
     condition: Condition = Condition.NONE
     negative: bool = False  # the trigger itself denies or rejects ("deny", "veto")
+    #: the clause "after / before / following ..." the trigger stands in (its head), if any:
+    #: acts on either side of such a clause are two events
+    sequence: int | None = None
 
     def keys(self, roles: Iterable[Role]) -> frozenset[str]:
         wanted = set(roles)

@@ -57,6 +57,7 @@ from kg.events.lexicon import (
     NOUNS,
     OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
+    SEQUENCE_MARKS,
     WEAPON_NOUNS,
     Trigger,
 )
@@ -375,6 +376,19 @@ def _institutional_act(ctx: Context, d: Draft) -> bool:
     return False
 
 
+def _sequence_clause(ctx: Context, i: int) -> int | None:
+    """The head of the "after / before / following ..." clause token ``i`` stands in."""
+    for a in [ctx.tokens[i], *ctx.parse.ancestors(i)]:
+        if a.sent != ctx.tokens[i].sent:
+            break
+        marks = [c.lemma.lower() for c in ctx.kids(a.i, "mark", "prep", "advmod")]
+        if a.dep in ("advcl", "pcomp", "pobj") and any(m in SEQUENCE_MARKS for m in marks):
+            return a.i
+        if a.dep == "pcomp" and ctx.tokens[a.head].lemma.lower() in SEQUENCE_MARKS:
+            return a.i
+    return None
+
+
 def _label(ctx: Context, d: Draft) -> str:
     def name(role_set: Iterable[Role]) -> list[str]:
         wanted = list(role_set)
@@ -410,6 +424,8 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     """The events ``analysis`` reports, with roles over ``entities``' keys."""
     ctx = Context(analysis, entities)
     drafts = _drafts(ctx) + according_sources(ctx)
+    for d in drafts:
+        d.sequence = _sequence_clause(ctx, d.trigger)
     drafts = _fold_casualties(ctx, drafts + _demands(ctx, drafts))
     attributed_authors(ctx, drafts)
     claimed_attacks(ctx, drafts)

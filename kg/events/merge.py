@@ -17,6 +17,8 @@ def same_event(a: Draft, b: Draft) -> bool:
         return bool(a.keys([Role.SPEAKER]) & b.keys([Role.SPEAKER]))
     if abs(a.sentence - b.sentence) > 3:
         return False
+    if a.sentence == b.sentence and a.sequence != b.sequence:
+        return False  # "killed in Russian airstrikes ... after infrastructure was targeted"
     objects = (Role.RECIPIENT, Role.TARGET, Role.ADDRESSEE)
     oa, ob = a.keys(objects), b.keys(objects)
     if a.sentence != b.sentence and oa != ob and ((oa and ob) or a.type not in RECALLED):
