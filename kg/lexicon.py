@@ -119,6 +119,12 @@ class Condition(StrEnum):
     #: a plea to someone or for something: "pleaded with Russia", "pleaded for help", not
     #: "pleaded guilty"
     PLEA = "plea"
+    #: a request, not a question: "asked Iran to release the crew", not "the press asked
+    #: Trump about it" or "asked whether the talks would resume"
+    NOT_QUESTION = "not_question"
+    #: an appeal to an actor, not a legal one: "appealed for calm", not "the court of
+    #: appeal" or "the appeal of that decision"
+    NOT_LEGAL = "not_legal"
     #: the object is no law or decree: "signed an agreement", not "signed a law"
     NOT_LEGISLATION = "not_legislation"
     #: (checked on the roles) an international gathering: an international body or parties

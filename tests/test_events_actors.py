@@ -78,3 +78,17 @@ def test_a_pledge_or_backing_has_a_party_in_view(nlp: Language, text: str,
         assert not coop
     else:
         assert labels(only(coop), ents, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("The press asked Trump about it that same day.", False),
+    ("Reporters asked Merkel whether the talks would resume.", False),
+    ("The Supreme Court ruled on the appeal of that decision by the government.", False),
+    ("Lawyers for the general appealed the verdict of the Hague tribunal.", False),
+    ("Iran asked Interpol to arrest Trump.", True),
+    ("The United Nations appealed for calm in Tripoli.", True),
+])
+def test_questions_and_legal_appeals_are_no_appeals(nlp: Language, text: str,
+                                                    appeal: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.APPEAL)) is appeal

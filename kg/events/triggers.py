@@ -21,6 +21,7 @@ from kg.events.lexicon import (
     GOODS_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
+    JUDICIAL_NOUNS,
     LABOR_STRIKE_WORDS,
     LEGISLATION_NOUNS,
     MILITARY_NOUNS,
@@ -31,6 +32,7 @@ from kg.events.lexicon import (
     OPERATION_MODIFIERS,
     RETREAT_NOUNS,
     ROUTINE_NOUNS,
+    RULING_NOUNS,
     TERRITORY_NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
@@ -327,6 +329,29 @@ def _plea(ctx: Context, i: int) -> bool:
         ctx.kids(i, "xcomp", "ccomp"))
 
 
+def _not_question(ctx: Context, i: int) -> bool:
+    if any(p.lemma.lower() == "about" for p in ctx.kids(i, "prep")):
+        return False  # "asked Trump about it"
+    return not any(m.lemma.lower() in ("whether", "if") or m.tag in ("WDT", "WP", "WRB")
+                   for c in ctx.kids(i, "ccomp") for m in ctx.parse.children(c.i)
+                   if m.dep in ("mark", "advmod", "nsubj", "dobj"))
+
+
+def _not_legal(ctx: Context, i: int) -> bool:
+    tok = ctx.tokens[i]
+    head = ctx.tokens[tok.head]
+    if tok.dep in ("compound", "pobj") and (
+            head.lemma.lower() in JUDICIAL_NOUNS
+            or ctx.tokens[head.head].lemma.lower() in JUDICIAL_NOUNS):
+        return False  # "the appeals court", "the court of appeal"
+    if any(c.lemma.lower() in JUDICIAL_NOUNS for c in ctx.kids(i, "compound", "amod")):
+        return False
+    objs = ctx.kids(i, "dobj") + [o for p in ctx.kids(i, "prep")
+                                  if p.lemma.lower() in ("of", "against")
+                                  for o in ctx.kids(p.i, "pobj")]
+    return not any(o.lemma.lower() in RULING_NOUNS for o in objs)  # "appealed the verdict"
+
+
 def _not_legislation(ctx: Context, i: int) -> bool:
     return not any(o.lemma.lower() in LEGISLATION_NOUNS for o in _objects(ctx, i))
 
@@ -432,6 +457,8 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.COMMIT: _commit,
     Condition.PLEA: _plea,
     Condition.NOT_LEGISLATION: _not_legislation,
+    Condition.NOT_QUESTION: _not_question,
+    Condition.NOT_LEGAL: _not_legal,
     Condition.WEAPON_OF: _weapon_of,
     Condition.GOODS_OBJ: _goods_obj,
     Condition.ORDER_TO: _order_to,
