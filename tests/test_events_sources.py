@@ -82,3 +82,18 @@ def test_talks_or_a_deal_with_x_are_the_clause_subjects(nlp: Language, text: str
                                                         parties: set[str]) -> None:
     events, ents = run(nlp, text)
     assert labels(only(of_type(events, kind)), ents, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli army claims to have killed a Hamas commander in Gaza.",
+    "Hamas claims to have captured two Israeli soldiers.",
+])
+def test_what_an_actor_claims_to_have_done_is_its_claim(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    e = only(of_type(events, EventType.COMBAT))
+    assert e.modality.value == "Reported" and e.attributed_to is not None
+
+
+def test_an_ordered_act_is_planned(nlp: Language) -> None:
+    events, _ = run(nlp, "Trump orders the deployment of the Army National Guard to Memphis.")
+    assert only(of_type(events, EventType.DEPLOYMENT)).modality.value == "Planned"

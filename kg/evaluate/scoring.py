@@ -146,6 +146,21 @@ def _argument_checks(gold: Gold, ge: GoldEvent, oe: OutEvent) -> dict[str, bool]
     return checks
 
 
+def _argument_values(arg: str, ge: GoldEvent, oe: OutEvent) -> str:
+    """Gold and output values of one argument, for an error line."""
+    if arg == "place":
+        return f"gold {ge.place}, output {', '.join(sorted(oe.places)) or '-'}"
+    if arg == "quantity":
+        got = ", ".join(str(q) for q in sorted(oe.quantities)) or "-"
+        return f"gold {', '.join(str(q) for q in ge.quantity)}, output {got}"
+    if arg in ("time", "time_text"):
+        want = ge.time if arg == "time" else ge.time_text
+        got = ", ".join((d or "-") if arg == "time" else t for t, d in oe.times) or "-"
+        return f"gold {want}, output {got}"
+    want, got = (ge.modality, oe.modality) if arg == "modality" else (ge.polarity, oe.polarity)
+    return f"gold {(want or '').lower()}, output {got}"
+
+
 def _confusion(gold: Gold, events: Sequence[OutEvent], pairs: dict[int, int],
                ignored_out: set[int]) -> dict[tuple[str, str], int]:
     table: Counter[tuple[str, str]] = Counter()
@@ -222,7 +237,8 @@ def score(gold: Gold, entities: Sequence[OutEntity], events: Sequence[OutEvent])
             counts[arg] += 1
             correct[arg] += ok
             if not ok:
-                errors.append(f"{arg}: {ge.describe()} vs {oe.label!r}")
+                errors.append(f"{arg}: {ge.describe()} vs {oe.label!r} "
+                              f"({_argument_values(arg, ge, oe)})")
     arguments = {a: (correct[a], counts[a]) for a in ARGUMENTS if counts[a]}
     return Report(
         gold=gold.path, entities=entity_score, events=event_score, per_type=per_type,

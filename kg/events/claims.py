@@ -166,6 +166,11 @@ def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] 
         entry = VERBS.get(verb.lemma.lower())
         speech = verb.lemma.lower() in SPEECH_VERBS
         denial = entry is not None and entry.cameo == "016"  # "deny"
+        if below.dep == "xcomp" and speech and not ctx.is_passive(j):
+            # "Israel's military claims to have killed a militant": its claim
+            speakers = [key for s in ctx.subject(j) for key, _ in ctx.np_entities(s)]
+            if speakers:
+                return denial, speakers[0]
         if below.dep == "xcomp":  # "refused to withdraw its troops"
             return (entry is not None and entry.negative), None
         content = (below.dep == "prep" and below.lemma.lower() in ("of", "for", "about", "over")

@@ -44,8 +44,19 @@ def _has_main_verb(parse: Parse, sent: Sentence) -> bool:
         return False
     if root.tag == "VBZ" and root.lemma.lower() not in _verbs():
         return False
+    if _infinitive_root(parse, sent):
+        return False  # "Israel's military claims to have killed": no finite verb
     return any(t.head == root.i and t.dep in ("nsubj", "nsubjpass")
                for t in toks[sent.start:sent.end])
+
+
+def _infinitive_root(parse: Parse, sent: Sentence) -> bool:
+    """The sentence's root is an infinitive ("to have killed"), which no sentence can be."""
+    toks = parse.tokens
+    root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
+    return root is not None and any(
+        t.head == root.i and t.dep == "aux" and t.text.lower() == "to"
+        for t in toks[sent.start:sent.end])
 
 
 def _candidate(parse: Parse, sent: Sentence) -> int | None:
@@ -73,7 +84,8 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
                 and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj",
                               "advcl")
                 and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
-                and toks[t.i + 1].pos not in ("PUNCT", "PART")
+                and (toks[t.i + 1].pos not in ("PUNCT", "PART")
+                     or (toks[t.i + 1].text.lower() == "to" and _infinitive_root(parse, sent)))
                 and (not main or toks[t.i + 1].pos in ("DET", "NUM", "PROPN", "PRON", "ADJ",
                                                        "ADP"))
                 and not (prev.dep == "det" and prev.head == t.i)):  # "the fires"
