@@ -19,6 +19,7 @@ from kg.extract.entities._common import (
 )
 from kg.extract.entities._forces import org_label
 from kg.extract.entities._places import (
+    in_address,
     in_place_context,
     known_place,
     place_headed,
@@ -100,7 +101,7 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         # of the tables read as a person or a body
         if label in ("PERSON", "ORG", "NORP") and known is None and not elsewhere and (
                 name not in person_surnames) and (
-                place_headed(doc, start, end)
+                place_headed(doc, start, end) or in_address(doc, start, end)
                 or (end - start >= 2 and known_place(text))
                 or (place_slot(doc, start, end) and known_place(text, small=True))):
             out.append((start, end, "GPE"))

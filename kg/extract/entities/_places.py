@@ -73,7 +73,8 @@ def site_after(doc: Doc, end: int) -> bool:
     for k in (end + 1, end + 2):
         if k >= len(doc) or not all(t.is_lower for t in doc[end:k + 1]):
             return False
-        if f"{doc[k - 1].lower_} {doc[k].lower_}" in SITE_NOUNS and doc[k].dep_ != "compound":
+        if f"{doc[k - 1].lower_} {doc[k].lemma_.lower()}" in SITE_NOUNS and (
+                doc[k].dep_ != "compound"):
             return doc[end - 1].head.i in range(end, k + 1)
     return False
 
@@ -93,6 +94,28 @@ def place_slot(doc: Doc, start: int, end: int) -> bool:
                                 or head.head.dep_ == "pobj"):
         return True
     return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children)
+
+
+def in_address(doc: Doc, start: int, end: int) -> bool:
+    """ "Takoubatt, Tillabéri Region, Niger", "Muğla, Türkiye": a name followed by a comma
+    and a state or a known place that ends the phrase (or goes on with a comma) is the
+    first part of an address of places; not "Maia Sandu, Moldova's president"."""
+    if not place_like_org(doc, start, end) or end + 1 >= len(doc) or doc[end].text != "," or (
+            doc[end + 1].ent_iob_ != "B") or (
+            doc[end + 1].ent_type_ not in ("GPE", "LOC")):
+        return False
+    j = end + 2
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    after = doc[j] if j < len(doc) else None
+    if after is not None and not (after.text in (",", ".", ";", ")") or after.is_sent_start):
+        return False
+    if after is not None and after.text == "," and j + 1 < len(doc) and (
+            doc[j + 1].ent_type_ not in ("", "GPE", "LOC")):
+        return False  # "Oracle, Silver Lake, MGX": a list of bodies
+    text = doc[end + 1:j].text
+    return bool(is_country_word(text) or gazetteer.place_by_name(text)
+                or gazetteer.city_by_name(text) or place_headed(doc, end + 1, j))
 
 
 def consistent_places(doc: Doc, ents: list[Ent], surnames: set[str]) -> list[Ent]:
@@ -116,8 +139,9 @@ def consistent_places(doc: Doc, ents: list[Ent], surnames: set[str]) -> list[Ent
 def surely_place(doc: Doc, start: int, end: int) -> bool:
     """A name before a place noun ("Maidan Wardak province") or in a phrase locating a
     facility ("a military base in Maidan Shahr") is a place even if read as a person."""
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].pos_ == "NOUN" and \
-            doc[end].dep_ != "compound" and doc[end - 1].head.i == end:
+    if end < len(doc) and PLACE_NOUNS & {doc[end].lower_, doc[end].lemma_.lower()} and \
+            doc[end].pos_ == "NOUN" and doc[end].dep_ != "compound" and \
+            doc[end - 1].head.i == end:
         return True  # not "a Joe Biden town hall"
     if place_headed(doc, start, end) or site_after(doc, end):
         return True
