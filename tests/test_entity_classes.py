@@ -91,3 +91,13 @@ def test_a_name_before_a_place_noun_is_a_place(nlp: Language) -> None:
     for name in ("Karm al-Zeitoun", "Tabarak"):
         found = at(nlp, text, name)
         assert found is not None and found.type is EntityType.PLACE, name
+
+
+def test_a_region_named_by_a_lower_case_word_and_its_state(nlp: Language) -> None:
+    text = "Drones struck two cars in southern Lebanon, and the Gaza truce held."
+    region = at(nlp, text, "southern Lebanon")
+    assert region is not None and region.label == "Southern Lebanon"
+    assert region.type is EntityType.PLACE
+    got = typed(nlp, text)
+    assert got.get("Lebanon") is EntityType.COUNTRY  # the state is named too
+    assert "Gaza Strip" in got  # "the Gaza truce": no region of "the"

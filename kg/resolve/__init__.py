@@ -100,8 +100,10 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         leader = leader_in_government(m, parse) if d.key.endswith("-government") else None
         if leader is not None:  # "the Asad regime" also names Bashar al-Asad
             persons.append((leader, leader.text, None))
-        if m.label == "FORCE" or (have.type is EntityType.ORGANIZATION
-                                  and have.part_of is not None):
+        # "southern Lebanon": a region named by a lower-case word and its state
+        region = have.type is EntityType.PLACE and m.text[:1].islower()
+        if m.label == "FORCE" or (have.part_of is not None and (
+                have.type is EntityType.ORGANIZATION or region)):
             add_state_of_force(m, parse, drafts, sentences_of)
         acro = acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):

@@ -259,14 +259,18 @@ def add_state_of_force(
     m: Mention, parse: Parse, drafts: dict[str, Draft], sentences_of: dict[str, set[int]]
 ) -> None:
     """ "North Korean troops" also mentions North Korea, and "the Government of Iraq" /
-    "Iraqi Foreign Ministry" mention Iraq: the state's name or demonym in a force's or a
-    body's name is evidence of the state too."""
+    "Iraqi Foreign Ministry" / "southern Lebanon" mention Iraq and Lebanon: the state's
+    name or demonym in a force's, a body's or a region's name is evidence of the state
+    too."""
     toks = [t for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
     c, k = country_prefix([t.text for t in toks])
     part = toks[:k]
     if c is None:
         c, cut = country_after_of([t.text for t in toks])
         part = toks[cut + 1:]
+    if c is None and len(toks) >= 2:  # "southern Lebanon"
+        c = gazetteer.country_by_name(toks[-1].text)
+        part = toks[-1:]
     if c is None or not part:
         return
     if part[-1].text in APOSTROPHES[:2]:

@@ -214,9 +214,18 @@ def in_place_context(doc: Doc, start: int, end: int, *, strong: bool = False) ->
 
 
 def regions(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """ "Kursk region", "Donetsk Oblast": one LOC span for the place and its region word."""
+    """ "Kursk region", "Donetsk Oblast": one LOC span for the place and its region word;
+    "southern Lebanon": a lower-case word and a state that name a region of the tables."""
     out: list[Ent] = []
     for start, end, label in ents:
+        prev = doc[start - 1] if start > 0 else None
+        if label in ("GPE", "LOC") and prev is not None and prev.is_lower and (
+                prev.pos_ == "ADJ") and (
+                not out or out[-1][1] < start):
+            known = gazetteer.actor_by_name(doc[start - 1:end].text)
+            if known is not None and known.type == "Place":
+                out.append((start - 1, end, "LOC"))
+                continue
         if (end < len(doc) and doc[end].lower_ in REGION_WORDS
                 and not is_country_word(doc[start:end].text)
                 and (label in ("GPE", "LOC") or is_city(doc[start:end].text))):
