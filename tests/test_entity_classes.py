@@ -101,3 +101,26 @@ def test_a_region_named_by_a_lower_case_word_and_its_state(nlp: Language) -> Non
     got = typed(nlp, text)
     assert got.get("Lebanon") is EntityType.COUNTRY  # the state is named too
     assert "Gaza Strip" in got  # "the Gaza truce": no region of "the"
+
+
+def test_ships_are_no_entities(nlp: Language) -> None:
+    text = ("Drones hit the Panama-flagged tanker Sea Falcon Star, and the frigate IRIS "
+            "Sabalan left port while MV Northern Light waited offshore.")
+    got = typed(nlp, text)
+    assert not any(name in label for label in got
+                   for name in ("Sea Falcon", "Sabalan", "Northern Light"))
+
+
+def test_aircraft_models_are_cut_off_their_operators(nlp: Language) -> None:
+    text = ("A Royal Jordanian Air Force F-16 fighter jet and an Arkia Airlines Embraer 195 "
+            "landed after a Sukhoi Su-25 crashed.")
+    got = typed(nlp, text)
+    assert not any("F-16" in label or "Embraer" in label or "Sukhoi" in label
+                   for label in got)
+    doc = with_ents(nlp, "A Bellview Air Cessna 208 crashed.", [("Bellview Air Cessna", "ORG")])
+    assert labels(refine_entities(doc)) == [("Bellview Air", "ORG")]
+
+
+def test_a_maker_acting_stays_a_company(nlp: Language) -> None:
+    doc = with_ents(nlp, "Embraer announced a new order.", [("Embraer", "ORG")])
+    assert labels(refine_entities(doc)) == [("Embraer", "ORG")]
