@@ -124,3 +124,27 @@ def test_aircraft_models_are_cut_off_their_operators(nlp: Language) -> None:
 def test_a_maker_acting_stays_a_company(nlp: Language) -> None:
     doc = with_ents(nlp, "Embraer announced a new order.", [("Embraer", "ORG")])
     assert labels(refine_entities(doc)) == [("Embraer", "ORG")]
+
+
+def test_dependent_territories_are_places(nlp: Language) -> None:
+    got = typed(nlp, "Storms hit Puerto Rico and Guadeloupe, and Greenland closed its ports.")
+    for name in ("Puerto Rico", "Guadeloupe", "Greenland"):
+        assert got.get(name) is EntityType.PLACE, name
+
+
+def test_demonyms_of_smaller_states(nlp: Language) -> None:
+    text = "The Malagasy president met Sierra Leonean and Burkinabe envoys."
+    got = {e.key for e in entities(nlp, text)}
+    assert {"country/MDG", "country/SLE", "country/BFA"} <= got
+
+
+def test_a_state_and_its_body_in_lower_case(nlp: Language) -> None:
+    text = ("Ghana's health ministry said the government of Chad had asked Kenya's civil "
+            "aviation authority for help.")
+    ministry = at(nlp, text, "Ghana's health ministry")
+    assert ministry is not None and ministry.key == "organization/gha-health-ministry"
+    government = at(nlp, text, "government of Chad")
+    assert government is not None and government.key == "organization/tcd-government"
+    authority = at(nlp, text, "civil aviation authority")
+    assert authority is not None and authority.type is EntityType.ORGANIZATION
+    assert authority.part_of == "country/KEN"

@@ -100,7 +100,7 @@ def governments(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 doc[k].lower_ in GOVERNMENT_NOUNS
                 or (doc[k].lower_ in STATE_BODY_NOUNS and label != "PERSON")):
             # "the Ghanaian information ministry", "the Egyptian cabinet": a state's body
-            body = _state_body_end(doc, end) if label != "PERSON" else None
+            body = _state_body_end(doc, k) if label != "PERSON" else None
             if body is not None:
                 out.append((start, body, "ORG"))
             continue
@@ -108,6 +108,25 @@ def governments(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i > k:
             continue
         out.append((start, k + 1, "ORG"))
+    return out + _body_of_state(doc, ents)
+
+
+def _body_of_state(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "the government of Yemen", "the ministry of internal affairs of Belarus": a
+    lower-case government noun or state body, "of" and a state make one ``ORG`` span."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        if label != "GPE" or start < 3 or doc[start - 1].lower_ != "of" or not (
+                is_country_word(doc[start:end].text)):
+            continue
+        for j in range(start - 2, max(start - 7, 0), -1):
+            tok = doc[j]
+            if not tok.is_lower or tok.pos_ not in ("NOUN", "ADJ", "ADP", "CCONJ"):
+                break
+            if tok.lower_ in GOVERNMENT_NOUNS | STATE_BODY_HEADS and tok.pos_ == "NOUN" and (
+                    doc[j - 1].lower_ == "the"):
+                out.append((j, end, "ORG"))
+                break
     return out
 
 
