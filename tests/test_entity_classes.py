@@ -148,3 +148,14 @@ def test_a_state_and_its_body_in_lower_case(nlp: Language) -> None:
     authority = at(nlp, text, "civil aviation authority")
     assert authority is not None and authority.type is EntityType.ORGANIZATION
     assert authority.part_of == "country/KEN"
+
+
+def test_a_multi_word_name_right_after_a_preposition_of_place(nlp: Language) -> None:
+    doc = with_ents(nlp, "A bridge in Bandar Lengeh was hit, and the Qarn area was shelled.",
+                    [("Bandar Lengeh", "PERSON"), ("Qarn", "ORG")])
+    assert labels(refine_entities(doc)) == [("Bandar Lengeh", "GPE"), ("Qarn area", "LOC")]
+    text = "He resigned over his role in Peter Hollins's appointment, said Anna Berg and Iran."
+    doc = with_ents(nlp, text, [("Peter Hollins's", "PERSON"), ("Anna Berg", "PERSON"),
+                                ("Iran", "GPE")])
+    assert labels(refine_entities(doc))[:2] == [("Peter Hollins's", "PERSON"),
+                                                ("Anna Berg", "PERSON")]

@@ -13,6 +13,7 @@ from kg.extract.entities._common import (
     LOCATIVE,
     MISREAD_AS_THING,
     NAME_LABELS,
+    PLACE_PREPOSITIONS,
     Ent,
     is_city,
     is_country_word,
@@ -119,14 +120,24 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
                 label == "NORP" and is_city(text)):  # "Aleppo" as NORP
             out.append((start, end, "GPE"))
             continue
+        # a multi-word person's name only right after a preposition ("a bridge in Bandar
+        # Khamir"), never by coordination alone
+        free = name not in persons or (not elsewhere and after_preposition(doc, start, end))
         if label in ("ORG", "NORP", "PERSON") and known is None and (
                 surely_place(doc, start, end) or (in_place_context(doc, start, end)
                                                    and name not in person_surnames
-                                                   and name not in persons)):
+                                                   and free)):
             out.append((start, end, "GPE"))
             continue
         out.append((start, end, label))
     return out
+
+
+def after_preposition(doc: Doc, start: int, end: int) -> bool:
+    """ "a bridge in Bandar Khamir": right after a preposition of place (a multi-word name
+    read as a person is a place there; "in X and Y" is not enough, nor "in X's role")."""
+    return start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not any(
+        t.lower_ in ("'s", "’s") for t in doc[end - 1:end + 1])
 
 
 def join_of(doc: Doc, ents: list[Ent]) -> list[Ent]:

@@ -140,7 +140,8 @@ def surely_place(doc: Doc, start: int, end: int) -> bool:
     """A name before a place noun ("Maidan Wardak province") or in a phrase locating a
     facility ("a military base in Maidan Shahr") is a place even if read as a person."""
     if end < len(doc) and PLACE_NOUNS & {doc[end].lower_, doc[end].lemma_.lower()} and \
-            doc[end].pos_ == "NOUN" and doc[end].dep_ != "compound" and \
+            doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN") and \
+            doc[end].dep_ != "compound" and \
             doc[end - 1].head.i == end:
         return True  # not "a Joe Biden town hall"
     if place_headed(doc, start, end) or site_after(doc, end):
