@@ -159,3 +159,14 @@ def test_a_multi_word_name_right_after_a_preposition_of_place(nlp: Language) -> 
                                 ("Iran", "GPE")])
     assert labels(refine_entities(doc))[:2] == [("Peter Hollins's", "PERSON"),
                                                 ("Anna Berg", "PERSON")]
+
+
+def test_a_name_after_an_institution_noun_names_a_body(nlp: Language) -> None:
+    text = ("The Kenyan human rights organization Haki Africa reports that the nuclear "
+            "operator Rosatom and the ride-hailing firm Bolt were fined.")
+    got = typed(nlp, text)
+    for name in ("Haki Africa", "Rosatom", "Bolt"):
+        assert got.get(name) is EntityType.ORGANIZATION, name
+    doc = with_ents(nlp, "The bill, backed by the far-right party Vox, passed.",
+                    [("Vox", "PERSON")])
+    assert labels(refine_entities(doc)) == [("Vox", "ORG")]

@@ -53,6 +53,7 @@ from kg.extract.entities._names import clean, join_of, relabel
 from kg.extract.entities._persons import missed_persons, persons
 from kg.extract.entities._places import consistent_places, fronted_places, regions
 from kg.extract.entities._repairs import (
+    described_bodies,
     drop_events,
     named_after_institution,
     norp_bodies,
@@ -71,6 +72,7 @@ def refine_entities(doc: Doc) -> Doc:
     ents = drop_events(doc, strip_quantifiers(doc, ents))
     ents = split_places(doc, ents)
     ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
+    ents = merge(ents, described_bodies(doc, ents), replace=False)
     ents = merge(ents, missed_persons(doc, ents), replace=False)
     ents = persons(doc, join_of(doc, ents))
     # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").

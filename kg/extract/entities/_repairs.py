@@ -7,14 +7,16 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.entities._common import NAME_LABELS, Ent, is_country_word
+from kg.gazetteer import TITLE_WORDS
 from kg.lexicon import table, words
 
 #: "Several IRGC Navy gunboats", "Two Palestinians": counting words before a name.
 QUANTIFIERS = words("quantifier_words") | frozenset(table("number_words"))
 #: "Bahrain Grand Prix", "European Championships", "Sacred Defence Week".
 EVENT_HEADS = words("event_name_heads")
-#: "the South American group Mercosur", "news agency Fars", "Iranian airline Mahan Air".
-INSTITUTION_NOUNS = words("institution_nouns")
+#: "the South American group Mercosur", "news agency Fars", "Iranian airline Mahan Air",
+#: "the nuclear operator Energoatom".
+INSTITUTION_NOUNS = words("institution_nouns") | words("descriptor_nouns")
 
 
 def strip_quantifiers(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -94,15 +96,38 @@ def named_after_institution(doc: Doc, ents: list[Ent]) -> list[Ent]:
     a name right after the institution noun that describes it names that body."""
     out: list[Ent] = []
     for start, end, label in ents:
-        prev = doc[start - 1] if start > 0 else None
-        if (label in ("GPE", "LOC", "PERSON", "NORP", "FAC") and prev is not None
-                and prev.lower_ in INSTITUTION_NOUNS and prev.is_lower
-                and prev.pos_ == "NOUN" and (prev.head.i in range(start, end)
-                                             or doc[end - 1].head.i == prev.i)
+        if (label in ("GPE", "LOC", "PERSON", "NORP", "FAC") and _describes(doc, start, end)
                 and not is_country_word(doc[start:end].text)
                 and gazetteer.country_by_metonym(doc[start:end].text) is None):
             label = "ORG"
         out.append((start, end, label))
+    return out
+
+
+def _describes(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case institution noun right before the name, in one phrase with it."""
+    prev = doc[start - 1] if start > 0 else None
+    return (prev is not None and prev.lower_ in INSTITUTION_NOUNS and prev.is_lower
+            and prev.pos_ in ("NOUN", "PROPN") and (prev.head.i in range(start, end)
+                                                    or doc[end - 1].head.i == prev.i))
+
+
+def described_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "The human rights organization Emergency Lawyers reports", "low-cost airline
+    Pegasus announces": capitalised words the model left untagged after an institution
+    noun name a body (to be merged where no span is)."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[Ent] = []
+    for i in range(1, len(doc)):
+        end = i
+        while end < len(doc) and end - i < 4 and end not in taken and (
+                doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper)
+                and doc[end].lower_ not in TITLE_WORDS):
+            end += 1
+        if end > i and (end == len(doc) or not doc[end].is_title) and _describes(
+                doc, i, end) and not is_country_word(doc[i:end].text) and (
+                gazetteer.place_by_name(doc[i:end].text) is None):
+            out.append((i, end, "ORG"))
     return out
 
 
