@@ -170,3 +170,12 @@ def test_a_name_after_an_institution_noun_names_a_body(nlp: Language) -> None:
     doc = with_ents(nlp, "The bill, backed by the far-right party Vox, passed.",
                     [("Vox", "PERSON")])
     assert labels(refine_entities(doc)) == [("Vox", "ORG")]
+
+
+def test_a_capital_in_an_address_is_the_city(nlp: Language) -> None:
+    text = "Missiles struck Kyiv, Ukraine, and a delegation flew from Beijing, China."
+    kyiv = at(nlp, text, "Kyiv")
+    assert kyiv is not None and kyiv.type is EntityType.PLACE
+    beijing = at(nlp, text, "Beijing")
+    assert beijing is not None and beijing.type is EntityType.PLACE
+    assert typed(nlp, text).get("Ukraine") is EntityType.COUNTRY

@@ -78,8 +78,24 @@ def _is_locative(m: Mention, parse: Parse) -> bool:
                 t.head == prep.head and t.text.lower() == "from" and t.i != prep.i
                 for t in toks[max(0, prep.i - 8):prep.i])
     nxt = parse.tokens[m.end] if m.end < len(parse.tokens) else None
-    return nxt is not None and nxt.text == "," and m.end + 1 < len(parse.tokens) and (
-        parse.tokens[m.end + 1].text in ("D.C.", "DC"))
+    if nxt is None or nxt.text != "," or m.end + 1 >= len(parse.tokens):
+        return False
+    # "Washington, D.C.", "Cairo, Egypt", "Beijing, China, and Pyongyang": a city in an
+    # address of places
+    after = parse.tokens[m.end + 1]
+    return after.text in ("D.C.", "DC") or _names_state(parse, m.end + 1)
+
+
+def _names_state(parse: Parse, i: int) -> bool:
+    """Whether the name starting at token ``i`` is a state ("Egypt", "North Korea")."""
+    toks = parse.tokens
+    if toks[i].ent_type not in ("GPE", "NORP") or toks[i].ent_iob != "B":
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].ent_iob == "I":
+        j += 1
+    text = parse.text[toks[i].idx:toks[j - 1].idx + len(toks[j - 1].text)]
+    return gazetteer.country_by_name(text) is not None
 
 
 def classify(m: Mention, parse: Parse) -> Draft | None:
