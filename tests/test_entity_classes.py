@@ -179,3 +179,34 @@ def test_a_capital_in_an_address_is_the_city(nlp: Language) -> None:
     beijing = at(nlp, text, "Beijing")
     assert beijing is not None and beijing.type is EntityType.PLACE
     assert typed(nlp, text).get("Ukraine") is EntityType.COUNTRY
+
+
+def test_a_place_split_at_a_particle_or_a_hyphen_is_one_place(nlp: Language) -> None:
+    text = "Floods hit Rio Verde do Sul, Brazil, and Kalba-Fujairah Governorate, Oman."
+    doc = with_ents(nlp, text, [("Rio Verde", "PERSON"), ("Sul", "GPE"), ("Brazil", "GPE"),
+                                ("Kalba", "PERSON"), ("Oman", "GPE")])
+    assert labels(refine_entities(doc)) == [
+        ("Rio Verde do Sul", "GPE"), ("Brazil", "GPE"), ("Kalba-Fujairah Governorate", "GPE"),
+        ("Oman", "GPE")]
+    text = "Cases rose in the Democratic Republic of the Congo."
+    doc = with_ents(nlp, text, [("the Democratic Republic of the", "GPE"), ("Congo", "GPE")])
+    assert labels(refine_entities(doc)) == [("the Democratic Republic of the Congo", "GPE")]
+
+
+def test_no_join_across_a_body_or_a_people(nlp: Language) -> None:
+    doc = with_ents(nlp, "US-Bangla Airlines resumed flights.",
+                    [("US", "GPE"), ("Bangla Airlines", "ORG")])
+    assert ("US-Bangla Airlines", "GPE") not in labels(refine_entities(doc))
+
+
+def test_facilities_named_by_their_last_word_are_places(nlp: Language) -> None:
+    text = "Drones struck the Grand Palace Hotel and the Al Jufra Air Base overnight."
+    doc = with_ents(nlp, text, [("the Grand Palace Hotel", "ORG"),
+                                ("the Al Jufra Air Base", "ORG")])
+    assert [lab for _, lab in labels(refine_entities(doc))] == ["GPE", "GPE"]
+
+
+def test_laws_and_races_are_no_entities(nlp: Language) -> None:
+    doc = with_ents(nlp, "Under the Foreign Agents Act, the Dubai Derby was cancelled.",
+                    [("the Foreign Agents Act", "ORG"), ("the Dubai Derby", "ORG")])
+    assert labels(refine_entities(doc)) == []

@@ -51,7 +51,12 @@ from kg.extract.entities._forces import forces, governments
 from kg.extract.entities._matchers import actor_matcher
 from kg.extract.entities._names import clean, join_of, relabel
 from kg.extract.entities._persons import missed_persons, persons
-from kg.extract.entities._places import consistent_places, fronted_places, regions
+from kg.extract.entities._places import (
+    consistent_places,
+    fronted_places,
+    joined_places,
+    regions,
+)
 from kg.extract.entities._repairs import (
     described_bodies,
     drop_events,
@@ -70,7 +75,7 @@ def refine_entities(doc: Doc) -> Doc:
     """Rewrite ``doc.ents`` with kg's rules (see the module docstring); return ``doc``."""
     ents = vehicles(doc, clean(doc, [(e.start, e.end, e.label_) for e in doc.ents]))
     ents = drop_events(doc, strip_quantifiers(doc, ents))
-    ents = split_places(doc, ents)
+    ents = joined_places(doc, split_places(doc, ents))
     ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
     ents = merge(ents, described_bodies(doc, ents), replace=False)
     ents = merge(ents, missed_persons(doc, ents), replace=False)

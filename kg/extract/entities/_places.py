@@ -31,6 +31,8 @@ SITE_NOUNS = words("site_nouns")
 ORDINAL_WORDS = words("ordinal_words")
 #: "leaves Portsmouth", "entered Tell Tamer".
 PLACE_OBJECT_VERBS = words("place_object_verbs")
+#: "Rio Bonito do Iguaçu", "Viña del Mar".
+PLACE_PARTICLES = words("place_particles")
 
 
 def known_place(text: str, *, small: bool = False) -> bool:
@@ -231,6 +233,78 @@ def regions(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 and not is_country_word(doc[start:end].text)
                 and (label in ("GPE", "LOC") or is_city(doc[start:end].text))):
             out.append((start, end + 1, "LOC"))
+        else:
+            out.append((start, end, label))
+    return out
+
+
+def _name_run(doc: Doc, k: int, starts: dict[int, Ent]) -> int:
+    """End of the name at token ``k``: a span of the model's, else capitalised words."""
+    if k in starts:
+        return starts[k][1]
+    j = k
+    while j < len(doc) and j - k < 3 and doc[j].is_title and doc[j].pos_ == "PROPN":
+        j += 1
+    return j
+
+
+def _in_address(doc: Doc, end: int) -> bool:
+    """ "..., Brazil": a comma and a place or state follow."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in (
+        "GPE", "LOC")
+
+
+def joined_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """One place the model split in two: at a particle ("Rio Bonito" "do" "Iguaçu",
+    "Viña" "del Mar", "the Democratic Republic of the" "Congo"), at a hyphen without spaces
+    ("Baalbek"-"Hermel Governorate") or before a name in an address ("Dera" "Ismail Khan",
+    North Waziristan). The whole is a place when a part is one, or in an address."""
+    starts = {s: (s, e, lab) for s, e, lab in ents}
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[Ent] = []
+    skip_to = 0
+    for start, end, label in ents:
+        if start < skip_to:
+            continue
+        k, labels = end, {label}
+        while label in ("GPE", "LOC", "PERSON", "ORG") and k + 1 < len(doc):
+            tok = doc[k]
+            if (tok.lower_ in PLACE_PARTICLES and tok.is_lower) or (
+                    label == "GPE" and doc[k - 1].lower_ in ("of", "the") and k in starts
+                    and is_country_word(doc[start:starts[k][1]].text)):  # "the DR of the Congo"
+                j = k + 1 if tok.lower_ in PLACE_PARTICLES else k
+                while j < len(doc) and doc[j].lower_ in PLACE_PARTICLES and doc[j].is_lower:
+                    j += 1
+                if j < len(doc) and doc[j].text == "-":  # "ez-Zahrani"
+                    j += 1
+            elif tok.text == "-" and not doc[k - 1].whitespace_ and not tok.whitespace_ and (
+                    k + 1 not in taken):
+                j = k + 1
+            elif k in starts and starts[k][2] == "PERSON" and label == "GPE" and (
+                    _in_address(doc, starts[k][1])):
+                j = k
+            else:
+                break
+            if j >= len(doc) or not doc[j].is_title:
+                break
+            new_end = _name_run(doc, j, starts)
+            if new_end <= j:
+                break
+            if j in starts:
+                labels.add(starts[j][2])
+            k = new_end
+        if k == end:
+            out.append((start, end, label))
+            continue
+        place = bool(labels & {"GPE", "LOC"}) or _in_address(doc, k) or (
+            start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS)
+        whole = doc[start:k]
+        if any(t.lower_ in BODY_HEADS for t in whole) or (  # "US-Bangla Airlines"
+                gazetteer.country_by_demonym(whole.text) is not None):  # "Guinea-Bissauans"
+            out.append((start, end, label))
+        elif place or labels == {"PERSON"}:
+            out.append((start, k, "GPE" if place else "PERSON"))
+            skip_to = k
         else:
             out.append((start, end, label))
     return out
