@@ -210,3 +210,16 @@ def test_laws_and_races_are_no_entities(nlp: Language) -> None:
     doc = with_ents(nlp, "Under the Foreign Agents Act, the Dubai Derby was cancelled.",
                     [("the Foreign Agents Act", "ORG"), ("the Dubai Derby", "ORG")])
     assert labels(refine_entities(doc)) == []
+
+
+def test_us_parties_by_their_members(nlp: Language) -> None:
+    text = "Republicans blocked the bill, and Democratic senators walked out."
+    got = {e.key for e in entities(nlp, text)}
+    assert {"organization/us-republican-party", "organization/us-democratic-party"} <= got
+
+
+def test_names_listed_after_a_place_noun_are_places(nlp: Language) -> None:
+    text = "Rebels attacked the towns of Tessit, Boni and Hombori, and the island Lampedusa."
+    doc = with_ents(nlp, text, [("Tessit", "ORG"), ("Boni", "PERSON"), ("Hombori", "PERSON"),
+                                ("Lampedusa", "PERSON")])
+    assert [lab for _, lab in labels(refine_entities(doc))] == ["GPE"] * 4

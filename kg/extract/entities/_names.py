@@ -23,6 +23,7 @@ from kg.extract.entities._places import (
     in_address,
     in_place_context,
     known_place,
+    listed_places,
     place_headed,
     place_like_org,
     place_slot,
@@ -68,6 +69,12 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         if lab == "PERSON" and e - s >= 2:
             person_at.setdefault(gazetteer.normalize(doc[s:e].text), set()).add(s)
     persons = set(person_at)
+    listed = listed_places(doc, ents)
+    # "Gupta" alone elsewhere: "Arnav Gupta" is a person, whatever list it stands in
+    called: dict[str, set[int]] = {}
+    for s, e, lab in ents:
+        if lab == "PERSON" and e - s == 1:
+            called.setdefault(gazetteer.normalize(doc[s].text), set()).add(s)
     out: list[Ent] = []
     for start, end, label in ents:
         span = doc[start:end]
@@ -103,6 +110,9 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         if label in ("PERSON", "ORG", "NORP") and known is None and not elsewhere and (
                 name not in person_surnames) and (
                 place_headed(doc, start, end) or in_address(doc, start, end)
+                or (end - 1 in listed and not is_country_word(text) and not (
+                    label == "PERSON"
+                    and called.get(gazetteer.normalize(doc[end - 1].text), set()) - {start}))
                 or (end - start >= 2 and known_place(text))
                 or (place_slot(doc, start, end) and known_place(text, small=True))):
             out.append((start, end, "GPE"))

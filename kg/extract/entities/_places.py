@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.entities._common import (
@@ -183,6 +183,28 @@ def fronted_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def _place_noun(tok: Token) -> bool:
+    """ "town", "towns", "the island": a lower-case place noun."""
+    return tok.is_lower and bool(PLACE_NOUNS & {tok.lower_, tok.lemma_.lower()})
+
+
+def listed_places(doc: Doc, ents: list[Ent]) -> set[int]:
+    """Last tokens of the names listed after a place noun ("the towns of Aguelhok, Anéfis,
+    Gao, and Sévaré", "the island Crete", "the Norwegian town Krokstadelva")."""
+    out: set[int] = set()
+    for start, end, _ in ents:
+        prev = doc[start - 1] if start > 0 else None
+        if prev is None:
+            continue
+        after_of = prev.lower_ == "of" and start >= 2 and _place_noun(doc[start - 2])
+        apposed = _place_noun(prev) and prev.pos_ == "NOUN" and (
+            prev.head.i in range(start, end) or doc[end - 1].head.i == prev.i)
+        if after_of or apposed:
+            out.add(end - 1)
+            out.update(t.i for t in doc[end - 1].conjuncts if t.i > end - 1)
+    return out
+
+
 def in_place_context(doc: Doc, start: int, end: int, *, strong: bool = False) -> bool:
     """After "in"/"near"..., "the city of", "west of", "the way to", "ISIL-held", or
     before ", a city": a name there is a place ("near Karabilah"). ``strong``: not on a
@@ -207,13 +229,13 @@ def in_place_context(doc: Doc, start: int, end: int, *, strong: bool = False) ->
     # "Mosul and Raqqah": coordinated with a place the model did recognise.
     head = doc[end - 1]
     if strong:  # not "China and Huawei"
-        return prev.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in PLACE_NOUNS
+        return prev.lower_ == "of" and start >= 2 and _place_noun(doc[start - 2])
     if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
         return True
     if any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in head.children):
         return True
     return (prev.lower_ == "of" and start >= 2
-            and doc[start - 2].lower_ in PLACE_NOUNS)
+            and _place_noun(doc[start - 2]))
 
 
 def regions(doc: Doc, ents: list[Ent]) -> list[Ent]:
