@@ -223,3 +223,17 @@ def test_names_listed_after_a_place_noun_are_places(nlp: Language) -> None:
     doc = with_ents(nlp, text, [("Tessit", "ORG"), ("Boni", "PERSON"), ("Hombori", "PERSON"),
                                 ("Lampedusa", "PERSON")])
     assert [lab for _, lab in labels(refine_entities(doc))] == ["GPE"] * 4
+
+
+def test_a_title_glued_to_a_name_leaves_the_person(nlp: Language) -> None:
+    text = "UK Secretary of the Treasury Rachel Reeve and envoy to Chad Amina Tess spoke."
+    doc = with_ents(nlp, text, [("UK", "GPE"), ("the Treasury Rachel Reeve", "ORG"),
+                                ("Chad Amina Tess", "ORG")])
+    assert labels(refine_entities(doc)) == [
+        ("UK", "GPE"), ("Rachel Reeve", "PERSON"), ("Chad", "GPE"), ("Amina Tess", "PERSON")]
+
+
+def test_a_name_after_an_occupation_is_a_person(nlp: Language) -> None:
+    doc = with_ents(nlp, "A court jails journalist Marta Velasquez Ruiz.",
+                    [("Marta Velasquez Ruiz", "ORG")])
+    assert labels(refine_entities(doc)) == [("Marta Velasquez Ruiz", "PERSON")]

@@ -162,18 +162,31 @@ def join_of(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def _name_tail(doc: Doc, cut: int, end: int) -> bool:
+    """ "Scott Bessent", "Man-kei Tam": capitalised proper nouns, hyphenated parts too,
+    at most three words, no body word at the end."""
+    words = 0
+    for t in doc[cut:end]:
+        if t.text == "-" or (t.is_lower and t.i > cut and doc[t.i - 1].text == "-"
+                             and not doc[t.i - 1].whitespace_):
+            continue
+        if not (t.pos_ == "PROPN" and t.is_title):
+            return False
+        words += 1
+    return end - cut >= 2 and words <= 3 and doc[end - 1].lower_ not in BODY_HEADS
+
+
 def glued_person(doc: Doc, start: int, end: int) -> list[Ent] | None:
-    """ "the Middle East Tobias Ellwood" as one ORG: a known name, then a person's name."""
+    """ "the Middle East Tobias Ellwood", "Secretary of the Treasury Scott Bessent", "envoy
+    to Sudan Mohamed Belaiche" as one span: a known name, then a person's name."""
     if end - start < 3 or start < 2:
         return None
     before = doc[start - 1]
     if not (before.lower_ in TITLE_WORDS or (
-            before.lower_ in ("for", "of") and doc[start - 2].lower_ in TITLE_WORDS)):
+            before.lower_ in ("for", "of", "to") and doc[start - 2].lower_ in TITLE_WORDS)):
         return None
     for cut in range(end - 2, start, -1):
-        tail = doc[cut:end]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or end - cut > 3 or (
-                doc[end - 1].lower_ in BODY_HEADS):
+        if not _name_tail(doc, cut, end):
             continue
         head = doc[start:cut].text
         actor = gazetteer.actor_by_name(head)
@@ -181,6 +194,9 @@ def glued_person(doc: Doc, start: int, end: int) -> list[Ent] | None:
             return [(start, cut, ACTOR_LABELS[actor.type]), (cut, end, "PERSON")]
         if is_country_word(head):
             return [(start, cut, "GPE"), (cut, end, "PERSON")]
+        words = [t.lower_ for t in doc[start:cut] if t.lower_ != "the"]
+        if words and all(w in DEPARTMENT_WORDS for w in words):
+            return [(cut, end, "PERSON")]  # "the Treasury" is part of the title
     return None
 
 
