@@ -237,3 +237,9 @@ def test_a_name_after_an_occupation_is_a_person(nlp: Language) -> None:
     doc = with_ents(nlp, "A court jails journalist Marta Velasquez Ruiz.",
                     [("Marta Velasquez Ruiz", "ORG")])
     assert labels(refine_entities(doc)) == [("Marta Velasquez Ruiz", "PERSON")]
+
+
+def test_a_territory_in_a_body_name_is_the_place(nlp: Language) -> None:
+    got = typed(nlp, "The Puerto Rico government protested, and a shot hit the Omari Mosque.")
+    assert got.get("Puerto Rico") is EntityType.PLACE
+    assert all(t is not EntityType.COUNTRY for t in got.values())

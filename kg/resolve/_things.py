@@ -296,10 +296,15 @@ def add_state_of_force(
     span = Span(part[0].idx, part[-1].idx + len(part[-1].text))
     text = parse.text[span.begin:span.end]
     label = "NORP" if gazetteer.country_by_demonym(text) else "GPE"
-    d = drafts.setdefault(c.key, country_draft(c))
+    known = gazetteer.actor_by_name(text)
+    if known is not None and known.type == EntityType.PLACE.value:
+        # "the Hong Kong authorities": a territory of the table is a place, not a state
+        d = drafts.setdefault(known.key, actor_draft(known))
+    else:
+        d = drafts.setdefault(c.key, country_draft(c))
     d.mentions.append(Mention(span=span, text=text, label=label, start=part[0].i,
                               end=part[-1].i + 1, sentence=m.sentence))
-    sentences_of.setdefault(c.key, set()).add(m.sentence)
+    sentences_of.setdefault(d.key, set()).add(m.sentence)
 
 
 def acronym_after(m: Mention, parse: Parse) -> str | None:
