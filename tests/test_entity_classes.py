@@ -243,3 +243,25 @@ def test_a_territory_in_a_body_name_is_the_place(nlp: Language) -> None:
     got = typed(nlp, "The Puerto Rico government protested, and a shot hit the Omari Mosque.")
     assert got.get("Puerto Rico") is EntityType.PLACE
     assert all(t is not EntityType.COUNTRY for t in got.values())
+
+
+def test_a_name_before_a_local_office_is_a_place(nlp: Language) -> None:
+    doc = with_ents(nlp, "Police arrest Tetovo mayor Arben Taravari.",
+                    [("Tetovo", "ORG"), ("Arben Taravari", "PERSON")])
+    assert labels(refine_entities(doc)) == [("Tetovo", "GPE"), ("Arben Taravari", "PERSON")]
+
+
+def test_an_address_read_as_one_body_is_split(nlp: Language) -> None:
+    text = "Gunmen kill 22 people in Tondikiwindi, Tillabéri Region, Niger."
+    doc = with_ents(nlp, text, [("Tondikiwindi, Tillabéri Region", "ORG"), ("Niger", "GPE")])
+    assert labels(refine_entities(doc)) == [
+        ("Tondikiwindi", "GPE"), ("Tillabéri Region", "GPE"), ("Niger", "GPE")]
+
+
+def test_a_state_military_acting_through_its_arms_is_its_force(nlp: Language) -> None:
+    doc = refine_entities(nlp("A Kenyan military helicopter crashed, and the Israeli "
+                              "military says it struck a depot."))
+    assert ("Kenyan military", "FORCE") in labels(doc)
+    assert ("Israeli military", "FORCE") in labels(doc)
+    doc = refine_entities(nlp("Analysts say Russian military resources are depleted."))
+    assert all(lab != "FORCE" for _, lab in labels(doc))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.entities._common import FORCE, ORDINAL, Ent, is_country_word
@@ -19,6 +19,8 @@ from kg.gazetteer import (
 )
 from kg.lexicon import words
 
+#: "a Colombian military airstrike", "a Ugandan military helicopter".
+ARMED_ACTS = words("armed_act_nouns") | words("weapon_nouns") | words("vehicle_nouns")
 #: "the Ghanaian information ministry", "the Egyptian cabinet".
 STATE_BODY_HEADS = words("state_body_heads")
 
@@ -37,12 +39,22 @@ def force_end(doc: Doc, j: int) -> int | None:
     if last is None:
         return None
     tok = doc[last]
-    # "Russian military resources": the force word only modifies another noun.
-    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > last:
-        return None
-    if tok.pos_ == "ADJ" and tok.dep_ != "ROOT" and tok.head.i > last:
+    # "Russian military resources": the force word only modifies another noun; not "a
+    # Colombian military airstrike" (the force's act) or "the Israeli military claims"
+    # (a verb the model read as a noun)
+    if tok.head.i > last and (tok.dep_ in ("amod", "compound", "nmod") or (
+            tok.pos_ == "ADJ" and tok.dep_ != "ROOT")) and not _acts(tok.head):
         return None
     return last + 1
+
+
+def _acts(noun: Token) -> bool:
+    """The noun a force word modifies is the force's act or arms ("airstrike",
+    "helicopter"), or a present-tense verb read as a plural noun ("claims", "says")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ARMED_ACTS or noun.lower_ in ARMED_ACTS or (
+        noun.dep_ == "ROOT" and noun.tag_ == "NNS" and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].pos_ in ("PRON", "SCONJ", "PART", "DET", "ADP"))
 
 
 def forces(doc: Doc, ents: list[Ent]) -> list[Ent]:

@@ -31,6 +31,8 @@ SITE_NOUNS = words("site_nouns")
 ORDINAL_WORDS = words("ordinal_words")
 #: "leaves Portsmouth", "entered Tell Tamer".
 PLACE_OBJECT_VERBS = words("place_object_verbs")
+#: "Uruapan mayor Carlos Manzo", "the Taiz governor".
+LOCAL_OFFICES = words("local_office_nouns")
 #: "Rio Bonito do Iguaçu", "Viña del Mar".
 PLACE_PARTICLES = words("place_particles")
 
@@ -102,8 +104,13 @@ def in_address(doc: Doc, start: int, end: int) -> bool:
     """ "Takoubatt, Tillabéri Region, Niger", "Muğla, Türkiye": a name followed by a comma
     and a state or a known place that ends the phrase (or goes on with a comma) is the
     first part of an address of places; not "Maia Sandu, Moldova's president"."""
-    if not place_like_org(doc, start, end) or end + 1 >= len(doc) or doc[end].text != "," or (
-            doc[end + 1].ent_iob_ != "B") or (
+    if not place_like_org(doc, start, end) or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].ent_iob_ != "B" and doc[end + 1].is_title and (  # "Achi-Su, Dagestan"
+            end + 2 < len(doc) and doc[end + 2].text == ","):
+        return gazetteer.place_by_name(doc[end + 1].text) is not None or is_country_word(
+            doc[end + 1].text)
+    if doc[end + 1].ent_iob_ != "B" or (
             doc[end + 1].ent_type_ not in ("GPE", "LOC")):
         return False
     j = end + 2
@@ -147,6 +154,9 @@ def surely_place(doc: Doc, start: int, end: int) -> bool:
             doc[end - 1].head.i == end:
         return True  # not "a Joe Biden town hall"
     if place_headed(doc, start, end) or site_after(doc, end):
+        return True
+    if end < len(doc) and doc[end].lower_ in LOCAL_OFFICES and doc[end].is_lower and (
+            doc[end - 1].head.i == end):  # "Uruapan mayor Carlos Manzo"
         return True
     if start == 0 or doc[start - 1].lower_ not in ("in", "near"):
         return False

@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.entities._common import NAME_LABELS, Ent, is_country_word
-from kg.gazetteer import TITLE_WORDS
+from kg.extract.entities._common import BODY_HEADS, NAME_LABELS, Ent, is_country_word
+from kg.gazetteer import REGION_WORDS, TITLE_WORDS
 from kg.lexicon import table, words
 
 #: "Several IRGC Navy gunboats", "Two Palestinians": counting words before a name.
@@ -132,6 +132,11 @@ def described_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 def _place_or_state(text: str) -> bool:
+    """A state, a city or a region of the tables, also with its region word ("Tillabéri
+    Region")."""
+    parts = text.split()
+    if len(parts) >= 2 and parts[-1].lower() in REGION_WORDS:
+        text = " ".join(parts[:-1])
     return bool(is_country_word(text) or gazetteer.city_by_name(text)
                 or gazetteer.place_by_name(text))
 
@@ -150,11 +155,14 @@ def split_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 and gazetteer.place_by_name(whole) is None
                 and gazetteer.actor_by_name(whole) is None and not is_country_word(whole)):
             left, right = doc[start:cut].text, doc[cut + 1:end].text
-            if (_place_or_state(right) and (_place_or_state(left) or doc[cut].lower_ == "in")
-                    and doc[start].is_title and doc[cut + 1].is_title):
-                # "Brown University in Providence": the body stays a body
-                out += [(start, cut, "GPE" if _place_or_state(left) else label),
-                        (cut + 1, end, "GPE")]
+            if (_place_or_state(right) and (_place_or_state(left) or doc[cut].lower_ in (
+                    "in", ",")) and doc[start].is_title and doc[cut + 1].is_title):
+                # "Brown University in Providence": the body stays a body; "Takoubatt,
+                # Tillabéri Region": an address of places
+                first = "GPE" if _place_or_state(left) or (
+                    doc[cut].text == "," and not any(
+                        t.lower_ in BODY_HEADS for t in doc[start:cut])) else label
+                out += [(start, cut, first), (cut + 1, end, "GPE")]
                 continue
         if (out and label in ("GPE", "LOC") and out[-1][2] in ("GPE", "LOC")
                 and out[-1][1] + 1 == start and doc[start - 1].lower_ == "and"
