@@ -265,3 +265,20 @@ def test_a_state_military_acting_through_its_arms_is_its_force(nlp: Language) ->
     assert ("Israeli military", "FORCE") in labels(doc)
     doc = refine_entities(nlp("Analysts say Russian military resources are depleted."))
     assert all(lab != "FORCE" for _, lab in labels(doc))
+
+
+def test_a_one_word_name_of_a_body_named_in_full_before(nlp: Language) -> None:
+    text = ("The Kenyan Parliament met on Monday. The House of Representatives voted, and "
+            "Parliament adjourned after the House rose.")
+    got = {e.label: e for e in entities(nlp, text)}
+    assert "Parliament" not in got and "House" not in got
+    house = at(nlp, text, "House rose")
+    assert house is not None and house.label == "House of Representatives"
+
+
+def test_a_part_of_a_body_is_not_the_body(nlp: Language) -> None:
+    text = "The Amazon Conservation Fund warned that fires in the Amazon rainforest grew."
+    got = {e.label for e in entities(nlp, text)}
+    assert "Amazon Conservation Fund" in got
+    found = at(nlp, text, "Amazon rainforest")
+    assert found is None or found.label != "Amazon Conservation Fund"

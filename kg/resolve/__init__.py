@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from kg.gazetteer import normalize
 from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
 from kg.resolve._anaphora import anaphora_mentions
+from kg.resolve._bodies import join_short_names
 from kg.resolve._drafts import (
     DEFINITE_LABEL,
     PRONOUN_LABEL,
@@ -114,6 +115,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if alias != have.label:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
+    join_short_names(drafts)
     # titles are read once every body is known ("commander of U.S. Central Command")
     bodies = bodies_at(drafts)
     appositions: list[tuple[Mention, Mention]] = []
