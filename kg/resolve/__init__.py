@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from kg.gazetteer import normalize
 from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
 from kg.resolve._anaphora import anaphora_mentions
+from kg.resolve._bodies import join_short_names
 from kg.resolve._drafts import (
     DEFINITE_LABEL,
     PRONOUN_LABEL,
@@ -100,8 +101,10 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         leader = leader_in_government(m, parse) if d.key.endswith("-government") else None
         if leader is not None:  # "the Asad regime" also names Bashar al-Asad
             persons.append((leader, leader.text, None))
-        if m.label == "FORCE" or (have.type is EntityType.ORGANIZATION
-                                  and have.part_of is not None):
+        # "southern Lebanon": a region named by a lower-case word and its state
+        region = have.type is EntityType.PLACE and m.text[:1].islower()
+        if m.label == "FORCE" or (have.part_of is not None and (
+                have.type is EntityType.ORGANIZATION or region)):
             add_state_of_force(m, parse, drafts, sentences_of)
         acro = acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
@@ -112,6 +115,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if alias != have.label:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
+    join_short_names(drafts)
     # titles are read once every body is known ("commander of U.S. Central Command")
     bodies = bodies_at(drafts)
     appositions: list[tuple[Mention, Mention]] = []

@@ -78,8 +78,24 @@ def _is_locative(m: Mention, parse: Parse) -> bool:
                 t.head == prep.head and t.text.lower() == "from" and t.i != prep.i
                 for t in toks[max(0, prep.i - 8):prep.i])
     nxt = parse.tokens[m.end] if m.end < len(parse.tokens) else None
-    return nxt is not None and nxt.text == "," and m.end + 1 < len(parse.tokens) and (
-        parse.tokens[m.end + 1].text in ("D.C.", "DC"))
+    if nxt is None or nxt.text != "," or m.end + 1 >= len(parse.tokens):
+        return False
+    # "Washington, D.C.", "Cairo, Egypt", "Beijing, China, and Pyongyang": a city in an
+    # address of places
+    after = parse.tokens[m.end + 1]
+    return after.text in ("D.C.", "DC") or _names_state(parse, m.end + 1)
+
+
+def _names_state(parse: Parse, i: int) -> bool:
+    """Whether the name starting at token ``i`` is a state ("Egypt", "North Korea")."""
+    toks = parse.tokens
+    if toks[i].ent_type not in ("GPE", "NORP") or toks[i].ent_iob != "B":
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].ent_iob == "I":
+        j += 1
+    text = parse.text[toks[i].idx:toks[j - 1].idx + len(toks[j - 1].text)]
+    return gazetteer.country_by_name(text) is not None
 
 
 def classify(m: Mention, parse: Parse) -> Draft | None:
@@ -259,14 +275,18 @@ def add_state_of_force(
     m: Mention, parse: Parse, drafts: dict[str, Draft], sentences_of: dict[str, set[int]]
 ) -> None:
     """ "North Korean troops" also mentions North Korea, and "the Government of Iraq" /
-    "Iraqi Foreign Ministry" mention Iraq: the state's name or demonym in a force's or a
-    body's name is evidence of the state too."""
+    "Iraqi Foreign Ministry" / "southern Lebanon" mention Iraq and Lebanon: the state's
+    name or demonym in a force's, a body's or a region's name is evidence of the state
+    too."""
     toks = [t for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
     c, k = country_prefix([t.text for t in toks])
     part = toks[:k]
     if c is None:
         c, cut = country_after_of([t.text for t in toks])
         part = toks[cut + 1:]
+    if c is None and len(toks) >= 2:  # "southern Lebanon"
+        c = gazetteer.country_by_name(toks[-1].text)
+        part = toks[-1:]
     if c is None or not part:
         return
     if part[-1].text in APOSTROPHES[:2]:
@@ -276,10 +296,15 @@ def add_state_of_force(
     span = Span(part[0].idx, part[-1].idx + len(part[-1].text))
     text = parse.text[span.begin:span.end]
     label = "NORP" if gazetteer.country_by_demonym(text) else "GPE"
-    d = drafts.setdefault(c.key, country_draft(c))
+    known = gazetteer.actor_by_name(text)
+    if known is not None and known.type == EntityType.PLACE.value:
+        # "the Hong Kong authorities": a territory of the table is a place, not a state
+        d = drafts.setdefault(known.key, actor_draft(known))
+    else:
+        d = drafts.setdefault(c.key, country_draft(c))
     d.mentions.append(Mention(span=span, text=text, label=label, start=part[0].i,
                               end=part[-1].i + 1, sentence=m.sentence))
-    sentences_of.setdefault(c.key, set()).add(m.sentence)
+    sentences_of.setdefault(d.key, set()).add(m.sentence)
 
 
 def acronym_after(m: Mention, parse: Parse) -> str | None:

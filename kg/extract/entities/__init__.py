@@ -10,6 +10,9 @@
   one ``ORG`` span ("the Iraqi government", "the Syrian regime", "the Asad regime"); a
   state and a lower-case body noun name its body ("the Ghanaian information ministry",
   "the Egyptian cabinet");
+- ships and aircraft models (``_vehicles``): a ship's name ("the tanker Al Rekayyat",
+  "MV Hondius") and a maker or model before a vehicle noun ("a Kamov Ka-226 helicopter")
+  are no entity; a model glued to its operator is cut off ("Flamingo Air Cessna 402");
 - repairs (``_repairs``): counting words are cut off a name ("Several IRGC Navy"),
   events and prizes dropped ("Bahrain Grand Prix"), counted peoples are no entity ("44
   Palestinians"), a demonym read as a body is a demonym ("Nicaraguans"), a demonym and a
@@ -48,8 +51,14 @@ from kg.extract.entities._forces import forces, governments
 from kg.extract.entities._matchers import actor_matcher
 from kg.extract.entities._names import clean, join_of, relabel
 from kg.extract.entities._persons import missed_persons, persons
-from kg.extract.entities._places import consistent_places, fronted_places, regions
+from kg.extract.entities._places import (
+    consistent_places,
+    fronted_places,
+    joined_places,
+    regions,
+)
 from kg.extract.entities._repairs import (
+    described_bodies,
     drop_events,
     named_after_institution,
     norp_bodies,
@@ -57,16 +66,18 @@ from kg.extract.entities._repairs import (
     split_places,
     strip_quantifiers,
 )
+from kg.extract.entities._vehicles import vehicles
 
 __all__ = ["FORCE", "refine_entities"]
 
 
 def refine_entities(doc: Doc) -> Doc:
     """Rewrite ``doc.ents`` with kg's rules (see the module docstring); return ``doc``."""
-    ents = clean(doc, [(e.start, e.end, e.label_) for e in doc.ents])
+    ents = vehicles(doc, clean(doc, [(e.start, e.end, e.label_) for e in doc.ents]))
     ents = drop_events(doc, strip_quantifiers(doc, ents))
-    ents = split_places(doc, ents)
+    ents = joined_places(doc, split_places(doc, ents))
     ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
+    ents = merge(ents, described_bodies(doc, ents), replace=False)
     ents = merge(ents, missed_persons(doc, ents), replace=False)
     ents = persons(doc, join_of(doc, ents))
     # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.extract.entities._common import FORCE, ORDINAL, Ent, is_country_word
@@ -19,6 +19,8 @@ from kg.gazetteer import (
 )
 from kg.lexicon import words
 
+#: "a Colombian military airstrike", "a Ugandan military helicopter".
+ARMED_ACTS = words("armed_act_nouns") | words("weapon_nouns") | words("vehicle_nouns")
 #: "the Ghanaian information ministry", "the Egyptian cabinet".
 STATE_BODY_HEADS = words("state_body_heads")
 
@@ -37,12 +39,22 @@ def force_end(doc: Doc, j: int) -> int | None:
     if last is None:
         return None
     tok = doc[last]
-    # "Russian military resources": the force word only modifies another noun.
-    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > last:
-        return None
-    if tok.pos_ == "ADJ" and tok.dep_ != "ROOT" and tok.head.i > last:
+    # "Russian military resources": the force word only modifies another noun; not "a
+    # Colombian military airstrike" (the force's act) or "the Israeli military claims"
+    # (a verb the model read as a noun)
+    if tok.head.i > last and (tok.dep_ in ("amod", "compound", "nmod") or (
+            tok.pos_ == "ADJ" and tok.dep_ != "ROOT")) and not _acts(tok.head):
         return None
     return last + 1
+
+
+def _acts(noun: Token) -> bool:
+    """The noun a force word modifies is the force's act or arms ("airstrike",
+    "helicopter"), or a present-tense verb read as a plural noun ("claims", "says")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ARMED_ACTS or noun.lower_ in ARMED_ACTS or (
+        noun.dep_ == "ROOT" and noun.tag_ == "NNS" and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].pos_ in ("PRON", "SCONJ", "PART", "DET", "ADP"))
 
 
 def forces(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -100,7 +112,7 @@ def governments(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 doc[k].lower_ in GOVERNMENT_NOUNS
                 or (doc[k].lower_ in STATE_BODY_NOUNS and label != "PERSON")):
             # "the Ghanaian information ministry", "the Egyptian cabinet": a state's body
-            body = _state_body_end(doc, end) if label != "PERSON" else None
+            body = _state_body_end(doc, k) if label != "PERSON" else None
             if body is not None:
                 out.append((start, body, "ORG"))
             continue
@@ -108,6 +120,25 @@ def governments(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i > k:
             continue
         out.append((start, k + 1, "ORG"))
+    return out + _body_of_state(doc, ents)
+
+
+def _body_of_state(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "the government of Yemen", "the ministry of internal affairs of Belarus": a
+    lower-case government noun or state body, "of" and a state make one ``ORG`` span."""
+    out: list[Ent] = []
+    for start, end, label in ents:
+        if label != "GPE" or start < 3 or doc[start - 1].lower_ != "of" or not (
+                is_country_word(doc[start:end].text)):
+            continue
+        for j in range(start - 2, max(start - 7, 0), -1):
+            tok = doc[j]
+            if not tok.is_lower or tok.pos_ not in ("NOUN", "ADJ", "ADP", "CCONJ"):
+                break
+            if tok.lower_ in GOVERNMENT_NOUNS | STATE_BODY_HEADS and tok.pos_ == "NOUN" and (
+                    doc[j - 1].lower_ == "the"):
+                out.append((j, end, "ORG"))
+                break
     return out
 
 

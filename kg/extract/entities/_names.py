@@ -13,14 +13,17 @@ from kg.extract.entities._common import (
     LOCATIVE,
     MISREAD_AS_THING,
     NAME_LABELS,
+    PLACE_PREPOSITIONS,
     Ent,
     is_city,
     is_country_word,
 )
 from kg.extract.entities._forces import org_label
 from kg.extract.entities._places import (
+    in_address,
     in_place_context,
     known_place,
+    listed_places,
     place_headed,
     place_like_org,
     place_slot,
@@ -66,6 +69,12 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         if lab == "PERSON" and e - s >= 2:
             person_at.setdefault(gazetteer.normalize(doc[s:e].text), set()).add(s)
     persons = set(person_at)
+    listed = listed_places(doc, ents)
+    # "Gupta" alone elsewhere: "Arnav Gupta" is a person, whatever list it stands in
+    called: dict[str, set[int]] = {}
+    for s, e, lab in ents:
+        if lab == "PERSON" and e - s == 1:
+            called.setdefault(gazetteer.normalize(doc[s].text), set()).add(s)
     out: list[Ent] = []
     for start, end, label in ents:
         span = doc[start:end]
@@ -100,7 +109,10 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         # of the tables read as a person or a body
         if label in ("PERSON", "ORG", "NORP") and known is None and not elsewhere and (
                 name not in person_surnames) and (
-                place_headed(doc, start, end)
+                place_headed(doc, start, end) or in_address(doc, start, end)
+                or (end - 1 in listed and not is_country_word(text) and not (
+                    label == "PERSON"
+                    and called.get(gazetteer.normalize(doc[end - 1].text), set()) - {start}))
                 or (end - start >= 2 and known_place(text))
                 or (place_slot(doc, start, end) and known_place(text, small=True))):
             out.append((start, end, "GPE"))
@@ -118,14 +130,24 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
                 label == "NORP" and is_city(text)):  # "Aleppo" as NORP
             out.append((start, end, "GPE"))
             continue
+        # a multi-word person's name only right after a preposition ("a bridge in Bandar
+        # Khamir"), never by coordination alone
+        free = name not in persons or (not elsewhere and after_preposition(doc, start, end))
         if label in ("ORG", "NORP", "PERSON") and known is None and (
                 surely_place(doc, start, end) or (in_place_context(doc, start, end)
                                                    and name not in person_surnames
-                                                   and name not in persons)):
+                                                   and free)):
             out.append((start, end, "GPE"))
             continue
         out.append((start, end, label))
     return out
+
+
+def after_preposition(doc: Doc, start: int, end: int) -> bool:
+    """ "a bridge in Bandar Khamir": right after a preposition of place (a multi-word name
+    read as a person is a place there; "in X and Y" is not enough, nor "in X's role")."""
+    return start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not any(
+        t.lower_ in ("'s", "’s") for t in doc[end - 1:end + 1])
 
 
 def join_of(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -140,18 +162,31 @@ def join_of(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def _name_tail(doc: Doc, cut: int, end: int) -> bool:
+    """ "Scott Bessent", "Man-kei Tam": capitalised proper nouns, hyphenated parts too,
+    at most three words, no body word at the end."""
+    words = 0
+    for t in doc[cut:end]:
+        if t.text == "-" or (t.is_lower and t.i > cut and doc[t.i - 1].text == "-"
+                             and not doc[t.i - 1].whitespace_):
+            continue
+        if not (t.pos_ == "PROPN" and t.is_title):
+            return False
+        words += 1
+    return end - cut >= 2 and words <= 3 and doc[end - 1].lower_ not in BODY_HEADS
+
+
 def glued_person(doc: Doc, start: int, end: int) -> list[Ent] | None:
-    """ "the Middle East Tobias Ellwood" as one ORG: a known name, then a person's name."""
+    """ "the Middle East Tobias Ellwood", "Secretary of the Treasury Scott Bessent", "envoy
+    to Sudan Mohamed Belaiche" as one span: a known name, then a person's name."""
     if end - start < 3 or start < 2:
         return None
     before = doc[start - 1]
     if not (before.lower_ in TITLE_WORDS or (
-            before.lower_ in ("for", "of") and doc[start - 2].lower_ in TITLE_WORDS)):
+            before.lower_ in ("for", "of", "to") and doc[start - 2].lower_ in TITLE_WORDS)):
         return None
     for cut in range(end - 2, start, -1):
-        tail = doc[cut:end]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in tail) or end - cut > 3 or (
-                doc[end - 1].lower_ in BODY_HEADS):
+        if not _name_tail(doc, cut, end):
             continue
         head = doc[start:cut].text
         actor = gazetteer.actor_by_name(head)
@@ -159,6 +194,9 @@ def glued_person(doc: Doc, start: int, end: int) -> list[Ent] | None:
             return [(start, cut, ACTOR_LABELS[actor.type]), (cut, end, "PERSON")]
         if is_country_word(head):
             return [(start, cut, "GPE"), (cut, end, "PERSON")]
+        words = [t.lower_ for t in doc[start:cut] if t.lower_ != "the"]
+        if words and all(w in DEPARTMENT_WORDS for w in words):
+            return [(cut, end, "PERSON")]  # "the Treasury" is part of the title
     return None
 
 

@@ -7,7 +7,10 @@ from spacy.tokens import Doc
 from kg import gazetteer
 from kg.extract.entities._common import BODY_HEADS, NAME_LABELS, Ent, is_country_word
 from kg.gazetteer import TITLE_WORDS
+from kg.lexicon import words
 
+#: "journalist Frenchie Mae Cumpio", "Chilean architect Smiljan Radić".
+OCCUPATIONS = words("occupation_nouns")
 #: Labels a person's name is misread as.
 _MISREAD = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT",
                       "LAW"})
@@ -35,7 +38,8 @@ def _after_title(doc: Doc, start: int) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_.rstrip("s") in TITLE_WORDS
-                       or doc[i].lower_ == "counterparts")
+                       or doc[i].lower_ == "counterparts"
+                       or (doc[i].lower_ in OCCUPATIONS and doc[i].is_lower))
 
 
 def _with_persons(doc: Doc, start: int, end: int, persons: set[int]) -> bool:

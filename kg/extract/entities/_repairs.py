@@ -6,15 +6,17 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.entities._common import NAME_LABELS, Ent, is_country_word
+from kg.extract.entities._common import BODY_HEADS, NAME_LABELS, Ent, is_country_word
+from kg.gazetteer import REGION_WORDS, TITLE_WORDS
 from kg.lexicon import table, words
 
 #: "Several IRGC Navy gunboats", "Two Palestinians": counting words before a name.
 QUANTIFIERS = words("quantifier_words") | frozenset(table("number_words"))
 #: "Bahrain Grand Prix", "European Championships", "Sacred Defence Week".
 EVENT_HEADS = words("event_name_heads")
-#: "the South American group Mercosur", "news agency Fars", "Iranian airline Mahan Air".
-INSTITUTION_NOUNS = words("institution_nouns")
+#: "the South American group Mercosur", "news agency Fars", "Iranian airline Mahan Air",
+#: "the nuclear operator Energoatom".
+INSTITUTION_NOUNS = words("institution_nouns") | words("descriptor_nouns")
 
 
 def strip_quantifiers(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -94,11 +96,7 @@ def named_after_institution(doc: Doc, ents: list[Ent]) -> list[Ent]:
     a name right after the institution noun that describes it names that body."""
     out: list[Ent] = []
     for start, end, label in ents:
-        prev = doc[start - 1] if start > 0 else None
-        if (label in ("GPE", "LOC", "PERSON", "NORP", "FAC") and prev is not None
-                and prev.lower_ in INSTITUTION_NOUNS and prev.is_lower
-                and prev.pos_ == "NOUN" and (prev.head.i in range(start, end)
-                                             or doc[end - 1].head.i == prev.i)
+        if (label in ("GPE", "LOC", "PERSON", "NORP", "FAC") and _describes(doc, start, end)
                 and not is_country_word(doc[start:end].text)
                 and gazetteer.country_by_metonym(doc[start:end].text) is None):
             label = "ORG"
@@ -106,7 +104,39 @@ def named_after_institution(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return out
 
 
+def _describes(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case institution noun right before the name, in one phrase with it."""
+    prev = doc[start - 1] if start > 0 else None
+    return (prev is not None and prev.lower_ in INSTITUTION_NOUNS and prev.is_lower
+            and prev.pos_ in ("NOUN", "PROPN") and (prev.head.i in range(start, end)
+                                                    or doc[end - 1].head.i == prev.i))
+
+
+def described_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "The human rights organization Emergency Lawyers reports", "low-cost airline
+    Pegasus announces": capitalised words the model left untagged after an institution
+    noun name a body (to be merged where no span is)."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[Ent] = []
+    for i in range(1, len(doc)):
+        end = i
+        while end < len(doc) and end - i < 4 and end not in taken and (
+                doc[end].pos_ == "PROPN" and (doc[end].is_title or doc[end].is_upper)
+                and doc[end].lower_ not in TITLE_WORDS):
+            end += 1
+        if end > i and (end == len(doc) or not doc[end].is_title) and _describes(
+                doc, i, end) and not is_country_word(doc[i:end].text) and (
+                gazetteer.place_by_name(doc[i:end].text) is None):
+            out.append((i, end, "ORG"))
+    return out
+
+
 def _place_or_state(text: str) -> bool:
+    """A state, a city or a region of the tables, also with its region word ("Tillabéri
+    Region")."""
+    parts = text.split()
+    if len(parts) >= 2 and parts[-1].lower() in REGION_WORDS:
+        text = " ".join(parts[:-1])
     return bool(is_country_word(text) or gazetteer.city_by_name(text)
                 or gazetteer.place_by_name(text))
 
@@ -125,11 +155,14 @@ def split_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 and gazetteer.place_by_name(whole) is None
                 and gazetteer.actor_by_name(whole) is None and not is_country_word(whole)):
             left, right = doc[start:cut].text, doc[cut + 1:end].text
-            if (_place_or_state(right) and (_place_or_state(left) or doc[cut].lower_ == "in")
-                    and doc[start].is_title and doc[cut + 1].is_title):
-                # "Brown University in Providence": the body stays a body
-                out += [(start, cut, "GPE" if _place_or_state(left) else label),
-                        (cut + 1, end, "GPE")]
+            if (_place_or_state(right) and (_place_or_state(left) or doc[cut].lower_ in (
+                    "in", ",")) and doc[start].is_title and doc[cut + 1].is_title):
+                # "Brown University in Providence": the body stays a body; "Takoubatt,
+                # Tillabéri Region": an address of places
+                first = "GPE" if _place_or_state(left) or (
+                    doc[cut].text == "," and not any(
+                        t.lower_ in BODY_HEADS for t in doc[start:cut])) else label
+                out += [(start, cut, first), (cut + 1, end, "GPE")]
                 continue
         if (out and label in ("GPE", "LOC") and out[-1][2] in ("GPE", "LOC")
                 and out[-1][1] + 1 == start and doc[start - 1].lower_ == "and"
