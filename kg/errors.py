@@ -9,7 +9,8 @@ what to do next.
     │   └── UnsupportedFormatError   the file's format is not one kg reads
     ├── ModelError            the spaCy model is missing or broken
     ├── StoreError            the store cannot be opened, written or read
-    │   └── QueryError        a SPARQL query is invalid, or is an update on a read path
+    │   └── QueryError        a SPARQL query is invalid, too big, or its answer too long
+    │       └── RefusedQueryError   an update on a read path, or SERVICE where disabled
     ├── GoldError             a gold annotation file is malformed
     ├── LexiconError          a data file of kg's lexicon (kg/data/lexicon) is malformed
     ├── AnalysisError         an actor is not in the graph, or two actors are not connected
@@ -45,7 +46,13 @@ class StoreError(KGError):
 
 
 class QueryError(StoreError):
-    """A SPARQL query is invalid, or is an update sent to a read-only path."""
+    """A SPARQL query is invalid, too long or nested too deeply, or its answer is longer
+    than the caller allowed."""
+
+
+class RefusedQueryError(QueryError):
+    """A well-formed request kg will not run here: a SPARQL update on a read path, or a
+    federated query (``SERVICE``) where it is disabled."""
 
 
 class GoldError(KGError):

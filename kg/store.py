@@ -45,9 +45,11 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.errors import KGError, ModelError, QueryError, StoreError
+from kg.errors import KGError, ModelError, QueryError, RefusedQueryError, StoreError
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
+from kg.sparql_guard import check_query, on_large_stack
+from kg.sparql_guard import is_update as _is_update
 
 if TYPE_CHECKING:
     from kg.rdf.mapping import RdfFormat
@@ -798,25 +800,37 @@ class KnowledgeGraph:
 
     # -- reading ----------------------------------------------------------------------
 
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *,
+              allow_service: bool = True, max_rows: int | None = None) -> QueryResult:
         """Run a SPARQL SELECT / ASK / CONSTRUCT / DESCRIBE over the union of all graphs.
 
         ``bindings`` pre-bind variables (which must be in the SELECT projection) to
         values: str, int, float, Decimal, bool, date, datetime, or rdflib terms.
+
+        The text is checked before it is parsed (:func:`kg.sparql_guard.check_query`: not
+        empty, not too long, not nested deeper than the parser can take; no ``SERVICE``
+        unless ``allow_service``), and the query runs on a thread with a large stack. An
+        answer of more than ``max_rows`` rows (or triples) is a :class:`QueryError`.
         """
+        if _is_update(sparql):
+            raise RefusedQueryError(f"{_preview(sparql)} is an update; kg query is read-only")
+        check_query(sparql, allow_service=allow_service)
         try:
             subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
                 ox.Variable(k): _python_term(k, v) for k, v in (bindings or {}).items()}
         except ValueError as e:  # e.g. a URIRef that is not a valid IRI
             raise QueryError(f"invalid parameter value: {_one_line(e)}") from e
+        store = self.store
+
+        def run() -> QueryResult:
+            answer = store.query(sparql, prefixes=PREFIXES,
+                                 use_default_graph_as_union=self._union_view,
+                                 substitutions=subs or None)
+            return _materialise(answer, max_rows)
+
         try:
-            answer = self.store.query(sparql, prefixes=PREFIXES,
-                                      use_default_graph_as_union=self._union_view,
-                                      substitutions=subs or None)
-            return _materialise(answer)
+            return on_large_stack(run)
         except SyntaxError as e:
-            if _is_update(sparql):
-                raise QueryError(f"{_preview(sparql)} is an update; kg query is read-only") from e
             raise QueryError(f"invalid SPARQL: {_one_line(e)}") from e
         except RuntimeError as e:
             if "SELECT projection" in str(e):
@@ -982,21 +996,6 @@ def _one_line(e: BaseException | str) -> str:
 def _preview(sparql: str) -> str:
     text = " ".join(sparql.split())
     return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _is_update(sparql: str) -> bool:
-    """Whether ``sparql`` parses as a SPARQL 1.1 Update (so it is not a query)."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(sparql)
-    except Exception:  # any parse failure means "not an update"
-        try:
-            prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-            parseUpdate(prologue + sparql)
-        except Exception:
-            return False
-    return True
 
 
 def _ox_node(t: URIRef) -> ox.NamedNode:
@@ -1240,14 +1239,15 @@ def _python_term(name: str, v: object) -> ox.NamedNode | ox.BlankNode | ox.Liter
     raise QueryError(f"parameter {name}: cannot bind a {type(v).__name__} value {v!r}")
 
 
-def _materialise(answer: Any) -> QueryResult:
+def _materialise(answer: Any, max_rows: int | None = None) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(boolean=bool(answer))
+    items: Iterable[Any] = answer if max_rows is None else _capped(answer, max_rows)
     if isinstance(answer, ox.QueryTriples):
         g = rdflib.Graph()
         for name, iri in PREFIXES.items():
             g.bind(name, iri)
-        for t in answer:
+        for t in items:
             g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
         return QueryResult(graph=g)
     variables = tuple(v.value for v in answer.variables)
@@ -1262,8 +1262,18 @@ def _materialise(answer: Any) -> QueryResult:
             found = cache[t] = _rdflib_term(t)
         return found
 
-    rows = [{v: term(sol[i]) for i, v in enumerate(variables)} for sol in answer]
+    rows = [{v: term(sol[i]) for i, v in enumerate(variables)} for sol in items]
     return QueryResult(variables=variables, rows=rows)
+
+
+def _capped(answer: Iterable[Any], max_rows: int) -> Iterator[Any]:
+    """The rows (or triples) of ``answer``; a QueryError once there are more than
+    ``max_rows`` (the evaluation stops there: Oxigraph computes rows as they are read)."""
+    for n, item in enumerate(answer):
+        if n >= max_rows:
+            raise QueryError(f"the answer has more than {max_rows:,} rows; add a LIMIT or "
+                             "narrow the query")
+        yield item
 
 
 def _json_term(t: rdflib.term.Node) -> dict[str, str]:
