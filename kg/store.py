@@ -48,7 +48,7 @@ from rdflib.namespace import XSD
 from kg.errors import KGError, ModelError, QueryError, RefusedQueryError, StoreError
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
-from kg.sparql_guard import check_query, on_large_stack
+from kg.sparql_guard import check_query, on_large_stack, uses_service
 from kg.sparql_guard import is_update as _is_update
 
 if TYPE_CHECKING:
@@ -838,6 +838,8 @@ class KnowledgeGraph:
                                  "the SELECT clause") from e
             raise QueryError(f"query failed: {_one_line(e)}") from e
         except OSError as e:
+            if uses_service(sparql):  # Oxigraph reports a failed SERVICE call as an OSError
+                raise QueryError(f"SERVICE request failed: {_one_line(e)}") from e
             raise StoreError(f"{self._where()}: cannot read the store: {_one_line(e)}") from e
 
     def named_query(self, name: str, bindings: Mapping[str, object] | None = None, *,
