@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import click
 
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import KGError, printable
 
 if TYPE_CHECKING:
     from kg.analysis import GraphData
@@ -27,9 +27,21 @@ def reports_errors(f: Callable[P, R]) -> Callable[P, R]:
         try:
             return f(*args, **kwargs)
         except KGError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(printable(str(e))) from e
 
     return wrapper
+
+
+def _shown(text: str, *, data: bool = False) -> str:
+    """``text`` for stdout, control characters escaped line by line (a label from an
+    article must not ring the bell or rewrite the screen); ``data`` formats (CSV, JSON, RDF)
+    are left exactly as they are unless stdout is a terminal."""
+    import re
+    import sys
+
+    if data and not sys.stdout.isatty():
+        return text
+    return "\n".join(printable(line) for line in re.split(r"\r?\n", text))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,7 +76,7 @@ def extract(files: tuple[str, ...], fmt: str, out: str | None) -> None:
 
     text = extract_rdf(files, RdfFormat(fmt))
     if out is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(_shown(text, data=True), nl=not text.endswith("\n"))
     else:
         write_atomic(out, text)
 
@@ -132,7 +144,7 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
         report = kg.ingest_articles(items, extract, force=force, on_progress=progress)
     click.echo(report.summary())
     for key, reason in report.failed:
-        click.echo(f"  failed: {key}: {reason}")
+        click.echo(f"  failed: {printable(key)}: {printable(reason)}")
     if report.failed:  # the good articles are stored, but the run did not do everything
         raise click.exceptions.Exit(1)
 
@@ -189,7 +201,7 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
             result = kg.query(text, bindings)
     out = {"table": result.to_table, "csv": result.to_csv, "tsv": result.to_tsv,
            "json": result.to_json}[fmt]()
-    click.echo(out, nl=not out.endswith("\n"))
+    click.echo(_shown(out, data=fmt != "table"), nl=not out.endswith("\n"))
 
 
 @main.command()
@@ -452,12 +464,12 @@ def analyze(store_dir: str | None, input_file: str | None, which: str, top: int,
     data = _load_graph_data(store_dir, input_file)
     chain = an.event_chain(data, *path) if path else None  # bad names fail before output
     G = an.actor_network(data) if which == "actors" else an.event_graph(data)
-    click.echo(an.describe(data, G))
-    click.echo(an.format_rankings(G, an.rankings(G, top)))
+    click.echo(_shown(an.describe(data, G)))
+    click.echo(_shown(an.format_rankings(G, an.rankings(G, top))))
     if show_communities:
-        click.echo(an.format_communities(G, an.communities(G), top))
+        click.echo(_shown(an.format_communities(G, an.communities(G), top)))
     if chain is not None:
-        click.echo(an.format_chain(chain))
+        click.echo(_shown(an.format_chain(chain)))
     if export_file:
         an.export_graph(G, export_file)
         click.echo(f"wrote {export_file}", err=True)

@@ -19,6 +19,26 @@ what to do next.
 
 from __future__ import annotations
 
+import re
+
+__all__ = ["AnalysisError", "GoldError", "InputError", "KGError", "LexiconError",
+           "ModelError", "PushError", "QueryError", "RefusedQueryError", "StoreError",
+           "UnsupportedFormatError", "printable"]
+
+# control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional
+# overrides and isolates that reorder what a terminal shows, and lone surrogates
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes, so that it prints as one line
+    and cannot ring the terminal's bell, move its cursor or reverse what follows.
+
+    >>> printable("a\\nb\\x07c\\u202ed")
+    'a\\\\nb\\\\x07c\\\\u202ed'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""
@@ -30,7 +50,7 @@ class InputError(KGError):
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {problem}")
 
 
 class UnsupportedFormatError(InputError):

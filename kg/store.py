@@ -535,8 +535,17 @@ class KnowledgeGraph:
                 failed.append((getattr(item, "path", "(input)"),
                                getattr(item, "problem", _one_line(item))))
                 progress()
-            elif not force and self.has_article(URIRef(str(article_iri(item))),
-                                                item.content_hash):
+                continue
+            try:  # an Article made by hand may hold text no encoding can write
+                known = not force and self.has_article(URIRef(str(article_iri(item))),
+                                                       item.content_hash)
+            except (ValueError, KGError) as e:
+                if isinstance(e, StoreError) and not isinstance(e, QueryError):
+                    raise
+                failed.append((item.key, f"cannot be stored: {_one_line(e)}"))
+                progress()
+                continue
+            if known:
                 skipped.append(item.key)
                 progress()
             else:
