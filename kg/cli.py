@@ -120,9 +120,13 @@ class _Progress:
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1),
               help="spaCy worker processes.")
 @click.option("--force", is_flag=True, help="Re-extract articles even if unchanged.")
+@click.option("--time-budget", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              metavar="SECONDS",
+              help="An article whose extraction (its batch's parse included) takes longer "
+                   "is reported failed and skipped; 0: no limit.")
 @reports_errors
 def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: int,
-           force: bool) -> None:
+           force: bool, time_budget: float) -> None:
     """Extract articles (files, directories, globs, JSONL) into a persistent store.
 
     Each article becomes one named graph; re-ingesting replaces it, unchanged articles
@@ -137,11 +141,15 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
     from kg.store import KnowledgeGraph
 
     def extract(articles: Sequence[Article]) -> Iterator[Extraction]:
-        return extract_articles(articles, batch_size=batch_size, n_process=processes)
+        # one article (a retry after a failure) is not worth starting worker processes
+        return extract_articles(articles, batch_size=batch_size,
+                                n_process=processes if len(articles) > 1 else 1,
+                                time_budget=time_budget or None)
 
     items = list(read_articles_lenient(paths))
     with KnowledgeGraph(store_dir) as kg, _Progress(len(items), "ingesting") as progress:
-        report = kg.ingest_articles(items, extract, force=force, on_progress=progress)
+        report = kg.ingest_articles(items, extract, force=force, on_progress=progress,
+                                    retry_window=batch_size)
     click.echo(report.summary())
     for key, reason in report.failed:
         click.echo(f"  failed: {printable(key)}: {printable(reason)}")

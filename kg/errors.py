@@ -6,7 +6,8 @@ what to do next.
 
     KGError
     ├── InputError            an article file cannot be read or parsed
-    │   └── UnsupportedFormatError   the file's format is not one kg reads
+    │   ├── UnsupportedFormatError   the file's format is not one kg reads
+    │   └── TimeBudgetError   an article took longer than its time budget to extract
     ├── ModelError            the spaCy model is missing or broken
     ├── StoreError            the store cannot be opened, written or read
     │   └── QueryError        a SPARQL query is invalid, too big, or its answer too long
@@ -23,7 +24,7 @@ import re
 
 __all__ = ["AnalysisError", "GoldError", "InputError", "KGError", "LexiconError",
            "ModelError", "PushError", "QueryError", "RefusedQueryError", "StoreError",
-           "UnsupportedFormatError", "printable"]
+           "TimeBudgetError", "UnsupportedFormatError", "printable"]
 
 # control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional
 # overrides and isolates that reorder what a terminal shows, and lone surrogates
@@ -55,6 +56,10 @@ class InputError(KGError):
 
 class UnsupportedFormatError(InputError):
     """The file's format is not one kg reads."""
+
+
+class TimeBudgetError(InputError):
+    """Extracting an article took longer than the per-article time budget."""
 
 
 class ModelError(KGError):

@@ -45,7 +45,14 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.errors import KGError, ModelError, QueryError, RefusedQueryError, StoreError
+from kg.errors import (
+    InputError,
+    KGError,
+    ModelError,
+    QueryError,
+    RefusedQueryError,
+    StoreError,
+)
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
 from kg.sparql_guard import check_query, on_large_stack, uses_service
@@ -512,14 +519,17 @@ class KnowledgeGraph:
         *,
         force: bool = False,
         on_progress: Callable[[int], None] | None = None,
+        retry_window: int = 16,
     ) -> IngestReport:
         """Extract and store articles, skipping unchanged ones before the costly extraction.
 
         ``items`` are articles or the errors met reading them (reported as failures);
         ``extract`` turns a sequence of articles into one Extraction per article, in order
-        (e.g. :func:`kg.pipeline.extract_articles`). When extraction fails on an article,
-        that article is reported failed and extraction resumes with the next one; a
-        :class:`~kg.errors.ModelError` stops everything.
+        (e.g. :func:`kg.pipeline.extract_articles`). When extraction fails, the next
+        ``retry_window`` articles (a batch) are extracted one at a time, so that only the
+        article that fails by itself (an error, or its time budget spent) is reported
+        failed; then batches resume. A :class:`~kg.errors.ModelError` or a
+        :class:`~kg.errors.StoreError` stops everything.
         """
         from kg.rdf.iris import article_iri
 
@@ -552,26 +562,28 @@ class KnowledgeGraph:
                 todo.append(item)
         report = IngestReport(skipped=tuple(skipped), failed=tuple(failed))
         pos = 0
+        alone_until = 0  # after a failure, articles are extracted one by one up to here
         while pos < len(todo):
+            alone = pos < alone_until
             try:
-                for ex in extract(todo[pos:]):
+                for ex in extract(todo[pos:pos + 1] if alone else todo[pos:]):
                     report = report.merge(self.ingest([ex], skip_unchanged=False))
                     pos += 1
                     progress()
-                break
+                if not alone:
+                    break
             except (ModelError, StoreError):
                 raise
-            except Exception:  # one odd article must not stop a corpus-wide ingest
-                # A batch error may come from any article of the batch, so the next one is
-                # retried alone: only an article that fails by itself is reported failed.
-                try:
-                    for ex in list(extract(todo[pos:pos + 1])):
-                        report = report.merge(self.ingest([ex], skip_unchanged=False))
-                except (ModelError, StoreError):
-                    raise
-                except Exception as e:
-                    reason = f"extraction failed: {type(e).__name__}: {_one_line(e)}"
-                    report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
+            except Exception as e:  # one odd article must not stop a corpus-wide ingest
+                if not alone:
+                    # the failure (an error, or a time budget spent on a batch's parse) may
+                    # come from any article of the batch: the next ones go one by one, and
+                    # only an article that fails by itself is reported
+                    alone_until = pos + retry_window
+                    continue
+                reason = e.problem if isinstance(e, InputError) else (
+                    f"extraction failed: {type(e).__name__}: {_one_line(e)}")
+                report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
                 pos += 1
                 progress()
         return report
