@@ -416,7 +416,7 @@ def _load_graph_data(store_dir: str | None, input_file: str | None) -> GraphData
     assert input_file is not None
     path = Path(input_file)
     with KnowledgeGraph() as kg:
-        kg.load(path, path.suffix.lstrip(".") or "trig")
+        kg.load(path, path.suffix.lstrip(".") or "trig", default_graph=True)
         return load_graph_data(kg)
 
 

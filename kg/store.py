@@ -27,6 +27,7 @@ import io
 import json
 import os
 import re
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ from kg.errors import (
 )
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
+from kg.recovery import abort_load, begin_load, commit_load, damage, recover, report_damage
 from kg.sparql_guard import check_query, on_large_stack, uses_service
 from kg.sparql_guard import is_update as _is_update
 
@@ -410,6 +412,7 @@ def parse_param(text: str) -> object:
 # --------------------------------------------------------------------------- the store
 
 
+@report_damage
 class KnowledgeGraph:
     """A store of article graphs: ingest extractions, query with SPARQL, dump and load.
 
@@ -455,6 +458,8 @@ class KnowledgeGraph:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        if tb is not None:  # the failed calls' frames would keep the database open
+            traceback.clear_frames(tb)
         self.close()
 
     @property
@@ -661,16 +666,19 @@ class KnowledgeGraph:
         return any(isinstance(q.object, ox.Literal) and q.object.value == content_hash
                    for q in found)
 
-    def load(self, data: bytes | Path, fmt: RdfFormat | str) -> int:
-        """Add the quads of a serialisation (TriG/N-Quads/JSON-LD keep their graphs; Turtle
-        goes to the default graph); returns how many were read.
+    def load(self, data: bytes | Path, fmt: RdfFormat | str, *,
+             default_graph: bool = False) -> int:
+        """Add the quads of a serialisation (TriG/N-Quads/JSON-LD keep their graphs);
+        returns how many were read.
 
         The whole input is parsed before anything is written, so a malformed file changes
         nothing. An article graph the store already holds is replaced by the loaded one,
-        as ingest replaces a changed article. Up to :data:`BULK_LOAD_MIN` quads are written
-        in one transaction; more go to an on-disk store through the parallel bulk loader
-        (see :meth:`bulk_load`; then compacted), which is many times faster but not
-        atomic: a disk failure in the middle can leave part of the file loaded.
+        as ingest replaces a changed article. Triples outside any named graph (a Turtle
+        file) are refused, since the default graph is the union kg maintains, unless
+        ``default_graph`` (for an in-memory view of a file). Up to :data:`BULK_LOAD_MIN`
+        quads are written in one transaction, more by the parallel bulk loader (see
+        :meth:`bulk_load`). A load into an on-disk store is all or nothing even if the
+        process is killed: see :mod:`kg.recovery`.
         """
         store = self._writable()
         name = _format_name(fmt)
@@ -681,23 +689,46 @@ class KnowledgeGraph:
             raise StoreError(f"cannot load {_origin(data)} as {name}: {_one_line(e)}") from e
         except OSError as e:
             raise StoreError(f"cannot read {_origin(data)}: {_one_line(e)}") from e
+        loose = sum(isinstance(q.graph_name, ox.DefaultGraph) for q in batch.other)
+        if loose and not default_graph:
+            raise StoreError(
+                f"{_origin(data)}: {loose:,} triples are outside any named graph; kg keeps "
+                "each article in its own named graph (its default graph is their union): "
+                "load a TriG or N-Quads dump (kg export --format trig or nquads)")
+        guard = begin_load(self.path, store.backup, store.flush) if self.path else None
         try:
-            for g in batch.graphs:
-                if store.contains_named_graph(g):
-                    store.update(_drop_article(g))
-            if batch.count >= BULK_LOAD_MIN and self.path is not None:
-                self._bulk_write(batch, workers=None)
-                self.optimize()
-            else:
-                named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
-                union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
-                store.extend(named + batch.other + union)
-            if batch.graphs:  # a dump written before kg stored counts, time stamps, tallies
-                self._add_event_counts()
-                self._add_derived()
-        except (OSError, RuntimeError, SyntaxError) as e:
-            raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
+            self._load_batch(batch)
+        except BaseException as e:
+            if guard is not None:  # the next open rolls the store back
+                abort_load(guard)
+                self._store = None
+            if isinstance(e, OSError | RuntimeError | SyntaxError):
+                raise StoreError(f"{self._where()}: cannot load {_origin(data)}: "
+                                 f"{_one_line(e)}" + ("; the store will be as it was when it "
+                                                      "is next opened" if guard else "")
+                                 ) from e
+            raise
+        if guard is not None:
+            commit_load(guard)
         return batch.count
+
+    def _load_batch(self, batch: _Canonical) -> None:
+        store = self.store
+        for g in batch.graphs:
+            if store.contains_named_graph(g):
+                store.update(_drop_article(g))
+        if batch.count >= BULK_LOAD_MIN and self.path is not None:
+            self._bulk_write(batch, workers=None)
+            self.optimize()
+        else:
+            named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
+            union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
+            store.extend(named + batch.other + union)
+        if batch.graphs:  # a dump written before kg stored counts, time stamps, tallies
+            self._add_event_counts()
+            self._add_derived()
+        if self.path is not None:
+            store.flush()
 
     def bulk_load(self, quads: Iterable[ox.Quad], *, optimize: bool = True,
                   workers: int | None = None) -> None:
@@ -988,14 +1019,16 @@ def _open_store(path: Path | None, read_only: bool) -> ox.Store:
     if path.is_dir() and not is_store and any(path.iterdir()):
         raise StoreError(f"{path}: directory is not empty and not a kg store; "
                          "choose a new or empty directory")
+    if is_store:
+        recover(path)  # a kg load killed midway is rolled back before anything reads
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as e:
+    except (OSError, RuntimeError) as e:
         msg = _one_line(e)
         if "lock" in msg.lower():
             raise StoreError(f"{path}: the store is locked by another process "
                              f"(close it or use a read-only open): {msg}") from e
-        raise StoreError(f"{path}: cannot open the store: {msg}") from e
+        raise damage(str(path), e) or StoreError(f"{path}: cannot open the store: {msg}") from e
 
 
 def _format_name(fmt: object) -> str:
