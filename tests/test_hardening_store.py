@@ -94,9 +94,11 @@ def kill_loads(work: Path, states: LoadStates, kills: int, seed: int) -> list[st
         proc = subprocess.Popen([str(KG_BIN), "load", str(states.dump), "--store", str(store)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         delay = rnd.uniform(0.2, states.seconds * 1.05)
+        writing = False
         try:
             proc.wait(timeout=delay)
         except subprocess.TimeoutExpired:
+            writing = (store / LOAD_MARKER).exists()  # between checkpoint and commit
             proc.send_signal(signal.SIGKILL)
             proc.wait()
         got = quads(store)  # this open rolls an interrupted load back
@@ -104,7 +106,8 @@ def kill_loads(work: Path, states: LoadStates, kills: int, seed: int) -> list[st
             f"INCONSISTENT: {len(got)} quads, {len(states.before)} before, "
             f"{len(states.after)} after")
         killed = "killed" if proc.returncode == -signal.SIGKILL else "finished"
-        outcomes.append(f"{killed} at {delay:.2f} s: {state}")
+        during = " while writing" if writing else ""
+        outcomes.append(f"{killed}{during} at {delay:.2f} s: {state}")
         assert not (store / LOAD_MARKER).exists() and not (store / BACKUP_DIR).exists()
     return outcomes
 
