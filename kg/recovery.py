@@ -5,18 +5,19 @@ transactions (replace the graphs, add the quads, derive counts) is not one eithe
 :meth:`kg.store.KnowledgeGraph.load` into an on-disk store runs between
 :func:`begin_load` and :func:`commit_load`:
 
-1. the store is flushed and checkpointed into ``STORE/kg-load-backup`` (hard links to its
-   immutable files: milliseconds, almost no space), then the marker file
-   ``STORE/kg-load-in-progress`` is written and locked (``flock``) for as long as the load
-   runs;
+1. the marker file ``STORE/kg-load-in-progress`` is written and locked (``flock``) for as
+   long as the load runs, then the store is flushed and checkpointed into
+   ``STORE/kg-load-backup`` (hard links to its immutable files: milliseconds, almost no
+   space);
 2. the load writes the store;
 3. the marker is removed (the commit point), then the checkpoint.
 
 Whoever opens the store next (:func:`recover`, called before every open) and finds the
 marker unlocked knows the loading process died: it puts the checkpoint's files back in
-place of the store's, then removes the marker — so a killed ``kg load`` leaves exactly the
-store as it was before. Recovery is itself restartable: until the marker goes, it starts
-over. A marker still locked means a load is running: opening then is refused.
+place of the store's (if the checkpoint was complete: before it, nothing was written), then
+removes the marker — so a killed ``kg load`` leaves exactly the store as it was before.
+Recovery is itself restartable: until the marker goes, it starts over. A marker still
+locked means a load is running: opening then is refused.
 
 **Damage.** RocksDB reports a damaged file (truncated, overwritten, missing) as a
 ``RuntimeError`` or ``OSError`` starting ``Corruption:`` (or an I/O error on a table file);
@@ -60,23 +61,31 @@ class LoadGuard:
 
 def begin_load(path: Path, checkpoint: Callable[[str], Any], flush: Callable[[], Any]
                ) -> LoadGuard:
-    """Checkpoint the store at ``path`` (``checkpoint(dir)``, e.g. pyoxigraph's
-    ``Store.backup``) and mark it as being loaded."""
-    for stale in (_BACKUP_TMP, BACKUP_DIR):
-        shutil.rmtree(path / stale, ignore_errors=True)
+    """Mark the store at ``path`` as being loaded, then checkpoint it (``checkpoint(dir)``,
+    e.g. pyoxigraph's ``Store.backup``). The marker comes first, so that nobody takes a
+    checkpoint being made for a stale one; nothing is written before it is complete."""
     try:
-        flush()
-        checkpoint(str(path / _BACKUP_TMP))
-        _fsync_tree(path / _BACKUP_TMP)
-        os.replace(path / _BACKUP_TMP, path / BACKUP_DIR)  # the checkpoint is complete
         marker = (path / LOAD_MARKER).open("w", encoding="utf-8")
+    except OSError as e:
+        raise StoreError(f"{path}: cannot mark the store as being loaded: "
+                         f"{e.strerror or e}") from e
+    try:
         fcntl.flock(marker, fcntl.LOCK_EX)
         marker.write(f"kg load, process {os.getpid()}, started {time.ctime()}\n")
         marker.flush()
         os.fsync(marker.fileno())
         _fsync_dir(path)
+        for stale in (_BACKUP_TMP, BACKUP_DIR):
+            shutil.rmtree(path / stale, ignore_errors=True)
+        flush()
+        checkpoint(str(path / _BACKUP_TMP))
+        _fsync_tree(path / _BACKUP_TMP)
+        os.replace(path / _BACKUP_TMP, path / BACKUP_DIR)  # the checkpoint is complete
+        _fsync_dir(path)
     except (OSError, RuntimeError) as e:
         shutil.rmtree(path / _BACKUP_TMP, ignore_errors=True)
+        (path / LOAD_MARKER).unlink(missing_ok=True)
+        marker.close()
         raise StoreError(f"{path}: cannot checkpoint the store before loading: "
                          f"{' '.join(str(e).split())}") from e
     return LoadGuard(path, marker)
@@ -146,6 +155,11 @@ def recover(path: Path) -> bool:
         if not marker.exists():  # committed while we waited for the lock
             return False
         backup = path / BACKUP_DIR
+        if not backup.is_dir():  # died while checkpointing: nothing was written yet
+            shutil.rmtree(path / _BACKUP_TMP, ignore_errors=True)
+            marker.unlink()
+            _fsync_dir(path)
+            return True
         if not (backup / "CURRENT").is_file():
             raise StoreError(f"{path}: an interrupted kg load left the store without its "
                              f"checkpoint {backup}; restore the store from a dump")
