@@ -228,3 +228,17 @@ def test_csv_cells_that_look_like_formulas_are_text(tmp_path: Path) -> None:
     assert rows[0]["source_actor"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert rows[0]["evidence"] == "'=HYPERLINK(\"http://x\")"
     assert rows[0]["quantity"] == "-7"  # a number stays a number
+
+
+def test_a_load_killed_while_checkpointing_leaves_the_store_untouched(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    old = tmp_path / "old.nq"
+    write_dump(old, range(3), "v1", 20)
+    with KnowledgeGraph(store) as kg:
+        kg.load(old, "nquads")
+    before = quads(store)
+    (store / LOAD_MARKER).write_text("kg load, process 1, killed\n", encoding="utf-8")
+    (store / "kg-load-backup.partial").mkdir()  # a checkpoint that never completed
+    assert quads(store) == before
+    assert not (store / LOAD_MARKER).exists()
+    assert not (store / "kg-load-backup.partial").exists()
