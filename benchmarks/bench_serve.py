@@ -7,9 +7,10 @@
 A store of ``--articles`` Wikinews articles is ingested (or ``--store`` reused), the server
 is started as its own process on 127.0.0.1, and ``--clients`` threads (in this process)
 each send ``--requests`` named queries (the eight of kg/queries in turn, each with its
-PREFIX lines), one connection per request. Reported per run: answers by status, connection
-errors (resets, refusals, timeouts), latency p50 / p99 / max, throughput, and the server's
-memory (resident set of the server and all its processes: peak, sampled every 0.1 s).
+PREFIX lines; ``--mix ask``: a trivial ASK), one connection per request. Reported per
+run: answers by status, connection errors (resets, refusals, timeouts), latency p50 / p99 /
+max, throughput, and the server's memory (resident set of the server and all its
+processes: peak, sampled every 0.1 s).
 
 ``--runaways N`` adds N threads that keep sending a cross-product COUNT query which never
 finishes within the timeout, so the ordinary queries are measured while N runaways are in
@@ -226,8 +227,9 @@ def _split(url: str) -> tuple[str, int, str]:
 
 
 def run_load(server: Server, clients: int, per_client: int, runaways: int,
-             timeout: float) -> Load:
-    queries = [PROLOGUE + q.text for q in list_queries()]
+             timeout: float, mix: str = "named") -> Load:
+    queries = ([PROLOGUE + q.text for q in list_queries()] if mix == "named"
+               else ["ASK { ?s ?p ?o }"])
     out = Load()
     lock = threading.Lock()
     done = threading.Event()
@@ -294,6 +296,9 @@ def main() -> None:
     ap.add_argument("--runaways", type=int, default=4)
     ap.add_argument("--timeout", type=float, default=10.0)
     ap.add_argument("--workers", type=int, default=0, help="kg serve --workers (0: default)")
+    ap.add_argument("--mix", choices=["named", "ask"], default="named",
+                    help="named: the eight named queries in turn; ask: a trivial ASK, to "
+                         "measure the HTTP layer and the dispatch alone")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-serve-"))
     try:
@@ -305,13 +310,13 @@ def main() -> None:
             print(f"\n{'run':<34}{'sent':>7}{'200':>7}{'errors':>7}{'p50 ms':>8}{'p99 ms':>8}"
                   f"{'max ms':>8}{'q/s':>8}{'peak MiB':>9}")
             for c in args.clients:
-                res = run_load(server, c, args.requests, 0, args.timeout)
-                print(res.line(f"{c} clients x {args.requests}"), flush=True)
+                res = run_load(server, c, args.requests, 0, args.timeout, args.mix)
+                print(res.line(f"{c} clients x {args.requests} {args.mix}"), flush=True)
             if args.runaways:
                 c = args.clients[0]
                 res = run_load(server, c, max(1, args.requests // 4), args.runaways,
-                               args.timeout)
-                print(res.line(f"{c} clients x {max(1, args.requests // 4)}, "
+                               args.timeout, args.mix)
+                print(res.line(f"{c} clients x {max(1, args.requests // 4)} {args.mix}, "
                                f"{args.runaways} runaways"), flush=True)
                 status, cpu = cpu_after_deadline(server, args.timeout)
                 print(f"\none runaway alone: answered {status}; CPU used by the server's "
