@@ -214,7 +214,9 @@ def bench_interrupts(kills: int, n_articles: int, seed: int, processes: int = 1)
         write_articles(folder, n_articles)
         freeze_code(Path(tmp))
         ref = reference_graphs(folder, Path(tmp))
-        run = kill_loop(folder, store, ref, kills=kills, seed=seed, delays=(3.0, 9.0),
+        # two processes start spaCy's workers first: later kills, so that most land mid-way
+        run = kill_loop(folder, store, ref, kills=kills, seed=seed,
+                        delays=(3.0, 9.0) if processes == 1 else (4.0, 20.0),
                         processes=processes)
         final = finish_and_compare(folder, store, ref)
     part.inputs = run.kills
