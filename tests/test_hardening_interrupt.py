@@ -209,7 +209,9 @@ def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], k
             workers = children(proc.pid)
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-            if existed:
+            if proc.returncode != -signal.SIGKILL:  # it ended just before the signal
+                out.finished_early += 1
+            elif existed:
                 out.kills += 1
             left = _gone(workers, 3.0)
             if left:
