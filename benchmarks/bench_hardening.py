@@ -1,10 +1,11 @@
 """Hardening figures: inputs tried, crashes, interrupted ingests survived, invalid outputs.
 
-    .venv/bin/python benchmarks/bench_hardening.py                 # everything (~10-15 min)
+    .venv/bin/python benchmarks/bench_hardening.py                 # everything (~40 min)
     .venv/bin/python benchmarks/bench_hardening.py --wp 4975       # all wp-current-events items
     .venv/bin/python benchmarks/bench_hardening.py --quick         # a small smoke run
+    .venv/bin/python benchmarks/bench_hardening.py --only items --only queries   # some parts
 
-Four parts, each counted:
+Eight parts, each counted:
 
 1. hypothesis: generated article texts (tests/test_hardening_props.py strategies) through
    read_text → extract → RDF; a crash is any exception other than KGError, or a broken
@@ -16,6 +17,18 @@ Four parts, each counted:
 4. interrupts: ``kg ingest`` in a subprocess SIGKILLed at random moments; after each kill
    the store is checked (tests/test_hardening_interrupt.py), then a final run must give
    the clean single-run store.
+5. the same with ``kg ingest --processes 2`` (spaCy's worker processes must die too).
+6. killed loads: ``kg load`` of a 120,000-quad dump SIGKILLed at random moments; after
+   each kill the store must hold exactly the quads of before or of after the load
+   (tests/test_hardening_store.py).
+7. hostile items, by class (benchmarks/hostile_inputs.py: lone surrogates, impossible
+   dates, deep JSON and YAML, huge integers, endless inputs, over-long fields, punctuation
+   runs, symlinks out, UTF-16, control characters in names, ...), each sample good items
+   beside one bad: read and ingested; a crash is any exception other than KGError, an
+   error message that is not one printable line naming its file, or a good item not stored.
+8. hostile queries: every kind of nesting of tests/test_hardening_sparql.py at random
+   depths (and SERVICE clauses) through KnowledgeGraph.query in a child process; a crash
+   is the child dying (the parser's stack overflow) or an exception other than KGError.
 """
 
 from __future__ import annotations
@@ -23,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +50,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from hostile_inputs import CLASSES, DEFAULT_COUNTS  # noqa: E402
 from test_hardening_interrupt import (  # noqa: E402
     WIKINEWS,
     finish_and_compare,
@@ -46,10 +64,14 @@ from test_hardening_interrupt import (  # noqa: E402
 )
 from test_hardening_props import ARTICLE_TEXTS, run_article, run_one  # noqa: E402
 from test_hardening_shacl import corpus_articles, validate_corpus  # noqa: E402
+from test_hardening_sparql import DEEP  # noqa: E402
+from test_hardening_store import LoadStates, kill_loads  # noqa: E402
 
 from kg.articles import read_articles_lenient  # noqa: E402
-from kg.errors import KGError  # noqa: E402
+from kg.errors import KGError, printable  # noqa: E402
 from kg.extract import load_nlp  # noqa: E402
+from kg.pipeline import extract_articles  # noqa: E402
+from kg.store import KnowledgeGraph  # noqa: E402
 
 
 @dataclass
@@ -183,21 +205,156 @@ def bench_corpus(wp: int, nlp: object) -> Part:
 # --------------------------------------------------------------------------- 4. interrupts
 
 
-def bench_interrupts(kills: int, n_articles: int, seed: int) -> Part:
-    part = Part("interrupted ingests (SIGKILL)")
+def bench_interrupts(kills: int, n_articles: int, seed: int, processes: int = 1) -> Part:
+    part = Part("interrupted ingests (SIGKILL)" + (f", --processes {processes}"
+                                                   if processes > 1 else ""))
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         folder, store = Path(tmp) / "in", Path(tmp) / "store"
         write_articles(folder, n_articles)
         freeze_code(Path(tmp))
         ref = reference_graphs(folder, Path(tmp))
-        run = kill_loop(folder, store, ref, kills=kills, seed=seed, delays=(3.0, 7.0))
+        # two processes start spaCy's workers first: later kills, so that most land mid-way
+        run = kill_loop(folder, store, ref, kills=kills, seed=seed,
+                        delays=(3.0, 9.0) if processes == 1 else (4.0, 20.0),
+                        processes=processes)
         final = finish_and_compare(folder, store, ref)
     part.inputs = run.kills
     part.crashes = run.problems + final
-    part.extra = {"kills": run.kills, "survived": run.survived,
+    part.extra = {"kills": run.kills, "survived": run.survived, "orphans": run.orphans,
                   "articles whole after each kill": run.counts,
                   "final store equals clean ingest": not final}
+    part.seconds = time.monotonic() - t0
+    return part
+
+
+def bench_killed_loads(kills: int, seed: int) -> Part:
+    part = Part("interrupted loads (SIGKILL)")
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        states = LoadStates(Path(tmp), new=300)
+        outcomes = kill_loads(Path(tmp), states, kills=kills, seed=seed)
+    part.inputs = len(outcomes)
+    part.crashes = [o for o in outcomes if "INCONSISTENT" in o]
+    part.extra = {"quads": states.count, "load seconds": round(states.seconds, 1),
+                  "killed, store as before": sum("killed" in o and "before" in o
+                                                 for o in outcomes),
+                  "killed, store as after": sum("killed" in o and "after" in o
+                                                for o in outcomes),
+                  "killed while writing": sum("while writing" in o for o in outcomes),
+                  "finished before the kill": sum("finished" in o for o in outcomes)}
+    part.seconds = time.monotonic() - t0
+    return part
+
+
+# --------------------------------------------------------------------------- 7. items
+
+
+def bench_hostile_items(counts: dict[str, int], nlp: object, seed: int) -> list[Part]:
+    rnd = random.Random(seed)
+    parts = []
+    for name, make in CLASSES.items():
+        part = Part(name)
+        part.extra = {"good items": 0, "good items lost": 0}
+        t0 = time.monotonic()
+        for _ in range(counts.get(name, 0)):
+            with tempfile.TemporaryDirectory() as tmp:
+                d = Path(tmp) / "in"
+                d.mkdir()
+                sample = make(rnd, d)
+                part.inputs += 1
+                try:
+                    items = list(read_articles_lenient(sample.inputs))
+                    errors = [i for i in items if isinstance(i, KGError)]
+                    part.refused += len(errors)
+                    for e in errors:
+                        text = str(e)
+                        if "\n" in text or printable(text) != text or not any(
+                                printable(str(p)) in text or str(p) in text
+                                for p in (d, *sample.inputs)):
+                            part.crashes.append(f"bad message: {text[:120]!r}")
+                    if len(errors) < sample.bad:
+                        part.crashes.append(f"{sample.bad - len(errors)} bad items accepted")
+                    with KnowledgeGraph() as kg:
+                        kg.ingest_articles(items, lambda arts: extract_articles(
+                            arts, nlp=nlp))  # type: ignore[arg-type]
+                        stored = {str(r["t"]) for r in kg.query(
+                            "SELECT ?t WHERE { ?a a kg:Article ; rdfs:label ?t }").rows}
+                except Exception as e:  # counted, not raised, so the run goes on
+                    part.crashes.append(_crash(e))
+                    continue
+                part.extra["good items"] += len(sample.good)  # type: ignore[operator]
+                lost = sample.good - stored
+                part.extra["good items lost"] += len(lost)  # type: ignore[operator]
+                if lost:
+                    part.crashes.append(f"good items lost: {sorted(lost)[:3]}")
+        part.seconds = time.monotonic() - t0
+        parts.append(part)
+    return parts
+
+
+# --------------------------------------------------------------------------- 8. queries
+
+_QUERY_CHILD = """
+import json, sys
+from kg.errors import KGError
+from kg.store import KnowledgeGraph
+with KnowledgeGraph(sys.argv[1], read_only=True) as kg:
+    for line in sys.stdin:
+        q = json.loads(line)
+        try:
+            kg.query(q, allow_service=False)
+            out = "ok"
+        except KGError as e:
+            out = ("refused: nesting" if "nests too deeply" in str(e) else
+                   "refused: service" if "SERVICE" in str(e) else
+                   "refused: length" if "characters; the limit" in str(e) else "invalid")
+        except Exception as e:
+            out = "crash: " + type(e).__name__
+        print(out, flush=True)
+"""
+
+
+def bench_hostile_queries(n: int, seed: int) -> Part:
+    part = Part("hostile queries (nesting, SERVICE)")
+    rnd = random.Random(seed)
+    queries: list[str] = []
+    kinds = sorted(DEEP)
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        depth = rnd.choice([rnd.randint(50, 900), rnd.randint(900, 3_000),
+                            rnd.randint(3_000, 60_000)])
+        queries.append(DEEP[kind](depth))
+    for target in ("http://127.0.0.1:9/x", "file:///etc/passwd", "http://169.254.169.254/"):
+        queries.append(f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
+        queries.append(f"select * {{ service silent <{target}> {{ ?s ?p ?o }} }}")
+    outcomes: list[str] = []
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "store"
+        with KnowledgeGraph(store) as kg:
+            kg.store.update("INSERT DATA { GRAPH <https://w3id.org/geokg/resource/article/"
+                            "0000000000000001> { <urn:a> <urn:b> <urn:c> } }")
+        start = 0
+        while start < len(queries):
+            proc = subprocess.run(
+                [sys.executable, "-c", _QUERY_CHILD, str(store)], text=True,
+                input="".join(json.dumps(q) + "\n" for q in queries[start:]),
+                capture_output=True, timeout=3_600)
+            got = proc.stdout.splitlines()
+            outcomes += got
+            start += len(got)
+            if proc.returncode != 0 and start < len(queries):  # the child died on this one
+                outcomes.append(f"crash: exit {proc.returncode}")
+                start += 1
+    part.inputs = len(queries)
+    part.crashes = [f"{o} on a query of {len(q):,} characters"
+                    for o, q in zip(outcomes, queries, strict=False) if o.startswith("crash")]
+    part.refused = sum(o.startswith("refused") for o in outcomes)
+    tally: dict[str, int] = {}
+    for o in outcomes:
+        tally[o] = tally.get(o, 0) + 1
+    part.extra = {"outcomes": tally}
     part.seconds = time.monotonic() - t0
     return part
 
@@ -211,49 +368,80 @@ def main() -> None:
     ap.add_argument("--fuzz", type=int, default=300, help="fuzzed files")
     ap.add_argument("--wp", type=int, default=1000,
                     help="wp-current-events items (0: all 4,975)")
-    ap.add_argument("--kills", type=int, default=6)
+    ap.add_argument("--kills", type=int, default=20, help="SIGKILLs per kind of run")
     ap.add_argument("--kill-articles", type=int, default=30)
+    ap.add_argument("--items", type=int, default=0,
+                    help="samples per class of hostile item (0: the defaults, 20; 3 of "
+                         "the endless ones)")
+    ap.add_argument("--queries", type=int, default=400, help="hostile queries")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--quick", action="store_true", help="tiny run: 20/30/50, 2 kills")
-    ap.add_argument("--skip", action="append", default=[],
-                    choices=["hypothesis", "fuzz", "corpus", "interrupts"])
+    ap.add_argument("--quick", action="store_true", help="a small run of every part")
+    names = ["hypothesis", "fuzz", "corpus", "interrupts", "interrupts2", "loads", "items",
+             "queries"]
+    ap.add_argument("--skip", action="append", default=[], choices=names)
+    ap.add_argument("--only", action="append", default=[], choices=names)
     args = ap.parse_args()
+    counts = dict(DEFAULT_COUNTS) if not args.items else dict.fromkeys(CLASSES, args.items)
     if args.quick:
         args.examples, args.fuzz, args.wp, args.kills, args.kill_articles = 20, 30, 50, 2, 8
+        args.queries = 60
+        counts = dict.fromkeys(CLASSES, 2)
     nlp = load_nlp()
     parts: list[Part] = []
-    runs: list[tuple[str, Callable[[], Part]]] = [
-        ("hypothesis", lambda: bench_hypothesis(args.examples, nlp)),
-        ("fuzz", lambda: bench_fuzz(args.fuzz, nlp, args.seed)),
-        ("corpus", lambda: bench_corpus(args.wp, nlp)),
-        ("interrupts", lambda: bench_interrupts(args.kills, args.kill_articles, args.seed)),
+    runs: list[tuple[str, Callable[[], list[Part]]]] = [
+        ("hypothesis", lambda: [bench_hypothesis(args.examples, nlp)]),
+        ("fuzz", lambda: [bench_fuzz(args.fuzz, nlp, args.seed)]),
+        ("corpus", lambda: [bench_corpus(args.wp, nlp)]),
+        ("items", lambda: bench_hostile_items(counts, nlp, args.seed)),
+        ("queries", lambda: [bench_hostile_queries(args.queries, args.seed)]),
+        ("interrupts", lambda: [bench_interrupts(args.kills, args.kill_articles, args.seed)]),
+        ("interrupts2", lambda: [bench_interrupts(args.kills, args.kill_articles, args.seed,
+                                                  processes=2)]),
+        ("loads", lambda: [bench_killed_loads(args.kills, args.seed)]),
     ]
     for name, run in runs:
-        if name in args.skip or (name in ("corpus", "interrupts") and not WIKINEWS.is_file()):
+        if name in args.skip or (args.only and name not in args.only) or (
+                name in ("corpus", "interrupts", "interrupts2") and not WIKINEWS.is_file()):
             continue
         print(f"… {name}", file=sys.stderr, flush=True)
-        parts.append(run())
-        p = parts[-1]
-        print(f"  {p.name}: {p.inputs} inputs, {len(p.crashes)} crashes, {p.refused} refused "
-              f"with a KGError, {p.seconds:.0f} s", file=sys.stderr, flush=True)
+        for p in run():
+            parts.append(p)
+            print(f"  {p.name}: {p.inputs} inputs, {len(p.crashes)} crashes, {p.refused} "
+                  f"refused with a KGError, {p.seconds:.0f} s", file=sys.stderr, flush=True)
 
-    tried = sum(p.inputs for p in parts if not p.name.startswith("interrupted"))
-    crashes = sum(len(p.crashes) for p in parts if not p.name.startswith("interrupted"))
+    killed = ("interrupted",)
+    tried = sum(p.inputs for p in parts if not p.name.startswith(killed))
+    crashes = sum(len(p.crashes) for p in parts if not p.name.startswith(killed))
     print("\nkg hardening figures")
-    print(f"{'part':<34}{'inputs':>8}{'crashes':>9}{'refused':>9}{'seconds':>9}")
+    print(f"{'part':<40}{'inputs':>8}{'crashes':>9}{'refused':>9}{'seconds':>9}")
     for p in parts:
-        print(f"{p.name:<34}{p.inputs:>8}{len(p.crashes):>9}{p.refused:>9}{p.seconds:>9.0f}")
+        print(f"{p.name:<40}{p.inputs:>8}{len(p.crashes):>9}{p.refused:>9}{p.seconds:>9.0f}")
     print(f"\ninputs tried                 {tried}")
     print(f"crashes                      {crashes}   (target 0)")
+    good = sum(int(p.extra.get("good items", 0)) for p in parts)  # type: ignore[call-overload]
+    lost = sum(int(p.extra.get("good items lost", 0)) for p in parts)  # type: ignore[call-overload]
+    if good:
+        print(f"good items beside bad ones   {good} stored, {lost} lost   (target 0 lost)")
     for p in parts:
         if "articles extracted" in p.extra:
             print(f"fuzzed files giving articles  {p.extra['articles extracted']} articles "
                   "extracted and mapped from the mutated files")
-        if p.name.startswith("interrupted"):
-            print(f"interrupted ingests survived {p.extra['survived']} of {p.extra['kills']}"
-                  f"   (target all); final store equals a clean ingest: "
+        if "outcomes" in p.extra:
+            print(f"hostile queries              {p.extra['outcomes']}")
+        if p.name.startswith("interrupted ingests"):
+            print(f"{p.name}: survived {p.extra['survived']} of {p.extra['kills']}"
+                  f" (target all); worker processes left behind: {p.extra['orphans']}; "
+                  f"final store equals a clean ingest: "
                   f"{p.extra['final store equals clean ingest']}; articles whole after each "
                   f"kill: {p.extra['articles whole after each kill']}")
+        if p.name.startswith("interrupted loads"):
+            print(f"{p.name}: {p.inputs} runs of a {p.extra['quads']:,}-quad load "
+                  f"({p.extra['load seconds']} s uninterrupted), "
+                  f"{len(p.crashes)} inconsistent stores (target 0); "
+                  f"killed while writing: {p.extra['killed while writing']}; "
+                  f"killed with the store left as before: {p.extra['killed, store as before']},"
+                  f" as after: {p.extra['killed, store as after']}, finished first: "
+                  f"{p.extra['finished before the kill']}")
         if p.name.startswith("corpus"):
             print(f"invalid outputs              {p.extra['invalid outputs']} of "
                   f"{p.extra['articles validated']} article graphs "

@@ -413,11 +413,14 @@ class Graph:
         """Store extractions made elsewhere (e.g. by :func:`extract_text`)."""
         return self.store.ingest(extractions, skip_unchanged=not force)
 
-    def load(self, path: str | Path, fmt: str | None = None) -> int:
+    def load(self, path: str | Path, fmt: str | None = None, *,
+             default_graph: bool = False) -> int:
         """Add the quads of an RDF file (format from the suffix unless ``fmt``): a dump of
-        another store, or ``kg extract`` output. Returns the number of quads read."""
+        another store, or ``kg extract`` output. Returns the number of quads read. Triples
+        outside any named graph (a Turtle file) are refused unless ``default_graph``."""
         p = Path(path)
-        return self.store.load(p, fmt or p.suffix.lstrip(".") or "trig")
+        return self.store.load(p, fmt or p.suffix.lstrip(".") or "trig",
+                               default_graph=default_graph)
 
     def remove(self, article: str) -> bool:
         """Drop one article graph by its IRI; False if it was not stored."""

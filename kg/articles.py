@@ -81,6 +81,17 @@ DERIVED_TITLE_CHARS = 80
 #: (a 540,000-character run-on text takes over a minute), so longer bodies are refused
 #: with an InputError asking to split them, before any parsing.
 MAX_BODY_CHARS = 200_000
+#: Longest title, source or URL kg accepts (characters).
+MAX_FIELD_CHARS = 2_000
+#: Largest input file kg reads (bytes); a longer one (or a device such as /dev/zero) is
+#: refused after reading this much, before any parsing.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Largest front-matter block (characters of YAML).
+MAX_FRONT_MATTER_CHARS = 65_536
+#: Most punctuation marks and symbols in one run of text without a space. spaCy's
+#: tokenizer splits such a run one mark at a time, in time that grows with the square of
+#: its length (8,000 quotation marks in a row take 5 s, 50,000 several minutes).
+MAX_PUNCTUATION_RUN = 1_000
 
 # Field names accepted in JSON objects and CSV headers, in order of preference.
 _TEXT_FIELDS = ("text", "body")
@@ -113,44 +124,58 @@ def read_articles_lenient(paths: Iterable[str | Path]) -> Iterator[Article | Inp
     """Read every article of every input, yielding an :class:`InputError` in place of each
     file or item that cannot be read (a bad JSON Lines line does not stop the good ones)."""
     for p in paths:
-        try:
-            files = list(iter_inputs([p]))
-        except InputError as e:
-            yield e
-            continue
-        for f in files:
-            yield from _read_file(f, str(f))
+        for f in _expand(p):
+            if isinstance(f, InputError):
+                yield f
+            else:
+                yield from _read_file(f, str(f))
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand paths: a directory gives its files with a known extension (recursively,
     sorted, hidden ones skipped), a glob pattern its matches (sorted), a file itself.
 
-    A missing path, a glob matching nothing or a directory without article files is an
-    :class:`InputError`.
+    A missing path, a glob matching nothing, a directory without article files or a
+    symbolic link in a directory that points outside it is an :class:`InputError`.
     """
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in KNOWN_EXTENSIONS
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            if not found:
-                raise InputError(str(raw), "directory holds no article files (known "
-                                 f"extensions: {_extension_list()})")
-            yield from found
-        elif p.exists():
-            yield p
-        elif glob.has_magic(str(raw)):
-            matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
-            files = [m for m in matches if m.is_file()]
-            if not files:
-                raise InputError(str(raw), "no files match this pattern")
-            yield from files
-        else:
-            raise InputError(str(raw), "no such file or directory")
+        for f in _expand(raw):
+            if isinstance(f, InputError):
+                raise f
+            yield f
+
+
+def _expand(raw: str | Path) -> Iterator[Path | InputError]:
+    """The files of one input path, with an InputError for each one that must not be read
+    (or for the path itself)."""
+    p = Path(raw)
+    if p.is_dir():
+        found = sorted(
+            f for f in p.rglob("*")  # does not descend into linked directories
+            if f.is_file() and f.suffix.lower() in KNOWN_EXTENSIONS
+            and not any(part.startswith(".") for part in f.relative_to(p).parts)
+        )
+        if not found:
+            yield InputError(str(raw), "directory holds no article files (known "
+                             f"extensions: {_extension_list()})")
+            return
+        root = p.resolve()
+        for f in found:
+            if f.is_symlink() and not f.resolve().is_relative_to(root):
+                yield InputError(str(f), f"symbolic link to {f.resolve()}, outside {raw}; "
+                                 "not followed (give the file itself to read it)")
+            else:
+                yield f
+    elif p.exists():
+        yield p
+    elif glob.has_magic(str(raw)):
+        matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
+        files = [m for m in matches if m.is_file()]
+        if not files:
+            yield InputError(str(raw), "no files match this pattern")
+        yield from files
+    else:
+        yield InputError(str(raw), "no such file or directory")
 
 
 def read_text(
@@ -187,7 +212,7 @@ def read_text(
         body = normalize_whitespace(text)
     if not body:
         raise InputError(where, "article body is empty after cleaning")
-    _check_length(body, where)
+    _check_fields(where, "", title=title, body=body, source=source, url=url)
     if key is None:
         import hashlib
 
@@ -548,15 +573,24 @@ def _decode(path: Path, where: str) -> str:
         raise InputError(where, "is a directory, not a file (pass its files, or use "
                          "iter_inputs to expand it)")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as e:
         raise InputError(where, "no such file") from e
     except OSError as e:
         raise InputError(where, f"cannot read: {e.strerror or e}") from e
+    except MemoryError as e:
+        raise InputError(where, "not enough memory to read the file") from e
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(where, f"file is larger than {MAX_FILE_BYTES >> 20:,} MiB, the "
+                         "limit; split it into smaller files")
     if not data.strip():
         raise InputError(where, "empty file")
     known = path.suffix.lower() in KNOWN_EXTENSIONS
     error = InputError if known else UnsupportedFormatError
+    utf16 = _utf16(data)
+    if utf16:
+        raise error(where, f"{utf16} text; kg reads UTF-8: re-encode the file as UTF-8")
     if b"\x00" in data[:65536]:
         problem = "binary file (contains NUL bytes)"
         if not known:
@@ -574,6 +608,22 @@ def _decode(path: Path, where: str) -> str:
             problem = ("unsupported format: not UTF-8 text (known extensions: "
                        f"{_extension_list()})")
         raise error(where, problem) from e
+
+
+def _utf16(data: bytes) -> str:
+    """"UTF-16" or "UTF-32" when ``data`` looks like text in that encoding (a byte-order
+    mark, or every other byte zero as in mostly-ASCII UTF-16), else ""."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    head = data[:4096]
+    if len(head) >= 8:
+        odd, even = head[1::2], head[0::2]
+        for zeros, other in ((odd, even), (even, odd)):
+            if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+                return "UTF-16"
+    return ""
 
 
 def _sniff(text: str) -> str:
@@ -614,17 +664,41 @@ def _read_file(path: Path, where: str) -> Iterator[Article | InputError]:
         yield e
 
 
-def _check_length(body: str, where: str, ctx: str = "") -> None:
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_LONG_RUN_RE = re.compile(rf"\S{{{MAX_PUNCTUATION_RUN + 1},}}")
+
+
+def _check_fields(where: str, ctx: str, *, title: str, body: str, source: str | None,
+                  url: str | None) -> None:
+    """Sizes within the limits, and text that is Unicode (no lone surrogate, which JSON's
+    ``\\udc00`` escapes can make and which no encoding can write)."""
     if len(body) > MAX_BODY_CHARS:
         raise InputError(where, f"{ctx}article body is {len(body):,} characters; the limit "
                          f"is {MAX_BODY_CHARS:,} (split the text into several articles)")
+    for name, value in (("title", title), ("source", source), ("url", url)):
+        if value is not None and len(value) > MAX_FIELD_CHARS:
+            raise InputError(where, f"{ctx}{name} is {len(value):,} characters; the limit is "
+                             f"{MAX_FIELD_CHARS:,}")
+    for m in _LONG_RUN_RE.finditer(body):
+        marks = sum(1 for c in m.group() if not c.isalnum())
+        if marks > MAX_PUNCTUATION_RUN:
+            raise InputError(where, f"{ctx}text holds {marks:,} punctuation marks or symbols in "
+                             f"one run without a space (at character {m.start():,}); the limit "
+                             f"is {MAX_PUNCTUATION_RUN:,}, as splitting such a run into tokens "
+                             "takes time that grows with the square of its length")
+    for name, value in (("title", title), ("text", body), ("source", source), ("url", url)):
+        bad = _SURROGATE_RE.search(value) if value else None
+        if bad is not None:
+            raise InputError(where, f"{ctx}{name} holds a lone surrogate "
+                             f"(\\u{ord(bad.group()):04x}) at character {bad.start():,}: not "
+                             "Unicode text (a broken \\u escape?)")
 
 
 def _article(where: str, origin: str, *, title: str, body: str, published: date | None,
              source: str | None, url: str | None, ctx: str = "") -> Article:
     if not body:
         raise InputError(where, f"{ctx}article body is empty after cleaning")
-    _check_length(body, where, ctx)
+    _check_fields(where, ctx, title=title, body=body, source=source, url=url)
     return Article(key=url or origin, title=title, body=body, published=published,
                    source=source, url=url, origin=origin)
 
@@ -657,19 +731,48 @@ def _split_front_matter(text: str, where: str) -> tuple[Mapping[str, Any], str]:
         raise InputError(where, "front matter opened with '---' is never closed (add a "
                          "'---' line after it)")
     block = text[opening.end():close.start()]
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(where, f"front matter is {len(block):,} characters; the limit is "
+                         f"{MAX_FRONT_MATTER_CHARS:,}")
     try:
-        meta = yaml.safe_load(block)
+        meta = yaml.load(block, Loader=_front_matter_loader())  # a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise InputError(where, f"invalid YAML front matter{at}: {problem}") from e
+    except RecursionError as e:
+        raise InputError(where, "invalid YAML front matter: nested too deeply") from e
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise InputError(where, f"invalid YAML front matter: {_first_clause(e)}") from e
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise InputError(where, f"front matter is not a mapping of fields (got "
                          f"{type(meta).__name__}); write 'title: ...' lines")
     return meta, text[close.end():]
+
+
+@functools.cache
+def _front_matter_loader() -> type:
+    """PyYAML's SafeLoader without its timestamp rule: a date stays the text it was written
+    as and is read by :func:`parse_date`, so ``date: 2019-02-30`` is a bad field of one
+    file, not a ValueError from deep inside the YAML library."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return Loader
+
+
+def _first_clause(e: BaseException) -> str:
+    """The first clause of an exception's message ("Exceeds the limit (4300 digits) for
+    integer string conversion" rather than the advice that follows)."""
+    return str(e).split(":", 1)[0].split(";", 1)[0].strip() or type(e).__name__
 
 
 # ---- structured fields (front matter, JSON, CSV)
@@ -719,8 +822,9 @@ def _fields(obj: Mapping[str, Any], where: str, *, require_text: bool, ctx: str 
     name, raw_date = _first(obj, _DATE_FIELDS)
     published = parse_date(raw_date) if raw_date is not None else None
     if raw_date is not None and published is None:
-        raise InputError(where, f"{ctx}field '{name}' is not an ISO date: "
-                         f"{str(raw_date)[:40]!r}")
+        shown = repr(raw_date[:40]) if isinstance(raw_date, str) else (
+            f"a {type(raw_date).__name__}")
+        raise InputError(where, f"{ctx}field '{name}' is not an ISO date: {shown}")
     return _Fields(title=_one_line(string(_TITLE_FIELDS) or ""), text=text or "",
                    published=published, source=string(_SOURCE_FIELDS), url=string(_URL_FIELDS))
 
@@ -750,6 +854,20 @@ def _item_article(obj: object, where: str, origin: str, ctx: str) -> Article:
 # ---- JSON, JSON Lines, CSV
 
 
+def _json(text: str, where: str, lineno: int | None = None) -> Any:
+    """``json.loads`` with every failure as an InputError: syntax, nesting too deep for
+    the parser, integers of more than 4,300 digits (``lineno``: the line ``text`` is)."""
+    at = f"line {lineno}: " if lineno else ""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(where, f"invalid JSON at line {lineno or e.lineno}: {e.msg}") from e
+    except RecursionError as e:
+        raise InputError(where, f"{at}invalid JSON: nested too deeply") from e
+    except ValueError as e:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        raise InputError(where, f"{at}invalid JSON: {_first_clause(e)}") from e
+
+
 def _read_json(text: str, where: str, origin: str) -> Iterator[Article | InputError]:
     try:
         data = json.loads(text)
@@ -758,6 +876,8 @@ def _read_json(text: str, where: str, origin: str) -> Iterator[Article | InputEr
             yield from _read_jsonl(text, where, origin)  # one object per line in a .json file
             return
         raise InputError(where, f"invalid JSON at line {e.lineno}: {e.msg}") from e
+    except (RecursionError, ValueError):
+        data = _json(text, where)  # raises the InputError
     if isinstance(data, dict) and _first(data, _TEXT_FIELDS)[1] is None:
         # {"articles": [...]}: a list of articles under one key
         lists = [k for k in _WRAPPER_KEYS if isinstance(data.get(k), list)]
@@ -784,7 +904,7 @@ def _all_lines_json(text: str) -> bool:
         for line in text.splitlines():
             if line.strip():
                 json.loads(line)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         return False
     return True
 
@@ -797,9 +917,9 @@ def _read_jsonl(text: str, where: str, origin: str) -> Iterator[Article | InputE
             continue
         any_line = True
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(where, f"invalid JSON at line {lineno}: {e.msg}")
+            obj = _json(line, where, lineno=lineno)
+        except InputError as e:
+            yield e
         else:
             yield _guarded(obj, where, f"{origin}#{n}", f"line {lineno}: ")
         n += 1

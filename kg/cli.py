@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import click
 
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import KGError, printable
 
 if TYPE_CHECKING:
     from kg.analysis import GraphData
@@ -27,9 +27,21 @@ def reports_errors(f: Callable[P, R]) -> Callable[P, R]:
         try:
             return f(*args, **kwargs)
         except KGError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(printable(str(e))) from e
 
     return wrapper
+
+
+def _shown(text: str, *, data: bool = False) -> str:
+    """``text`` for stdout, control characters escaped line by line (a label from an
+    article must not ring the bell or rewrite the screen); ``data`` formats (CSV, JSON, RDF)
+    are left exactly as they are unless stdout is a terminal."""
+    import re
+    import sys
+
+    if data and not sys.stdout.isatty():
+        return text
+    return "\n".join(printable(line) for line in re.split(r"\r?\n", text))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,7 +76,7 @@ def extract(files: tuple[str, ...], fmt: str, out: str | None) -> None:
 
     text = extract_rdf(files, RdfFormat(fmt))
     if out is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(_shown(text, data=True), nl=not text.endswith("\n"))
     else:
         write_atomic(out, text)
 
@@ -108,9 +120,13 @@ class _Progress:
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1),
               help="spaCy worker processes.")
 @click.option("--force", is_flag=True, help="Re-extract articles even if unchanged.")
+@click.option("--time-budget", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              metavar="SECONDS",
+              help="An article whose extraction (its batch's parse included) takes longer "
+                   "is reported failed and skipped; 0: no limit.")
 @reports_errors
 def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: int,
-           force: bool) -> None:
+           force: bool, time_budget: float) -> None:
     """Extract articles (files, directories, globs, JSONL) into a persistent store.
 
     Each article becomes one named graph; re-ingesting replaces it, unchanged articles
@@ -125,14 +141,18 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
     from kg.store import KnowledgeGraph
 
     def extract(articles: Sequence[Article]) -> Iterator[Extraction]:
-        return extract_articles(articles, batch_size=batch_size, n_process=processes)
+        # one article (a retry after a failure) is not worth starting worker processes
+        return extract_articles(articles, batch_size=batch_size,
+                                n_process=processes if len(articles) > 1 else 1,
+                                time_budget=time_budget or None)
 
     items = list(read_articles_lenient(paths))
     with KnowledgeGraph(store_dir) as kg, _Progress(len(items), "ingesting") as progress:
-        report = kg.ingest_articles(items, extract, force=force, on_progress=progress)
+        report = kg.ingest_articles(items, extract, force=force, on_progress=progress,
+                                    retry_window=batch_size)
     click.echo(report.summary())
     for key, reason in report.failed:
-        click.echo(f"  failed: {key}: {reason}")
+        click.echo(f"  failed: {printable(key)}: {printable(reason)}")
     if report.failed:  # the good articles are stored, but the run did not do everything
         raise click.exceptions.Exit(1)
 
@@ -189,7 +209,7 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
             result = kg.query(text, bindings)
     out = {"table": result.to_table, "csv": result.to_csv, "tsv": result.to_tsv,
            "json": result.to_json}[fmt]()
-    click.echo(out, nl=not out.endswith("\n"))
+    click.echo(_shown(out, data=fmt != "table"), nl=not out.endswith("\n"))
 
 
 @main.command()
@@ -259,18 +279,51 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
 
 @main.command()
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds a query may run before the endpoint answers 503.")
+              help="Seconds a query may take (waiting included); then it is stopped and "
+                   "answered 503.")
 @click.option("--max-query-length", default=20_000, show_default=True,
               type=click.IntRange(1), help="Longer queries are refused with 413.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Queries running at once, one process each.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Longer answers are refused with 400 (add a LIMIT).")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(64),
+              metavar="MIB", help="A query whose process grows past this is stopped (503).")
+@click.option("--allow-service", is_flag=True,
+              help="Run SERVICE clauses (federated queries: the server then sends HTTP "
+                   "requests wherever a query says); refused with 403 by default.")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let web pages from ORIGIN (e.g. https://example.org) query and read "
+                   "answers; repeatable. Other origins are refused; no CORS by default.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another name clients reach this server by (the Host header is checked "
+                   "against the bind address); repeatable.")
 @reports_errors
-def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length: int) -> None:
-    """Serve a store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length: int,
+          workers: int, max_rows: int, max_memory: int, allow_service: bool,
+          cors_origins: tuple[str, ...], allowed_hosts: tuple[str, ...]) -> None:
+    """Serve a store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+
+    Each query runs in a worker process that is stopped at its deadline. The store is
+    reopened within about a second after another process (kg ingest, kg load) writes it.
+    """
+    from kg.serve import ServeOptions, check_origin
     from kg.serve import serve as serve_store
 
-    serve_store(store_dir, host, port, timeout=timeout, max_query_length=max_query_length,
+    for origin in cors_origins:
+        try:
+            check_origin(origin)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--cors-origin") from e
+    options = ServeOptions(timeout=timeout, max_query_length=max_query_length, workers=workers,
+                           max_rows=max_rows, max_memory_mb=max_memory,
+                           allow_service=allow_service, cors_origins=cors_origins,
+                           allowed_hosts=allowed_hosts)
+    serve_store(store_dir, host, port, options,
                 on_ready=lambda url: click.echo(f"serving {url} (Ctrl-C to stop)", err=True))
 
 
@@ -363,7 +416,7 @@ def _load_graph_data(store_dir: str | None, input_file: str | None) -> GraphData
     assert input_file is not None
     path = Path(input_file)
     with KnowledgeGraph() as kg:
-        kg.load(path, path.suffix.lstrip(".") or "trig")
+        kg.load(path, path.suffix.lstrip(".") or "trig", default_graph=True)
         return load_graph_data(kg)
 
 
@@ -419,12 +472,12 @@ def analyze(store_dir: str | None, input_file: str | None, which: str, top: int,
     data = _load_graph_data(store_dir, input_file)
     chain = an.event_chain(data, *path) if path else None  # bad names fail before output
     G = an.actor_network(data) if which == "actors" else an.event_graph(data)
-    click.echo(an.describe(data, G))
-    click.echo(an.format_rankings(G, an.rankings(G, top)))
+    click.echo(_shown(an.describe(data, G)))
+    click.echo(_shown(an.format_rankings(G, an.rankings(G, top))))
     if show_communities:
-        click.echo(an.format_communities(G, an.communities(G), top))
+        click.echo(_shown(an.format_communities(G, an.communities(G), top)))
     if chain is not None:
-        click.echo(an.format_chain(chain))
+        click.echo(_shown(an.format_chain(chain)))
     if export_file:
         an.export_graph(G, export_file)
         click.echo(f"wrote {export_file}", err=True)

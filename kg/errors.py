@@ -6,10 +6,12 @@ what to do next.
 
     KGError
     ├── InputError            an article file cannot be read or parsed
-    │   └── UnsupportedFormatError   the file's format is not one kg reads
+    │   ├── UnsupportedFormatError   the file's format is not one kg reads
+    │   └── TimeBudgetError   an article took longer than its time budget to extract
     ├── ModelError            the spaCy model is missing or broken
     ├── StoreError            the store cannot be opened, written or read
-    │   └── QueryError        a SPARQL query is invalid, or is an update on a read path
+    │   └── QueryError        a SPARQL query is invalid, too big, or its answer too long
+    │       └── RefusedQueryError   an update on a read path, or SERVICE where disabled
     ├── GoldError             a gold annotation file is malformed
     ├── LexiconError          a data file of kg's lexicon (kg/data/lexicon) is malformed
     ├── AnalysisError         an actor is not in the graph, or two actors are not connected
@@ -17,6 +19,26 @@ what to do next.
 """
 
 from __future__ import annotations
+
+import re
+
+__all__ = ["AnalysisError", "GoldError", "InputError", "KGError", "LexiconError",
+           "ModelError", "PushError", "QueryError", "RefusedQueryError", "StoreError",
+           "TimeBudgetError", "UnsupportedFormatError", "printable"]
+
+# control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional
+# overrides and isolates that reorder what a terminal shows, and lone surrogates
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes, so that it prints as one line
+    and cannot ring the terminal's bell, move its cursor or reverse what follows.
+
+    >>> printable("a\\nb\\x07c\\u202ed")
+    'a\\\\nb\\\\x07c\\\\u202ed'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class KGError(Exception):
@@ -29,11 +51,15 @@ class InputError(KGError):
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {problem}")
 
 
 class UnsupportedFormatError(InputError):
     """The file's format is not one kg reads."""
+
+
+class TimeBudgetError(InputError):
+    """Extracting an article took longer than the per-article time budget."""
 
 
 class ModelError(KGError):
@@ -45,7 +71,13 @@ class StoreError(KGError):
 
 
 class QueryError(StoreError):
-    """A SPARQL query is invalid, or is an update sent to a read-only path."""
+    """A SPARQL query is invalid, too long or nested too deeply, or its answer is longer
+    than the caller allowed."""
+
+
+class RefusedQueryError(QueryError):
+    """A well-formed request kg will not run here: a SPARQL update on a read path, or a
+    federated query (``SERVICE``) where it is disabled."""
 
 
 class GoldError(KGError):

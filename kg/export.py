@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -94,13 +95,17 @@ ORDER BY ?date ?event
 
 def events_csv(kg: KnowledgeGraph) -> str:
     """One CSV row per event (columns :data:`EVENT_COLUMNS`); class and factuality IRIs
-    of the ontology are written as their local names (``Deployment``, ``Estimated``)."""
+    of the ontology are written as their local names (``Deployment``, ``Estimated``).
+
+    A text cell starting like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or
+    a carriage return: ``@SUM(...)`` in a quote) gets a leading ``'``, so that a
+    spreadsheet shows it as text instead of running it; numbers are left as they are."""
     result = kg.query(_EVENTS_QUERY)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(EVENT_COLUMNS)
     for row in result.rows:
-        w.writerow([_cell(row.get(c)) for c in EVENT_COLUMNS])
+        w.writerow([_csv_cell(row.get(c)) for c in EVENT_COLUMNS])
     return buf.getvalue()
 
 
@@ -178,6 +183,17 @@ def _cell(t: object) -> str:
     if isinstance(t, Literal):
         return str(t)
     return str(t)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(t: object) -> str:
+    text = _cell(t)
+    is_number = isinstance(t, Literal) and isinstance(t.toPython(), int | float | Decimal)
+    if text.startswith(_FORMULA_START) and not is_number:
+        return "'" + text
+    return text
 
 
 def _attrs(**kw: object) -> dict[str, str]:

@@ -27,6 +27,7 @@ import io
 import json
 import os
 import re
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -45,9 +46,19 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.errors import KGError, ModelError, QueryError, StoreError
+from kg.errors import (
+    InputError,
+    KGError,
+    ModelError,
+    QueryError,
+    RefusedQueryError,
+    StoreError,
+)
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
+from kg.recovery import abort_load, begin_load, commit_load, damage, recover, report_damage
+from kg.sparql_guard import check_query, on_large_stack, uses_service
+from kg.sparql_guard import is_update as _is_update
 
 if TYPE_CHECKING:
     from kg.rdf.mapping import RdfFormat
@@ -401,6 +412,7 @@ def parse_param(text: str) -> object:
 # --------------------------------------------------------------------------- the store
 
 
+@report_damage
 class KnowledgeGraph:
     """A store of article graphs: ingest extractions, query with SPARQL, dump and load.
 
@@ -446,6 +458,8 @@ class KnowledgeGraph:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        if tb is not None:  # the failed calls' frames would keep the database open
+            traceback.clear_frames(tb)
         self.close()
 
     @property
@@ -510,14 +524,17 @@ class KnowledgeGraph:
         *,
         force: bool = False,
         on_progress: Callable[[int], None] | None = None,
+        retry_window: int = 16,
     ) -> IngestReport:
         """Extract and store articles, skipping unchanged ones before the costly extraction.
 
         ``items`` are articles or the errors met reading them (reported as failures);
         ``extract`` turns a sequence of articles into one Extraction per article, in order
-        (e.g. :func:`kg.pipeline.extract_articles`). When extraction fails on an article,
-        that article is reported failed and extraction resumes with the next one; a
-        :class:`~kg.errors.ModelError` stops everything.
+        (e.g. :func:`kg.pipeline.extract_articles`). When extraction fails, the next
+        ``retry_window`` articles (a batch) are extracted one at a time, so that only the
+        article that fails by itself (an error, or its time budget spent) is reported
+        failed; then batches resume. A :class:`~kg.errors.ModelError` or a
+        :class:`~kg.errors.StoreError` stops everything.
         """
         from kg.rdf.iris import article_iri
 
@@ -533,34 +550,45 @@ class KnowledgeGraph:
                 failed.append((getattr(item, "path", "(input)"),
                                getattr(item, "problem", _one_line(item))))
                 progress()
-            elif not force and self.has_article(URIRef(str(article_iri(item))),
-                                                item.content_hash):
+                continue
+            try:  # an Article made by hand may hold text no encoding can write
+                known = not force and self.has_article(URIRef(str(article_iri(item))),
+                                                       item.content_hash)
+            except (ValueError, KGError) as e:
+                if isinstance(e, StoreError) and not isinstance(e, QueryError):
+                    raise
+                failed.append((item.key, f"cannot be stored: {_one_line(e)}"))
+                progress()
+                continue
+            if known:
                 skipped.append(item.key)
                 progress()
             else:
                 todo.append(item)
         report = IngestReport(skipped=tuple(skipped), failed=tuple(failed))
         pos = 0
+        alone_until = 0  # after a failure, articles are extracted one by one up to here
         while pos < len(todo):
+            alone = pos < alone_until
             try:
-                for ex in extract(todo[pos:]):
+                for ex in extract(todo[pos:pos + 1] if alone else todo[pos:]):
                     report = report.merge(self.ingest([ex], skip_unchanged=False))
                     pos += 1
                     progress()
-                break
+                if not alone:
+                    break
             except (ModelError, StoreError):
                 raise
-            except Exception:  # one odd article must not stop a corpus-wide ingest
-                # A batch error may come from any article of the batch, so the next one is
-                # retried alone: only an article that fails by itself is reported failed.
-                try:
-                    for ex in list(extract(todo[pos:pos + 1])):
-                        report = report.merge(self.ingest([ex], skip_unchanged=False))
-                except (ModelError, StoreError):
-                    raise
-                except Exception as e:
-                    reason = f"extraction failed: {type(e).__name__}: {_one_line(e)}"
-                    report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
+            except Exception as e:  # one odd article must not stop a corpus-wide ingest
+                if not alone:
+                    # the failure (an error, or a time budget spent on a batch's parse) may
+                    # come from any article of the batch: the next ones go one by one, and
+                    # only an article that fails by itself is reported
+                    alone_until = pos + retry_window
+                    continue
+                reason = e.problem if isinstance(e, InputError) else (
+                    f"extraction failed: {type(e).__name__}: {_one_line(e)}")
+                report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
                 pos += 1
                 progress()
         return report
@@ -638,16 +666,19 @@ class KnowledgeGraph:
         return any(isinstance(q.object, ox.Literal) and q.object.value == content_hash
                    for q in found)
 
-    def load(self, data: bytes | Path, fmt: RdfFormat | str) -> int:
-        """Add the quads of a serialisation (TriG/N-Quads/JSON-LD keep their graphs; Turtle
-        goes to the default graph); returns how many were read.
+    def load(self, data: bytes | Path, fmt: RdfFormat | str, *,
+             default_graph: bool = False) -> int:
+        """Add the quads of a serialisation (TriG/N-Quads/JSON-LD keep their graphs);
+        returns how many were read.
 
         The whole input is parsed before anything is written, so a malformed file changes
         nothing. An article graph the store already holds is replaced by the loaded one,
-        as ingest replaces a changed article. Up to :data:`BULK_LOAD_MIN` quads are written
-        in one transaction; more go to an on-disk store through the parallel bulk loader
-        (see :meth:`bulk_load`; then compacted), which is many times faster but not
-        atomic: a disk failure in the middle can leave part of the file loaded.
+        as ingest replaces a changed article. Triples outside any named graph (a Turtle
+        file) are refused, since the default graph is the union kg maintains, unless
+        ``default_graph`` (for an in-memory view of a file). Up to :data:`BULK_LOAD_MIN`
+        quads are written in one transaction, more by the parallel bulk loader (see
+        :meth:`bulk_load`). A load into an on-disk store is all or nothing even if the
+        process is killed: see :mod:`kg.recovery`.
         """
         store = self._writable()
         name = _format_name(fmt)
@@ -658,23 +689,46 @@ class KnowledgeGraph:
             raise StoreError(f"cannot load {_origin(data)} as {name}: {_one_line(e)}") from e
         except OSError as e:
             raise StoreError(f"cannot read {_origin(data)}: {_one_line(e)}") from e
+        loose = sum(isinstance(q.graph_name, ox.DefaultGraph) for q in batch.other)
+        if loose and not default_graph:
+            raise StoreError(
+                f"{_origin(data)}: {loose:,} triples are outside any named graph; kg keeps "
+                "each article in its own named graph (its default graph is their union): "
+                "load a TriG or N-Quads dump (kg export --format trig or nquads)")
+        guard = begin_load(self.path, store.backup, store.flush) if self.path else None
         try:
-            for g in batch.graphs:
-                if store.contains_named_graph(g):
-                    store.update(_drop_article(g))
-            if batch.count >= BULK_LOAD_MIN and self.path is not None:
-                self._bulk_write(batch, workers=None)
-                self.optimize()
-            else:
-                named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
-                union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
-                store.extend(named + batch.other + union)
-            if batch.graphs:  # a dump written before kg stored counts, time stamps, tallies
-                self._add_event_counts()
-                self._add_derived()
-        except (OSError, RuntimeError, SyntaxError) as e:
-            raise StoreError(f"{self._where()}: cannot load {_origin(data)}: {_one_line(e)}") from e
+            self._load_batch(batch)
+        except BaseException as e:
+            if guard is not None:  # the next open rolls the store back
+                abort_load(guard)
+                self._store = None
+            if isinstance(e, OSError | RuntimeError | SyntaxError):
+                raise StoreError(f"{self._where()}: cannot load {_origin(data)}: "
+                                 f"{_one_line(e)}" + ("; the store will be as it was when it "
+                                                      "is next opened" if guard else "")
+                                 ) from e
+            raise
+        if guard is not None:
+            commit_load(guard)
         return batch.count
+
+    def _load_batch(self, batch: _Canonical) -> None:
+        store = self.store
+        for g in batch.graphs:
+            if store.contains_named_graph(g):
+                store.update(_drop_article(g))
+        if batch.count >= BULK_LOAD_MIN and self.path is not None:
+            self._bulk_write(batch, workers=None)
+            self.optimize()
+        else:
+            named = list(ox.parse(batch.named, format=ox.RdfFormat.N_QUADS))
+            union = [ox.Quad(q.subject, q.predicate, q.object) for q in named]
+            store.extend(named + batch.other + union)
+        if batch.graphs:  # a dump written before kg stored counts, time stamps, tallies
+            self._add_event_counts()
+            self._add_derived()
+        if self.path is not None:
+            store.flush()
 
     def bulk_load(self, quads: Iterable[ox.Quad], *, optimize: bool = True,
                   workers: int | None = None) -> None:
@@ -798,25 +852,37 @@ class KnowledgeGraph:
 
     # -- reading ----------------------------------------------------------------------
 
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None, *,
+              allow_service: bool = True, max_rows: int | None = None) -> QueryResult:
         """Run a SPARQL SELECT / ASK / CONSTRUCT / DESCRIBE over the union of all graphs.
 
         ``bindings`` pre-bind variables (which must be in the SELECT projection) to
         values: str, int, float, Decimal, bool, date, datetime, or rdflib terms.
+
+        The text is checked before it is parsed (:func:`kg.sparql_guard.check_query`: not
+        empty, not too long, not nested deeper than the parser can take; no ``SERVICE``
+        unless ``allow_service``), and the query runs on a thread with a large stack. An
+        answer of more than ``max_rows`` rows (or triples) is a :class:`QueryError`.
         """
+        if _is_update(sparql):
+            raise RefusedQueryError(f"{_preview(sparql)} is an update; kg query is read-only")
+        check_query(sparql, allow_service=allow_service)
         try:
             subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
                 ox.Variable(k): _python_term(k, v) for k, v in (bindings or {}).items()}
         except ValueError as e:  # e.g. a URIRef that is not a valid IRI
             raise QueryError(f"invalid parameter value: {_one_line(e)}") from e
+        store = self.store
+
+        def run() -> QueryResult:
+            answer = store.query(sparql, prefixes=PREFIXES,
+                                 use_default_graph_as_union=self._union_view,
+                                 substitutions=subs or None)
+            return _materialise(answer, max_rows)
+
         try:
-            answer = self.store.query(sparql, prefixes=PREFIXES,
-                                      use_default_graph_as_union=self._union_view,
-                                      substitutions=subs or None)
-            return _materialise(answer)
+            return on_large_stack(run)
         except SyntaxError as e:
-            if _is_update(sparql):
-                raise QueryError(f"{_preview(sparql)} is an update; kg query is read-only") from e
             raise QueryError(f"invalid SPARQL: {_one_line(e)}") from e
         except RuntimeError as e:
             if "SELECT projection" in str(e):
@@ -824,6 +890,8 @@ class KnowledgeGraph:
                                  "the SELECT clause") from e
             raise QueryError(f"query failed: {_one_line(e)}") from e
         except OSError as e:
+            if uses_service(sparql):  # Oxigraph reports a failed SERVICE call as an OSError
+                raise QueryError(f"SERVICE request failed: {_one_line(e)}") from e
             raise StoreError(f"{self._where()}: cannot read the store: {_one_line(e)}") from e
 
     def named_query(self, name: str, bindings: Mapping[str, object] | None = None, *,
@@ -951,14 +1019,16 @@ def _open_store(path: Path | None, read_only: bool) -> ox.Store:
     if path.is_dir() and not is_store and any(path.iterdir()):
         raise StoreError(f"{path}: directory is not empty and not a kg store; "
                          "choose a new or empty directory")
+    if is_store:
+        recover(path)  # a kg load killed midway is rolled back before anything reads
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as e:
+    except (OSError, RuntimeError) as e:
         msg = _one_line(e)
         if "lock" in msg.lower():
             raise StoreError(f"{path}: the store is locked by another process "
                              f"(close it or use a read-only open): {msg}") from e
-        raise StoreError(f"{path}: cannot open the store: {msg}") from e
+        raise damage(str(path), e) or StoreError(f"{path}: cannot open the store: {msg}") from e
 
 
 def _format_name(fmt: object) -> str:
@@ -982,21 +1052,6 @@ def _one_line(e: BaseException | str) -> str:
 def _preview(sparql: str) -> str:
     text = " ".join(sparql.split())
     return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _is_update(sparql: str) -> bool:
-    """Whether ``sparql`` parses as a SPARQL 1.1 Update (so it is not a query)."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(sparql)
-    except Exception:  # any parse failure means "not an update"
-        try:
-            prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-            parseUpdate(prologue + sparql)
-        except Exception:
-            return False
-    return True
 
 
 def _ox_node(t: URIRef) -> ox.NamedNode:
@@ -1240,14 +1295,15 @@ def _python_term(name: str, v: object) -> ox.NamedNode | ox.BlankNode | ox.Liter
     raise QueryError(f"parameter {name}: cannot bind a {type(v).__name__} value {v!r}")
 
 
-def _materialise(answer: Any) -> QueryResult:
+def _materialise(answer: Any, max_rows: int | None = None) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(boolean=bool(answer))
+    items: Iterable[Any] = answer if max_rows is None else _capped(answer, max_rows)
     if isinstance(answer, ox.QueryTriples):
         g = rdflib.Graph()
         for name, iri in PREFIXES.items():
             g.bind(name, iri)
-        for t in answer:
+        for t in items:
             g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
         return QueryResult(graph=g)
     variables = tuple(v.value for v in answer.variables)
@@ -1262,8 +1318,18 @@ def _materialise(answer: Any) -> QueryResult:
             found = cache[t] = _rdflib_term(t)
         return found
 
-    rows = [{v: term(sol[i]) for i, v in enumerate(variables)} for sol in answer]
+    rows = [{v: term(sol[i]) for i, v in enumerate(variables)} for sol in items]
     return QueryResult(variables=variables, rows=rows)
+
+
+def _capped(answer: Iterable[Any], max_rows: int) -> Iterator[Any]:
+    """The rows (or triples) of ``answer``; a QueryError once there are more than
+    ``max_rows`` (the evaluation stops there: Oxigraph computes rows as they are read)."""
+    for n, item in enumerate(answer):
+        if n >= max_rows:
+            raise QueryError(f"the answer has more than {max_rows:,} rows; add a LIMIT or "
+                             "narrow the query")
+        yield item
 
 
 def _json_term(t: rdflib.term.Node) -> dict[str, str]:

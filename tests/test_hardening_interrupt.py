@@ -13,6 +13,7 @@ Quick variant (default run): 8 Wikinews articles, 1 kill. Slow variant: 30 artic
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -145,13 +146,38 @@ class KillRun:
     survived: int = 0        # kills after which the store passed check_store
     counts: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    orphans: int = 0         # worker processes still alive 3 s after their parent's kill
+
+
+def children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    out = []
+    for d in Path("/proc").glob("[0-9]*"):
+        try:
+            if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(d.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def _gone(pids: list[int], within: float) -> list[int]:
+    deadline = time.monotonic() + within
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if Path(f"/proc/{p}").exists()
+                 and "Z" not in (Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1][:3])]
+    return alive
 
 
 def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], kills: int,
-              seed: int, delays: tuple[float, float] = (2.0, 9.0)) -> KillRun:
+              seed: int, delays: tuple[float, float] = (2.0, 9.0),
+              processes: int = 1) -> KillRun:
     """Start ``kg ingest`` and SIGKILL it after a random delay, ``kills`` times; after each
-    kill check the store. Once everything is stored, the next run either re-ingests with
-    ``--force`` (kills land while graphs are replaced) or starts over in a new store."""
+    kill check the store (and, with ``processes`` > 1, that spaCy's worker processes died
+    with it). Once everything is stored, the next run either re-ingests with ``--force``
+    (kills land while graphs are replaced) or starts over in a new store."""
     rnd = random.Random(seed)
     out = KillRun()
     attempts = 0
@@ -163,7 +189,8 @@ def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], k
             force = rnd.random() < 0.5
             if not force:
                 shutil.rmtree(store)
-        cmd = [str(KG_BIN), "ingest", str(folder), "--store", str(store), "--batch-size", "4"]
+        cmd = [str(KG_BIN), "ingest", str(folder), "--store", str(store), "--batch-size", "4",
+               "--processes", str(processes)]
         if force:
             cmd.append("--force")
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -179,10 +206,20 @@ def kill_loop(folder: Path, store: Path, ref: dict[URIRef, tuple[Graph, str]], k
             lo = min(lo, 0.5 * took)
         except subprocess.TimeoutExpired:
             existed = store.exists()
+            workers = children(proc.pid)
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-            if existed:
+            if proc.returncode != -signal.SIGKILL:  # it ended just before the signal
+                out.finished_early += 1
+            elif existed:
                 out.kills += 1
+            left = _gone(workers, 3.0)
+            if left:
+                out.orphans += len(left)
+                out.problems.append(f"{len(left)} worker processes outlived the kill")
+                for p in left:
+                    with contextlib.suppress(OSError):
+                        os.kill(p, signal.SIGKILL)
         if store.exists():
             res = check_store(store, ref)
             out.counts.append(res.complete)
@@ -253,3 +290,18 @@ def test_killed_ingest_many_times_at_random_moments(tmp_path: Path) -> None:
     assert len(set(run.counts)) >= 2, run  # the kills landed at different moments
     assert finish_and_compare(folder, store, ref) == []
     assert time.monotonic() - t0 < 600
+
+
+@pytest.mark.slow
+@needs_corpus
+def test_killed_ingest_with_two_processes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 30)
+    freeze_code(tmp_path)
+    ref = reference_graphs(folder, tmp_path)
+    store = tmp_path / "store"
+    run = kill_loop(folder, store, ref, kills=6, seed=int(os.environ.get("KG_KILL_SEED", "2")),
+                    delays=(4.0, 10.0), processes=2)
+    assert run.problems == [] and run.orphans == 0
+    assert run.kills >= 5 and run.survived == run.kills, run
+    assert finish_and_compare(folder, store, ref) == []

@@ -80,7 +80,8 @@ def quotation_speakers(parse: Parse, at: dict[int, tuple[str, Mention]],
                        ) -> list[tuple[int, int, str | None]]:
     """Each quotation's token range and the key of its speaker (None if unknown), with
     ``at`` the token index of the mentions known so far."""
-    return [(s, e, _speaker(parse, at, drafts, s, e)) for s, e in quotes]
+    candidates: dict[int, list[tuple[int, int, str]]] = {}  # per sentence, built once
+    return [(s, e, _speaker(parse, at, candidates, s, e)) for s, e in quotes]
 
 
 def _body_of(drafts: dict[str, Draft], key: str) -> str | None:
@@ -127,8 +128,9 @@ def _introduces_speech(toks: Sequence[Token], colon: Token) -> bool:
     return head.lemma.lower() in SPEECH_VERBS and head.pos == "VERB"
 
 
-def _speaker(parse: Parse, at: dict[int, tuple[str, Mention]], drafts: dict[str, Draft],
-             start: int, end: int) -> str | None:
+def _speaker(parse: Parse, at: dict[int, tuple[str, Mention]],
+             candidates: dict[int, list[tuple[int, int, str]]], start: int, end: int
+             ) -> str | None:
     """The entity speaking the quotation [start, end)."""
     toks = parse.tokens
     sents = [toks[start - 1].sent if start > 0 else toks[start].sent]
@@ -139,17 +141,31 @@ def _speaker(parse: Parse, at: dict[int, tuple[str, Mention]], drafts: dict[str,
     elif start > 1 and toks[start - 2].sent != toks[start - 1].sent:
         sents.append(toks[start - 2].sent)
     for s in dict.fromkeys(sents):
+        for verb, subject, key in _candidates(parse, at, candidates, s):
+            if not (start <= verb < end or start <= subject < end):
+                return key
+    return None
+
+
+def _candidates(parse: Parse, at: dict[int, tuple[str, Mention]],
+                cache: dict[int, list[tuple[int, int, str]]], s: int
+                ) -> list[tuple[int, int, str]]:
+    """(speech verb, its subject, the entity the subject names) of sentence ``s``, in the
+    order :func:`_speaker` tries them; found once per sentence, so that a sentence of
+    thousands of quotation marks costs time in proportion to its length."""
+    found = cache.get(s)
+    if found is None:
+        found = cache[s] = []
         sentence = parse.sentences[s]
-        for t in toks[sentence.start:sentence.end]:
-            if start <= t.i < end or t.lemma.lower() not in SPEECH_VERBS or t.pos != "VERB":
+        for t in parse.tokens[sentence.start:sentence.end]:
+            if t.lemma.lower() not in SPEECH_VERBS or t.pos != "VERB":
                 continue
             for c in parse.children(t.i):
-                if c.dep not in _SUBJ or start <= c.i < end:
-                    continue
-                key = _entity_of(parse, at, c)
-                if key is not None:
-                    return key
-    return None
+                if c.dep in _SUBJ:
+                    key = _entity_of(parse, at, c)
+                    if key is not None:
+                        found.append((t.i, c.i, key))
+    return found
 
 
 def _entity_of(parse: Parse, at: dict[int, tuple[str, Mention]], t: Token) -> str | None:
