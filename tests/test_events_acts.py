@@ -130,3 +130,49 @@ def test_acts_before_and_after_are_two_events(nlp: Language) -> None:
                          "a power outage occurs in Kherson after critical infrastructure was "
                          "targeted overnight by Russian drones.")
     assert len(of_type(events, EventType.COMBAT)) == 2
+
+
+@pytest.mark.parametrize(("text", "agent", "addressee"), [
+    ("Germany told Russia to withdraw its troops.", "Germany", "Russia"),
+    ("The United States advised Israel to halt the offensive.", "United States", "Israel"),
+    ("Amnesty International called for Russia to release the prisoners.",
+     "Amnesty International", "Russia"),
+    ("The European Union called for Hungary to be sanctioned.", "European Union", "Hungary"),
+])
+def test_telling_or_calling_for_someone_to_act_is_an_appeal(
+        nlp: Language, text: str, agent: str, addressee: str) -> None:
+    events, ents = run(nlp, text)
+    appeal = only(of_type(events, EventType.APPEAL))
+    assert agent in labels(appeal, ents, Role.AGENT)
+    assert addressee in labels(appeal, ents, Role.ADDRESSEE)
+    assert not of_type(events, EventType.STATEMENT)
+
+
+def test_a_warning_to_act_is_a_statement_and_a_demand(nlp: Language) -> None:
+    events, ents = run(nlp, "Iran warned the United States to avoid a military escalation.")
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {"Iran"}
+    appeal = only(of_type(events, EventType.APPEAL))
+    assert labels(appeal, ents, Role.ADDRESSEE) == {"United States"}
+    # a warning of something is no demand
+    events, _ = run(nlp, "Iran warned of a military escalation.")
+    assert not of_type(events, EventType.APPEAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of U.S. Marines arrived in the region.",
+    "Hundreds of Russian troops were deployed to Mali.",
+])
+def test_a_count_of_forces_is_the_forces(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert only(of_type(events, EventType.DEPLOYMENT)).arguments
+
+
+@pytest.mark.parametrize(("text", "meeting"), [
+    ("Thousands of Haredi Jews gather around the consulate in New York.", False),
+    ("Protesters gathered outside the Kremlin.", False),
+    ("Protesters met with Emmanuel Macron in Paris.", True),
+    ("Vladimir Putin and Xi Jinping gathered in Moscow.", True),
+])
+def test_a_crowd_gathering_is_no_meeting(nlp: Language, text: str, meeting: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.MEETING)) is meeting

@@ -46,8 +46,20 @@ def test_a_war_with_named_sides_is_combat(nlp: Language, text: str, sides: set[s
     assert sides <= labels(only(of_type(events, EventType.COMBAT)), ents)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("More than 100,000 people have died in the civil war in Myanmar.", "Myanmar"),
+    ("Prices rose because of the war in Gaza.", "Gaza Strip"),
+    ("The port was closed due to the ongoing conflict in the Persian Gulf.", "Persian Gulf"),
+])
+def test_a_war_fought_in_a_named_land_is_combat(nlp: Language, text: str, place: str) -> None:
+    events, ents = run(nlp, text)
+    assert place in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)
+
+
 @pytest.mark.parametrize("text", [
     "The war has changed the region.",
+    "The war of words in Washington escalated.",
+    "The trade war in Europe hurt exporters.",
     "The trade war between China and the United States escalated.",
     "Donald Trump announces an economic war against Iran.",
     "Her father served in World War II.",

@@ -60,11 +60,11 @@ def test_petrarch_tables_agree_with_kgs_cameo_classes() -> None:
 
 
 def test_every_condition_has_a_check() -> None:
-    from kg.events import triggers
+    from kg.events import role_checks, triggers
 
-    checked = set(triggers._CHECKS) | set(triggers._ROLE_CHECKS)
+    checked = set(triggers._CHECKS) | set(role_checks.ROLE_CHECKS)
     assert checked == set(Condition) - {Condition.NONE}
-    assert not set(triggers._CHECKS) & set(triggers._ROLE_CHECKS)
+    assert not set(triggers._CHECKS) & set(role_checks.ROLE_CHECKS)
 
 
 def _table_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: str) -> None:

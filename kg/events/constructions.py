@@ -7,6 +7,7 @@ from kg.events.context import LOC_PREPS, VERB_POS, Context
 from kg.events.lexicon import (
     AID_NOUNS,
     CRITICISM_OBJECTS,
+    DIRECTIVE_VERBS,
     EXPRESSED_NOUNS,
     GROUP_NOUNS,
     TITLE_NOUNS,
@@ -52,11 +53,20 @@ def special(ctx: Context, i: int) -> Trigger | None:
     if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and any(
             o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")):
         return Trigger(EventType.STATEMENT, "111")  # "attacked the impeachment inquiry"
+    if low in DIRECTIVE_VERBS and tok.pos == "VERB" and any(c.dep == "dobj" for c in kids) \
+            and any(c.dep == "xcomp" and ctx.to_infinitive(c.i) for c in kids):
+        # "warned its citizens to leave Iran", "told Russia to withdraw": a demand made of
+        # the object, not only words
+        return Trigger(EventType.APPEAL, "020")
     if low == "call" and tok.pos == "VERB":
         if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
                 any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
-                and not any(c.dep == "dobj" for c in kids)):
-            return Trigger(EventType.APPEAL, "020")  # not "called the election for X"
+                and not any(c.dep == "dobj" for c in kids)) or any(
+                c.dep in ("advcl", "ccomp") and ctx.to_infinitive(c.i) and any(
+                    m.dep == "mark" and m.lemma.lower() == "for" for m in ctx.kids(c.i))
+                for c in kids):
+            # not "called the election for X"; "called for the minister to resign"
+            return Trigger(EventType.APPEAL, "020")
         objs = [c for c in kids if c.dep == "dobj"]
         quoted = objs and any(t.text in ('"', "“") for t in ctx.parse.subtree(i)
                               if t.i > objs[0].i)

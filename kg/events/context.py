@@ -15,6 +15,7 @@ from kg.events.lexicon import (
     MILITARY_NOUNS,
     MOTION_VERBS,
     OBJECT_CONTROL_VERBS,
+    QUANTIFIER_WORDS,
     TITLE_NOUNS,
     Condition,
 )
@@ -120,6 +121,10 @@ class Context:
     def kids(self, i: int, *deps: str) -> list[Token]:
         return [c for c in self.parse.children(i) if not deps or c.dep in deps]
 
+    def to_infinitive(self, i: int) -> bool:
+        """Verb ``i`` is a to-infinitive ("urged Israel *to halt*")."""
+        return any(a.dep == "aux" and a.text.lower() == "to" for a in self.kids(i))
+
     def is_passive(self, i: int) -> bool:
         """Verb ``i`` is in the passive voice, also as the second of two coordinated
         participles ("were shot and killed by ...")."""
@@ -186,6 +191,9 @@ class Context:
                 for c in self.parse.children(i)):
             return True
         hit = self.at.get(i)
+        if hit is None and tok.text.lower() in QUANTIFIER_WORDS:  # "thousands of Marines"
+            return any(self.is_military(o.i) for p in self.kids(i, "prep")
+                       if p.lemma.lower() == "of" for o in self.kids(p.i, "pobj"))
         return hit is not None and self.type_of(hit[0]) is EntityType.MILITARY_FORCE
 
     # ----------------------------------------------------------------- noun phrases
@@ -244,6 +252,7 @@ class Context:
                             for o in self.kids(p.i, "pobj"):
                                 out.extend(self.np_entities(o.i, depth + 1))
             if not out and (tok.lemma.lower() in GROUP_NOUNS or tok.pos in ("PRON", "NUM")
+                            or tok.text.lower() in QUANTIFIER_WORDS  # "thousands of"
                             or tok.lemma.lower() in ("some", "all", "many", "both", "part")):
                 for p in self.kids(i, "prep"):
                     # "members of the EU", "officials from Iran", "officials in Kyiv"

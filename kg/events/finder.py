@@ -58,12 +58,14 @@ from kg.events.lexicon import (
     OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
     SEQUENCE_MARKS,
+    WARNING_VERBS,
     WEAPON_NOUNS,
     Trigger,
 )
 from kg.events.merge import merge_drafts
+from kg.events.role_checks import roles_ok
 from kg.events.roles import fallback_place, fill_roles, statement_place
-from kg.events.triggers import phrase_of, roles_ok, trigger_of
+from kg.events.triggers import phrase_of, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
@@ -305,11 +307,25 @@ def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
 
 
 def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:
-    """ "X said Y must / should Z" is also a demand of X on Y (CAMEO 10)."""
+    """ "X said Y must / should Z" is also a demand of X on Y (CAMEO 10), and "X warned Y
+    to Z" a demand of X on Y (CAMEO 20)."""
     out: list[Draft] = []
     for d in drafts:
         if d.type is not EventType.STATEMENT or ctx.tokens[d.trigger].pos not in VERB_POS:
             continue
+        if ctx.tokens[d.trigger].lemma.lower() in WARNING_VERBS and any(
+                x.dep == "xcomp" and ctx.to_infinitive(x.i) for x in ctx.kids(d.trigger)):
+            objs = ctx.kids(d.trigger, "dobj")
+            if objs:  # "warned its citizens to leave Iran": no named addressee is needed
+                warning = Draft(type=EventType.APPEAL, cameo="020", trigger=d.trigger,
+                                light=None, sentence=d.sentence)
+                for a in d.args:
+                    if a.role is Role.SPEAKER:
+                        warning.add(Role.AGENT, a.entity, a.mention)
+                for key, m in (e for o in objs for e in ctx.np_entities(o.i)):
+                    warning.add(Role.ADDRESSEE, key, m)
+                warning.attributed_to = d.attributed_to
+                out.append(warning)
         for c in ctx.kids(d.trigger, "ccomp"):
             if not any(a.dep == "aux" and a.text.lower() in ("must", "should")
                        for a in ctx.parse.children(c.i)):

@@ -73,6 +73,14 @@ LEGISLATURE_NOUNS = words("legislature_nouns")
 OBJECT_CONTROL_VERBS = words("object_control_verbs")
 NEWS_MEDIA_WORDS = words("news_media_words")
 NOT_WAR_WORDS = words("not_war_words")
+#: "the civil war", "an armed conflict": a war whose sides need not be named.
+CIVIL_WAR_WORDS = words("civil_war_words")
+#: "warned its citizens to leave", "told Russia to withdraw": with an object and a
+#: to-infinitive, a demand made of the object.
+DIRECTIVE_VERBS = words("directive_verbs")
+WARNING_VERBS = words("warning_verbs")
+#: "thousands of Marines": a count before the group it counts.
+QUANTIFIER_WORDS = words("quantifier_words")
 CROWD_NOUNS = words("crowd_nouns")
 PRIVATE_ORG_WORDS = words("private_org_words")
 PATIENT_NOUNS = words("patient_nouns")

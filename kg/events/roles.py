@@ -146,7 +146,10 @@ def _up_to_objects(ctx: Context, verb: int) -> list[Token]:
 def _appeal_addressees(ctx: Context, d: Draft, verb: int) -> None:
     """Who is asked: "demanded that X ...", "demanded Y from X", "demanded the withdrawal
     of X"."""
-    for c in ctx.kids(verb, "ccomp"):
+    for c in ctx.kids(verb, "ccomp", "advcl"):
+        if c.dep == "advcl" and not any(m.dep == "mark" and m.lemma.lower() == "for"
+                                        for m in ctx.kids(c.i)):
+            continue  # "called for X to resign" is read as a "for" clause
         for sub in ctx.kids(c.i, "nsubj", "nsubjpass"):
             for key, m in ctx.np_entities(sub.i):
                 d.add(Role.ADDRESSEE, key, m)

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.events.actors import private
 from kg.events.context import (
     NOUN_POS,
     VERB_POS,
     Context,
-    Draft,
 )
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ACCIDENT_VERBS,
     AID_NOUNS,
+    CIVIL_WAR_WORDS,
     DEAL_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
@@ -41,12 +40,13 @@ from kg.events.lexicon import (
     Condition,
     Trigger,
 )
+from kg.events.role_checks import ACTORS as _ACTORS
+from kg.events.role_checks import ROLE_CHECKS
 from kg.gazetteer import SPEECH_VERBS
 from kg.lexicon import phrase_table
 from kg.model import (
     EntityType,
     EventType,
-    Role,
     Token,
 )
 
@@ -194,8 +194,6 @@ def _territory_obj(ctx: Context, i: int) -> bool:
         for o in objs)
 
 
-_ACTORS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION,
-           EntityType.MILITARY_FORCE)
 
 
 def _objects(ctx: Context, i: int) -> list[Token]:
@@ -244,13 +242,27 @@ def _sides(ctx: Context, i: int) -> bool:
     mods = ctx.kids(i, "amod", "compound", "nmod", "poss")
     if any(m.lemma.lower() in NOT_WAR_WORDS for m in mods):
         return False
+    if any(p.lemma.lower() == "of" and o.lemma.lower() in NOT_WAR_WORDS
+           for p in ctx.kids(i, "prep") for o in ctx.kids(p.i, "pobj")):
+        return False  # "a war of words"
     if _mil_mod(ctx, i) or any(_names_actor(ctx, m) for m in mods):
         return True
+    if any(m.lemma.lower() in CIVIL_WAR_WORDS for m in mods):
+        return True  # "the civil war", "an armed conflict": sides need not be named
     if tok.dep == "appos" and _names_actor(ctx, ctx.tokens[tok.head]):
         return True  # "the Israel–Hezbollah conflict" misread as "Israel, the conflict"
-    return any(_names_actor(ctx, o) for p in ctx.kids(i, "prep")
-               if p.lemma.lower() in ("between", "with", "against")
+    # named sides ("the war with Russia"), or the land it is fought in ("the war in
+    # Ukraine", "the conflict in Kivu")
+    return any(_names_actor(ctx, o) if p.lemma.lower() in ("between", "with", "against")
+               else _names_place(ctx, o)
+               for p in ctx.kids(i, "prep") if p.lemma.lower() in ("between", "with",
+                                                                   "against", "in")
                for o in ctx.kids(p.i, "pobj"))
+
+
+def _names_place(ctx: Context, o: Token) -> bool:
+    return any(ctx.type_of(k) in (EntityType.PLACE, EntityType.COUNTRY)
+               for k, _ in ctx.np_entities(o.i))
 
 
 def _mil_noun(ctx: Context, i: int) -> bool:
@@ -372,66 +384,6 @@ def _speaker(ctx: Context, i: int) -> bool:
     return any(ctx.np_entities(s) for s in ctx.subject(i))
 
 
-def _foreign_target(ctx: Context, d: Draft) -> bool:
-    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
-    targets = {ctx.state_of(k) for k in d.keys([Role.TARGET])} - {None}
-    return bool(agents and targets - agents)
-
-
-def _international(ctx: Context, d: Draft) -> bool:
-    keys = d.keys([Role.AGENT, Role.PARTICIPANT, Role.SPEAKER, Role.ADDRESSEE])
-    states = {ctx.state_of(k) for k in keys} - {None}
-    return len(states) > 1 or any(
-        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.state_of(k) is None for k in keys)
-
-
-def _parties(ctx: Context, d: Draft) -> bool:
-    keys = {k for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.ADDRESSEE, Role.TARGET])
-            if ctx.type_of(k) is not EntityType.PLACE}
-    if len(keys) > 1 or any(ctx.type_of(k) is EntityType.ORGANIZATION
-                            and ctx.state_of(k) is None and not private(ctx, k)
-                            for k in keys):
-        return True
-    verb = d.light if d.light is not None else d.trigger
-    # "pledged 500 million euros to Ukraine": the other party hangs on the object
-    keys |= {k for o in ctx.kids(verb, "dobj") for p in ctx.kids(o.i, "prep")
-             if p.lemma.lower() in ("to", "for", "with") for x in ctx.kids(p.i, "pobj")
-             for k, _ in ctx.np_entities(x.i) if ctx.type_of(k) is not EntityType.PLACE}
-    if len(keys) > 1:
-        return True
-    subjects = ctx.subject(verb)
-    with_party = any(ctx.np_entities(o.i) for p in ctx.kids(verb, "prep")
-                     if p.lemma.lower() in ("with", "between") for o in ctx.kids(p.i, "pobj"))
-    # someone meets "with" a named party: two parties, though the subject may be a
-    # surname the parser took for a noun ("Vance meets with ... Pashinyan")
-    return (with_party and bool(subjects)) or any(
-        ctx.tokens[s].tag in ("NNS", "NNPS") or ctx.kids(s, "conj") for s in subjects)
-
-
-def _sanction_target(ctx: Context, d: Draft) -> bool:
-    """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
-    Tunisian Forum for Economic and Social Rights" is a domestic act)."""
-    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
-    targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in _ACTORS]
-    return any(not agents or ctx.state_of(k) is None or ctx.state_of(k) not in agents
-               for k in targets)
-
-
-#: Conditions checked on the roles once they are filled (see :func:`roles_ok`).
-_ROLE_CHECKS: dict[Condition, Callable[[Context, Draft], bool]] = {
-    Condition.FOREIGN_TARGET: _foreign_target,
-    Condition.SANCTION_TARGET: _sanction_target,
-    Condition.INTERNATIONAL: _international,
-    Condition.PARTIES: _parties,
-}
-
-
-def roles_ok(ctx: Context, d: Draft) -> bool:
-    """The draft's roles meet its trigger's role condition (if it has one)."""
-    check = _ROLE_CHECKS.get(d.condition)
-    return True if check is None else check(ctx, d)
-
-
 #: How each condition of the trigger table is checked on the trigger's own words (every
 #: Condition but NONE and those of _ROLE_CHECKS).
 _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
@@ -465,7 +417,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.BODY_OBJ: _body_obj,
     Condition.CLAUSE: _clause,
 }
-if set(_CHECKS) | set(_ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover
+if set(_CHECKS) | set(ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # pragma: no cover
     raise AssertionError("kg.events.triggers: a Condition has no check")
 
 

@@ -1,0 +1,85 @@
+"""Conditions of a trigger checked on the roles once they are filled: a meeting has two
+parties, a sanction hits someone not the sanctioning state's own, an act is international."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.events.actors import private
+from kg.events.context import Context, Draft
+from kg.events.lexicon import CROWD_NOUNS, QUANTIFIER_WORDS, Condition
+from kg.model import EntityType, Role
+
+#: Entity types that act (not places).
+ACTORS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION,
+          EntityType.MILITARY_FORCE)
+
+
+def _foreign_target(ctx: Context, d: Draft) -> bool:
+    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+    targets = {ctx.state_of(k) for k in d.keys([Role.TARGET])} - {None}
+    return bool(agents and targets - agents)
+
+
+def _international(ctx: Context, d: Draft) -> bool:
+    keys = d.keys([Role.AGENT, Role.PARTICIPANT, Role.SPEAKER, Role.ADDRESSEE])
+    states = {ctx.state_of(k) for k in keys} - {None}
+    return len(states) > 1 or any(
+        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.state_of(k) is None for k in keys)
+
+
+def _parties(ctx: Context, d: Draft) -> bool:
+    verb = d.light if d.light is not None else d.trigger
+    subjects = ctx.subject(verb)
+    with_party = any(ctx.np_entities(o.i) for p in ctx.kids(verb, "prep")
+                     if p.lemma.lower() in ("with", "between") for o in ctx.kids(p.i, "pobj"))
+    if subjects and all(_crowd(ctx, s) for s in subjects) and not with_party:
+        return False  # "thousands of Haredi Jews gather", "protesters met at the square"
+    keys = {k for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.ADDRESSEE, Role.TARGET])
+            if ctx.type_of(k) is not EntityType.PLACE}
+    if len(keys) > 1 or any(ctx.type_of(k) is EntityType.ORGANIZATION
+                            and ctx.state_of(k) is None and not private(ctx, k)
+                            for k in keys):
+        return True
+    # "pledged 500 million euros to Ukraine": the other party hangs on the object
+    keys |= {k for o in ctx.kids(verb, "dobj") for p in ctx.kids(o.i, "prep")
+             if p.lemma.lower() in ("to", "for", "with") for x in ctx.kids(p.i, "pobj")
+             for k, _ in ctx.np_entities(x.i) if ctx.type_of(k) is not EntityType.PLACE}
+    if len(keys) > 1:
+        return True
+    # someone meets "with" a named party: two parties, though the subject may be a
+    # surname the parser took for a noun ("Vance meets with ... Pashinyan")
+    # a plural subject may be the parties ("ministers met"), not a crowd ("thousands of
+    # Haredi Jews gather", "protesters gathered")
+    return (with_party and bool(subjects)) or any(
+        (ctx.tokens[s].tag in ("NNS", "NNPS") and not _crowd(ctx, s)) or ctx.kids(s, "conj")
+        for s in subjects)
+
+
+def _crowd(ctx: Context, i: int) -> bool:
+    tok = ctx.tokens[i]
+    return tok.text.lower() in QUANTIFIER_WORDS or tok.lemma.lower() in CROWD_NOUNS
+
+
+def _sanction_target(ctx: Context, d: Draft) -> bool:
+    """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
+    Tunisian Forum for Economic and Social Rights" is a domestic act)."""
+    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+    targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in ACTORS]
+    return any(not agents or ctx.state_of(k) is None or ctx.state_of(k) not in agents
+               for k in targets)
+
+
+#: Conditions checked on the roles once they are filled (see :func:`roles_ok`).
+ROLE_CHECKS: dict[Condition, Callable[[Context, Draft], bool]] = {
+    Condition.FOREIGN_TARGET: _foreign_target,
+    Condition.SANCTION_TARGET: _sanction_target,
+    Condition.INTERNATIONAL: _international,
+    Condition.PARTIES: _parties,
+}
+
+
+def roles_ok(ctx: Context, d: Draft) -> bool:
+    """The draft's roles meet its trigger's role condition (if it has one)."""
+    check = ROLE_CHECKS.get(d.condition)
+    return True if check is None else check(ctx, d)
