@@ -458,6 +458,11 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     attach_quantities(ctx, drafts)
     attach_times(ctx, drafts)
     drafts = merge_drafts(drafts)
+    for d in drafts:
+        if d.type is EventType.STATEMENT:  # "Russia announced its withdrawal": not to itself
+            speakers = d.keys([Role.SPEAKER])
+            d.args = [a for a in d.args if a.role is not Role.ADDRESSEE
+                      or a.entity not in speakers]
     events: list[Event] = []
     for d in drafts:
         events.append(Event(
