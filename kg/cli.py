@@ -11,6 +11,7 @@ import click
 
 from kg import __version__
 from kg.errors import KGError, printable
+from kg.formats import ExportFormat, RdfFormat, ResultFormat
 
 if TYPE_CHECKING:
     from kg.analysis import GraphData
@@ -55,7 +56,9 @@ def main() -> None:
 
 # --------------------------------------------------------------------------- extract
 
-_RDF_FORMATS = ("trig", "nquads", "turtle", "jsonld")
+_RDF_FORMATS = tuple(f.value for f in RdfFormat)
+#: ``kg query --format``: every result format but XML (which ``kg serve`` offers).
+_QUERY_FORMATS = tuple(f.value for f in ResultFormat if f is not ResultFormat.XML)
 
 
 @main.command()
@@ -72,8 +75,6 @@ def extract(files: tuple[str, ...], fmt: str, out: str | None) -> None:
     """
     from kg.files import write_atomic
     from kg.pipeline import extract_rdf
-    from kg.rdf.mapping import RdfFormat
-
     text = extract_rdf(files, RdfFormat(fmt))
     if out is None:
         click.echo(_shown(text, data=True), nl=not text.endswith("\n"))
@@ -170,7 +171,7 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (IRIs as <...> or kg:X; numbers and dates typed).")
 @click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json"]))
+              type=click.Choice(_QUERY_FORMATS))
 @reports_errors
 def query(sparql: str | None, query_file: str | None, query_name: str | None, list_names: bool,
           store_dir: str | None, params: tuple[str, ...], fmt: str) -> None:
@@ -207,9 +208,9 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
             text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
             assert text is not None
             result = kg.query(text, bindings)
-    out = {"table": result.to_table, "csv": result.to_csv, "tsv": result.to_tsv,
-           "json": result.to_json}[fmt]()
-    click.echo(_shown(out, data=fmt != "table"), nl=not out.endswith("\n"))
+    out_format = ResultFormat(fmt)
+    out = out_format.render(result)
+    click.echo(_shown(out, data=out_format.is_data), nl=not out.endswith("\n"))
 
 
 @main.command()
@@ -226,7 +227,7 @@ def stats(store_dir: str) -> None:
 @main.command("export")
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["trig", "nquads", "turtle", "jsonld", "csv", "graphml", "gexf"]),
+              type=click.Choice([f.value for f in ExportFormat]),
               help="RDF dump, events CSV (one row per event), or actor–event network.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @reports_errors
@@ -240,16 +241,12 @@ def export_(store_dir: str, fmt: str, out: str) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
-_LOAD_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
-                  ".jsonld": "jsonld", ".json": "jsonld"}
-
-
 @main.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
               help="Store directory (created if missing).")
 @click.option("--format", "fmt", default=None,
-              type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
+              type=click.Choice(_RDF_FORMATS),
               help="RDF format of every file (default: from each file's suffix).")
 @reports_errors
 def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
@@ -265,7 +262,7 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
     jobs: list[tuple[Path, str]] = []
     for name in files:  # every format is known before the store is opened
         path = Path(name)
-        given = fmt or _LOAD_SUFFIXES.get(path.suffix.lower())
+        given = fmt or RdfFormat.from_suffix(path)
         if given is None:
             raise click.ClickException(
                 f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; "

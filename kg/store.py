@@ -33,7 +33,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -54,6 +53,7 @@ from kg.errors import (
     RefusedQueryError,
     StoreError,
 )
+from kg.formats import QUAD_SYNTAXES, ox_format, rdf_syntax
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
 from kg.recovery import abort_load, begin_load, commit_load, damage, recover, report_damage
@@ -61,7 +61,7 @@ from kg.sparql_guard import check_query, on_large_stack, uses_service
 from kg.sparql_guard import is_update as _is_update
 
 if TYPE_CHECKING:
-    from kg.rdf.mapping import RdfFormat
+    from kg.formats import RdfFormat
 
 __all__ = [
     "BULK_LOAD_MIN",
@@ -88,14 +88,6 @@ META_GRAPH = KGR["meta"]
 CONTENT_HASH = KG.contentHash
 
 _XSD_STRING = str(XSD.string)
-_OX_FORMATS = {
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "turtle": ox.RdfFormat.TURTLE,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-}
-_QUADS_FORMATS = {"trig", "nquads", "jsonld"}
 #: :meth:`KnowledgeGraph.load` of at least this many quads into an on-disk store uses the
 #: (parallel, non-transactional) bulk loader.
 BULK_LOAD_MIN = 100_000
@@ -684,7 +676,7 @@ class KnowledgeGraph:
         name = _format_name(fmt)
         raw = data.read_bytes() if isinstance(data, Path) else data
         try:  # streamed: the quads are never all Python objects at once
-            batch = _Canonical.of(ox.parse(raw, format=_OX_FORMATS[name]))
+            batch = _Canonical.of(ox.parse(raw, format=ox_format(name)))
         except (SyntaxError, ValueError) as e:
             raise StoreError(f"cannot load {_origin(data)} as {name}: {_one_line(e)}") from e
         except OSError as e:
@@ -937,13 +929,13 @@ class KnowledgeGraph:
         name = _format_name(fmt)
         store = self.store
         try:
-            if name in _QUADS_FORMATS:  # the named graphs; the union is derived from them
+            if name in QUAD_SYNTAXES:  # the named graphs; the union is derived from them
                 quads = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
-                return ox.serialize(quads, format=_OX_FORMATS[name], prefixes=PREFIXES) or b""
+                return ox.serialize(quads, format=ox_format(name), prefixes=PREFIXES) or b""
             triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
                                   f"FILTER(?g != {_ox_node(META_GRAPH)}) }}")
             assert isinstance(triples, ox.QueryTriples)
-            return ox.serialize(triples, format=_OX_FORMATS[name], prefixes=PREFIXES) or b""
+            return ox.serialize(triples, format=ox_format(name), prefixes=PREFIXES) or b""
         except OSError as e:
             raise StoreError(f"{self._where()}: cannot dump the store: {_one_line(e)}") from e
 
@@ -1032,13 +1024,10 @@ def _open_store(path: Path | None, read_only: bool) -> ox.Store:
 
 
 def _format_name(fmt: object) -> str:
-    raw = fmt.value if isinstance(fmt, Enum) else fmt
-    name = str(raw).lower().replace("-", "").replace("_", "")
-    aliases = {"nq": "nquads", "ttl": "turtle", "nt": "ntriples", "json": "jsonld"}
-    name = aliases.get(name, name)
-    if name not in _OX_FORMATS:
-        raise StoreError(f"unknown RDF format {raw!r}; use one of trig, nquads, turtle, jsonld")
-    return name
+    try:
+        return rdf_syntax(fmt)
+    except ValueError as e:
+        raise StoreError(str(e)) from e
 
 
 def _origin(data: bytes | Path) -> str:
