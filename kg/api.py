@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
+from kg.budget import ARTICLE_TIME_BUDGET
 from kg.errors import InputError, KGError
 from kg.formats import ExportFormat
 from kg.model import Article, EntityType, EventType, Extraction
@@ -55,12 +56,15 @@ from kg.store import (
     QueryResult,
     Stats,
     list_queries,
+    parse_param,
 )
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Dataset
 
     from kg.extract import Language
+    from kg.push import PushReport
 
 __all__ = [
     "EntityRecord",
@@ -78,6 +82,9 @@ __all__ = [
     "list_queries",
     "memory",
     "open",
+    "parse_param",
+    "read_inputs",
+    "to_dataset",
     "to_rdf",
 ]
 
@@ -119,7 +126,8 @@ class Graph:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        # as the store's own exit: the failed calls' frames must not keep the database open
+        self.store.__exit__(exc_type, exc, tb)
 
     def __repr__(self) -> str:
         return f"Graph({str(self.path) if self.path else 'in memory'})"
@@ -127,27 +135,38 @@ class Graph:
     # -- writing ----------------------------------------------------------------------
 
     def ingest(self, *paths: str | Path, force: bool = False, batch_size: int = 16,
-               n_process: int = 1,
+               n_process: int = 1, time_budget: float | None = ARTICLE_TIME_BUDGET,
                on_progress: Callable[[int], None] | None = None) -> IngestReport:
         """Extract the articles in ``paths`` (files, directories, globs) into the graph.
 
         Like ``kg ingest``: each article becomes one named graph, an unchanged article is
         skipped unless ``force``, and an unreadable file is reported in
-        :attr:`IngestReport.failed` while the rest goes in.
+        :attr:`IngestReport.failed` while the rest goes in. See :meth:`ingest_articles`
+        for the other options.
         """
-        from kg.articles import read_articles_lenient
+        return self.ingest_articles(read_inputs(*paths), force=force, batch_size=batch_size,
+                                    n_process=n_process, time_budget=time_budget,
+                                    on_progress=on_progress)
 
-        if not paths:
-            raise InputError("(no input)", "give at least one file, directory or glob")
-        items = list(read_articles_lenient(paths))
-        return self.store.ingest_articles(items, self._extractor(batch_size, n_process),
-                                          force=force, on_progress=on_progress)
+    def ingest_articles(self, articles: Iterable[Article | KGError], *, force: bool = False,
+                        batch_size: int = 16, n_process: int = 1,
+                        time_budget: float | None = ARTICLE_TIME_BUDGET,
+                        on_progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Extract and store articles (:class:`~kg.model.Article` objects you built
+        yourself, or what :func:`read_inputs` read: the errors in it are reported failed).
 
-    def ingest_articles(self, articles: Iterable[Article], *, force: bool = False,
-                        batch_size: int = 16) -> IngestReport:
-        """Extract and store :class:`~kg.model.Article` objects you built yourself."""
-        return self.store.ingest_articles(list(articles), self._extractor(batch_size, 1),
-                                          force=force)
+        Articles are parsed ``batch_size`` at a time by ``n_process`` spaCy processes; an
+        article whose extraction takes more than ``time_budget`` seconds (its batch's
+        parse included) is reported failed. After a failed batch the next ``batch_size``
+        articles are extracted one by one, so only the article that fails by itself is
+        reported (see :func:`kg.pipeline.ingest_articles`). ``on_progress(n)`` is called
+        as articles are done.
+        """
+        from kg.pipeline import ingest_articles
+
+        return ingest_articles(self.store, list(articles),
+                               self._extractor(batch_size, n_process, time_budget),
+                               force=force, on_progress=on_progress, retry_window=batch_size)
 
     def ingest_text(self, text: str, *, title: str = "", published: date | str | None = None,
                     source: str | None = None, url: str | None = None,
@@ -175,15 +194,17 @@ class Graph:
         """Drop one article graph by its IRI; False if it was not stored."""
         return self.store.remove_article(URIRef(article))
 
-    def _extractor(self, batch_size: int, n_process: int
+    def _extractor(self, batch_size: int, n_process: int, time_budget: float | None
                    ) -> Callable[[Sequence[Article]], Iterable[Extraction]]:
         nlp = self.nlp
 
         def extract(articles: Sequence[Article]) -> Iterator[Extraction]:
             from kg.pipeline import extract_articles
 
+            # one article (a retry after a failure) is not worth starting worker processes
             return extract_articles(articles, nlp=nlp, batch_size=batch_size,
-                                    n_process=n_process)
+                                    n_process=n_process if len(articles) > 1 else 1,
+                                    time_budget=time_budget)
 
         return extract
 
@@ -274,6 +295,15 @@ class Graph:
         """The graph serialised in ``fmt`` (``trig``, ``nquads``, ``turtle``, ``jsonld``)."""
         return self.store.dump(fmt)
 
+    def push(self, endpoint: str, *, graph_store: str | None = None, timeout: float = 60.0,
+             on_progress: Callable[[int], None] | None = None) -> PushReport:
+        """Copy every article graph to a remote store, like ``kg push`` (see
+        :func:`kg.push.push`)."""
+        from kg.push import push
+
+        return push(self.store, endpoint, graph_store=graph_store, timeout=timeout,
+                    on_progress=on_progress)
+
 
 def _article(text: str, *, title: str, published: date | str | None, source: str | None,
              url: str | None, key: str | None) -> Article:
@@ -320,12 +350,31 @@ def extract_text(text: str, *, title: str = "", published: date | str | None = N
     return next(iter(extract_articles([article], nlp=nlp)))
 
 
+def read_inputs(*paths: str | Path) -> list[Article | KGError]:
+    """Every article in ``paths`` (files, directories, globs), with an
+    :class:`~kg.errors.InputError` in place of each file or item that cannot be read;
+    :meth:`Graph.ingest_articles` stores the articles and reports the errors."""
+    from kg.articles import read_articles_lenient
+
+    if not paths:
+        raise InputError("(no input)", "give at least one file, directory or glob")
+    return list(read_articles_lenient(paths))
+
+
 def extract_files(*paths: str | Path, nlp: Language | None = None) -> list[Extraction]:
     """One Extraction per article in ``paths`` (files, directories, globs); a bad input
     raises :class:`~kg.errors.InputError` before anything is extracted."""
     from kg.pipeline import extract_paths
 
     return list(extract_paths(paths, nlp=nlp))
+
+
+def to_dataset(extractions: Extraction | Iterable[Extraction]) -> Dataset:
+    """The triples of extractions as an rdflib Dataset, one named graph per article."""
+    from kg.rdf.mapping import extractions_dataset
+
+    return extractions_dataset([extractions] if isinstance(extractions, Extraction)
+                               else list(extractions))
 
 
 def to_rdf(extractions: Extraction | Iterable[Extraction], fmt: str = "trig") -> str:

@@ -46,15 +46,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.errors import (
-    InputError,
     KGError,
-    ModelError,
     QueryError,
     RefusedQueryError,
     StoreError,
 )
 from kg.formats import QUAD_SYNTAXES, ox_format, rdf_syntax
-from kg.model import Article, EntityType, EventType, Extraction
+from kg.model import EntityType, EventType, Extraction
 from kg.rdf.vocab import KG, KG_NS, KGR, PREFIXES, SEM, TIME
 from kg.recovery import abort_load, begin_load, commit_load, damage, recover, report_damage
 from kg.sparql_guard import check_query, on_large_stack, uses_service
@@ -508,82 +506,6 @@ class KnowledgeGraph:
             if on_progress is not None:
                 on_progress(1)
         return IngestReport(tuple(added), tuple(replaced), tuple(skipped), tuple(failed))
-
-    def ingest_articles(
-        self,
-        items: Iterable[Article | KGError],
-        extract: Callable[[Sequence[Article]], Iterable[Extraction]],
-        *,
-        force: bool = False,
-        on_progress: Callable[[int], None] | None = None,
-        retry_window: int = 16,
-    ) -> IngestReport:
-        """Extract and store articles, skipping unchanged ones before the costly extraction.
-
-        ``items`` are articles or the errors met reading them (reported as failures);
-        ``extract`` turns a sequence of articles into one Extraction per article, in order
-        (e.g. :func:`kg.pipeline.extract_articles`). When extraction fails, the next
-        ``retry_window`` articles (a batch) are extracted one at a time, so that only the
-        article that fails by itself (an error, or its time budget spent) is reported
-        failed; then batches resume. A :class:`~kg.errors.ModelError` or a
-        :class:`~kg.errors.StoreError` stops everything.
-        """
-        from kg.rdf.iris import article_iri
-
-        def progress() -> None:
-            if on_progress is not None:
-                on_progress(1)
-
-        failed: list[tuple[str, str]] = []
-        skipped: list[str] = []
-        todo: list[Article] = []
-        for item in items:
-            if isinstance(item, KGError):
-                failed.append((getattr(item, "path", "(input)"),
-                               getattr(item, "problem", _one_line(item))))
-                progress()
-                continue
-            try:  # an Article made by hand may hold text no encoding can write
-                known = not force and self.has_article(URIRef(str(article_iri(item))),
-                                                       item.content_hash)
-            except (ValueError, KGError) as e:
-                if isinstance(e, StoreError) and not isinstance(e, QueryError):
-                    raise
-                failed.append((item.key, f"cannot be stored: {_one_line(e)}"))
-                progress()
-                continue
-            if known:
-                skipped.append(item.key)
-                progress()
-            else:
-                todo.append(item)
-        report = IngestReport(skipped=tuple(skipped), failed=tuple(failed))
-        pos = 0
-        alone_until = 0  # after a failure, articles are extracted one by one up to here
-        while pos < len(todo):
-            alone = pos < alone_until
-            try:
-                for ex in extract(todo[pos:pos + 1] if alone else todo[pos:]):
-                    report = report.merge(self.ingest([ex], skip_unchanged=False))
-                    pos += 1
-                    progress()
-                if not alone:
-                    break
-            except (ModelError, StoreError):
-                raise
-            except Exception as e:  # one odd article must not stop a corpus-wide ingest
-                if not alone:
-                    # the failure (an error, or a time budget spent on a batch's parse) may
-                    # come from any article of the batch: the next ones go one by one, and
-                    # only an article that fails by itself is reported
-                    alone_until = pos + retry_window
-                    continue
-                reason = e.problem if isinstance(e, InputError) else (
-                    f"extraction failed: {type(e).__name__}: {_one_line(e)}")
-                report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
-                pos += 1
-                progress()
-        return report
 
     def add_article_graph(self, article_iri: URIRef, graph: rdflib.Graph,
                           content_hash: str) -> None:
