@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.model import EntityType, EventType, Modality, Polarity, Role
+from kg.queries import parse_iri
 from kg.rdf.vocab import KG_NS
 from kg.read.records import (
     EntityRecord,
@@ -40,7 +41,6 @@ from kg.read.terms import (
     python_value,
     text,
 )
-from kg.store import parse_iri
 
 __all__ = ["Reader", "class_iri"]
 
