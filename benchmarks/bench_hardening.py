@@ -70,7 +70,7 @@ from test_hardening_store import LoadStates, kill_loads  # noqa: E402
 from kg.articles import read_articles_lenient  # noqa: E402
 from kg.errors import KGError, printable  # noqa: E402
 from kg.extract import load_nlp  # noqa: E402
-from kg.pipeline import extract_articles  # noqa: E402
+from kg.pipeline import extract_articles, ingest_articles  # noqa: E402
 from kg.store import KnowledgeGraph  # noqa: E402
 
 
@@ -276,7 +276,7 @@ def bench_hostile_items(counts: dict[str, int], nlp: object, seed: int) -> list[
                     if len(errors) < sample.bad:
                         part.crashes.append(f"{sample.bad - len(errors)} bad items accepted")
                     with KnowledgeGraph() as kg:
-                        kg.ingest_articles(items, lambda arts: extract_articles(
+                        ingest_articles(kg, items, lambda arts: extract_articles(
                             arts, nlp=nlp))  # type: ignore[arg-type]
                         stored = {str(r["t"]) for r in kg.query(
                             "SELECT ?t WHERE { ?a a kg:Article ; rdfs:label ?t }").rows}

@@ -35,6 +35,9 @@ __all__ = [
     "list_queries",
     "memory",
     "open",
+    "parse_param",
+    "read_inputs",
+    "to_dataset",
     "to_rdf",
 ]
 #: Names of :mod:`kg.api` that ``kg`` re-exports (imported on first access). None may be
@@ -60,6 +63,9 @@ if TYPE_CHECKING:
         list_queries,
         memory,
         open,
+        parse_param,
+        read_inputs,
+        to_dataset,
         to_rdf,
     )
 

@@ -1,10 +1,10 @@
 """Network analysis of the knowledge graph: networkx projections and measures.
 
-The graph comes in as RDF, from anything that answers SPARQL SELECT queries (a
-:class:`kg.store.KnowledgeGraph`, see :class:`Queryable`) or a plain rdflib
-``Graph``/``Dataset``. :func:`load_graph_data` pulls events, entities and role edges out
-with a few fixed SELECTs into a plain :class:`GraphData`; everything after that is a pure
-function over plain data:
+The graph comes in through the read side (:mod:`kg.read`), from anything that answers
+SPARQL SELECT queries (a :class:`kg.store.KnowledgeGraph`, see :class:`Queryable`) or a
+plain rdflib ``Graph``/``Dataset``: :func:`load_graph_data` pulls events, entities and role
+edges out into a plain :class:`GraphData`; everything here is a pure function over that
+plain data:
 
     source (RDF) --load_graph_data--> GraphData --event_graph--> nx.MultiDiGraph
                                                --actor_network--> nx.Graph
@@ -14,8 +14,8 @@ Node identifiers are the IRIs of the entities and events (strings); every node c
 ``label`` and ``kind`` (an entity class such as ``Person``, or ``event``).
 
 >>> data = GraphData(
-...     entities={"a": EntityRecord("a", "Ann", "Person"), "b": EntityRecord("b", "Bo", "Person")},
-...     events={"e": EventRecord("e", "Meeting", "Ann met Bo")},
+...     entities={"a": EntityNode("a", "Ann", "Person"), "b": EntityNode("b", "Bo", "Person")},
+...     events={"e": EventNode("e", "Meeting", "Ann met Bo")},
 ...     roles=(RoleEdge("e", "agent", "a"), RoleEdge("e", "participant", "b")))
 >>> G = actor_network(data)
 >>> G["a"]["b"]["weight"], G["a"]["b"]["event_types"]
@@ -26,19 +26,27 @@ from __future__ import annotations
 
 import difflib
 import json
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import networkx as nx
-import rdflib
-from rdflib.term import Identifier, Literal, Node
 
 from kg.errors import AnalysisError
-from kg.model import EntityType, EventType, Role
-from kg.rdf.vocab import KG, KG_NS, RDFS
+from kg.model import EntityType, Role
+from kg.read import (
+    EntityNode,
+    EventNode,
+    Evidence,
+    GraphData,
+    Queryable,
+    RdflibSource,
+    RoleEdge,
+    load_graph_data,
+)
 
 __all__ = [
     "ACTOR_KINDS",
@@ -46,8 +54,8 @@ __all__ = [
     "PLACE_ROLES",
     "AnalysisError",
     "ChainLink",
-    "EntityRecord",
-    "EventRecord",
+    "EntityNode",
+    "EventNode",
     "Evidence",
     "GraphData",
     "Queryable",
@@ -80,11 +88,6 @@ PLACE_ROLES: tuple[str, ...] = tuple(r.value for r in (
 #: Entity classes that count as actors in the actor network (a place is not an actor).
 ACTOR_KINDS: frozenset[str] = frozenset(t.value for t in (
     EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.MILITARY_FORCE))
-#: When a node has several entity classes, the first of these names its kind
-#: (a kg:Country is also a kg:Place, but it is drawn and counted as a state).
-_KIND_ORDER: tuple[str, ...] = tuple(t.value for t in (
-    EntityType.PERSON, EntityType.MILITARY_FORCE, EntityType.ORGANIZATION, EntityType.COUNTRY,
-    EntityType.PLACE))
 EVENT_KIND = "event"
 
 _BETWEENNESS_BUDGET = 2_000_000  # edge visits before betweenness is estimated from a sample
@@ -92,303 +95,39 @@ _BETWEENNESS_MIN_SAMPLE = 64
 SEED = 42
 
 
-# --------------------------------------------------------------------------- plain data
-
-
-@dataclass(frozen=True, slots=True)
-class EntityRecord:
-    iri: str
-    label: str
-    kind: str  # an EntityType value, or "Entity" when the node has no entity class
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    text: str
-    article: str | None = None
-    title: str | None = None
-    published: str | None = None  # ISO date of the article
-    source: str | None = None  # publisher of the article
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    iri: str
-    type: str  # an EventType value
-    label: str
-    cameo: str | None = None
-    plover: str | None = None
-    modality: str | None = None  # "Asserted", "Reported", ...
-    polarity: str | None = None  # "Positive" / "Negative"
-    attributed_to: str | None = None  # entity IRI
-    attribution: str | None = None  # label of that entity
-    evidence: tuple[Evidence, ...] = ()
-    quote: str | None = None  # the quoted words of a statement
-
-
-@dataclass(frozen=True, slots=True)
-class RoleEdge:
-    event: str
-    role: str  # a Role value
-    entity: str
-
-
-@dataclass(frozen=True)
-class GraphData:
-    """What the analysis and the pictures need from the RDF graph, as plain records."""
-
-    entities: Mapping[str, EntityRecord] = field(default_factory=dict)
-    events: Mapping[str, EventRecord] = field(default_factory=dict)
-    roles: tuple[RoleEdge, ...] = ()
+# --------------------------------------------------------------------------- results
 
 
 @dataclass(frozen=True, slots=True)
 class ChainLink:
     """One step of an event chain: ``source`` and ``target`` both take part in ``event``."""
 
-    source: EntityRecord
-    event: EventRecord
-    target: EntityRecord
+    source: EntityNode
+    event: EventNode
+    target: EntityNode
 
 
-# --------------------------------------------------------------------------- loading
+#: Deprecated names of :class:`EntityNode` and :class:`EventNode` (kept for one release;
+#: :class:`kg.read.EventRecord` is the full record of an event).
+_DEPRECATED = {"EntityRecord": EntityNode, "EventRecord": EventNode}
 
 
-class _ResultLike(Protocol):
-    @property
-    def rows(self) -> Sequence[Mapping[str, Node | None]]: ...
-
-
-class Queryable(Protocol):
-    """Anything that runs a SPARQL SELECT over the union of its graphs
-    (:class:`kg.store.KnowledgeGraph` is one)."""
-
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> _ResultLike:
-        ...
-
-
-@dataclass(frozen=True)
-class _Rows:
-    rows: list[dict[str, Node | None]]
-
-
-class RdflibSource:
-    """A :class:`Queryable` over an rdflib Graph or Dataset (a Dataset is queried as the
-    union of its named graphs)."""
-
-    def __init__(self, graph: rdflib.Graph) -> None:
-        self.graph = graph
-
-    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> _Rows:
-        g = self.graph
-        union = getattr(g, "default_union", None)
-        if isinstance(g, rdflib.Dataset):
-            g.default_union = True
-        rows: list[dict[str, Node | None]] = []
-        try:
-            init: dict[str, Identifier] = {
-                k: v if isinstance(v, Identifier) else Literal(v)
-                for k, v in (bindings or {}).items()}
-            result = g.query(sparql, initBindings=init)
-            names = [str(v) for v in (result.vars or [])]
-            for row in result:  # rdflib evaluates lazily: iterate while the union is on
-                assert isinstance(row, rdflib.query.ResultRow)
-                rows.append({n: row[n] for n in names})
-        except AssertionError:
-            raise
-        except Exception as e:  # rdflib raises pyparsing and assorted errors
-            raise AnalysisError(f"SPARQL query failed on the rdflib graph: {e}") from e
-        finally:
-            if isinstance(g, rdflib.Dataset) and union is not None:
-                g.default_union = union
-        return _Rows(rows)
-
-
-def _values(names: Iterable[str]) -> str:
-    """A VALUES list of kg: terms; a name the ontology lacks fails here, at import."""
-    return " ".join(KG[n].n3() for n in names)
-
-
-_EVENT_TYPES = _values(t.value for t in EventType)
-_ENTITY_TYPES = _values(t.value for t in EntityType)
-_ROLES = _values(r.value for r in Role)
-_LABEL = RDFS.label.n3()
-
-# An entity's type and label triples repeat in every article graph that mentions it, and the
-# default graph is the union of those graphs: each query first reduces to DISTINCT nodes
-# in a sub-select, so the work grows with the number of graphs, not with its square.
-_Q_EVENTS = f"""
-SELECT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr ?quote WHERE {{
-  VALUES ?type {{ {_EVENT_TYPES} }}
-  ?e a ?type .
-  OPTIONAL {{ ?e {_LABEL} ?label }}
-  OPTIONAL {{ ?e {KG.cameoCode.n3()} ?cameo }}
-  OPTIONAL {{ ?e {KG.ploverType.n3()} ?plover }}
-  OPTIONAL {{ ?e {KG.modality.n3()} ?modality }}
-  OPTIONAL {{ ?e {KG.polarity.n3()} ?polarity }}
-  OPTIONAL {{ ?e {KG.attributedTo.n3()} ?attr }}
-  OPTIONAL {{ ?e {KG.quote.n3()} ?quote }}
-}}"""
-
-_Q_EVIDENCE = f"""
-SELECT ?e ?text ?begin ?article ?title ?articleLabel ?published ?source WHERE {{
-  VALUES ?type {{ {_EVENT_TYPES} }}
-  ?e a ?type ; {KG.evidence.n3()} ?m .
-  OPTIONAL {{ ?m {KG.anchorOf.n3()} ?text }}
-  OPTIONAL {{ ?m {KG.beginIndex.n3()} ?begin }}
-  OPTIONAL {{ ?m {KG.article.n3()} ?article
-             OPTIONAL {{ ?article {KG.title.n3()} ?title }}
-             OPTIONAL {{ ?article {_LABEL} ?articleLabel }}
-             OPTIONAL {{ ?article {KG.published.n3()} ?published }}
-             OPTIONAL {{ ?article {KG.source.n3()} ?source }} }}
-}}"""
-
-_Q_ROLES = f"""
-SELECT DISTINCT ?e ?role ?x WHERE {{
-  VALUES ?type {{ {_EVENT_TYPES} }}
-  VALUES ?role {{ {_ROLES} }}
-  ?e a ?type ; ?role ?x .
-  FILTER(isIRI(?x))
-}}"""
-
-_Q_ENTITIES = f"""
-SELECT DISTINCT ?x ?type ?label WHERE {{
-  {{ SELECT DISTINCT ?x ?type WHERE {{
-      VALUES ?type {{ {_ENTITY_TYPES} }}
-      ?x a ?type .
-  }} }}
-  OPTIONAL {{ ?x {_LABEL} ?label }}
-}}"""
-
-# labels of the nodes events point to (by a role or kg:attributedTo), typed or not
-_Q_LABELS = f"""
-SELECT DISTINCT ?x ?label WHERE {{
-  {{ SELECT DISTINCT ?x WHERE {{
-      VALUES ?type {{ {_EVENT_TYPES} }}
-      VALUES ?role {{ {_ROLES} {KG.attributedTo.n3()} }}
-      ?e a ?type ; ?role ?x .
-      FILTER(isIRI(?x))
-  }} }}
-  ?x {_LABEL} ?label .
-}}"""
-
-
-def _s(t: Node | None) -> str | None:
-    return None if t is None else str(t)
-
-
-def _local(t: Node | None) -> str | None:
-    """The local name of a kg: IRI (``kg:Reported`` -> ``"Reported"``), else the text."""
-    if t is None:
-        return None
-    s = str(t)
-    return s[len(KG_NS):] if s.startswith(KG_NS) else s
-
-
-def _tail(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
-
-
-def _first(current: str | None, new: str | None) -> str | None:
-    """Keep the smallest of several values so the result does not depend on row order."""
-    if new is None:
-        return current
-    return new if current is None or new < current else current
-
-
-def _evidence_key(ev: Evidence) -> tuple[str, str, str]:
-    """Order of preference when one mention has several titles or dates."""
-    return (ev.title or "\uffff", ev.published or "\uffff", ev.source or "\uffff")
-
-
-def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
-    """Pull events, entities and their role edges out of an RDF graph.
-
-    ``source`` is a :class:`Queryable` (such as :class:`kg.store.KnowledgeGraph`) or an
-    rdflib ``Graph`` / ``Dataset`` (queried as the union of its graphs). Event and entity
-    classes are matched by their IRIs, no inference needed. An entity reached by a role
-    but carrying no entity class gets kind ``"Entity"`` and, if unlabelled, the last part
-    of its IRI as label.
-    """
-    q: Queryable = RdflibSource(source) if isinstance(source, rdflib.Graph) else source
-
-    kinds: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, str | None] = {}
-    for row in q.query(_Q_ENTITIES).rows:
-        x = _s(row["x"])
-        if x is None:
-            continue
-        kinds[x].add(_local(row["type"]) or "")
-        labels[x] = _first(labels.get(x), _s(row["label"]))
-    for row in q.query(_Q_LABELS).rows:
-        x = _s(row["x"])
-        if x is not None:
-            labels[x] = _first(labels.get(x), _s(row["label"]))
-
-    ev: dict[str, dict[str, Any]] = {}
-    for row in q.query(_Q_EVENTS).rows:
-        e = _s(row["e"])
-        if e is None:
-            continue
-        rec = ev.setdefault(e, {})
-        for key, var, conv in (("type", "type", _local), ("label", "label", _s),
-                               ("cameo", "cameo", _s), ("plover", "plover", _s),
-                               ("modality", "modality", _local),
-                               ("polarity", "polarity", _local),
-                               ("attributed_to", "attr", _s), ("quote", "quote", _s)):
-            rec[key] = _first(rec.get(key), conv(row[var]))
-
-    evidence: dict[str, dict[tuple[str, int, str], Evidence]] = defaultdict(dict)
-    for row in q.query(_Q_EVIDENCE).rows:
-        e, text = _s(row["e"]), _s(row["text"])
-        if e is None or text is None:
-            continue
-        begin = row["begin"]
-        pos = int(begin.toPython()) if isinstance(begin, Literal) and \
-            str(begin).lstrip("-").isdigit() else 0
-        article = _s(row["article"])
-        span = (article or "", pos, text)
-        old = evidence[e].get(span)
-        new = Evidence(text, article, _s(row["title"]) or _s(row["articleLabel"]),
-                       _s(row["published"]), _s(row["source"]))
-        if old is None or _evidence_key(new) < _evidence_key(old):
-            evidence[e][span] = new
-
-    roles: list[RoleEdge] = []
-    for row in q.query(_Q_ROLES).rows:
-        e, role, x = _s(row["e"]), _local(row["role"]), _s(row["x"])
-        if e is not None and role is not None and x is not None and e in ev:
-            roles.append(RoleEdge(e, role, x))
-    roles.sort(key=lambda r: (r.event, r.role, r.entity))
-
-    entities: dict[str, EntityRecord] = {}
-    for x in sorted(set(kinds) | {r.entity for r in roles}):
-        kind = next((k for k in _KIND_ORDER if k in kinds.get(x, ())), "Entity")
-        entities[x] = EntityRecord(x, labels.get(x) or _tail(x), kind)
-
-    events: dict[str, EventRecord] = {}
-    for e in sorted(ev):
-        rec = ev[e]
-        attr = rec.get("attributed_to")
-        attribution = entities[attr].label if attr in entities else labels.get(attr or "")
-        found = evidence.get(e, {})
-        evs = tuple(found[k] for k in sorted(found))
-        events[e] = EventRecord(
-            iri=e, type=rec["type"], label=rec.get("label") or rec["type"],
-            cameo=rec.get("cameo"), plover=rec.get("plover"), modality=rec.get("modality"),
-            polarity=rec.get("polarity"), attributed_to=attr, attribution=attribution,
-            evidence=evs, quote=rec.get("quote"))
-    return GraphData(entities=entities, events=events, roles=tuple(roles))
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        warnings.warn(f"kg.analysis.{name} is deprecated; use kg.read."
+                      f"{_DEPRECATED[name].__name__}", DeprecationWarning, stacklevel=2)
+        return _DEPRECATED[name]
+    raise AttributeError(f"module 'kg.analysis' has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- graphs
 
 
-def _entity_attrs(e: EntityRecord) -> dict[str, Any]:
+def _entity_attrs(e: EntityNode) -> dict[str, Any]:
     return {"label": e.label, "kind": e.kind}
 
 
-def _event_attrs(e: EventRecord) -> dict[str, Any]:
+def _event_attrs(e: EventNode) -> dict[str, Any]:
     attrs: dict[str, Any] = {"label": e.label, "kind": EVENT_KIND, "event_type": e.type}
     for key in ("cameo", "plover", "modality", "polarity", "attributed_to", "attribution"):
         value = getattr(e, key)

@@ -27,20 +27,28 @@ TimeRecord(text='Wednesday', date=datetime.date(2024, 10, 30))
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+from rdflib import URIRef
 
-from kg.errors import InputError, KGError, QueryError
-from kg.model import Article, EntityType, EventType, Extraction, Modality, Polarity, Role
+from kg.budget import ARTICLE_TIME_BUDGET
+from kg.errors import InputError, KGError
+from kg.formats import ExportFormat
+from kg.model import Article, EntityType, EventType, Extraction
+from kg.read import (
+    EntityRecord,
+    EventRecord,
+    GraphData,
+    Participant,
+    QuantityRecord,
+    Reader,
+    TimeRecord,
+    load_graph_data,
+)
 from kg.store import (
     IngestReport,
     KnowledgeGraph,
@@ -48,14 +56,15 @@ from kg.store import (
     QueryResult,
     Stats,
     list_queries,
-    parse_iri,
+    parse_param,
 )
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Dataset
 
-    from kg.analysis import GraphData
     from kg.extract import Language
+    from kg.push import PushReport
 
 __all__ = [
     "EntityRecord",
@@ -73,264 +82,11 @@ __all__ = [
     "list_queries",
     "memory",
     "open",
+    "parse_param",
+    "read_inputs",
+    "to_dataset",
     "to_rdf",
 ]
-
-KG_NS = "https://w3id.org/geokg/ontology#"
-
-#: When an entity has several classes, the first of these names its kind (a country is
-#: also a place, but it is read back as a Country).
-_KIND_ORDER: tuple[EntityType, ...] = (
-    EntityType.PERSON, EntityType.MILITARY_FORCE, EntityType.ORGANIZATION,
-    EntityType.COUNTRY, EntityType.PLACE)
-_ROLE_ORDER = {r: i for i, r in enumerate(Role)}
-
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    """An entity taking part in an event in one role (actor roles and place roles)."""
-
-    role: Role
-    iri: str
-    label: str
-    type: EntityType | None  # None when the node carries no entity class
-
-
-@dataclass(frozen=True, slots=True)
-class QuantityRecord:
-    """An amount reported for an event: ``value`` or the bounds, and the unit."""
-
-    text: str
-    value: Decimal | None = None
-    min_value: Decimal | None = None
-    max_value: Decimal | None = None
-    unit: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TimeRecord:
-    """When an event happened: the text and, when resolved, the date."""
-
-    text: str
-    date: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """An event as read back from the graph (see CONTRACT.md, "How an event is linked")."""
-
-    iri: str
-    type: EventType
-    label: str
-    modality: Modality | None = None
-    polarity: Polarity | None = None
-    cameo: str | None = None
-    plover: str | None = None
-    attributed_to: str | None = None  # IRI of the source of a reported claim
-    attribution: str | None = None  # its label
-    participants: tuple[Participant, ...] = ()  # actor roles (agent, speaker, ...)
-    places: tuple[Participant, ...] = ()  # place roles (location, origin, destination)
-    quantities: tuple[QuantityRecord, ...] = ()
-    time: TimeRecord | None = None
-    trigger: str | None = None  # the trigger words
-    evidence: str | None = None  # the sentence the event was read from
-    quote: str | None = None
-    article: str | None = None  # article IRI (also the named graph)
-    article_title: str | None = None
-    published: date | None = None
-
-    def actors(self, role: Role | str | None = None) -> tuple[Participant, ...]:
-        """The participants, optionally only those in ``role`` (``"agent"``, ...)."""
-        if role is None:
-            return self.participants
-        r = Role(role)
-        return tuple(p for p in (*self.participants, *self.places) if p.role is r)
-
-    def to_dict(self) -> dict[str, Any]:
-        """A flat dict for a table row: enums as strings, participants as ``role: label``
-        text, the first quantity and the time spread over columns."""
-        q = self.quantities[0] if self.quantities else None
-        return {
-            "iri": self.iri, "type": self.type.value, "label": self.label,
-            "date": self.time.date if self.time else None,
-            "time": self.time.text if self.time else None,
-            "participants": "; ".join(f"{p.role.value}: {p.label}" for p in self.participants),
-            "places": "; ".join(p.label for p in self.places),
-            "quantity": q.value if q else None,
-            "min_quantity": q.min_value if q else None,
-            "max_quantity": q.max_value if q else None,
-            "unit": q.unit if q else None,
-            "modality": self.modality.value if self.modality else None,
-            "polarity": self.polarity.value if self.polarity else None,
-            "attribution": self.attribution, "cameo": self.cameo, "plover": self.plover,
-            "evidence": self.evidence, "article": self.article,
-            "article_title": self.article_title, "published": self.published,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class EntityRecord:
-    """An entity as read back from the graph: one node, all its names."""
-
-    iri: str
-    type: EntityType
-    label: str
-    aliases: tuple[str, ...] = ()
-    iso3: str | None = None
-    wikidata: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    articles: int = 0  # how many article graphs mention it
-
-    def to_dict(self) -> dict[str, Any]:
-        """A flat dict for a table row (type as a string, aliases joined by ``|``)."""
-        d = asdict(self)
-        d["type"] = self.type.value
-        d["aliases"] = "|".join(self.aliases)
-        return d
-
-
-# --------------------------------------------------------------------------- queries
-
-_EVENT_CLASSES = ", ".join(f"kg:{t.value}" for t in EventType)
-_ENTITY_CLASSES = ", ".join(f"kg:{t.value}" for t in EntityType)
-_ALL_ROLES = ", ".join(f"kg:{r.value}" for r in Role)
-_ACTOR_ROLES = ", ".join(f"kg:{r.value}" for r in Role if not r.is_place)
-
-# Oxigraph's union default graph is a bag: a triple stated in n article graphs comes back
-# n times, so joining two such patterns costs n * n rows. Every query below therefore
-# either reads a single pattern or joins inside one article graph (GRAPH ?g), where each
-# triple occurs once; the caller's values are bound, the text is constant.
-
-#: Nodes whose label or alias equals ?name (case ignored).
-_Q_NAMED = """SELECT DISTINCT ?x ?name WHERE {
-  ?x rdfs:label|skos:altLabel ?n . FILTER(LCASE(STR(?n)) = LCASE(STR(?name))) }"""
-
-#: Events in which ?ax takes part in an actor role.
-_Q_EVENTS_OF = f"""SELECT DISTINCT ?e ?ax WHERE {{
-  ?e ?role ?ax . FILTER(?role IN ({_ACTOR_ROLES})) }}"""
-
-#: Events of one article.
-_Q_EVENTS_IN = f"""SELECT DISTINCT ?e ?article WHERE {{
-  ?e kg:article ?article ; a ?type . FILTER(?type IN ({_EVENT_CLASSES})) }}"""
-
-_Q_EVENT = f"""SELECT DISTINCT ?e ?type ?label ?cameo ?plover ?modality ?polarity ?attr
-  ?attrLabel ?timeText ?date ?trigger ?evidence ?begin ?quote ?art ?title ?published
-WHERE {{ GRAPH ?g {{
-  ?e a ?type . FILTER(?type IN ({_EVENT_CLASSES}))
-  OPTIONAL {{ ?e rdfs:label ?label }}
-  OPTIONAL {{ ?e kg:cameoCode ?cameo }}
-  OPTIONAL {{ ?e kg:ploverType ?plover }}
-  OPTIONAL {{ ?e kg:modality ?modality }}
-  OPTIONAL {{ ?e kg:polarity ?polarity }}
-  OPTIONAL {{ ?e kg:attributedTo ?attr OPTIONAL {{ ?attr rdfs:label ?attrLabel }} }}
-  OPTIONAL {{ ?e sem:hasTime ?t . OPTIONAL {{ ?t rdfs:label ?timeText }}
-             OPTIONAL {{ ?t time:inXSDDate ?date }} }}
-  OPTIONAL {{ ?e kg:trigger ?tm . ?tm kg:anchorOf ?trigger }}
-  OPTIONAL {{ ?e kg:evidence ?m . ?m kg:anchorOf ?evidence
-             OPTIONAL {{ ?m kg:beginIndex ?begin }} }}
-  OPTIONAL {{ ?e kg:quote ?quote }}
-  OPTIONAL {{ ?e kg:article ?art OPTIONAL {{ ?art kg:title ?title }}
-             OPTIONAL {{ ?art kg:published ?published }} }}
-}} }}"""
-
-_Q_ROLES = f"""SELECT DISTINCT ?e ?role ?x ?xLabel ?xType WHERE {{ GRAPH ?g {{
-  ?e ?role ?x . FILTER(?role IN ({_ALL_ROLES}))
-  OPTIONAL {{ ?x rdfs:label ?xLabel }}
-  OPTIONAL {{ ?x a ?xType . FILTER(?xType IN ({_ENTITY_CLASSES})) }}
-}} }}"""
-
-_Q_QUANTITIES = """SELECT DISTINCT ?e ?q ?qText ?value ?min ?max ?unit WHERE { GRAPH ?g {
-  ?e kg:quantity ?q .
-  OPTIONAL { ?q rdfs:label ?qText }
-  OPTIONAL { ?q kg:value ?value }
-  OPTIONAL { ?q kg:minValue ?min }
-  OPTIONAL { ?q kg:maxValue ?max }
-  OPTIONAL { ?q kg:unit ?unit }
-} }"""
-
-_Q_ENTITY = f"""SELECT DISTINCT ?x ?g ?type ?label ?alias ?iso3 ?wikidata ?lat ?long
-WHERE {{ GRAPH ?g {{
-  ?x a ?type . FILTER(?type IN ({_ENTITY_CLASSES}))
-  OPTIONAL {{ ?x rdfs:label ?label }}
-  OPTIONAL {{ ?x skos:altLabel ?alias }}
-  OPTIONAL {{ ?x kg:iso3 ?iso3 }}
-  OPTIONAL {{ ?x kg:wikidata ?wikidata }}
-  OPTIONAL {{ ?x geo:lat ?lat ; geo:long ?long }}
-}} }}"""
-
-#: Up to this many nodes, details are read with one bound query per node; beyond it, with
-#: one query over the whole graph, filtered here.
-_PER_NODE = 64
-
-
-def _class_iri(value: EventType | EntityType | str, allowed: type[EventType | EntityType],
-               what: str) -> URIRef:
-    """``Deployment``, ``kg:Deployment``, an enum member or the full IRI as a class IRI."""
-    text = value.value if isinstance(value, EventType | EntityType) else str(value)
-    iri = parse_iri(text)
-    local = str(iri)[len(KG_NS):] if iri is not None and str(iri).startswith(KG_NS) \
-        else (None if iri is not None else text[:1].upper() + text[1:])
-    names = [t.value for t in allowed]
-    if local not in names:
-        raise QueryError(f"unknown {what} class {value!r}; use one of {', '.join(names)}")
-    return URIRef(KG_NS + local)
-
-
-def _name_term(value: str) -> URIRef | Literal:
-    """An actor or entity given as an IRI (``<...>``, ``kgr:...``, ``http...``) or a name."""
-    iri = parse_iri(value)
-    return iri if iri is not None else Literal(value)
-
-
-def _s(t: Node | None) -> str | None:
-    return None if t is None else str(t)
-
-
-def _local(t: Node | None) -> str | None:
-    if t is None:
-        return None
-    s = str(t)
-    return s[len(KG_NS):] if s.startswith(KG_NS) else s
-
-
-def _py(t: Node | None) -> Any:
-    return t.toPython() if isinstance(t, Literal) else None
-
-
-def _decimal(t: Node | None) -> Decimal | None:
-    v = _py(t)
-    if v is None or isinstance(v, bool):
-        return None
-    try:
-        return Decimal(str(v))
-    except ArithmeticError:
-        return None
-
-
-def _date(t: Node | None) -> date | None:
-    v = _py(t)
-    return v if isinstance(v, date) else None
-
-
-def _enum_or_none(enum: type[Any], value: str | None) -> Any:
-    try:
-        return enum(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _kind(types: Iterable[str]) -> EntityType | None:
-    present = set(types)
-    return next((t for t in _KIND_ORDER if t.value in present), None)
-
-
-def _tail(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
-
 
 # --------------------------------------------------------------------------- the facade
 
@@ -370,7 +126,8 @@ class Graph:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        # as the store's own exit: the failed calls' frames must not keep the database open
+        self.store.__exit__(exc_type, exc, tb)
 
     def __repr__(self) -> str:
         return f"Graph({str(self.path) if self.path else 'in memory'})"
@@ -378,27 +135,38 @@ class Graph:
     # -- writing ----------------------------------------------------------------------
 
     def ingest(self, *paths: str | Path, force: bool = False, batch_size: int = 16,
-               n_process: int = 1,
+               n_process: int = 1, time_budget: float | None = ARTICLE_TIME_BUDGET,
                on_progress: Callable[[int], None] | None = None) -> IngestReport:
         """Extract the articles in ``paths`` (files, directories, globs) into the graph.
 
         Like ``kg ingest``: each article becomes one named graph, an unchanged article is
         skipped unless ``force``, and an unreadable file is reported in
-        :attr:`IngestReport.failed` while the rest goes in.
+        :attr:`IngestReport.failed` while the rest goes in. See :meth:`ingest_articles`
+        for the other options.
         """
-        from kg.articles import read_articles_lenient
+        return self.ingest_articles(read_inputs(*paths), force=force, batch_size=batch_size,
+                                    n_process=n_process, time_budget=time_budget,
+                                    on_progress=on_progress)
 
-        if not paths:
-            raise InputError("(no input)", "give at least one file, directory or glob")
-        items = list(read_articles_lenient(paths))
-        return self.store.ingest_articles(items, self._extractor(batch_size, n_process),
-                                          force=force, on_progress=on_progress)
+    def ingest_articles(self, articles: Iterable[Article | KGError], *, force: bool = False,
+                        batch_size: int = 16, n_process: int = 1,
+                        time_budget: float | None = ARTICLE_TIME_BUDGET,
+                        on_progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Extract and store articles (:class:`~kg.model.Article` objects you built
+        yourself, or what :func:`read_inputs` read: the errors in it are reported failed).
 
-    def ingest_articles(self, articles: Iterable[Article], *, force: bool = False,
-                        batch_size: int = 16) -> IngestReport:
-        """Extract and store :class:`~kg.model.Article` objects you built yourself."""
-        return self.store.ingest_articles(list(articles), self._extractor(batch_size, 1),
-                                          force=force)
+        Articles are parsed ``batch_size`` at a time by ``n_process`` spaCy processes; an
+        article whose extraction takes more than ``time_budget`` seconds (its batch's
+        parse included) is reported failed. After a failed batch the next ``batch_size``
+        articles are extracted one by one, so only the article that fails by itself is
+        reported (see :func:`kg.pipeline.ingest_articles`). ``on_progress(n)`` is called
+        as articles are done.
+        """
+        from kg.pipeline import ingest_articles
+
+        return ingest_articles(self.store, list(articles),
+                               self._extractor(batch_size, n_process, time_budget),
+                               force=force, on_progress=on_progress, retry_window=batch_size)
 
     def ingest_text(self, text: str, *, title: str = "", published: date | str | None = None,
                     source: str | None = None, url: str | None = None,
@@ -426,15 +194,17 @@ class Graph:
         """Drop one article graph by its IRI; False if it was not stored."""
         return self.store.remove_article(URIRef(article))
 
-    def _extractor(self, batch_size: int, n_process: int
+    def _extractor(self, batch_size: int, n_process: int, time_budget: float | None
                    ) -> Callable[[Sequence[Article]], Iterable[Extraction]]:
         nlp = self.nlp
 
         def extract(articles: Sequence[Article]) -> Iterator[Extraction]:
             from kg.pipeline import extract_articles
 
+            # one article (a retry after a failure) is not worth starting worker processes
             return extract_articles(articles, nlp=nlp, batch_size=batch_size,
-                                    n_process=n_process)
+                                    n_process=n_process if len(articles) > 1 else 1,
+                                    time_budget=time_budget)
 
         return extract
 
@@ -463,29 +233,6 @@ class Graph:
         """IRIs of the stored articles."""
         return [str(a) for a in self.store.articles()]
 
-    def _rows(self, sparql: str, var: str, nodes: Iterable[str] | None
-              ) -> Iterator[Mapping[str, Node | None]]:
-        """The rows of ``sparql``: all of them when ``nodes`` is None, else those with
-        ``var`` bound to each of ``nodes`` (one query each, or one filtered scan)."""
-        if nodes is None:
-            yield from self.query(sparql)
-            return
-        wanted = sorted(set(nodes))
-        if len(wanted) <= _PER_NODE:
-            for node in wanted:
-                yield from self.query(sparql, {var: URIRef(node)})
-        else:
-            keep = set(wanted)
-            yield from (row for row in self.query(sparql) if _s(row[var]) in keep)
-
-    def _named(self, name: str) -> set[str]:
-        """IRIs of the nodes called ``name`` (label or alias, case ignored), or the IRI
-        given (``<...>``, ``kgr:...``, ``http...``)."""
-        iri = parse_iri(name)
-        if iri is not None:
-            return {str(iri)}
-        return {str(r["x"]) for r in self.query(_Q_NAMED, {"name": name}) if r["x"] is not None}
-
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
                article: str | None = None) -> list[EventRecord]:
         """Events read back from the graph, by date then article and text position.
@@ -494,91 +241,7 @@ class Graph:
         ``actor``: a name or alias (case ignored) or an IRI of an entity taking part in
         an actor role; ``article``: an article IRI.
         """
-        wanted_type = _class_iri(type, EventType, "event") if type is not None else None
-        candidates: set[str] | None = None
-        if actor is not None:
-            candidates = {str(r["e"]) for x in sorted(self._named(actor))
-                          for r in self.query(_Q_EVENTS_OF, {"ax": URIRef(x)})}
-        if article is not None:
-            in_article = {str(r["e"]) for r in self.query(_Q_EVENTS_IN,
-                                                          {"article": URIRef(article)})}
-            candidates = in_article if candidates is None else candidates & in_article
-        if candidates is not None and not candidates:
-            return []
-
-        base: dict[str, dict[str, Any]] = {}
-        rows = self.query(_Q_EVENT, {"type": wanted_type}) \
-            if candidates is None and wanted_type is not None \
-            else self._rows(_Q_EVENT, "e", candidates)
-        for row in rows:
-            e = _s(row["e"])
-            if e is None or (wanted_type is not None and row["type"] != wanted_type):
-                continue
-            rec = base.setdefault(e, {})
-            for key, value in row.items():  # several values: keep the smallest, stably
-                if value is not None and (key not in rec or str(value) < str(rec[key])):
-                    rec[key] = value
-        if not base:
-            return []
-        found = set(base) if candidates is not None or wanted_type is not None else None
-        roles = self._event_roles(found)
-        quantities = self._event_quantities(found)
-        out = [self._event_record(e, rec, roles.get(e, []), quantities.get(e, []))
-               for e, rec in base.items()]
-        return sorted(out, key=lambda r: (
-            str(r.time.date) if r.time and r.time.date else "9999",
-            r.article or "", _begin(base[r.iri]), r.iri))
-
-    def _event_roles(self, events: set[str] | None) -> dict[str, list[Participant]]:
-        found: dict[tuple[str, str, str], tuple[str | None, set[str]]] = {}
-        for row in self._rows(_Q_ROLES, "e", events):
-            e, role, x = _s(row["e"]), _local(row["role"]), _s(row["x"])
-            if e is None or role is None or x is None:
-                continue
-            label, types = found.get((e, role, x), (None, set()))
-            new = _s(row["xLabel"])
-            if new is not None and (label is None or new < label):
-                label = new
-            if row["xType"] is not None:
-                types.add(_local(row["xType"]) or "")
-            found[(e, role, x)] = (label, types)
-        out: dict[str, list[Participant]] = defaultdict(list)
-        for (e, role, x), (label, types) in found.items():
-            out[e].append(Participant(Role(role), x, label or _tail(x), _kind(types)))
-        for parts in out.values():
-            parts.sort(key=lambda p: (_ROLE_ORDER[p.role], p.label, p.iri))
-        return out
-
-    def _event_quantities(self, events: set[str] | None) -> dict[str, list[QuantityRecord]]:
-        seen: dict[str, dict[str, QuantityRecord]] = defaultdict(dict)
-        for row in self._rows(_Q_QUANTITIES, "e", events):
-            e, q = _s(row["e"]), _s(row["q"])
-            if e is None or q is None or q in seen[e]:
-                continue
-            seen[e][q] = QuantityRecord(_s(row["qText"]) or "", _decimal(row["value"]),
-                                        _decimal(row["min"]), _decimal(row["max"]),
-                                        _s(row["unit"]))
-        return {e: [qs[k] for k in sorted(qs)] for e, qs in seen.items()}
-
-    @staticmethod
-    def _event_record(e: str, rec: Mapping[str, Any], roles: list[Participant],
-                      quantities: list[QuantityRecord]) -> EventRecord:
-        etype = EventType(_local(rec["type"]) or "")
-        time = None
-        if rec.get("timeText") is not None or rec.get("date") is not None:
-            time = TimeRecord(_s(rec.get("timeText")) or "", _date(rec.get("date")))
-        return EventRecord(
-            iri=e, type=etype, label=_s(rec.get("label")) or etype.value,
-            modality=_enum_or_none(Modality, _local(rec.get("modality"))),
-            polarity=_enum_or_none(Polarity, _local(rec.get("polarity"))),
-            cameo=_s(rec.get("cameo")), plover=_s(rec.get("plover")),
-            attributed_to=_s(rec.get("attr")), attribution=_s(rec.get("attrLabel")),
-            participants=tuple(p for p in roles if not p.role.is_place),
-            places=tuple(p for p in roles if p.role.is_place),
-            quantities=tuple(quantities), time=time,
-            trigger=_s(rec.get("trigger")), evidence=_s(rec.get("evidence")),
-            quote=_s(rec.get("quote")), article=_s(rec.get("art")),
-            article_title=_s(rec.get("title")), published=_date(rec.get("published")))
+        return Reader(self.store).events(type, actor=actor, article=article)
 
     def entities(self, type: EntityType | str | None = None, *, name: str | None = None
                  ) -> list[EntityRecord]:
@@ -589,48 +252,12 @@ class Graph:
         once, under the most specific (a Country is also a Place, but it is listed, and
         filtered, as a Country).
         """
-        wanted = EntityType(str(_class_iri(type, EntityType, "entity"))[len(KG_NS):]) \
-            if type is not None else None
-        nodes = self._named(name) if name is not None else None
-        if nodes is not None and not nodes:
-            return []
-        acc: dict[str, dict[str, Any]] = {}
-        for row in self._rows(_Q_ENTITY, "x", nodes):
-            x = _s(row["x"])
-            if x is None:
-                continue
-            rec = acc.setdefault(x, {"types": set(), "aliases": set(), "graphs": set()})
-            rec["types"].add(_local(row["type"]))
-            rec["graphs"].add(_s(row["g"]))
-            if row["alias"] is not None:
-                rec["aliases"].add(str(row["alias"]))
-            for key in ("label", "iso3", "wikidata", "lat", "long"):
-                v = row[key]
-                if v is not None and (key not in rec or str(v) < str(rec[key])):
-                    rec[key] = v
-        out: list[EntityRecord] = []
-        for x, rec in acc.items():
-            kind = _kind(rec["types"])
-            if kind is None or (wanted is not None and kind is not wanted):
-                continue
-            lat, long = _py(rec.get("lat")), _py(rec.get("long"))
-            label = _s(rec.get("label")) or _tail(x)
-            out.append(EntityRecord(
-                iri=x, type=kind, label=label,
-                aliases=tuple(sorted(rec["aliases"] - {label})), iso3=_s(rec.get("iso3")),
-                wikidata=_s(rec.get("wikidata")),
-                latitude=float(lat) if lat is not None else None,
-                longitude=float(long) if long is not None else None,
-                articles=len(rec["graphs"])))
-        order = {t: i for i, t in enumerate(EntityType)}
-        return sorted(out, key=lambda r: (order[r.type], r.label.casefold(), r.iri))
+        return Reader(self.store).entities(type, name=name)
 
     # -- analysis, pictures, export ---------------------------------------------------
 
     def graph_data(self) -> GraphData:
         """Events, entities and role edges as plain records (:mod:`kg.analysis` input)."""
-        from kg.analysis import load_graph_data
-
         return load_graph_data(self.store)
 
     def actor_network(self) -> nx.Graph:
@@ -662,18 +289,20 @@ class Graph:
         from kg.export import export
 
         p = Path(path)
-        suffix = {"ttl": "turtle", "nq": "nquads", "json": "jsonld"}
-        name = fmt or suffix.get(p.suffix.lstrip(".").lower(), p.suffix.lstrip(".").lower())
-        return export(self.store, name, p)
+        return export(self.store, fmt or ExportFormat.name_for(p), p)
 
     def dump(self, fmt: str = "trig") -> bytes:
         """The graph serialised in ``fmt`` (``trig``, ``nquads``, ``turtle``, ``jsonld``)."""
         return self.store.dump(fmt)
 
+    def push(self, endpoint: str, *, graph_store: str | None = None, timeout: float = 60.0,
+             on_progress: Callable[[int], None] | None = None) -> PushReport:
+        """Copy every article graph to a remote store, like ``kg push`` (see
+        :func:`kg.push.push`)."""
+        from kg.push import push
 
-def _begin(rec: Mapping[str, Any]) -> int:
-    v = _py(rec.get("begin"))
-    return int(v) if isinstance(v, int) else 0
+        return push(self.store, endpoint, graph_store=graph_store, timeout=timeout,
+                    on_progress=on_progress)
 
 
 def _article(text: str, *, title: str, published: date | str | None, source: str | None,
@@ -721,6 +350,17 @@ def extract_text(text: str, *, title: str = "", published: date | str | None = N
     return next(iter(extract_articles([article], nlp=nlp)))
 
 
+def read_inputs(*paths: str | Path) -> list[Article | KGError]:
+    """Every article in ``paths`` (files, directories, globs), with an
+    :class:`~kg.errors.InputError` in place of each file or item that cannot be read;
+    :meth:`Graph.ingest_articles` stores the articles and reports the errors."""
+    from kg.articles import read_articles_lenient
+
+    if not paths:
+        raise InputError("(no input)", "give at least one file, directory or glob")
+    return list(read_articles_lenient(paths))
+
+
 def extract_files(*paths: str | Path, nlp: Language | None = None) -> list[Extraction]:
     """One Extraction per article in ``paths`` (files, directories, globs); a bad input
     raises :class:`~kg.errors.InputError` before anything is extracted."""
@@ -729,10 +369,19 @@ def extract_files(*paths: str | Path, nlp: Language | None = None) -> list[Extra
     return list(extract_paths(paths, nlp=nlp))
 
 
+def to_dataset(extractions: Extraction | Iterable[Extraction]) -> Dataset:
+    """The triples of extractions as an rdflib Dataset, one named graph per article."""
+    from kg.rdf.mapping import extractions_dataset
+
+    return extractions_dataset([extractions] if isinstance(extractions, Extraction)
+                               else list(extractions))
+
+
 def to_rdf(extractions: Extraction | Iterable[Extraction], fmt: str = "trig") -> str:
     """The triples of extractions as text: ``trig`` / ``nquads`` / ``jsonld`` keep one
     named graph per article, ``turtle`` is their union."""
-    from kg.rdf.mapping import RdfFormat, extractions_dataset, serialize
+    from kg.formats import RdfFormat
+    from kg.rdf.mapping import extractions_dataset, serialize
 
     items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
     try:

@@ -11,9 +11,10 @@ import click
 
 from kg import __version__
 from kg.errors import KGError, printable
+from kg.formats import ExportFormat, RdfFormat, ResultFormat
 
 if TYPE_CHECKING:
-    from kg.analysis import GraphData
+    from kg.read import GraphData
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,7 +56,9 @@ def main() -> None:
 
 # --------------------------------------------------------------------------- extract
 
-_RDF_FORMATS = ("trig", "nquads", "turtle", "jsonld")
+_RDF_FORMATS = tuple(f.value for f in RdfFormat)
+#: ``kg query --format``: every result format but XML (which ``kg serve`` offers).
+_QUERY_FORMATS = tuple(f.value for f in ResultFormat if f is not ResultFormat.XML)
 
 
 @main.command()
@@ -70,11 +73,10 @@ def extract(files: tuple[str, ...], fmt: str, out: str | None) -> None:
     FILES may be files, directories or globs. A bad input stops the command before
     anything is written.
     """
+    import kg.api
     from kg.files import write_atomic
-    from kg.pipeline import extract_rdf
-    from kg.rdf.mapping import RdfFormat
 
-    text = extract_rdf(files, RdfFormat(fmt))
+    text = kg.api.to_rdf(kg.api.extract_files(*files), fmt)
     if out is None:
         click.echo(_shown(text, data=True), nl=not text.endswith("\n"))
     else:
@@ -133,23 +135,13 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
     are skipped. Unreadable files are reported and skipped; the exit status is 1 when
     any input or article failed.
     """
-    from collections.abc import Iterator, Sequence
+    import kg.api
 
-    from kg.articles import read_articles_lenient
-    from kg.model import Article, Extraction
-    from kg.pipeline import extract_articles
-    from kg.store import KnowledgeGraph
-
-    def extract(articles: Sequence[Article]) -> Iterator[Extraction]:
-        # one article (a retry after a failure) is not worth starting worker processes
-        return extract_articles(articles, batch_size=batch_size,
-                                n_process=processes if len(articles) > 1 else 1,
-                                time_budget=time_budget or None)
-
-    items = list(read_articles_lenient(paths))
-    with KnowledgeGraph(store_dir) as kg, _Progress(len(items), "ingesting") as progress:
-        report = kg.ingest_articles(items, extract, force=force, on_progress=progress,
-                                    retry_window=batch_size)
+    items = kg.api.read_inputs(*paths)  # before the store is created
+    with kg.api.open(store_dir) as g, _Progress(len(items), "ingesting") as progress:
+        report = g.ingest_articles(items, force=force, batch_size=batch_size,
+                                   n_process=processes, time_budget=time_budget or None,
+                                   on_progress=progress)
     click.echo(report.summary())
     for key, reason in report.failed:
         click.echo(f"  failed: {printable(key)}: {printable(reason)}")
@@ -170,7 +162,7 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (IRIs as <...> or kg:X; numbers and dates typed).")
 @click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json"]))
+              type=click.Choice(_QUERY_FORMATS))
 @reports_errors
 def query(sparql: str | None, query_file: str | None, query_name: str | None, list_names: bool,
           store_dir: str | None, params: tuple[str, ...], fmt: str) -> None:
@@ -181,10 +173,10 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
     """
     from pathlib import Path
 
-    from kg.store import KnowledgeGraph, list_queries, parse_param
+    import kg.api
 
     if list_names:
-        for q in list_queries():
+        for q in kg.api.list_queries():
             click.echo(f"{q.name}: {q.description}")
             for qp in q.parameters:
                 opt = ", optional" if qp.optional else ""
@@ -199,17 +191,17 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
         name, sep, value = p.partition("=")
         if not sep or not name.strip():
             raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
-        bindings[name.strip().lstrip("?")] = parse_param(value)
-    with KnowledgeGraph(store_dir, read_only=True) as kg:
+        bindings[name.strip().lstrip("?")] = kg.api.parse_param(value)
+    with kg.api.open(store_dir, read_only=True) as g:
         if query_name is not None:
-            result = kg.named_query(query_name, bindings)
+            result = g.named_query(query_name, bindings)
         else:
             text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
             assert text is not None
-            result = kg.query(text, bindings)
-    out = {"table": result.to_table, "csv": result.to_csv, "tsv": result.to_tsv,
-           "json": result.to_json}[fmt]()
-    click.echo(_shown(out, data=fmt != "table"), nl=not out.endswith("\n"))
+            result = g.query(text, bindings)
+    out_format = ResultFormat(fmt)
+    out = out_format.render(result)
+    click.echo(_shown(out, data=out_format.is_data), nl=not out.endswith("\n"))
 
 
 @main.command()
@@ -217,31 +209,26 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
 @reports_errors
 def stats(store_dir: str) -> None:
     """Count articles, triples, entities and events in a store."""
-    from kg.store import KnowledgeGraph
+    import kg.api
 
-    with KnowledgeGraph(store_dir, read_only=True) as kg:
-        click.echo(kg.stats().to_text())
+    with kg.api.open(store_dir, read_only=True) as g:
+        click.echo(g.stats().to_text())
 
 
 @main.command("export")
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["trig", "nquads", "turtle", "jsonld", "csv", "graphml", "gexf"]),
+              type=click.Choice([f.value for f in ExportFormat]),
               help="RDF dump, events CSV (one row per event), or actor–event network.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @reports_errors
 def export_(store_dir: str, fmt: str, out: str) -> None:
     """Export a store as RDF, an events table (CSV) or a network (GraphML, GEXF)."""
-    from kg.export import export
-    from kg.store import KnowledgeGraph
+    import kg.api
 
-    with KnowledgeGraph(store_dir, read_only=True) as kg:
-        path = export(kg, fmt, out)
+    with kg.api.open(store_dir, read_only=True) as g:
+        path = g.export(out, fmt)
     click.echo(f"wrote {path}", err=True)
-
-
-_LOAD_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl": "turtle",
-                  ".jsonld": "jsonld", ".json": "jsonld"}
 
 
 @main.command("load")
@@ -249,7 +236,7 @@ _LOAD_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".ttl":
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
               help="Store directory (created if missing).")
 @click.option("--format", "fmt", default=None,
-              type=click.Choice(["trig", "nquads", "turtle", "jsonld"]),
+              type=click.Choice(_RDF_FORMATS),
               help="RDF format of every file (default: from each file's suffix).")
 @reports_errors
 def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
@@ -260,20 +247,20 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
     """
     from pathlib import Path
 
-    from kg.store import KnowledgeGraph
+    import kg.api
 
     jobs: list[tuple[Path, str]] = []
     for name in files:  # every format is known before the store is opened
         path = Path(name)
-        given = fmt or _LOAD_SUFFIXES.get(path.suffix.lower())
+        given = fmt or RdfFormat.from_suffix(path)
         if given is None:
             raise click.ClickException(
                 f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; "
                 "give --format")
         jobs.append((path, given))
-    with KnowledgeGraph(store_dir) as kg:
+    with kg.api.open(store_dir) as g:
         for path, given in jobs:
-            n = kg.load(path, given)
+            n = g.load(path, given)
             click.echo(f"loaded {n:,} quads from {path}", err=True)
 
 
@@ -337,11 +324,10 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length
 @reports_errors
 def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float) -> None:
     """Copy every article graph to a remote store (HTTP PUT per named graph), then check."""
-    from kg.push import push as push_store
-    from kg.store import KnowledgeGraph
+    import kg.api
 
-    with KnowledgeGraph(store_dir, read_only=True) as kg:
-        report = push_store(kg, endpoint, graph_store=graph_store, timeout=timeout)
+    with kg.api.open(store_dir, read_only=True) as g:
+        report = g.push(endpoint, graph_store=graph_store, timeout=timeout)
     click.echo(report.summary())
 
 
@@ -373,10 +359,9 @@ def eval_(gold: tuple[str, ...], input_path: str | None, misses: bool) -> None:
     def graph_for(g: Gold) -> Dataset:
         if given is not None:
             return given
-        from kg.pipeline import extract_paths
-        from kg.rdf.mapping import extractions_dataset
+        import kg.api
 
-        return extractions_dataset(extract_paths([g.article_path]))
+        return kg.api.to_dataset(kg.api.extract_files(g.article_path))
 
     reports = evaluate_all(gold, graph_for)
     for r in reports:
@@ -403,21 +388,17 @@ def _graph_source(f: Callable[P, R]) -> Callable[P, R]:
 
 
 def _load_graph_data(store_dir: str | None, input_file: str | None) -> GraphData:
-    from pathlib import Path
-
-    from kg.analysis import load_graph_data
-    from kg.store import KnowledgeGraph
+    import kg.api
 
     if (store_dir is None) == (input_file is None):
         raise click.UsageError("give exactly one of --store DIR or --input FILE")
     if store_dir is not None:
-        with KnowledgeGraph(store_dir, read_only=True) as kg:
-            return load_graph_data(kg)
+        with kg.api.open(store_dir, read_only=True) as g:
+            return g.graph_data()
     assert input_file is not None
-    path = Path(input_file)
-    with KnowledgeGraph() as kg:
-        kg.load(path, path.suffix.lstrip(".") or "trig", default_graph=True)
-        return load_graph_data(kg)
+    with kg.api.memory() as g:
+        g.load(input_file, default_graph=True)
+        return g.graph_data()
 
 
 @main.command()

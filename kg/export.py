@@ -13,26 +13,17 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from rdflib import Literal, URIRef
 
 from kg.errors import StoreError
-from kg.store import KG_NS, KnowledgeGraph
+from kg.formats import ExportFormat
+from kg.rdf.vocab import KG_NS
+from kg.store import KnowledgeGraph
 
 __all__ = ["EVENT_COLUMNS", "ExportFormat", "actor_event_graph", "events_csv", "export"]
-
-
-class ExportFormat(StrEnum):
-    TRIG = "trig"
-    NQUADS = "nquads"
-    TURTLE = "turtle"
-    JSONLD = "jsonld"
-    CSV = "csv"
-    GRAPHML = "graphml"
-    GEXF = "gexf"
 
 
 #: Columns of the events table, in order.
@@ -149,9 +140,8 @@ def export(kg: KnowledgeGraph, fmt: ExportFormat | str, out: str | Path) -> Path
     fmt = _export_format(fmt)
     path = Path(out)
     try:
-        if fmt in (ExportFormat.TRIG, ExportFormat.NQUADS, ExportFormat.TURTLE,
-                   ExportFormat.JSONLD):
-            path.write_bytes(kg.dump(fmt.value))
+        if fmt.rdf is not None:
+            path.write_bytes(kg.dump(fmt.rdf))
         elif fmt is ExportFormat.CSV:
             path.write_text(events_csv(kg), encoding="utf-8")
         else:

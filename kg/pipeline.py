@@ -10,18 +10,31 @@ import ctypes
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from rdflib import URIRef
+
 from kg.articles import iter_inputs, read_articles
+from kg.budget import ARTICLE_TIME_BUDGET
 from kg.budget import time_budget as _budget
-from kg.errors import InputError, TimeBudgetError
+from kg.errors import (
+    InputError,
+    KGError,
+    ModelError,
+    QueryError,
+    StoreError,
+    TimeBudgetError,
+)
 from kg.events import find_events
 from kg.extract import Language, analyze
+from kg.formats import RdfFormat
 from kg.model import Analysis, Article, Extraction
-from kg.rdf.mapping import RdfFormat, extractions_dataset, serialize
+from kg.rdf.iris import article_iri
+from kg.rdf.mapping import extractions_dataset, serialize
 from kg.resolve import resolve_entities
+from kg.store import IngestReport, KnowledgeGraph
 
 
 def extract_analysis(analysis: Analysis) -> Extraction:
@@ -29,12 +42,6 @@ def extract_analysis(analysis: Analysis) -> Extraction:
     entities = resolve_entities(analysis)
     events = find_events(analysis, entities)
     return Extraction(article=analysis.article, entities=entities, events=events)
-
-
-#: Seconds one article may take to extract (its share of the parse included) before it is
-#: given up with a :class:`~kg.errors.TimeBudgetError`. The slowest of 5,270 corpus items
-#: takes about 1 s, and a 200,000-character article (the body limit) of news text 10-20 s.
-ARTICLE_TIME_BUDGET = 60.0
 
 
 def extract_articles(
@@ -140,3 +147,83 @@ def extract_paths(
 def extract_rdf(paths: Iterable[str | Path], fmt: RdfFormat, **options: Any) -> str:
     """The serialised triples of every article in ``paths``, one named graph per article."""
     return serialize(extractions_dataset(extract_paths(paths, **options)), fmt)
+
+
+def ingest_articles(
+    kg: KnowledgeGraph,
+    items: Iterable[Article | KGError],
+    extract: Callable[[Sequence[Article]], Iterable[Extraction]],
+    *,
+    force: bool = False,
+    on_progress: Callable[[int], None] | None = None,
+    retry_window: int = 16,
+) -> IngestReport:
+    """Extract articles and store them in ``kg``, skipping unchanged ones before the
+    costly extraction.
+
+    ``items`` are articles or the errors met reading them (reported as failures);
+    ``extract`` turns a sequence of articles into one Extraction per article, in order
+    (e.g. :func:`extract_articles`). When extraction fails, the next
+    ``retry_window`` articles (a batch) are extracted one at a time, so that only the
+    article that fails by itself (an error, or its time budget spent) is reported
+    failed; then batches resume. A :class:`~kg.errors.ModelError` or a
+    :class:`~kg.errors.StoreError` stops everything.
+    """
+    def progress() -> None:
+        if on_progress is not None:
+            on_progress(1)
+
+    failed: list[tuple[str, str]] = []
+    skipped: list[str] = []
+    todo: list[Article] = []
+    for item in items:
+        if isinstance(item, KGError):
+            failed.append((getattr(item, "path", "(input)"),
+                           getattr(item, "problem", _one_line(item))))
+            progress()
+            continue
+        try:  # an Article made by hand may hold text no encoding can write
+            known = not force and kg.has_article(URIRef(str(article_iri(item))),
+                                                   item.content_hash)
+        except (ValueError, KGError) as e:
+            if isinstance(e, StoreError) and not isinstance(e, QueryError):
+                raise
+            failed.append((item.key, f"cannot be stored: {_one_line(e)}"))
+            progress()
+            continue
+        if known:
+            skipped.append(item.key)
+            progress()
+        else:
+            todo.append(item)
+    report = IngestReport(skipped=tuple(skipped), failed=tuple(failed))
+    pos = 0
+    alone_until = 0  # after a failure, articles are extracted one by one up to here
+    while pos < len(todo):
+        alone = pos < alone_until
+        try:
+            for ex in extract(todo[pos:pos + 1] if alone else todo[pos:]):
+                report = report.merge(kg.ingest([ex], skip_unchanged=False))
+                pos += 1
+                progress()
+            if not alone:
+                break
+        except (ModelError, StoreError):
+            raise
+        except Exception as e:  # one odd article must not stop a corpus-wide ingest
+            if not alone:
+                # the failure (an error, or a time budget spent on a batch's parse) may
+                # come from any article of the batch: the next ones go one by one, and
+                # only an article that fails by itself is reported
+                alone_until = pos + retry_window
+                continue
+            reason = e.problem if isinstance(e, InputError) else (
+                f"extraction failed: {type(e).__name__}: {_one_line(e)}")
+            report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
+            pos += 1
+            progress()
+    return report
+
+
+def _one_line(e: BaseException | str) -> str:
+    return " ".join(str(e).split())

@@ -22,7 +22,7 @@ ten times the nesting the check lets through.
 
 >>> check_query("SELECT * WHERE { ?s ?p ?o }")
 >>> estimated_nesting("SELECT * WHERE { FILTER(1 + 2 + 3) }")
-4
+8
 >>> is_update("# a comment\\nPREFIX ex: <http://ex/> DROP GRAPH ex:g")
 True
 """

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -164,140 +165,13 @@ def _entity_tooltip(G: nx.Graph, n: str, events: int) -> str:
 # --------------------------------------------------------------------------- page
 
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{ kg.csp }}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ kg.title }}</title>
-<style>{{ kg.vis_css }}</style>
-<script>{{ kg.vis_js }}</script>
-<style>
-  html, body { margin: 0; height: 100%; font: 14px/1.35 system-ui, sans-serif; color: #222; }
-  header { padding: 6px 14px; border-bottom: 1px solid #ddd; }
-  header h1 { font-size: 18px; margin: 2px 0; }
-  header p { margin: 2px 0; color: #555; }
-  #kg-note { color: #8a4b00; font-weight: 600; }
-  #kg-layout { display: flex; height: calc(100% - 72px); }
-  #kg-panel { width: 250px; padding: 8px 12px; overflow-y: auto; border-right: 1px solid #ddd; }
-  #kg-panel h2 { font-size: 13px; text-transform: uppercase; color: #666; margin: 10px 0 4px; }
-  #kg-panel ul { list-style: none; padding: 0; margin: 0; }
-  #kg-panel label { display: block; }
-  #kg-panel select, #kg-panel button { width: 100%; margin-top: 4px; }
-  .sym { display: inline-block; width: 1.2em; text-align: center; }
-  #mynetwork { flex: 1; position: relative; }
-  div.vis-tooltip { white-space: pre-wrap; max-width: 460px;
-                    font: 12px/1.35 system-ui, sans-serif; }
-</style>
-</head>
-<body>
-<header>
-  <h1>{{ kg.title }}</h1>
-  <p id="kg-summary">{{ kg.summary }}</p>
-  {% if kg.note %}<p id="kg-note">{{ kg.note }}</p>{% endif %}
-</header>
-<div id="kg-layout">
-<aside id="kg-panel">
-  <section id="kg-legend"><h2>Legend</h2><ul>
-  {% for s in kg.legend %}<li><span class="sym" style="color: {{ s.color }}">{{ s.symbol }}</span>
-    {{ s.name }}</li>
-  {% endfor %}</ul>
-  <p>Edge labels: what the actor did in the event (an arrow from the actor) or how the event
-  reached an entity (an arrow to it). Hover a node or edge for the evidence.</p></section>
-  <section id="kg-filters">
-  {% if kg.event_types %}<h2>Event types</h2>
-  {% for t, n in kg.event_types %}<label><input type="checkbox" class="kg-etype"
-    value="{{ t }}" checked> {{ t }} ({{ n }})</label>
-  {% endfor %}{% endif %}
-  <h2>Actor</h2>
-  <select id="kg-actor"><option value="">All actors</option>
-  {% for id, label in kg.actors %}<option value="{{ id }}"
-    {%- if id == kg.focus %} selected{% endif %}>{{ label }}</option>
-  {% endfor %}</select>
-  <button type="button" id="kg-reset">Show all</button>
-  </section>
-</aside>
-<div id="mynetwork"></div>
-</div>
-<script>
-(function () {
-  "use strict";
-  var nodes = new vis.DataSet({{ nodes|tojson }});
-  var edges = new vis.DataSet({{ edges|tojson }});
-  var options = {{ options|safe }};
-  var container = document.getElementById("mynetwork");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
-  window.kgNetwork = network;
-  window.kgStabilized = false;
-  function settled() { network.setOptions({physics: false}); window.kgStabilized = true; }
-  network.once("stabilizationIterationsDone", settled);
-  if (nodes.length === 0) { window.kgStabilized = true; }
+#: The page shell (Jinja, auto-escaped): the package data file ``kg/templates/page.html.j2``.
+_TEMPLATE = "page.html.j2"
 
-  var hiddenTypes = {};
-  var actorSelect = document.getElementById("kg-actor");
-  function apply() {
-    var focus = actorSelect.value;
-    var near = null;
-    if (focus && nodes.get(focus)) {
-      near = {};
-      near[focus] = true;
-      network.getConnectedNodes(focus).forEach(function (id) {
-        near[id] = true;
-        var n = nodes.get(id);
-        if (n && n.kind === "event") {
-          network.getConnectedNodes(id).forEach(function (j) { near[j] = true; });
-        }
-      });
-    }
-    var eventShown = {};
-    var hasEvents = false;
-    nodes.forEach(function (n) {
-      if (n.kind === "event") {
-        hasEvents = true;
-        eventShown[n.id] = !hiddenTypes[n.etype] && (near === null || near[n.id] === true);
-      }
-    });
-    var nodeUpdates = [];
-    nodes.forEach(function (n) {
-      var show;
-      if (n.kind === "event") { show = eventShown[n.id]; }
-      else {
-        show = near === null || near[n.id] === true;
-        if (show && hasEvents) {
-          show = network.getConnectedNodes(n.id).some(function (j) { return eventShown[j]; });
-        }
-      }
-      if (!!n.hidden === show) { nodeUpdates.push({id: n.id, hidden: !show}); }
-    });
-    nodes.update(nodeUpdates);
-    var edgeUpdates = [];
-    edges.forEach(function (e) {
-      if (!e.etypes) { return; }
-      var show = e.etypes.some(function (t) { return !hiddenTypes[t]; });
-      if (!!e.hidden === show) { edgeUpdates.push({id: e.id, hidden: !show}); }
-    });
-    edges.update(edgeUpdates);
-  }
-  Array.prototype.forEach.call(document.querySelectorAll(".kg-etype"), function (box) {
-    box.addEventListener("change", function () { hiddenTypes[box.value] = !box.checked; apply(); });
-  });
-  actorSelect.addEventListener("change", apply);
-  document.getElementById("kg-reset").addEventListener("click", function () {
-    hiddenTypes = {};
-    Array.prototype.forEach.call(document.querySelectorAll(".kg-etype"),
-                                 function (box) { box.checked = true; });
-    actorSelect.value = "";
-    apply();
-    network.fit();
-  });
-  if (actorSelect.value) { apply(); }
-  window.kgApply = apply;
-})();
-</script>
-</body>
-</html>
-"""
+
+@lru_cache(maxsize=1)
+def _template_text() -> str:
+    return resources.files("kg").joinpath("templates", _TEMPLATE).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -450,7 +324,7 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
                + _count(len(articles), "article"))
 
     js, css = _vis_assets()
-    env = Environment(loader=DictLoader({"kg.html": _TEMPLATE}), autoescape=True)
+    env = Environment(loader=DictLoader({"kg.html": _template_text()}), autoescape=True)
     env.globals["kg"] = {
         "title": title, "summary": summary, "csp": CSP, "note": note, "legend": legend,
         "event_types": sorted(type_counts.items()), "actors": actors, "focus": focus_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,18 @@ def nlp() -> Language:
     return load_nlp()
 
 
+def shared_missing(what: str = "../shared") -> None:
+    """A test that needs ``../shared`` (seed, corpus, benchmarks beside the project) and does
+    not find it: skipped with that reason locally (``-rs`` lists it in the summary), failed
+    in CI (``CI`` set), where the folder must be checked out."""
+    message = f"{what} is not present beside the project ({SHARED})"
+    if os.environ.get("CI"):
+        pytest.fail(message + "; CI must check it out")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip("../shared is not present beside the project")
+        shared_missing()
     return SHARED

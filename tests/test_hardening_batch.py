@@ -22,6 +22,7 @@ from kg.articles import MAX_BODY_CHARS, read_articles, read_text
 from kg.cli import main
 from kg.errors import InputError
 from kg.model import Article, Extraction
+from kg.pipeline import ingest_articles
 from kg.rdf.iris import article_iri
 from kg.store import KnowledgeGraph
 
@@ -149,7 +150,7 @@ def test_a_batch_error_blames_only_the_article_that_fails_alone() -> None:
                 yield Extraction(article=a, entities=(), events=())
 
     with KnowledgeGraph() as kg:
-        report = kg.ingest_articles(arts, extract)
+        report = ingest_articles(kg, arts, extract)
         assert report.failed == ((poison, "extraction failed: ValueError: cannot parse this "
                                   "batch"),)
         assert sorted(report.added) == sorted(a.key for a in arts if a.key != poison)

@@ -2,7 +2,8 @@
 
 Whatever the text (any unicode, control characters, right-to-left scripts, emoji, huge
 tokens, endless sentences without punctuation, thousands of numbers, runs of quotes,
-unbalanced brackets), only a :class:`~kg.errors.KGError` may escape; every mention's
+unbalanced brackets), the reader either refuses it with a :class:`~kg.errors.KGError` or
+the article extracts without any error (an error in extraction fails); every mention's
 ``kg:anchorOf`` is exactly the body between its offsets; the graph has no blank nodes; and
 a sample of the graphs conforms to ``ontology/shapes.ttl``.
 
@@ -93,7 +94,7 @@ ARTICLE_TEXTS = st.lists(PIECE, min_size=1, max_size=12).map("".join)
 def run_one(text: str, nlp: Language, title: str = "") -> Graph | None:
     """The graph of ``text`` (None when the reader refuses it), checked for the invariants.
 
-    Raises AssertionError on a broken invariant, or whatever non-KGError escapes.
+    Raises AssertionError on a broken invariant, or whatever error extraction raises.
     """
     try:
         article = read_text(text, title=title)
@@ -102,13 +103,11 @@ def run_one(text: str, nlp: Language, title: str = "") -> Graph | None:
     return run_article(article, nlp)
 
 
-def run_article(article: Article, nlp: Language) -> Graph | None:
-    """The checked graph of one article (None when kg refuses it with a KGError)."""
-    try:
-        (ex,) = list(extract_articles([article], nlp=nlp))
-        graph = extraction_graph(ex)
-    except KGError:
-        return None
+def run_article(article: Article, nlp: Language) -> Graph:
+    """The checked graph of one article. An article the reader accepted must extract and
+    map: any error here, a KGError included, fails the property."""
+    (ex,) = list(extract_articles([article], nlp=nlp))
+    graph = extraction_graph(ex)
     body = article.body
     anchors = 0
     for m, anchor in graph.subject_objects(KG.anchorOf):

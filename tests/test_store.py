@@ -530,10 +530,10 @@ def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) ->
 @pytest.mark.parametrize("bulk", [False, True])
 def test_load_replaces_stored_article_graphs(tmp_path: Path, bulk: bool,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.store
+    import kg.store.core
 
     if bulk:  # the same file through the parallel bulk loader
-        monkeypatch.setattr(kg.store, "BULK_LOAD_MIN", 1)
+        monkeypatch.setattr(kg.store.core, "BULK_LOAD_MIN", 1)
     with KnowledgeGraph() as source:
         source.add_article_graph(A1, article_graph(A1, troops=12000), "h1-new")
         dump = source.dump("trig")

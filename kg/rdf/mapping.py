@@ -25,12 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from enum import StrEnum
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
+from kg.formats import RdfFormat
 from kg.model import Entity, EntityType, Event, Extraction, Quantity, Span
 from kg.rdf.derived import derived_triples
 from kg.rdf.iris import (
@@ -59,34 +59,6 @@ from kg.rdf.vocab import (
 )
 
 __all__ = ["RdfFormat", "bind_prefixes", "extraction_graph", "extractions_dataset", "serialize"]
-
-
-class RdfFormat(StrEnum):
-    """The serialisations kg writes; the value is the CLI's ``--format`` name."""
-
-    TRIG = "trig"
-    NQUADS = "nquads"
-    TURTLE = "turtle"
-    JSONLD = "jsonld"
-
-    @property
-    def rdflib_name(self) -> str:
-        """The name rdflib's ``serialize``/``parse`` know the format by."""
-        return "json-ld" if self is RdfFormat.JSONLD else self.value
-
-    @property
-    def suffix(self) -> str:
-        return {"trig": ".trig", "nquads": ".nq", "turtle": ".ttl", "jsonld": ".jsonld"}[self.value]
-
-    @property
-    def media_type(self) -> str:
-        return {"trig": "application/trig", "nquads": "application/n-quads",
-                "turtle": "text/turtle", "jsonld": "application/ld+json"}[self.value]
-
-    @property
-    def has_graphs(self) -> bool:
-        """Whether the format keeps named graphs (Turtle does not)."""
-        return self is not RdfFormat.TURTLE
 
 
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")

@@ -1,0 +1,199 @@
+"""The records the read side returns: plain, frozen data read back from the RDF graph.
+
+Two shapes of the same graph, for two kinds of reader:
+
+- :class:`EventRecord` and :class:`EntityRecord`: an event or an entity with everything
+  said about it (participants, places, quantities, time, provenance), as
+  :meth:`kg.api.Graph.events` and :meth:`kg.api.Graph.entities` return them;
+- :class:`GraphData`: the network view the analysis and the pictures need, entities and
+  events as nodes (:class:`EntityNode`, :class:`EventNode`) and the roles linking them as
+  edges (:class:`RoleEdge`); an event node keeps all its evidence spans (:class:`Evidence`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from kg.model import EntityType, EventType, Modality, Polarity, Role
+
+__all__ = [
+    "EntityNode",
+    "EntityRecord",
+    "EventNode",
+    "EventRecord",
+    "Evidence",
+    "GraphData",
+    "Participant",
+    "QuantityRecord",
+    "RoleEdge",
+    "TimeRecord",
+]
+
+
+# --------------------------------------------------------------------------- full records
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An entity taking part in an event in one role (actor roles and place roles)."""
+
+    role: Role
+    iri: str
+    label: str
+    type: EntityType | None  # None when the node carries no entity class
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityRecord:
+    """An amount reported for an event: ``value`` or the bounds, and the unit."""
+
+    text: str
+    value: Decimal | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRecord:
+    """When an event happened: the text and, when resolved, the date."""
+
+    text: str
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An event as read back from the graph (see CONTRACT.md, "How an event is linked")."""
+
+    iri: str
+    type: EventType
+    label: str
+    modality: Modality | None = None
+    polarity: Polarity | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    attributed_to: str | None = None  # IRI of the source of a reported claim
+    attribution: str | None = None  # its label
+    participants: tuple[Participant, ...] = ()  # actor roles (agent, speaker, ...)
+    places: tuple[Participant, ...] = ()  # place roles (location, origin, destination)
+    quantities: tuple[QuantityRecord, ...] = ()
+    time: TimeRecord | None = None
+    trigger: str | None = None  # the trigger words
+    evidence: str | None = None  # the sentence the event was read from
+    quote: str | None = None
+    article: str | None = None  # article IRI (also the named graph)
+    article_title: str | None = None
+    published: date | None = None
+
+    def actors(self, role: Role | str | None = None) -> tuple[Participant, ...]:
+        """The participants, optionally only those in ``role`` (``"agent"``, ...)."""
+        if role is None:
+            return self.participants
+        r = Role(role)
+        return tuple(p for p in (*self.participants, *self.places) if p.role is r)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat dict for a table row: enums as strings, participants as ``role: label``
+        text, the first quantity and the time spread over columns."""
+        q = self.quantities[0] if self.quantities else None
+        return {
+            "iri": self.iri, "type": self.type.value, "label": self.label,
+            "date": self.time.date if self.time else None,
+            "time": self.time.text if self.time else None,
+            "participants": "; ".join(f"{p.role.value}: {p.label}" for p in self.participants),
+            "places": "; ".join(p.label for p in self.places),
+            "quantity": q.value if q else None,
+            "min_quantity": q.min_value if q else None,
+            "max_quantity": q.max_value if q else None,
+            "unit": q.unit if q else None,
+            "modality": self.modality.value if self.modality else None,
+            "polarity": self.polarity.value if self.polarity else None,
+            "attribution": self.attribution, "cameo": self.cameo, "plover": self.plover,
+            "evidence": self.evidence, "article": self.article,
+            "article_title": self.article_title, "published": self.published,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """An entity as read back from the graph: one node, all its names."""
+
+    iri: str
+    type: EntityType
+    label: str
+    aliases: tuple[str, ...] = ()
+    iso3: str | None = None
+    wikidata: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    articles: int = 0  # how many article graphs mention it
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat dict for a table row (type as a string, aliases joined by ``|``)."""
+        d = asdict(self)
+        d["type"] = self.type.value
+        d["aliases"] = "|".join(self.aliases)
+        return d
+
+
+# --------------------------------------------------------------------------- network view
+
+
+@dataclass(frozen=True, slots=True)
+class EntityNode:
+    """An entity as a node of the network: its label and kind."""
+
+    iri: str
+    label: str
+    kind: str  # an EntityType value, or "Entity" when the node has no entity class
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A text span an event was read from, with the article it is in."""
+
+    text: str
+    article: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date of the article
+    source: str | None = None  # publisher of the article
+
+
+@dataclass(frozen=True, slots=True)
+class EventNode:
+    """An event as a node of the network: its class, factuality and evidence."""
+
+    iri: str
+    type: str  # an EventType value
+    label: str
+    cameo: str | None = None
+    plover: str | None = None
+    modality: str | None = None  # "Asserted", "Reported", ...
+    polarity: str | None = None  # "Positive" / "Negative"
+    attributed_to: str | None = None  # entity IRI
+    attribution: str | None = None  # label of that entity
+    evidence: tuple[Evidence, ...] = ()
+    quote: str | None = None  # the quoted words of a statement
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEdge:
+    """An event linked to an entity in one role."""
+
+    event: str
+    role: str  # a Role value
+    entity: str
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """What the analysis and the pictures need from the RDF graph, as plain records."""
+
+    entities: Mapping[str, EntityNode] = field(default_factory=dict)
+    events: Mapping[str, EventNode] = field(default_factory=dict)
+    roles: tuple[RoleEdge, ...] = ()

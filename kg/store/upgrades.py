@@ -1,0 +1,105 @@
+"""Upgrades of a store written by an older kg: what later versions write with every article
+graph, added to the graphs stored before. Each check is one index look-up, so a store that
+is up to date costs nothing to open; :func:`upgrade` runs the upgrades it needs (a
+writable :class:`~kg.store.KnowledgeGraph` runs it when opened, and after a load).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import URIRef
+
+from kg.errors import StoreError
+from kg.rdf.vocab import KG, PREFIXES, SEM, TIME
+from kg.store.quads import _ntriples
+from kg.store.terms import META_GRAPH, _one_line, _ox_node, _ox_term
+
+if TYPE_CHECKING:
+    from kg.store.core import KnowledgeGraph
+
+__all__ = ["add_derived", "add_event_counts", "union_missing", "upgrade"]
+
+
+def upgrade(kg: KnowledgeGraph) -> None:
+    """Add what an older kg did not write: event counts, time stamps, tallies."""
+    if counts_missing(kg):
+        add_event_counts(kg)
+    if derived_missing(kg):
+        add_derived(kg)
+
+
+def _has(kg: KnowledgeGraph, predicate: URIRef, obj: URIRef | None = None) -> bool:
+    """Whether the union holds any triple with this predicate (and object): one index
+    look-up, for the checks that find a store written by an older kg."""
+    o = None if obj is None else _ox_node(obj)
+    return next(iter(kg.store.quads_for_pattern(None, _ox_node(predicate), o,
+                                                  ox.DefaultGraph())), None) is not None
+
+
+def counts_missing(kg: KnowledgeGraph) -> bool:
+    """A store with articles and no ``kg:eventCount`` at all was written before kg
+    stored the counts."""
+    return not _has(kg, KG.eventCount) and _has(kg, rdflib.RDF.type, KG.Article)
+
+
+def add_event_counts(kg: KnowledgeGraph) -> None:
+    """Give articles stored before kg wrote ``kg:eventCount`` their count, in their own
+    graph and in the union (a one-off upgrade; a store that has them all is left as
+    it is)."""
+    missing = ("?a a kg:Article . FILTER NOT EXISTS { ?a kg:eventCount ?stored } "
+               "FILTER(?a != kgr:meta)")
+    try:
+        store = kg.store
+        if not store.query(f"ASK {{ {missing} }}", prefixes=PREFIXES):
+            return
+        store.update(
+            "INSERT { GRAPH ?a { ?a kg:eventCount ?n } ?a kg:eventCount ?n } WHERE { "
+            "{ SELECT ?a (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?a { "
+            f"{missing} OPTIONAL {{ ?e kg:article ?a ; kg:cameoCode ?code }} }} }} "
+            "GROUP BY ?a } }", prefixes=PREFIXES)
+    except (OSError, RuntimeError) as e:
+        raise StoreError(f"{kg._where()}: cannot add event counts: {_one_line(e)}") from e
+
+
+def derived_missing(kg: KnowledgeGraph) -> bool:
+    """A store with quantities and no ``kg:tally`` at all, or dated times and no
+    ``sem:hasTimeStamp`` at all, was written before kg derived them."""
+    return ((not _has(kg, KG.tally) and _has(kg, KG.quantity))
+            or (not _has(kg, SEM.hasTimeStamp) and _has(kg, TIME.inXSDDate)))
+
+
+def add_derived(kg: KnowledgeGraph) -> None:
+    """Give the article graphs written before kg derived time stamps and tallies what
+    the mapping derives (:func:`kg.rdf.derived.derived_triples`), in the graph and in
+    the union."""
+    from kg.rdf.derived import derived_triples
+
+    lacking = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?e kg:quantity ?q . "
+               "FILTER NOT EXISTS { ?q kg:tally ?t } ?e kg:agent|kg:participant ?x ; "
+               "kg:location|kg:destination ?w } UNION { ?e sem:hasTime ?t . "
+               "?t time:inXSDDate ?d FILTER NOT EXISTS { ?e sem:hasTimeStamp ?d } } } }")
+    try:
+        store = kg.store
+        graphs = [s["g"] for s in store.query(lacking, prefixes=PREFIXES)]  # type: ignore[union-attr]
+        for g in graphs:
+            assert isinstance(g, ox.NamedNode)
+            text = _ntriples((str(_ox_term(s)), str(_ox_term(p)), str(_ox_term(o)))
+                             for s, p, o in derived_triples(kg.graph_of(URIRef(g.value))))
+            if text:
+                store.update(f"INSERT DATA {{ GRAPH {g} {{\n{text}\n}}\n{text}\n}}")
+    except (OSError, RuntimeError) as e:
+        raise StoreError(f"{kg._where()}: cannot add derived triples: {_one_line(e)}"
+                         ) from e
+
+
+def union_missing(kg: KnowledgeGraph) -> bool:
+    store = kg.store
+    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())),
+                       None) is not None
+    if has_default:
+        return False
+    meta = _ox_node(META_GRAPH)
+    return any(g != meta for g in store.named_graphs())
