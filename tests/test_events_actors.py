@@ -92,3 +92,41 @@ def test_questions_and_legal_appeals_are_no_appeals(nlp: Language, text: str,
                                                     appeal: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.APPEAL)) is appeal
+
+
+@pytest.mark.parametrize(("text", "meeting"), [
+    ("Perttu Ahola discussed the game with Wikinews.", False),
+    ("Reporter William Saturn reached out to Bill Hammons to discuss his campaign.", False),
+    ("Tony Bobulinski held a press conference in Nashville.", False),
+    ("Lloyd Austin gave a talk at Harvard.", False),
+    ("G7 meetings usually center on politics.", False),
+    ("Austin spoke at a press conference alongside Defense Minister Kim Yong-hyun.", True),
+    ("Antony Blinken discussed the war with Wang Yi.", True),
+    ("Vladimir Putin and Xi Jinping held talks in Beijing.", True),
+])
+def test_interviews_lectures_lone_press_conferences_and_habits_are_no_meetings(
+        nlp: Language, text: str, meeting: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.MEETING)) is meeting
+
+
+def test_asking_questions_is_no_appeal(nlp: Language) -> None:
+    events, _ = run(nlp, "The senator asked hard questions of Russia.")
+    assert not of_type(events, EventType.APPEAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Typhoon Phanfone made landfall on the Philippines, killing at least 20.",
+    "The House must allocate money for the trial.",
+    "After asking Acme Inc for his release, Huber signed with another club.",
+])
+def test_disasters_budgets_and_private_requests_are_no_events(nlp: Language,
+                                                              text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not [e for e in events if e.type in (EventType.COMBAT, EventType.TRANSFER,
+                                                EventType.APPEAL)]
+
+
+def test_a_sanction_does_not_hit_its_own_state(nlp: Language) -> None:
+    events, ents = run(nlp, "Athens expelled the Libyan ambassador to Greece.")
+    assert labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET) == {"Libya"}

@@ -36,6 +36,9 @@ def private(ctx: Context, key: str) -> bool:
 def among_private(ctx: Context, d: Draft) -> bool:
     """Are all of the draft's actors private (its places aside), in a class that needs a
     public actor?"""
+    if d.type is EventType.APPEAL:  # "asked his employer WWE for his release"
+        agents, asked = d.keys([Role.AGENT]), d.keys([Role.ADDRESSEE])
+        return bool(agents and asked) and all(private(ctx, k) for k in agents | asked)
     if d.type in _OPEN:
         return False
     actors = [a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE]

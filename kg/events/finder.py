@@ -65,6 +65,7 @@ from kg.events.lexicon import (
 from kg.events.merge import merge_drafts
 from kg.events.role_checks import roles_ok
 from kg.events.roles import fallback_place, fill_roles, statement_place
+from kg.events.scope import habitual, interview, natural_hazard, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
@@ -349,7 +350,8 @@ def _keep(ctx: Context, d: Draft) -> bool:
     """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
     Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
     and roles that meet its trigger's role condition."""
-    if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d):
+    if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
+            interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
@@ -376,11 +378,17 @@ def _crowd_appeal(ctx: Context, d: Draft) -> bool:
 
 def _institutional_act(ctx: Context, d: Draft) -> bool:
     """A court's orders and rulings and a legislature's votes are no statements, appeals or
-    sanctions ("a judge orders X to stand trial", "the Senate rejects a resolution")."""
-    if d.type not in (EventType.STATEMENT, EventType.APPEAL, EventType.SANCTION):
-        return False
+    sanctions ("a judge orders X to stand trial", "the Senate rejects a resolution"), and
+    a legislature's money for no one named is a budget, no transfer ("the House must
+    allocate money for the trial")."""
     verb = d.light if d.light is not None else d.trigger
     subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
+    if d.type is EventType.TRANSFER and not d.keys([Role.RECIPIENT]):
+        return any(ctx.tokens[s].lemma.lower() in LEGISLATURE_NOUNS or any(
+            ctx.entities[k].label.lower().split()[-1] in LEGISLATURE_NOUNS
+            for k, _ in ctx.np_entities(s)) for s in subjects)
+    if d.type not in (EventType.STATEMENT, EventType.APPEAL, EventType.SANCTION):
+        return False
     for s in subjects:
         words = [ctx.tokens[s].lemma.lower()]
         words += [ctx.entities[k].label.lower().split()[-1] for k, _ in ctx.np_entities(s)]
@@ -459,10 +467,7 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     attach_times(ctx, drafts)
     drafts = merge_drafts(drafts)
     for d in drafts:
-        if d.type is EventType.STATEMENT:  # "Russia announced its withdrawal": not to itself
-            speakers = d.keys([Role.SPEAKER])
-            d.args = [a for a in d.args if a.role is not Role.ADDRESSEE
-                      or a.entity not in speakers]
+        tidy_roles(ctx, d)
     events: list[Event] = []
     for d in drafts:
         events.append(Event(

@@ -81,6 +81,10 @@ DIRECTIVE_VERBS = words("directive_verbs")
 WARNING_VERBS = words("warning_verbs")
 #: "thousands of Marines": a count before the group it counts.
 QUANTIFIER_WORDS = words("quantifier_words")
+#: "usually", "typically": a remark on what usually happens (kg.events.scope).
+HABITUAL_ADVERBS = words("habitual_adverbs")
+#: "reporter", "journalist" before a name: a meeting with one is an interview.
+JOURNALIST_NOUNS = words("journalist_nouns")
 CROWD_NOUNS = words("crowd_nouns")
 PRIVATE_ORG_WORDS = words("private_org_words")
 PATIENT_NOUNS = words("patient_nouns")

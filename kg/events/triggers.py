@@ -344,6 +344,8 @@ def _plea(ctx: Context, i: int) -> bool:
 def _not_question(ctx: Context, i: int) -> bool:
     if any(p.lemma.lower() == "about" for p in ctx.kids(i, "prep")):
         return False  # "asked Trump about it"
+    if any(o.lemma.lower() == "question" for o in ctx.kids(i, "dobj")):
+        return False  # "asked hard questions"
     return not any(m.lemma.lower() in ("whether", "if") or m.tag in ("WDT", "WP", "WRB")
                    for c in ctx.kids(i, "ccomp") for m in ctx.parse.children(c.i)
                    if m.dep in ("mark", "advmod", "nsubj", "dobj"))
@@ -433,6 +435,8 @@ def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
                     and ctx.tokens[head.head].lemma.lower() in SPEECH_VERBS
                     and not any(c.lemma.lower() == "joint" for c in ctx.kids(i, "amod"))
                     and not any(c.lemma.lower() == "with" for c in ctx.kids(i, "prep")))
+    if low == "talk" and tok.tag == "NN":
+        return False  # "gave a talk", "his TED talk": a lecture; talks are plural
     if low == "strike" and _labor_strike(ctx, i):
         return False
     if low in ("exercise", "drill"):

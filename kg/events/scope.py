@@ -1,0 +1,80 @@
+"""Drafts outside what the guidelines count as reported events: an interview given to a
+news outlet or a reporter is no meeting, and a remark on what usually happens reports no
+event ("G7 meetings usually center on politics")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.events.context import Context, Draft
+from kg.events.lexicon import (
+    ACCIDENT_NOUNS,
+    HABITUAL_ADVERBS,
+    JOURNALIST_NOUNS,
+    NEWS_MEDIA_WORDS,
+)
+from kg.model import EntityType, EventType, Role
+
+
+def interview(ctx: Context, d: Draft) -> bool:
+    """A "meeting" with a news outlet or a reporter among its parties is an interview
+    ("Wikinews discussed with Kurtzer", "reporter William Saturn reached out to Hammons to
+    discuss")."""
+    if d.type is not EventType.MEETING:
+        return False
+    verb = d.light if d.light is not None else d.trigger
+    sides = [ctx.tokens[s] for s in ctx.subject(verb)] + [
+        o for p in ctx.kids(verb, "prep") if p.lemma.lower() == "with"
+        for o in ctx.kids(p.i, "pobj")]
+    if any(t.text.lower() in NEWS_MEDIA_WORDS | JOURNALIST_NOUNS
+           or t.lemma.lower() in JOURNALIST_NOUNS for t in sides):
+        return True  # "Wikinews discussed with Kurtzer", "told a reporter"
+    for a in d.args:
+        if a.entity is None:
+            continue
+        ent = ctx.entities[a.entity]
+        if ent.type is EntityType.ORGANIZATION and ent.part_of is None and \
+                set(re.split(r"[^a-z0-9]+", ent.label.lower())) & NEWS_MEDIA_WORDS:
+            return True
+        if ent.type is EntityType.PERSON and a.mention is not None and any(
+                t.lemma.lower() in JOURNALIST_NOUNS
+                for t in ctx.tokens[max(0, a.mention.start - 3):a.mention.start]):
+            return True
+    return False
+
+
+def habitual(ctx: Context, d: Draft) -> bool:
+    """The draft's clause says what usually happens, not what happened: its verb (or the
+    verb its noun depends on) has "usually", "typically", "traditionally"."""
+    verb = d.light if d.light is not None else d.trigger
+    heads = [verb]
+    tok = ctx.tokens[verb]
+    if tok.pos in ("NOUN", "PROPN") and tok.head != tok.i:
+        heads.append(tok.head)
+    return any(c.lemma.lower() in HABITUAL_ADVERBS
+               for h in heads for c in ctx.kids(h, "advmod"))
+
+
+def natural_hazard(ctx: Context, d: Draft) -> bool:
+    """An attack whose attackers are all storms, quakes or fires named as such ("Typhoon
+    Phanfone made landfall, killing at least 20") is a disaster, not combat."""
+    agents = d.keys([Role.AGENT])
+    return d.type is EventType.COMBAT and bool(agents) and all(
+        set(ctx.entities[k].label.lower().split()) & ACCIDENT_NOUNS for k in agents)
+
+
+def tidy_roles(ctx: Context, d: Draft) -> None:
+    """Roles that contradict the event's own: a statement is not addressed to its speaker
+    ("Russia announced its withdrawal"), and a sanction does not hit its own state when it
+    names another target ("expelled the Libyan ambassador to Greece", "bans US airlines'
+    flights to Cuban airports")."""
+    if d.type is EventType.STATEMENT:
+        speakers = d.keys([Role.SPEAKER])
+        d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in speakers]
+    elif d.type is EventType.SANCTION:
+        own = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+        targets = [a for a in d.args if a.role is Role.TARGET]
+        foreign = [a for a in targets if a.entity is not None
+                   and ctx.state_of(a.entity) not in own]
+        if own and foreign and len(foreign) < len(targets):
+            d.args = [a for a in d.args if a.role is not Role.TARGET or a in foreign]
