@@ -130,3 +130,24 @@ def test_disasters_budgets_and_private_requests_are_no_events(nlp: Language,
 def test_a_sanction_does_not_hit_its_own_state(nlp: Language) -> None:
     events, ents = run(nlp, "Athens expelled the Libyan ambassador to Greece.")
     assert labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET) == {"Libya"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Did the Iranian Chess Federation ever support Dorsa Derakhshani?", EventType.COOPERATION),
+    ("Drastic measures were taken by the Indian government.", EventType.DEPLOYMENT),
+    ("Caloundra opened the game with two tries.", EventType.DEPLOYMENT),
+    ("Salling intends to strengthen its Netto chain in Poland.", EventType.DEPLOYMENT),
+])
+def test_questions_and_moves_without_forces_are_no_events(nlp: Language, text: str,
+                                                          kind: EventType) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "NATO will strengthen its forces in Poland.",
+    "Three Russian drones violated Romanian airspace.",
+])
+def test_moves_of_forces_and_weapons_are_deployments(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, EventType.DEPLOYMENT)

@@ -65,7 +65,7 @@ from kg.events.lexicon import (
 from kg.events.merge import merge_drafts
 from kg.events.role_checks import roles_ok
 from kg.events.roles import fallback_place, fill_roles, statement_place
-from kg.events.scope import habitual, interview, natural_hazard, tidy_roles
+from kg.events.scope import habitual, interview, natural_hazard, question, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
@@ -351,7 +351,8 @@ def _keep(ctx: Context, d: Draft) -> bool:
     Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
     and roles that meet its trigger's role condition."""
     if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
-            interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d):
+            interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
+            question(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

@@ -1,6 +1,7 @@
 """Drafts outside what the guidelines count as reported events: an interview given to a
-news outlet or a reporter is no meeting, and a remark on what usually happens reports no
-event ("G7 meetings usually center on politics")."""
+news outlet or a reporter is no meeting, a remark on what usually happens reports no
+event ("G7 meetings usually center on politics"), nor does a question ("Did the federation
+ever support you?")."""
 
 from __future__ import annotations
 
@@ -78,3 +79,11 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
                    and ctx.state_of(a.entity) not in own]
         if own and foreign and len(foreign) < len(targets):
             d.args = [a for a in d.args if a.role is not Role.TARGET or a in foreign]
+
+
+def question(ctx: Context, d: Draft) -> bool:
+    """The draft's sentence asks rather than reports: it ends with a question mark."""
+    sent = ctx.parse.sentences[d.sentence]
+    last = next((t for t in reversed(ctx.tokens[sent.start:sent.end])
+                 if t.text not in ('"', "'", "”", "’", ")")), None)
+    return last is not None and last.text.endswith("?")

@@ -466,8 +466,12 @@ def phrase_of(ctx: Context, i: int) -> Trigger | None:
         trig = table.get((low, o.lemma.lower()))
         if trig is None:
             continue
-        if trig.source == "kg" or (low not in VERBS and o.lemma.lower() not in NOUNS):
+        if trig.source == "kg":
             return trig
+        if low not in VERBS and o.lemma.lower() not in NOUNS and (
+                trig.type is not EventType.DEPLOYMENT or _mil_subj(ctx, i)
+                or _armed_subj(ctx, i)):
+            return trig  # a deployment moves forces: not "measures were taken by"
     return None
 
 
