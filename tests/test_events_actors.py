@@ -151,3 +151,18 @@ def test_questions_and_moves_without_forces_are_no_events(nlp: Language, text: s
 def test_moves_of_forces_and_weapons_are_deployments(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert of_type(events, EventType.DEPLOYMENT)
+
+
+@pytest.mark.parametrize(("text", "kind", "found"), [
+    ("He pleaded guilty to charges of spying for Russia.", EventType.APPEAL, False),
+    ("Ukraine pleaded with NATO for more air defences.", EventType.APPEAL, True),
+    ("Thunberg began her climate protest outside the Swedish Parliament.",
+     EventType.STATEMENT, False),
+    ("China lodged a protest with Japan over the visit.", EventType.STATEMENT, True),
+    ("Kuwait filed a complaint with the International Civil Aviation Organization.",
+     EventType.STATEMENT, True),
+])
+def test_pleas_in_court_and_marches_are_not_appeals_or_statements(
+        nlp: Language, text: str, kind: EventType, found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, kind)) is found

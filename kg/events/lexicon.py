@@ -85,6 +85,8 @@ QUANTIFIER_WORDS = words("quantifier_words")
 HABITUAL_ADVERBS = words("habitual_adverbs")
 #: "reporter", "journalist" before a name: a meeting with one is an interview.
 JOURNALIST_NOUNS = words("journalist_nouns")
+#: "lodged a protest": verbs under which "protest" is an official complaint, not a march.
+COMPLAINT_VERBS = words("complaint_verbs")
 CROWD_NOUNS = words("crowd_nouns")
 PRIVATE_ORG_WORDS = words("private_org_words")
 PATIENT_NOUNS = words("patient_nouns")

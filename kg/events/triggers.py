@@ -15,6 +15,7 @@ from kg.events.lexicon import (
     ACCIDENT_VERBS,
     AID_NOUNS,
     CIVIL_WAR_WORDS,
+    COMPLAINT_VERBS,
     DEAL_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
@@ -337,6 +338,8 @@ def _order_to(ctx: Context, i: int) -> bool:
 
 
 def _plea(ctx: Context, i: int) -> bool:
+    if any(c.lemma.lower() in ("guilty", "innocent") for c in ctx.kids(i)):
+        return False  # "pleaded guilty to 29 charges": a plea in court, not an appeal
     return any(p.lemma.lower() in ("for", "with", "to") for p in ctx.kids(i, "prep")) or bool(
         ctx.kids(i, "xcomp", "ccomp"))
 
@@ -435,6 +438,8 @@ def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
                     and ctx.tokens[head.head].lemma.lower() in SPEECH_VERBS
                     and not any(c.lemma.lower() == "joint" for c in ctx.kids(i, "amod"))
                     and not any(c.lemma.lower() == "with" for c in ctx.kids(i, "prep")))
+    if low == "protest":  # "lodged a protest with Japan", not "her climate protest"
+        return ctx.tokens[tok.head].lemma.lower() in COMPLAINT_VERBS
     if low == "talk" and tok.tag == "NN":
         return False  # "gave a talk", "his TED talk": a lecture; talks are plural
     if low == "strike" and _labor_strike(ctx, i):
