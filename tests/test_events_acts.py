@@ -176,3 +176,18 @@ def test_a_count_of_forces_is_the_forces(nlp: Language, text: str) -> None:
 def test_a_crowd_gathering_is_no_meeting(nlp: Language, text: str, meeting: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.MEETING)) is meeting
+
+
+@pytest.mark.parametrize(("text", "kind", "found"), [
+    ("Britain announced new measures against Iran.", EventType.SANCTION, True),
+    ("The government announced measures to curb inflation.", EventType.SANCTION, False),
+    ("Saudi jets pounded rebel positions in Yemen.", EventType.COMBAT, True),
+    ("Heavy rain pounded the coast of Florida.", EventType.COMBAT, False),
+    ("The dispatch of 2,000 U.S. marines to the Gulf was approved.", EventType.DEPLOYMENT,
+     True),
+    ("The dispatch of a letter to Moscow was delayed.", EventType.DEPLOYMENT, False),
+])
+def test_measures_against_pounding_and_dispatch(nlp: Language, text: str, kind: EventType,
+                                                found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, kind)) is found

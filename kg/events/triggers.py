@@ -15,14 +15,12 @@ from kg.events.lexicon import (
     ACCIDENT_VERBS,
     AID_NOUNS,
     CIVIL_WAR_WORDS,
-    COMPLAINT_VERBS,
     DEAL_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
     JUDICIAL_NOUNS,
-    LABOR_STRIKE_WORDS,
     LEGISLATION_NOUNS,
     MILITARY_NOUNS,
     NORM_NOUNS,
@@ -41,9 +39,9 @@ from kg.events.lexicon import (
     Condition,
     Trigger,
 )
+from kg.events.nouns import labor_strike, noun_ok
 from kg.events.role_checks import ACTORS as _ACTORS
 from kg.events.role_checks import ROLE_CHECKS
-from kg.gazetteer import SPEECH_VERBS
 from kg.lexicon import phrase_table
 from kg.model import (
     EntityType,
@@ -94,21 +92,6 @@ def _has_obj(ctx: Context, i: int) -> bool:
     return bool(ctx.kids(i, "dobj")) or ctx.is_passive(i)
 
 
-def _labor_strike(ctx: Context, i: int) -> bool:
-    """ "a general strike", "went on strike", "Lufthansa staff conduct a one-day strike",
-    "workers struck": a stoppage of work."""
-    tok = ctx.tokens[i]
-    if any(c.text.lower() in LABOR_STRIKE_WORDS or c.lemma.lower() in LABOR_STRIKE_WORDS
-           for c in ctx.kids(i, "amod", "compound", "nmod", "poss")):
-        return True
-    head = ctx.tokens[tok.head]
-    if tok.dep == "pobj" and head.lemma.lower() == "on":
-        return True  # "on strike"
-    verb = tok.i if tok.pos in VERB_POS else (tok.head if head.pos in VERB_POS else None)
-    return verb is not None and any(ctx.tokens[s].lemma.lower() in LABOR_STRIKE_WORDS
-                                    for s in ctx.subject(verb))
-
-
 def _figurative(ctx: Context, o: Token) -> bool:
     """An object that makes a combat verb figurative ("hit a record", "met its target"),
     though "struck targets deep inside Russia" (targets of no one's) is fire."""
@@ -122,7 +105,7 @@ def _not_deal(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj")
     if any(_figurative(ctx, o) for o in objs):
         return False
-    if ctx.tokens[i].lemma.lower() == "strike" and (_labor_strike(ctx, i) or any(
+    if ctx.tokens[i].lemma.lower() == "strike" and (labor_strike(ctx, i) or any(
             c.text.lower() == "down" for c in ctx.kids(i, "prt"))):
         return False  # "workers struck", "the court struck down the bill"
     # a crash, storm or disease that kills is not combat
@@ -426,37 +409,6 @@ if set(_CHECKS) | set(ROLE_CHECKS) != set(Condition) - {Condition.NONE}:  # prag
     raise AssertionError("kg.events.triggers: a Condition has no check")
 
 
-def _noun_ok(ctx: Context, i: int, trig: Trigger) -> bool:
-    tok = ctx.tokens[i]
-    low = tok.lemma.lower()
-    if low == "conference":
-        if not any(c.lemma.lower() in ("press", "news") for c in ctx.kids(i, "compound", "amod")):
-            return False
-        head = ctx.tokens[tok.head]
-        # "said at a press conference": the setting of a statement, not a meeting
-        return not (tok.dep == "pobj" and head.lemma.lower() in ("at", "during", "in", "on")
-                    and ctx.tokens[head.head].lemma.lower() in SPEECH_VERBS
-                    and not any(c.lemma.lower() == "joint" for c in ctx.kids(i, "amod"))
-                    and not any(c.lemma.lower() == "with" for c in ctx.kids(i, "prep")))
-    if low == "protest":  # "lodged a protest with Japan", not "her climate protest"
-        return ctx.tokens[tok.head].lemma.lower() in COMPLAINT_VERBS
-    if low == "talk" and tok.tag == "NN":
-        return False  # "gave a talk", "his TED talk": a lecture; talks are plural
-    if low == "strike" and _labor_strike(ctx, i):
-        return False
-    if low in ("exercise", "drill"):
-        return tok.text.lower() in ("exercise", "exercises", "drill", "drills") and not any(
-            c.dep == "prep" and c.lemma.lower() == "of" for c in ctx.parse.children(i))
-    if low == "call":
-        return any(c.lemma.lower() in ("for", "on") for c in ctx.kids(i, "prep")) or any(
-            c.lemma.lower() in ("phone", "telephone") for c in ctx.kids(i, "compound", "amod"))
-    if low == "route":
-        return i > 0 and ctx.tokens[i - 1].text.lower() == "en"
-    if low in ("aid", "assistance", "sale", "transfer", "delivery"):
-        return True
-    return tok.ent_type in ("", "EVENT", "NORP", "GPE") or low == "summit"
-
-
 def phrase_of(ctx: Context, i: int) -> Trigger | None:
     """A verb + object phrase of the phrase table ("opened fire", "froze the assets",
     "recalled its ambassador"). PETRARCH2's patterns count only where kg's own lexicon
@@ -497,7 +449,7 @@ def trigger_of(ctx: Context, i: int) -> Trigger | None:
         low = low[:-1]  # a plural the lemmatiser left ("salvos")
     if tok.pos in NOUN_POS and low in NOUNS and i not in ctx.at:
         trig = NOUNS[low]
-        if not _noun_ok(ctx, i, trig):
+        if not noun_ok(ctx, i, trig):
             return None
         check = _CHECKS.get(trig.condition)
         if check is not None and not check(ctx, i):
