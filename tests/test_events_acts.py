@@ -191,3 +191,20 @@ def test_measures_against_pounding_and_dispatch(nlp: Language, text: str, kind: 
                                                 found: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, kind)) is found
+
+
+def test_a_toll_clause_without_its_own_subject_is_part_of_the_attack(nlp: Language) -> None:
+    events, ents = run(nlp, "Russian forces strike a market in Druzhkivka with cluster "
+                            "munitions, killing at least seven civilians and injuring 15.")
+    attack = only(of_type(events, EventType.COMBAT))
+    assert "Druzhkivka" in labels(attack, ents)
+
+
+@pytest.mark.parametrize(("text", "agents"), [
+    ("A drone struck a market in Kabul.", set()),
+    ("24 bandits were killed by a force of the Nigerian Army.", {"Nigerian forces"}),
+])
+def test_drones_strike_literally_and_a_force_of_an_army_is_that_army(
+        nlp: Language, text: str, agents: set[str]) -> None:
+    events, ents = run(nlp, text)
+    assert labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT) >= agents

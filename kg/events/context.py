@@ -260,6 +260,12 @@ class Context:
                         for o in self.kids(p.i, "pobj"):
                             out.extend(self._seat_as_state(hit)
                                        for hit in self.np_entities(o.i, depth + 1))
+            if not out and self._forces_noun(i):  # "a force of Nigerian Army and SSS",
+                # not the place of "forces of Harsin"
+                out.extend(e for p in self.kids(i, "prep") if p.lemma.lower() == "of"
+                           for o in self.kids(p.i, "pobj")
+                           for e in self.np_entities(o.i, depth + 1)
+                           if self.type_of(e[0]) is not EntityType.PLACE)
         of_person = hit is not None and self.type_of(hit[0]) is EntityType.PERSON
         for c in self.kids(i, "conj", "appos"):
             if of_person and c.dep == "appos" and c.i not in self.at and \

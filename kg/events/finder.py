@@ -241,8 +241,8 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         if d.type is EventType.COMBAT and d.light is None and \
-                ctx.tokens[d.trigger].lemma.lower() in CASUALTY_VERBS and \
-                not d.keys([Role.AGENT]):
+                ctx.tokens[d.trigger].lemma.lower() in CASUALTY_VERBS and (
+                not d.keys([Role.AGENT]) or _borrowed_subject(ctx, d.trigger)):
             others = [o for o in drafts if o is not d]
             attack = attack_of(ctx, others, d.trigger)
             if attack is not None:
@@ -266,6 +266,13 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def _borrowed_subject(ctx: Context, i: int) -> bool:
+    """Casualty verb ``i`` has no subject of its own: it tells the toll of the clause above
+    ("Russian forces strike a market, killing seven and injuring 15")."""
+    tok = ctx.tokens[i]
+    return tok.dep in ("advcl", "conj", "xcomp") and not ctx.kids(i, "nsubj", "nsubjpass")
 
 
 def _attack_implied(ctx: Context, d: Draft) -> bool:

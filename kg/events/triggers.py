@@ -103,8 +103,8 @@ def _figurative(ctx: Context, o: Token) -> bool:
 
 def _not_deal(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj")
-    if any(_figurative(ctx, o) for o in objs):
-        return False
+    if any(_figurative(ctx, o) for o in objs) and not _armed_subj(ctx, i):
+        return False  # "hit the market", but "a drone struck a market"
     if ctx.tokens[i].lemma.lower() == "strike" and (labor_strike(ctx, i) or any(
             c.text.lower() == "down" for c in ctx.kids(i, "prt"))):
         return False  # "workers struck", "the court struck down the bill"
