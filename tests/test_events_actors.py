@@ -166,3 +166,23 @@ def test_pleas_in_court_and_marches_are_not_appeals_or_statements(
         nlp: Language, text: str, kind: EventType, found: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, kind)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Russia agreed with Ukraine on a prisoner exchange.", True),
+    ("Carroll agreed with La Riva, saying that jobs are more important.", False),
+    ("La Riva agreed with the nationalization of the Federal Reserve.", False),
+    ("Israel and Hamas agreed to a ceasefire.", True),
+    ("A ceasefire is agreed between the Syrian Armed Forces and Firqat al-Ghuraba.", True),
+    ("Michael Siegel agreed to answer some questions for the correspondent.", False),
+])
+def test_agreeing_is_cooperation_only_when_it_commits_to_something(
+        nlp: Language, text: str, found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COOPERATION)) is found
+
+
+def test_a_question_followed_by_spaces_is_still_a_question(nlp: Language) -> None:
+    events, _ = run(nlp, "What are your views on the conflict between Armenia and "
+                         "Azerbaijan?  What would you do as president?")
+    assert not events

@@ -46,6 +46,8 @@ def among_private(ctx: Context, d: Draft) -> bool:
         return False  # an attack on a private person is still an attack
     if not actors or not all(private(ctx, k) for k in actors):
         return False
+    if d.type is EventType.COOPERATION and len(set(actors)) == 1:
+        return True  # "Siegel agreed to answer some questions": no party to cooperate with
     # two people the text gives no title may still be statesmen who meet or agree ("Blinken
     # met Wang Yi"); a company among them makes it business
     return d.type in _ACTS or any(ctx.type_of(k) is not EntityType.PERSON for k in actors)

@@ -85,5 +85,5 @@ def question(ctx: Context, d: Draft) -> bool:
     """The draft's sentence asks rather than reports: it ends with a question mark."""
     sent = ctx.parse.sentences[d.sentence]
     last = next((t for t in reversed(ctx.tokens[sent.start:sent.end])
-                 if t.text not in ('"', "'", "”", "’", ")")), None)
+                 if t.text.strip() and t.text not in ('"', "'", "”", "’", ")")), None)
     return last is not None and last.text.endswith("?")

@@ -357,11 +357,13 @@ def _not_legislation(ctx: Context, i: int) -> bool:
 
 
 def _commit(ctx: Context, i: int) -> bool:
-    kids = ctx.parse.children(i)
-    if not any(c.dep == "ccomp" for c in kids):
-        return True
-    return any(c.dep in ("xcomp", "dobj") or (c.dep == "prep" and c.lemma.lower() in (
-        "to", "on", "upon", "with")) for c in kids)
+    """Agreeing or accepting commits to something: a deal, a plan, an act ("agreed to a
+    ceasefire", "agreed on a text", "accepted the offer", "agreed to release"), not an
+    opinion ("agreed with La Riva", "agreed the issue should be decided by Congress",
+    "Hawkins somewhat agreed")."""
+    return any(c.dep in ("xcomp", "dobj", "nsubjpass") or (
+        c.dep == "prep" and c.lemma.lower() in ("to", "on", "upon"))
+        for c in ctx.parse.children(i))  # "a ceasefire is agreed", "a plan accepted by"
 
 
 def _clause(ctx: Context, i: int) -> bool:
