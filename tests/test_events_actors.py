@@ -186,3 +186,15 @@ def test_a_question_followed_by_spaces_is_still_a_question(nlp: Language) -> Non
     events, _ = run(nlp, "What are your views on the conflict between Armenia and "
                          "Azerbaijan?  What would you do as president?")
     assert not events
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Trump cancelled the Republican National Convention.", False),
+    ("Donald Trump revokes the Environmental Protection Agency's 2009 finding.", False),
+    ("The United States suspended aid to Ukraine.", True),
+    ("Russia suspended its cooperation with the United Nations.", True),
+])
+def test_cancelling_or_suspending_hits_a_state_or_a_known_body(nlp: Language, text: str,
+                                                               found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.SANCTION)) is found

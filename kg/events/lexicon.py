@@ -87,6 +87,8 @@ HABITUAL_ADVERBS = words("habitual_adverbs")
 JOURNALIST_NOUNS = words("journalist_nouns")
 #: "lodged a protest": verbs under which "protest" is an official complaint, not a march.
 COMPLAINT_VERBS = words("complaint_verbs")
+#: "cancel", "suspend": sanctions only against a known or foreign body.
+ADMINISTRATIVE_VERBS = words("administrative_verbs")
 CROWD_NOUNS = words("crowd_nouns")
 PRIVATE_ORG_WORDS = words("private_org_words")
 PATIENT_NOUNS = words("patient_nouns")

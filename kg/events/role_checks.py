@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg import gazetteer
 from kg.events.actors import private
 from kg.events.context import Context, Draft
-from kg.events.lexicon import CROWD_NOUNS, QUANTIFIER_WORDS, Condition
+from kg.events.lexicon import ADMINISTRATIVE_VERBS, CROWD_NOUNS, QUANTIFIER_WORDS, Condition
 from kg.model import EntityType, Role
 
 #: Entity types that act (not places).
@@ -66,6 +67,12 @@ def _sanction_target(ctx: Context, d: Draft) -> bool:
     Tunisian Forum for Economic and Social Rights" is a domestic act)."""
     agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
     targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in ACTORS]
+    verb = ctx.tokens[d.light if d.light is not None else d.trigger].lemma.lower()
+    if verb in ADMINISTRATIVE_VERBS:
+        # "cancelled the Republican National Convention", "suspended parliament": a body
+        # of no known state is hit only when kg knows it (the UN, the African Union)
+        targets = [k for k in targets if ctx.type_of(k) is not EntityType.ORGANIZATION
+                   or ctx.state_of(k) is not None or gazetteer.actor(k) is not None]
     return any(not agents or ctx.state_of(k) is None or ctx.state_of(k) not in agents
                for k in targets)
 
