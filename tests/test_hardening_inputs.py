@@ -133,7 +133,7 @@ def test_an_endless_input_is_refused_after_the_size_cap(monkeypatch: pytest.Monk
                                                        ) -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
-    monkeypatch.setattr(articles, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr("kg.articles.files.MAX_FILE_BYTES", 1 << 20)  # where it is read
     (e,) = list(read_articles_lenient(["/dev/zero"]))
     assert isinstance(e, InputError) and "larger than 1 MiB" in str(e)
 
