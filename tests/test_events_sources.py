@@ -109,3 +109,11 @@ def test_what_an_actor_claims_to_have_done_is_its_claim(nlp: Language, text: str
 def test_an_ordered_act_is_planned(nlp: Language) -> None:
     events, _ = run(nlp, "Trump orders the deployment of the Army National Guard to Memphis.")
     assert only(of_type(events, EventType.DEPLOYMENT)).modality.value == "Planned"
+
+
+def test_a_joint_statement_does_not_swallow_each_speakers_own(nlp: Language) -> None:
+    events, ents = run(nlp, "Donald Trump and Chris Christie spoke to reporters on Monday. "
+                            "Chris Christie denounced the claims as a national embarrassment. "
+                            "Trump said the election was stolen.")
+    speakers = [labels(e, ents, Role.SPEAKER) for e in of_type(events, EventType.STATEMENT)]
+    assert {"Chris Christie"} in speakers and {"Donald Trump"} in speakers

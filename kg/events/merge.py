@@ -13,8 +13,10 @@ def same_event(a: Draft, b: Draft) -> bool:
     """Two drafts that report one real event (event coreference inside an article)."""
     if a.type is not b.type or a.polarity is not b.polarity:
         return False
-    if a.type is EventType.STATEMENT:
-        return bool(a.keys([Role.SPEAKER]) & b.keys([Role.SPEAKER]))
+    if a.type is EventType.STATEMENT:  # one statement per speaker (or group of speakers):
+        # no chain from a joint statement to each speaker's own ("Trump responded"; "Christie,
+        # who denounced ..."; "Schwarzman said ...")
+        return bool(a.keys([Role.SPEAKER])) and a.keys([Role.SPEAKER]) == b.keys([Role.SPEAKER])
     if abs(a.sentence - b.sentence) > 3:
         return False
     if a.sentence == b.sentence and a.sequence != b.sequence:
