@@ -198,3 +198,13 @@ def test_cancelling_or_suspending_hits_a_state_or_a_known_body(nlp: Language, te
                                                                found: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.SANCTION)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Iran supports Nicolás Maduro's government.", True),
+    ("Russia supports the government's claims.", False),
+])
+def test_backing_a_government_is_backing_its_state(nlp: Language, text: str,
+                                                   found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COOPERATION)) is found

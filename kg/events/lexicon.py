@@ -89,6 +89,8 @@ JOURNALIST_NOUNS = words("journalist_nouns")
 COMPLAINT_VERBS = words("complaint_verbs")
 #: "cancel", "suspend": sanctions only against a known or foreign body.
 ADMINISTRATIVE_VERBS = words("administrative_verbs")
+#: "Hadi's government", "the Afghan regime": a state's ruling body named by a noun.
+GOVERNMENT_NOUNS = words("government_nouns")
 CROWD_NOUNS = words("crowd_nouns")
 PRIVATE_ORG_WORDS = words("private_org_words")
 PATIENT_NOUNS = words("patient_nouns")

@@ -18,6 +18,7 @@ from kg.events.lexicon import (
     DEAL_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
+    GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
     JUDICIAL_NOUNS,
@@ -191,7 +192,8 @@ def _names_actor(ctx: Context, o: Token) -> bool:
 def _actor_obj(ctx: Context, i: int) -> bool:
     """The object is an actor itself ("backed Ukraine", "recognised the State of
     Palestine"), not a thing of one ("support Trump's claims")."""
-    return any(o.i in ctx.at and _names_actor(ctx, o) for o in _objects(ctx, i))
+    return any((o.i in ctx.at or o.lemma.lower() in GOVERNMENT_NOUNS) and _names_actor(ctx, o)
+               for o in _objects(ctx, i))  # "supporting Hadi's government"
 
 
 def _guest_obj(ctx: Context, i: int) -> bool:
