@@ -117,3 +117,21 @@ def test_a_joint_statement_does_not_swallow_each_speakers_own(nlp: Language) -> 
                             "Trump said the election was stolen.")
     speakers = [labels(e, ents, Role.SPEAKER) for e in of_type(events, EventType.STATEMENT)]
     assert {"Chris Christie"} in speakers and {"Donald Trump"} in speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("In the letter Mike Pompeo cited the Cuban government's ongoing repression.",
+     "Mike Pompeo"),
+    ("Archipelago International closed the hotels, citing United States sanctions.", None),
+])
+def test_citing_is_a_statement_unless_it_gives_the_reason_of_an_act(
+        nlp: Language, text: str, speaker: str | None) -> None:
+    events, ents = run(nlp, text)
+    statements = of_type(events, EventType.STATEMENT)
+    assert [labels(s, ents, Role.SPEAKER) for s in statements] == (
+        [{speaker}] if speaker else [])
+
+
+def test_what_is_announced_is_not_whom_it_is_announced_to(nlp: Language) -> None:
+    events, ents = run(nlp, "Donald Trump announced a major U.S. combat operation.")
+    assert not labels(only(of_type(events, EventType.STATEMENT)), ents, Role.ADDRESSEE)

@@ -58,6 +58,11 @@ def special(ctx: Context, i: int) -> Trigger | None:
         # "warned its citizens to leave Iran", "told Russia to withdraw": a demand made of
         # the object, not only words
         return Trigger(EventType.APPEAL, "020")
+    if low == "cite" and tok.pos == "VERB":
+        if tok.dep in ("advcl", "conj") and tok.tag == "VBG":
+            return None  # "closed the hotels, citing sanctions": the reason of the act
+        return Trigger(EventType.STATEMENT, "010") if verb_ok(
+            ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
     if low == "call" and tok.pos == "VERB":
         if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
                 any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)

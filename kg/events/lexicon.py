@@ -91,6 +91,8 @@ COMPLAINT_VERBS = words("complaint_verbs")
 ADMINISTRATIVE_VERBS = words("administrative_verbs")
 #: "Hadi's government", "the Afghan regime": a state's ruling body named by a noun.
 GOVERNMENT_NOUNS = words("government_nouns")
+#: "announced an operation": speech verbs whose object is what is said, never whom to.
+CONTENT_VERBS = words("content_verbs")
 CROWD_NOUNS = words("crowd_nouns")
 PRIVATE_ORG_WORDS = words("private_org_words")
 PATIENT_NOUNS = words("patient_nouns")

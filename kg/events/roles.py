@@ -16,6 +16,7 @@ from kg.events.context import (
     anchor_tokens,
 )
 from kg.events.lexicon import (
+    CONTENT_VERBS,
     JUDGEMENT_VERBS,
     PATIENT_NOUNS,
     SETTING_NOUNS,
@@ -248,6 +249,8 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                 elif d.type is EventType.STATEMENT and (
                         vlow in JUDGEMENT_VERBS or d.negative):
                     d.add(Role.TARGET, key, m)  # "condemned X", "rejected X's offer"
+                elif d.type is EventType.STATEMENT and vlow in CONTENT_VERBS:
+                    continue  # "announced a U.S. combat operation": what is said, not to whom
                 elif orole is not None:
                     d.add(orole, key, m)
         if d.type is EventType.STATEMENT and d.negative:
