@@ -48,18 +48,23 @@ def counts_missing(kg: KnowledgeGraph) -> bool:
 def add_event_counts(kg: KnowledgeGraph) -> None:
     """Give articles stored before kg wrote ``kg:eventCount`` their count, in their own
     graph and in the union (a one-off upgrade; a store that has them all is left as
-    it is)."""
-    missing = ("?a a kg:Article . FILTER NOT EXISTS { ?a kg:eventCount ?stored } "
-               "FILTER(?a != kgr:meta)")
+    it is). The count is the mapping's own (:func:`kg.rdf.derived.event_count_triples`)
+    over each article graph."""
+    from kg.rdf.derived import event_count_triples
+
+    lacking = ("SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article "
+               "FILTER NOT EXISTS { ?a kg:eventCount ?stored } } FILTER(?a != kgr:meta) }")
     try:
         store = kg.store
-        if not store.query(f"ASK {{ {missing} }}", prefixes=PREFIXES):
-            return
-        store.update(
-            "INSERT { GRAPH ?a { ?a kg:eventCount ?n } ?a kg:eventCount ?n } WHERE { "
-            "{ SELECT ?a (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?a { "
-            f"{missing} OPTIONAL {{ ?e kg:article ?a ; kg:cameoCode ?code }} }} }} "
-            "GROUP BY ?a } }", prefixes=PREFIXES)
+        articles = [s["a"] for s in store.query(lacking, prefixes=PREFIXES)]  # type: ignore[union-attr]
+        quads: list[ox.Quad] = []
+        for a in articles:
+            assert isinstance(a, ox.NamedNode)
+            for s, p, o in event_count_triples(kg.graph_of(URIRef(a.value))):
+                triple = (ox.NamedNode(str(s)), ox.NamedNode(str(p)), _ox_term(o))
+                quads += [ox.Quad(*triple, a), ox.Quad(*triple)]
+        if quads:
+            store.extend(quads)
     except (OSError, RuntimeError) as e:
         raise StoreError(f"{kg._where()}: cannot add event counts: {_one_line(e)}") from e
 
