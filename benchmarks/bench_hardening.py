@@ -7,26 +7,26 @@
 
 Eight parts, each counted:
 
-1. hypothesis: generated article texts (tests/test_hardening_props.py strategies) through
+1. hypothesis: generated article texts (benchmarks/hardening_checks.py strategies) through
    read_text → extract → RDF; a crash is any exception other than KGError, or a broken
    invariant (anchor ≠ body slice, blank node).
 2. fuzz: byte-level mutations (flips, cuts, splices, odd bytes and markup) of seed files in
    every input format, read with read_articles_lenient and extracted like (1).
 3. corpus: the Wikinews corpus and wp-current-events items ingested into a store, each
-   article graph validated against ontology/shapes.ttl (tests/test_hardening_shacl.py).
+   article graph validated against ontology/shapes.ttl (hardening_checks.validate_corpus).
 4. interrupts: ``kg ingest`` in a subprocess SIGKILLed at random moments; after each kill
-   the store is checked (tests/test_hardening_interrupt.py), then a final run must give
+   the store is checked (hardening_kills.check_store), then a final run must give
    the clean single-run store.
 5. the same with ``kg ingest --processes 2`` (spaCy's worker processes must die too).
 6. killed loads: ``kg load`` of a 120,000-quad dump SIGKILLed at random moments; after
    each kill the store must hold exactly the quads of before or of after the load
-   (tests/test_hardening_store.py).
+   (hardening_kills.kill_loads).
 7. hostile items, by class (benchmarks/hostile_inputs.py: lone surrogates, impossible
    dates, deep JSON and YAML, huge integers, endless inputs, over-long fields, punctuation
    runs, symlinks out, UTF-16, control characters in names, ...), each sample good items
    beside one bad: read and ingested; a crash is any exception other than KGError, an
    error message that is not one printable line naming its file, or a good item not stored.
-8. hostile queries: every kind of nesting of tests/test_hardening_sparql.py at random
+8. hostile queries: every kind of nesting of hardening_checks.DEEP at random
    depths (and SERVICE clauses) through KnowledgeGraph.query in a child process; a crash
    is the child dying (the parser's stack overflow) or an exception other than KGError.
 """
@@ -45,27 +45,31 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from hostile_inputs import CLASSES, DEFAULT_COUNTS  # noqa: E402
-from test_hardening_interrupt import (  # noqa: E402
+from hardening_checks import (  # noqa: E402
+    ARTICLE_TEXTS,
+    DEEP,
+    corpus_articles,
+    run_article,
+    run_one,
+    validate_corpus,
+)
+from hardening_kills import (  # noqa: E402
     WIKINEWS,
+    LoadStates,
     finish_and_compare,
     freeze_code,
+    kill_loads,
     kill_loop,
     reference_graphs,
     write_articles,
 )
-from test_hardening_props import ARTICLE_TEXTS, run_article, run_one  # noqa: E402
-from test_hardening_shacl import corpus_articles, validate_corpus  # noqa: E402
-from test_hardening_sparql import DEEP  # noqa: E402
-from test_hardening_store import LoadStates, kill_loads  # noqa: E402
+from hostile_inputs import CLASSES, DEFAULT_COUNTS  # noqa: E402
 
 from kg.articles import read_articles_lenient  # noqa: E402
 from kg.errors import KGError, printable  # noqa: E402

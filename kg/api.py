@@ -106,8 +106,8 @@ class Graph:
     """
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
-                 nlp: Language | None = None) -> None:
-        self.store = KnowledgeGraph(path, read_only=read_only)
+                 upgrade: bool = True, nlp: Language | None = None) -> None:
+        self.store = KnowledgeGraph(path, read_only=read_only, upgrade=upgrade)
         self.nlp = nlp
 
     # -- lifecycle --------------------------------------------------------------------
@@ -189,6 +189,13 @@ class Graph:
         p = Path(path)
         return self.store.load(p, fmt or p.suffix.lstrip(".") or "trig",
                                default_graph=default_graph)
+
+    def upgrade(self) -> list[str]:
+        """Add what an older kg did not write (event counts, time stamps, tallies, the
+        union of the article graphs), like ``kg upgrade``; returns what was added, empty
+        when the store was up to date. Opening a store for writing does it too, with a
+        notice on the logger ``kg.store``, unless ``kg.open(path, upgrade=False)``."""
+        return self.store.upgrade()
 
     def remove(self, article: str) -> bool:
         """Drop one article graph by its IRI; False if it was not stored."""
@@ -321,12 +328,13 @@ def _article(text: str, *, title: str, published: date | str | None, source: str
 # --------------------------------------------------------------------------- functions
 
 
-def open(path: str | Path | None = None, *, read_only: bool = False,
+def open(path: str | Path | None = None, *, read_only: bool = False, upgrade: bool = True,
          nlp: Language | None = None) -> Graph:
     """Open (or create) the persistent graph in directory ``path``; ``read_only`` lets
     several processes read one store. Without a path the graph is in memory, as with
-    :func:`memory`."""
-    return Graph(path, read_only=read_only, nlp=nlp)
+    :func:`memory`. A store written by an older kg is upgraded when opened for writing,
+    with a notice (see :meth:`Graph.upgrade`), unless ``upgrade`` is false."""
+    return Graph(path, read_only=read_only, upgrade=upgrade, nlp=nlp)
 
 
 def memory(*, nlp: Language | None = None) -> Graph:

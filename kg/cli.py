@@ -4,6 +4,7 @@ and turns a :class:`kg.errors.KGError` into a one-line error and a non-zero exit
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
@@ -45,10 +46,21 @@ def _shown(text: str, *, data: bool = False) -> str:
     return "\n".join(printable(line) for line in re.split(r"\r?\n", text))
 
 
+class _Notices(logging.Handler):
+    """What the library logs for the user (a store upgraded when opened) as one line on
+    stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"kg: {printable(record.getMessage())}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: build a geopolitical event knowledge graph from news articles."""
+    log = logging.getLogger("kg")
+    if not any(isinstance(h, _Notices) for h in log.handlers):
+        log.addHandler(_Notices(logging.WARNING))
 
 
 # Commands are added below, one per verb; keep each a thin translation of one library call.
@@ -262,6 +274,24 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
         for path, given in jobs:
             n = g.load(path, given)
             click.echo(f"loaded {n:,} quads from {path}", err=True)
+
+
+@main.command()
+@click.option("--store", "store_dir", required=True,
+              type=click.Path(exists=True, file_okay=False))
+@reports_errors
+def upgrade(store_dir: str) -> None:
+    """Add to a store what an older kg did not write (event counts, time stamps, tallies).
+
+    A command that opens a store for writing (ingest, load) does it too, with a notice on
+    stderr; this says what was added, or "up to date".
+    """
+    import kg.api
+
+    with kg.api.open(store_dir, upgrade=False) as g:
+        done = g.upgrade()
+    click.echo(_shown(f"upgraded {store_dir}: added {', '.join(done)}" if done
+                      else f"{store_dir}: up to date"))
 
 
 @main.command()

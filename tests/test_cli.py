@@ -108,6 +108,47 @@ def test_load_restores_an_exported_store(tmp_path: Path) -> None:
         assert k.query("SELECT ?l WHERE { ?a rdfs:label ?l }").rows == [{"l": Literal("Restored")}]
 
 
+def _store_without_counts(store: Path) -> None:
+    """A store as a kg before kg:eventCount wrote it: one article with one event."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from kg.rdf.vocab import KG
+    from kg.store import KnowledgeGraph
+
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000f2")
+    e = URIRef(f"{a}/event/1")
+    g = Graph()
+    for triple in ((a, RDF.type, KG.Article), (e, KG.article, a),
+                   (e, KG.cameoCode, Literal("04"))):
+        g.add(triple)
+    with KnowledgeGraph(store) as k:
+        k.add_article_graph(a, g, "hash-f2")
+
+
+def test_upgrade_says_what_it_added_then_up_to_date(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    _store_without_counts(store)
+    assert run("upgrade", "--store", str(store)) == (
+        0, f"upgraded {store}: added event counts\n", "")
+    assert run("upgrade", "--store", str(store)) == (0, f"{store}: up to date\n", "")
+    assert run("upgrade", "--store", str(tmp_path / "nope"))[0] == 2  # no store made
+
+
+def test_a_command_that_upgrades_a_store_says_so_once_on_stderr(tmp_path: Path) -> None:
+    store, dump = tmp_path / "s", tmp_path / "empty.nq"
+    _store_without_counts(store)
+    dump.write_text("", encoding="utf-8")
+    code, out, err = run("stats", "--store", str(store))  # read-only: nothing upgraded
+    assert code == 0 and "upgraded" not in err
+    code, out, err = run("load", str(dump), "--store", str(store))
+    assert (code, out) == (0, "")
+    assert err == (f"kg: {store}: upgraded a store written by an older kg: added event "
+                   f"counts\nloaded 0 quads from {dump}\n")
+    code, out, err = run("load", str(dump), "--store", str(store))
+    assert (code, err) == (0, f"loaded 0 quads from {dump}\n")
+
+
 def test_load_bad_file_is_a_one_line_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.nq"
     bad.write_text("<a> <b> .\n", encoding="utf-8")

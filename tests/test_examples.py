@@ -100,3 +100,14 @@ def test_notebook_runs(tmp_path: Path) -> None:
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
     assert (tmp_path / "actors.html").is_file()
+
+
+def test_benchmarks_import_no_test_module() -> None:
+    """Benchmarks share helpers with the tests through benchmarks/hardening_*.py, never by
+    putting tests/ on the path and importing a test module."""
+    tests = {p.stem for p in (ROOT / "tests").glob("*.py")}
+    for script in sorted((ROOT / "benchmarks").glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        imported = set(re.findall(r"^\s*(?:from|import)\s+(\w+)", text, re.MULTILINE))
+        assert not imported & tests, (script.name, imported & tests)
+        assert '"tests"' not in text, script.name

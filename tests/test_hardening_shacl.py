@@ -12,96 +12,12 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from pyshacl import validate
-from rdflib import Graph
+from hardening_checks import WIKINEWS, WP_ITEMS, corpus_articles, validate_corpus
 from spacy.language import Language
 
-from kg.articles import read_articles, read_articles_lenient
-from kg.errors import InputError, KGError
-from kg.model import Article
-from kg.pipeline import extract_articles
-from kg.store import KnowledgeGraph
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-SHAPES = ROOT / "ontology" / "shapes.ttl"
-WIKINEWS = sorted((CORPUS / "wikinews").glob("*.csv"))
-WP_ITEMS = CORPUS / "wp-current-events" / "items.jsonl"
-
-
-@dataclass
-class ShaclReport:
-    articles: int = 0
-    triples: int = 0
-    crashes: list[str] = field(default_factory=list)   # non-KGError exceptions
-    refused: list[str] = field(default_factory=list)   # KGErrors (reader or ingest)
-    invalid: list[str] = field(default_factory=list)   # article IRIs with violations
-    messages: list[str] = field(default_factory=list)
-
-
-def corpus_articles(wp_items: int | None) -> Iterator[Article | InputError]:
-    """The Wikinews articles, then the first ``wp_items`` wp-current-events items
-    (None: all of them); an item the reader refuses is its InputError."""
-    yield from read_articles_lenient(WIKINEWS)
-    if wp_items != 0 and WP_ITEMS.is_file():
-        yield from itertools.islice(read_articles_lenient([WP_ITEMS]), wp_items)
-
-
-def _conforms(graph: Graph, shapes: Graph) -> tuple[bool, str]:
-    ok, _, text = validate(graph, shacl_graph=shapes, inference="none")
-    return bool(ok), str(text)
-
-
-def validate_corpus(items: Iterable[Article | InputError], nlp: Language | None = None,
-                    chunk: int = 40, batch_size: int = 32) -> ShaclReport:
-    """Ingest ``items`` into an in-memory store and validate every article graph."""
-    shapes = Graph().parse(SHAPES)
-    rep = ShaclReport()
-    articles: list[Article] = []
-    for item in items:
-        if isinstance(item, InputError):
-            rep.refused.append(str(item))
-        else:
-            articles.append(item)
-    with KnowledgeGraph() as kg:
-        try:
-            result = kg.ingest(extract_articles(articles, nlp=nlp, batch_size=batch_size),
-                               skip_unchanged=False)
-        except KGError as e:
-            rep.refused.append(str(e))
-            return rep
-        except Exception as e:  # a crash: counted, not hidden
-            rep.crashes.append(f"{type(e).__name__}: {e}")
-            return rep
-        rep.refused += [f"{k}: {r}" for k, r in result.failed]
-        iris = kg.articles()
-        rep.articles = len(iris)
-        for start in range(0, len(iris), chunk):
-            part = iris[start:start + chunk]
-            graphs = {iri: kg.graph_of(iri) for iri in part}
-            union = Graph()
-            for g in graphs.values():
-                for t in g:
-                    union.add(t)
-            rep.triples += sum(len(g) for g in graphs.values())
-            ok, _ = _conforms(union, shapes)
-            if ok:
-                continue
-            for iri, g in graphs.items():
-                ok, text = _conforms(g, shapes)
-                if not ok:
-                    rep.invalid.append(str(iri))
-                    rep.messages.append(text[:2000])
-            if not any(str(i) in rep.invalid for i in part):
-                # only the union fails: an entity described differently by two articles
-                rep.invalid.append(f"union of chunk {start // chunk}")
-    return rep
-
+from kg.articles import read_articles
 
 needs_corpus = pytest.mark.skipif(not WIKINEWS, reason="../shared corpus is absent")
 

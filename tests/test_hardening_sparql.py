@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hardening_checks import DEEP
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
@@ -25,34 +26,6 @@ from kg.sparql_guard import MAX_NESTING, check_query, estimated_nesting, is_upda
 from kg.store import KnowledgeGraph, list_queries
 
 KG_BIN = Path(sys.executable).with_name("kg")
-P = "<http://x/p>"
-
-#: Each way of making the parser (or the evaluator) recurse: n → query text.
-DEEP: dict[str, Callable[[int], str]] = {
-    "parentheses": lambda n: "SELECT * WHERE { FILTER(" + "(" * n + "1" + ")" * n + ") }",
-    "unclosed parentheses": lambda n: "SELECT * WHERE { FILTER(" + "(" * n + " }",
-    "braces": lambda n: "SELECT * WHERE " + "{" * n + "}" * n,
-    "unclosed braces": lambda n: "SELECT * WHERE " + "{" * n,
-    "function calls": lambda n: "SELECT * WHERE { FILTER(" + "STR(" * n + "1" + ")" * n + ") }",
-    "negations": lambda n: "SELECT * WHERE { FILTER(" + "!" * n + "true) }",
-    "sums": lambda n: "SELECT * WHERE { FILTER(1" + "+1" * n + ") }",
-    "disjunctions": lambda n: "SELECT * WHERE { FILTER(true" + "||true" * n + ") }",
-    "unions": lambda n: "SELECT * WHERE { {}" + " UNION {}" * n + " }",
-    "binds": lambda n: "SELECT * WHERE { " + " ".join(f"BIND(1 AS ?v{i})" for i in range(n)) + " }",
-    "filters": lambda n: "SELECT * WHERE { ?s ?p ?o " + " FILTER(true)" * n + " }",
-    "minus": lambda n: "SELECT * WHERE { ?s ?p ?o " + " MINUS { ?s ?p ?o }" * n + " }",
-    "subqueries": lambda n: "SELECT * WHERE { " + "{ SELECT * WHERE " * n + "{}" + " }" * n
-    + " }",
-    "exists": lambda n: "SELECT * WHERE { " + "FILTER EXISTS { " * n + " }" * n + " }",
-    "select expressions": lambda n: "SELECT " + " ".join(f"(1 AS ?v{i})" for i in range(n))
-    + " WHERE {}",
-    "path alternatives": lambda n: "SELECT * WHERE { ?s " + "|".join([P] * n) + " ?o }",
-    "nested paths": lambda n: "SELECT * WHERE { ?s " + "(" * n + P + ")" * n + " ?o }",
-    "blank node lists": lambda n: "SELECT * WHERE { ?s " + P + " " + ("[ " + P + " ") * n + "1"
-    + " ]" * n + " }",
-    "a chain hidden in a long fake IRI": lambda n: "SELECT * WHERE { FILTER(?a<" + "1+" * n
-    + "1>?b) }",
-}
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import random
-import shutil
-import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hardening_kills import KG_BIN, LoadStates, R, kill_loads, quads, write_dump
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -29,87 +25,8 @@ from kg.cli import main
 from kg.errors import StoreError
 from kg.export import events_csv
 from kg.rdf.vocab import KG, KGR
-from kg.recovery import BACKUP_DIR, LOAD_MARKER, begin_load
+from kg.recovery import LOAD_MARKER, begin_load
 from kg.store import BULK_LOAD_MIN, KnowledgeGraph
-
-KG_BIN = Path(sys.executable).with_name("kg")
-K = "https://w3id.org/geokg/ontology#"
-R = "https://w3id.org/geokg/resource/"
-
-
-def article_nquads(i: int, version: str, triples: int) -> list[str]:
-    """An article graph of ``triples`` triples, as N-Quads lines."""
-    a = f"<{R}article/{i:016x}>"
-    out = [f'{a} <{RDF.type}> <{K}Article> {a} .',
-           f'{a} <{RDFS.label}> "Article {i} {version}" {a} .',
-           f'{a} <{K}eventCount> "0"^^<http://www.w3.org/2001/XMLSchema#integer> {a} .']
-    for j in range(triples - 3):
-        out.append(f'<{R}person/p{i}-{j % 40}> <{K}note{j % 7}> "{version} {i} {j}" {a} .')
-    return out
-
-
-def write_dump(path: Path, articles: range, version: str, triples: int = 400) -> int:
-    lines = [q for i in articles for q in article_nquads(i, version, triples)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
-
-
-def quads(store: Path) -> frozenset[str]:
-    with KnowledgeGraph(store, read_only=True) as kg:
-        return frozenset(str(q) for q in kg.store)
-
-
-class LoadStates:
-    """A base store, a dump replacing half its articles and adding more, and the quads of
-    the store before and after a complete load."""
-
-    def __init__(self, work: Path, new: int, triples: int = 400) -> None:
-        self.base = work / "base"
-        old = work / "old.nq"
-        write_dump(old, range(0, 100), "v1", triples)
-        with KnowledgeGraph(self.base) as kg:
-            kg.load(old, "nquads")
-        self.dump = work / "new.nq"
-        self.count = write_dump(self.dump, range(50, 50 + new), "v2", triples)
-        self.before = quads(self.base)
-        done = work / "done"
-        shutil.copytree(self.base, done)
-        t0 = time.monotonic()
-        r = subprocess.run([str(KG_BIN), "load", str(self.dump), "--store", str(done)],
-                           capture_output=True, text=True, timeout=600)
-        self.seconds = time.monotonic() - t0
-        assert r.returncode == 0, r.stderr
-        self.after = quads(done)
-        assert self.after != self.before
-
-
-def kill_loads(work: Path, states: LoadStates, kills: int, seed: int) -> list[str]:
-    """SIGKILL ``kg load`` ``kills`` times at random moments; the outcome of each."""
-    rnd = random.Random(seed)
-    outcomes: list[str] = []
-    store = work / "store"
-    for _ in range(kills):
-        shutil.rmtree(store, ignore_errors=True)
-        shutil.copytree(states.base, store)
-        proc = subprocess.Popen([str(KG_BIN), "load", str(states.dump), "--store", str(store)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        delay = rnd.uniform(0.2, states.seconds * 1.05)
-        writing = False
-        try:
-            proc.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            writing = (store / LOAD_MARKER).exists()  # between checkpoint and commit
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-        got = quads(store)  # this open rolls an interrupted load back
-        state = "before" if got == states.before else "after" if got == states.after else (
-            f"INCONSISTENT: {len(got)} quads, {len(states.before)} before, "
-            f"{len(states.after)} after")
-        killed = "killed" if proc.returncode == -signal.SIGKILL else "finished"
-        during = " while writing" if writing else ""
-        outcomes.append(f"{killed}{during} at {delay:.2f} s: {state}")
-        assert not (store / LOAD_MARKER).exists() and not (store / BACKUP_DIR).exists()
-    return outcomes
 
 
 def test_a_killed_bulk_load_leaves_the_store_as_before_or_after(tmp_path: Path) -> None:

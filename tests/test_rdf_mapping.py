@@ -125,6 +125,22 @@ def test_small_extraction_maps_to_the_golden_graph() -> None:
         pytest.fail(f"unexpected: {extra[:10]}\nmissing: {missing[:10]}")
 
 
+def test_an_article_counts_its_events_and_nothing_else() -> None:
+    """kg:eventCount has one definition (event_count_triples): the mapping writes it and a
+    store written before kg stored counts gets the same number from it."""
+    from kg.rdf.derived import event_count_triples
+
+    ex = small_extraction()
+    a = article_iri(ex.article)
+    assert set(extraction_graph(ex).objects(a, KG.eventCount)) == {Literal(2)}
+    empty = Extraction(ex.article, ex.entities, ())
+    assert set(extraction_graph(empty).objects(a, KG.eventCount)) == {Literal(0)}
+    other, e, m = KGR["article/b"], KGR["article/b/event/1"], KGR["article/a/mention/1"]
+    given = [*extraction_graph(ex), (m, KG.article, a),  # a mention: no CAMEO code
+             (e, KG.article, other), (e, KG.cameoCode, Literal("04"))]  # another article's
+    assert event_count_triples(given) == [(a, KG.eventCount, Literal(2))]
+
+
 def test_mapping_has_no_blank_nodes_and_only_kgr_subjects() -> None:
     g = extraction_graph(small_extraction())
     assert not any(isinstance(term, BNode) for triple in g for term in triple)

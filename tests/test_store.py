@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import logging
 import re
 import sys
 import types
@@ -525,6 +526,48 @@ def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) ->
     with KnowledgeGraph(tmp_path / "s") as k:
         assert k.named_query("articles").rows[0]["events"] == Literal(3)
         assert (a, KG.eventCount, Literal(3)) in k.graph_of(a)
+
+
+def test_an_upgrade_on_open_says_so_once(tmp_path: Path,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    a = KGR["article/00000000000000c4"]
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k.add_article_graph(a, _uncounted_article(a, 2), "h")  # as an older kg wrote it
+    caplog.set_level(logging.WARNING, logger="kg.store")
+    with KnowledgeGraph(tmp_path / "s", read_only=True):
+        pass
+    assert caplog.messages == []  # read-only: nothing upgraded, nothing said
+    with KnowledgeGraph(tmp_path / "s"):
+        pass
+    assert caplog.messages == [
+        f"{tmp_path / 's'}: upgraded a store written by an older kg: added event counts"]
+    caplog.clear()
+    with KnowledgeGraph(tmp_path / "s"):
+        pass
+    assert caplog.messages == []
+
+
+def test_a_store_opened_without_upgrading_is_upgraded_explicitly(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    raw = ox.Store(str(tmp_path / "s"))  # written by another tool: no union, no counts
+    raw.extend([ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), ox.Literal(str(o)) if
+                        isinstance(o, Literal) else ox.NamedNode(str(o)), ox.NamedNode(str(A1)))
+                for s, p, o in _uncounted_article(A1, 2)])
+    raw.flush()
+    del raw
+    caplog.set_level(logging.WARNING, logger="kg.store")
+    with KnowledgeGraph(tmp_path / "s", upgrade=False) as k:
+        assert k.named_query("articles").rows[0]["events"] is None  # read as the union
+        with pytest.raises(StoreError, match=r"no union of its article graphs: upgrade it"):
+            k.add_article_graph(A2, article_graph(A2), "h2")
+        assert k.upgrade() == ["the union of the article graphs", "event counts"]
+        assert k.upgrade() == []
+        assert k.named_query("articles").rows[0]["events"] == Literal(2)
+        k.add_article_graph(A2, article_graph(A2), "h2")
+    assert caplog.messages == []  # an explicit upgrade returns what it did instead
+    with KnowledgeGraph(tmp_path / "s", read_only=True) as k, \
+            pytest.raises(StoreError, match=r"open read-only: open it for writing"):
+        k.upgrade()
 
 
 @pytest.mark.parametrize("bulk", [False, True])

@@ -3,7 +3,9 @@ read one stored value instead of joining several.
 
 - ``event sem:hasTimeStamp date``: the date of the event's time expression (what
   ``sem:hasTime / time:inXSDDate`` reaches in two steps);
-- the tallies its figures count for (:mod:`kg.rdf.tallies`).
+- the tallies its figures count for (:mod:`kg.rdf.tallies`);
+- ``article kg:eventCount n``: how many events the article has (:func:`event_count_triples`,
+  the one definition of the count; the ``articles`` query reads the stored value).
 
 The mapping adds them to every article it writes, a store adds them to article graphs
 given without them, and a store written before kg derived them is upgraded when opened.
@@ -20,12 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rdflib import RDF, Literal
 from rdflib.term import Node
 
 from kg.rdf.tallies import Triple, tally_triples
-from kg.rdf.vocab import SEM, TIME
+from kg.rdf.vocab import KG, SEM, TIME
 
-__all__ = ["derived_triples", "time_stamp_triples"]
+__all__ = ["derived_triples", "event_count_triples", "time_stamp_triples"]
 
 
 def time_stamp_triples(triples: Iterable[Triple]) -> list[Triple]:
@@ -46,3 +49,34 @@ def derived_triples(triples: Iterable[Triple]) -> list[Triple]:
     """Every derived triple of one article's triples (see the module docs)."""
     given = list(triples)
     return time_stamp_triples(given) + tally_triples(given)
+
+
+def event_count_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """``article kg:eventCount n`` for every ``article a kg:Article`` among ``triples``,
+    ``n`` the events of the article: the subjects with a ``kg:cameoCode`` whose
+    ``kg:article`` it is (0 when it has none).
+
+    The mapping writes the count with every article; a store written before kg stored
+    counts gets them from here too (:mod:`kg.store.upgrades`). It is not part of
+    :func:`derived_triples`: an article graph given without a count keeps it that way.
+
+    >>> from kg.rdf.vocab import KGR
+    >>> a, e = KGR["article/a"], KGR["article/a/event/1"]
+    >>> [int(n) for _, _, n in event_count_triples([(a, RDF.type, KG.Article),
+    ...     (e, KG.article, a), (e, KG.cameoCode, Literal("04"))])]
+    [1]
+    """
+    counts: dict[Node, int] = {}
+    coded: set[Node] = set()
+    of: list[tuple[Node, Node]] = []
+    for s, p, o in triples:
+        if p == RDF.type and o == KG.Article:
+            counts.setdefault(s, 0)
+        elif p == KG.cameoCode:
+            coded.add(s)
+        elif p == KG.article:
+            of.append((s, o))
+    for event, article in set(of):
+        if event in coded and article in counts:
+            counts[article] += 1
+    return [(a, KG.eventCount, Literal(n)) for a, n in counts.items()]

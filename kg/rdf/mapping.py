@@ -32,7 +32,7 @@ from rdflib.term import Node
 from kg.errors import KGError
 from kg.formats import RdfFormat
 from kg.model import Entity, EntityType, Event, Extraction, Quantity, Span
-from kg.rdf.derived import derived_triples
+from kg.rdf.derived import derived_triples, event_count_triples
 from kg.rdf.iris import (
     article_iri,
     entity_iri,
@@ -232,8 +232,8 @@ class _Mapper:
         for event in self.ex.events:
             self.map_event(event)
         # a summary kept with the article so listing articles needs no count over events
-        events = {event_iri(self.article, e) for e in self.ex.events}
-        self.add(self.a_iri, KG.eventCount, Literal(len(events)))
+        for triple in event_count_triples(self.triples):
+            self.add(*triple)
         # time stamps and tallies: read by queries in one step (kg.rdf.derived)
         for triple in derived_triples(self.triples):
             self.add(*triple)

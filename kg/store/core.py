@@ -71,19 +71,24 @@ class KnowledgeGraph:
     (True, [{'l': rdflib.term.Literal('An article')}])
     """
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
+                 upgrade: bool = True) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._store: ox.Store | None = open_store(self.path, read_only)
-        # a store written without the materialised union (e.g. by ``oxigraph load``)
-        self._union_view = False
-        if upgrades.union_missing(self):
-            if read_only:
-                self._union_view = True
-            else:
-                self.rebuild_union()
-        if not read_only:
-            upgrades.upgrade(self)
+        # no materialised union (``oxigraph load``): queried as one until it is upgraded
+        self._union_view = upgrades.union_missing(self)
+        if upgrade and not read_only:
+            upgrades.upgrade_on_open(self)
+
+    def upgrade(self) -> list[str]:
+        """Add what an older kg (or another tool) did not write (:mod:`kg.store.upgrades`);
+        returns what was added, empty if the store was up to date. A store opened for
+        writing is upgraded when opened, with a notice, unless ``upgrade=False``."""
+        if self.read_only:
+            raise StoreError(f"{self._where()}: the store is open read-only: open it for "
+                             "writing to upgrade it")
+        return upgrades.upgrade(self)
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -118,6 +123,9 @@ class KnowledgeGraph:
     def _writable(self) -> ox.Store:
         if self.read_only:
             raise StoreError(f"{self._where()}: the store is open read-only")
+        if self._union_view:  # what is written would be missing from the union
+            raise StoreError(f"{self._where()}: the store has no union of its article "
+                             "graphs: upgrade it before writing (kg upgrade)")
         return self.store
 
     # -- writing ----------------------------------------------------------------------
@@ -330,12 +338,15 @@ class KnowledgeGraph:
     def rebuild_union(self) -> None:
         """Recompute the default graph as the set union of the article graphs."""
         meta = _ox_node(META_GRAPH)
+        if self.read_only:
+            raise StoreError(f"{self._where()}: the store is open read-only")
         try:
-            self._writable().update(
+            self.store.update(
                 f"DROP SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                 f"FILTER(?g != {meta}) }}")
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot rebuild the union: {_one_line(e)}") from e
+        self._union_view = False
 
     # -- reading ----------------------------------------------------------------------
 

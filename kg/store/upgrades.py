@@ -1,11 +1,15 @@
-"""Upgrades of a store written by an older kg: what later versions write with every article
-graph, added to the graphs stored before. Each check is one index look-up, so a store that
-is up to date costs nothing to open; :func:`upgrade` runs the upgrades it needs (a
-writable :class:`~kg.store.KnowledgeGraph` runs it when opened, and after a load).
+"""Upgrades of a store written by an older kg (or by another tool): what later versions
+write with every article graph, added to the graphs stored before. Each check is one
+index look-up, so a store that is up to date costs nothing to open; :func:`upgrade` runs
+the upgrades it needs and returns what it did. A writable
+:class:`~kg.store.KnowledgeGraph` runs it when opened, with a notice
+(:func:`upgrade_on_open`); ``kg upgrade`` (:meth:`~kg.store.KnowledgeGraph.upgrade`) runs
+it explicitly; a load adds counts and derived triples to the graphs it loads.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -20,15 +24,43 @@ from kg.store.terms import META_GRAPH, _one_line, _ox_node, _ox_term
 if TYPE_CHECKING:
     from kg.store.core import KnowledgeGraph
 
-__all__ = ["add_derived", "add_event_counts", "union_missing", "upgrade"]
+__all__ = ["COUNTS", "DERIVED", "UNION", "add_derived", "add_event_counts", "union_missing",
+           "upgrade", "upgrade_on_open"]
+
+log = logging.getLogger("kg.store")
+
+#: The upgrades, as :func:`upgrade` names them.
+UNION = "the union of the article graphs"
+COUNTS = "event counts"
+DERIVED = "time stamps and tallies"
 
 
-def upgrade(kg: KnowledgeGraph) -> None:
-    """Add what an older kg did not write: event counts, time stamps, tallies."""
+def upgrade(kg: KnowledgeGraph) -> list[str]:
+    """Add what an older kg did not write: the union default graph (a store written by
+    another tool, e.g. ``oxigraph load``), event counts, time stamps, tallies. Returns
+    the names of the upgrades done (:data:`UNION`, :data:`COUNTS`, :data:`DERIVED`), in
+    that order; empty when the store was up to date."""
+    done: list[str] = []
+    if union_missing(kg):
+        kg.rebuild_union()
+        done.append(UNION)
     if counts_missing(kg):
         add_event_counts(kg)
+        done.append(COUNTS)
     if derived_missing(kg):
         add_derived(kg)
+        done.append(DERIVED)
+    return done
+
+
+def upgrade_on_open(kg: KnowledgeGraph) -> None:
+    """Upgrade a store just opened for writing, and say so: a WARNING on the logger
+    ``kg.store`` names the store and what was added (once: the next open has nothing to
+    do; ``kg`` commands print it as one line on stderr)."""
+    done = kg.upgrade()
+    if done:
+        log.warning("%s: upgraded a store written by an older kg: added %s", kg._where(),
+                    ", ".join(done))
 
 
 def _has(kg: KnowledgeGraph, predicate: URIRef, obj: URIRef | None = None) -> bool:
@@ -48,18 +80,23 @@ def counts_missing(kg: KnowledgeGraph) -> bool:
 def add_event_counts(kg: KnowledgeGraph) -> None:
     """Give articles stored before kg wrote ``kg:eventCount`` their count, in their own
     graph and in the union (a one-off upgrade; a store that has them all is left as
-    it is)."""
-    missing = ("?a a kg:Article . FILTER NOT EXISTS { ?a kg:eventCount ?stored } "
-               "FILTER(?a != kgr:meta)")
+    it is). The count is the mapping's own (:func:`kg.rdf.derived.event_count_triples`)
+    over each article graph."""
+    from kg.rdf.derived import event_count_triples
+
+    lacking = ("SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article "
+               "FILTER NOT EXISTS { ?a kg:eventCount ?stored } } FILTER(?a != kgr:meta) }")
     try:
         store = kg.store
-        if not store.query(f"ASK {{ {missing} }}", prefixes=PREFIXES):
-            return
-        store.update(
-            "INSERT { GRAPH ?a { ?a kg:eventCount ?n } ?a kg:eventCount ?n } WHERE { "
-            "{ SELECT ?a (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?a { "
-            f"{missing} OPTIONAL {{ ?e kg:article ?a ; kg:cameoCode ?code }} }} }} "
-            "GROUP BY ?a } }", prefixes=PREFIXES)
+        articles = [s["a"] for s in store.query(lacking, prefixes=PREFIXES)]  # type: ignore[union-attr]
+        quads: list[ox.Quad] = []
+        for a in articles:
+            assert isinstance(a, ox.NamedNode)
+            for s, p, o in event_count_triples(kg.graph_of(URIRef(a.value))):
+                triple = (ox.NamedNode(str(s)), ox.NamedNode(str(p)), _ox_term(o))
+                quads += [ox.Quad(*triple, a), ox.Quad(*triple)]
+        if quads:
+            store.extend(quads)
     except (OSError, RuntimeError) as e:
         raise StoreError(f"{kg._where()}: cannot add event counts: {_one_line(e)}") from e
 
