@@ -208,3 +208,10 @@ def test_drones_strike_literally_and_a_force_of_an_army_is_that_army(
         nlp: Language, text: str, agents: set[str]) -> None:
     events, ents = run(nlp, text)
     assert labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT) >= agents
+
+
+def test_subsidiaries_of_a_company_are_that_company(nlp: Language) -> None:
+    events, ents = run(nlp, "China's commerce ministry issues sanctions on five subsidiaries "
+                            "of Hanwha Ocean.")
+    assert labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET) == {
+        "Hanwha Ocean"}
