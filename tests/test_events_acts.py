@@ -215,3 +215,15 @@ def test_subsidiaries_of_a_company_are_that_company(nlp: Language) -> None:
                             "of Hanwha Ocean.")
     assert labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET) == {
         "Hanwha Ocean"}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Poland ordered the closure of the Russian consulate in Gdansk.", True),
+    ("The United States announces the closure of its Drug Enforcement Administration office "
+     "in Santo Domingo.", False),
+    ("The closure of the airport stranded thousands.", False),
+])
+def test_closing_a_foreign_states_mission_is_a_sanction(nlp: Language, text: str,
+                                                        found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.SANCTION)) is found

@@ -67,8 +67,9 @@ def _sanction_target(ctx: Context, d: Draft) -> bool:
     Tunisian Forum for Economic and Social Rights" is a domestic act)."""
     agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
     targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in ACTORS]
-    verb = ctx.tokens[d.light if d.light is not None else d.trigger].lemma.lower()
-    if verb in ADMINISTRATIVE_VERBS:
+    words = {ctx.tokens[d.trigger].lemma.lower()} | (
+        {ctx.tokens[d.light].lemma.lower()} if d.light is not None else set())
+    if words & ADMINISTRATIVE_VERBS:
         # "cancelled the Republican National Convention", "suspended parliament": a body
         # of no known state is hit only when kg knows it (the UN, the African Union)
         targets = [k for k in targets if ctx.type_of(k) is not EntityType.ORGANIZATION
