@@ -27,10 +27,19 @@ def private(ctx: Context, key: str) -> bool:
     ent = ctx.entities[key]
     if ent.type is EntityType.PERSON:
         return not ent.posts and gazetteer.known_person(ent.label) is None
-    if ent.type is EntityType.ORGANIZATION and ent.part_of is None:
-        words = set(re.split(r"[^a-z0-9]+", ent.label.lower()))
-        return bool(words & (PRIVATE_ORG_WORDS | NEWS_MEDIA_WORDS))
-    return False
+    return _body_named(ctx, key, PRIVATE_ORG_WORDS | NEWS_MEDIA_WORDS)
+
+
+def news_outlet(ctx: Context, key: str) -> bool:
+    """Is entity ``key`` a news outlet named as such ("Wikinews", "Fox News")?"""
+    return _body_named(ctx, key, NEWS_MEDIA_WORDS)
+
+
+def _body_named(ctx: Context, key: str, marks: frozenset[str]) -> bool:
+    """Entity ``key`` is a body of no state whose name has one of the words ``marks``."""
+    ent = ctx.entities[key]
+    return ent.type is EntityType.ORGANIZATION and ent.part_of is None and bool(
+        set(re.split(r"[^a-z0-9]+", ent.label.lower())) & marks)
 
 
 def among_private(ctx: Context, d: Draft) -> bool:

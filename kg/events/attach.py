@@ -77,7 +77,7 @@ def attack_of(ctx: Context, drafts: list[Draft], verb: int) -> Draft | None:
 def _future(ctx: Context, d: Draft) -> bool:
     if d.modality in (Modality.PLANNED,):
         return True
-    tok = ctx.tokens[d.light if d.light is not None else d.trigger]
+    tok = ctx.tokens[d.head]
     return any(c.dep == "aux" and c.text.lower() in ("will", "'ll", "shall")
                for c in ctx.parse.children(tok.i))
 

@@ -39,7 +39,7 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     speech verb ("X said that ...") → Reported (attributed to X); of "estimate" → Estimated.
     Negation ("not", "never", "no") or a denial verb → Negative.
     """
-    start = d.light if d.light is not None else d.trigger
+    start = d.head
     chain, above = ctx.clause_chain(start)
     if d.light is not None:
         chain = [d.trigger, *chain]

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from kg import gazetteer
+from kg.events.draft import Draft as Draft  # re-exported: the events modules take it from here
 from kg.events.lexicon import (
     AFFILIATION_VERBS,
     GENERIC_BODY_NOUNS,
@@ -17,22 +17,15 @@ from kg.events.lexicon import (
     OBJECT_CONTROL_VERBS,
     QUANTIFIER_WORDS,
     TITLE_NOUNS,
-    Condition,
 )
 from kg.gazetteer import MILITARY_WORDS
 from kg.model import (
     Analysis,
-    Argument,
     Entity,
     EntityType,
-    EventType,
     Mention,
-    Modality,
     Parse,
-    Polarity,
-    Quantity,
     Role,
-    TimeExpression,
     Token,
 )
 from kg.resolve import PRONOUN_LABEL, longest_mention_at, quotations
@@ -48,42 +41,6 @@ TARGET_PREPS = frozenset({"on", "against", "at"})
 ACTOR_ROLES = (Role.AGENT, Role.PARTICIPANT, Role.SPEAKER)
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN")
-
-
-@dataclass
-class Draft:
-    """An event being assembled before it becomes a frozen :class:`Event`."""
-
-    type: EventType
-    cameo: str
-    trigger: int  # token index of the trigger word
-    light: int | None  # the light verb carrying it, if any
-    sentence: int
-    extra: list[int] = field(default_factory=list)  # merged trigger words
-    args: list[Argument] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
-    time: TimeExpression | None = None
-    modality: Modality = Modality.ASSERTED
-    polarity: Polarity = Polarity.POSITIVE
-    attributed_to: str | None = None
-    quote: str | None = None
-    cue: str | None = None
-    condition: Condition = Condition.NONE
-    negative: bool = False  # the trigger itself denies or rejects ("deny", "veto")
-    #: the clause "after / before / following ..." the trigger stands in (its head), if any:
-    #: acts on either side of such a clause are two events
-    sequence: int | None = None
-
-    def keys(self, roles: Iterable[Role]) -> frozenset[str]:
-        wanted = set(roles)
-        return frozenset(a.entity for a in self.args if a.role in wanted)
-
-    def add(self, role: Role, key: str | None, mention: Mention | None = None) -> None:
-        if key is None:
-            return
-        if any(a.entity == key and a.role == role for a in self.args):
-            return
-        self.args.append(Argument(role=role, entity=key, mention=mention))
 
 
 class Context:
@@ -146,6 +103,10 @@ class Context:
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
+
+    def states(self, keys: Iterable[str]) -> set[str]:
+        """The states the entities ``keys`` belong to (those that belong to one)."""
+        return {s for s in (self.state_of(k) for k in keys) if s is not None}
 
     def state_of(self, key: str) -> str | None:
         """The state an entity is or belongs to: a country itself, the state of a force,

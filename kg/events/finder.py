@@ -325,32 +325,29 @@ def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 x.dep == "xcomp" and ctx.to_infinitive(x.i) for x in ctx.kids(d.trigger)):
             objs = ctx.kids(d.trigger, "dobj")
             if objs:  # "warned its citizens to leave Iran": no named addressee is needed
-                warning = Draft(type=EventType.APPEAL, cameo="020", trigger=d.trigger,
-                                light=None, sentence=d.sentence)
-                for a in d.args:
-                    if a.role is Role.SPEAKER:
-                        warning.add(Role.AGENT, a.entity, a.mention)
-                for key, m in (e for o in objs for e in ctx.np_entities(o.i)):
-                    warning.add(Role.ADDRESSEE, key, m)
-                warning.attributed_to = d.attributed_to
-                out.append(warning)
+                out.append(_demand_of(ctx, d, "020", d.trigger, objs))
         for c in ctx.kids(d.trigger, "ccomp"):
             if not any(a.dep == "aux" and a.text.lower() in ("must", "should")
                        for a in ctx.parse.children(c.i)):
                 continue
-            demand = Draft(type=EventType.APPEAL, cameo="100", trigger=c.i, light=None,
-                            sentence=d.sentence)
-            for a in d.args:
-                if a.role is Role.SPEAKER:
-                    demand.add(Role.AGENT, a.entity, a.mention)
-            for sub in ctx.kids(c.i, "nsubj", "nsubjpass"):
-                for key, m in ctx.np_entities(sub.i):
-                    demand.add(Role.ADDRESSEE, key, m)
-            if not demand.keys([Role.ADDRESSEE]):
-                continue  # "the 36 must face charges": no party is called on
-            demand.attributed_to = d.attributed_to
-            out.append(demand)
+            demand = _demand_of(ctx, d, "100", c.i, ctx.kids(c.i, "nsubj", "nsubjpass"))
+            if demand.keys([Role.ADDRESSEE]):  # not "the 36 must face charges": no party
+                out.append(demand)  # is called on
     return out
+
+
+def _demand_of(ctx: Context, d: Draft, cameo: str, trigger: int, asked: list[Token]
+               ) -> Draft:
+    """The appeal statement ``d`` makes of the entities of ``asked``."""
+    demand = Draft(type=EventType.APPEAL, cameo=cameo, trigger=trigger, light=None,
+                   sentence=d.sentence)
+    for a in d.args:
+        if a.role is Role.SPEAKER:
+            demand.add(Role.AGENT, a.entity, a.mention)
+    for key, m in (e for t in asked for e in ctx.np_entities(t.i)):
+        demand.add(Role.ADDRESSEE, key, m)
+    demand.attributed_to = d.attributed_to
+    return demand
 
 
 def _keep(ctx: Context, d: Draft) -> bool:
@@ -389,7 +386,7 @@ def _institutional_act(ctx: Context, d: Draft) -> bool:
     sanctions ("a judge orders X to stand trial", "the Senate rejects a resolution"), and
     a legislature's money for no one named is a budget, no transfer ("the House must
     allocate money for the trial")."""
-    verb = d.light if d.light is not None else d.trigger
+    verb = d.head
     subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
     if d.type is EventType.TRANSFER and not d.keys([Role.RECIPIENT]):
         return any(ctx.tokens[s].lemma.lower() in LEGISLATURE_NOUNS or any(

@@ -17,20 +17,18 @@ ACTORS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION,
 
 
 def _foreign_target(ctx: Context, d: Draft) -> bool:
-    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
-    targets = {ctx.state_of(k) for k in d.keys([Role.TARGET])} - {None}
-    return bool(agents and targets - agents)
+    agents = ctx.states(d.keys([Role.AGENT]))
+    return bool(agents and ctx.states(d.keys([Role.TARGET])) - agents)
 
 
 def _international(ctx: Context, d: Draft) -> bool:
     keys = d.keys([Role.AGENT, Role.PARTICIPANT, Role.SPEAKER, Role.ADDRESSEE])
-    states = {ctx.state_of(k) for k in keys} - {None}
-    return len(states) > 1 or any(
+    return len(ctx.states(keys)) > 1 or any(
         ctx.type_of(k) is EntityType.ORGANIZATION and ctx.state_of(k) is None for k in keys)
 
 
 def _parties(ctx: Context, d: Draft) -> bool:
-    verb = d.light if d.light is not None else d.trigger
+    verb = d.head
     subjects = ctx.subject(verb)
     with_party = any(ctx.np_entities(o.i) for p in ctx.kids(verb, "prep")
                      if p.lemma.lower() in ("with", "between") for o in ctx.kids(p.i, "pobj"))
@@ -65,11 +63,10 @@ def _crowd(ctx: Context, i: int) -> bool:
 def _sanction_target(ctx: Context, d: Draft) -> bool:
     """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
     Tunisian Forum for Economic and Social Rights" is a domestic act)."""
-    agents = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+    agents = ctx.states(d.keys([Role.AGENT]))
     targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in ACTORS]
-    words = {ctx.tokens[d.trigger].lemma.lower()} | (
-        {ctx.tokens[d.light].lemma.lower()} if d.light is not None else set())
-    if words & ADMINISTRATIVE_VERBS:
+    if {ctx.tokens[d.trigger].lemma.lower(), ctx.tokens[d.head].lemma.lower()} & \
+            ADMINISTRATIVE_VERBS:
         # "cancelled the Republican National Convention", "suspended parliament": a body
         # of no known state is hit only when kg knows it (the UN, the African Union)
         targets = [k for k in targets if ctx.type_of(k) is not EntityType.ORGANIZATION

@@ -5,8 +5,7 @@ ever support you?")."""
 
 from __future__ import annotations
 
-import re
-
+from kg.events.actors import news_outlet
 from kg.events.context import Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
@@ -23,7 +22,7 @@ def interview(ctx: Context, d: Draft) -> bool:
     discuss")."""
     if d.type is not EventType.MEETING:
         return False
-    verb = d.light if d.light is not None else d.trigger
+    verb = d.head
     sides = [ctx.tokens[s] for s in ctx.subject(verb)] + [
         o for p in ctx.kids(verb, "prep") if p.lemma.lower() == "with"
         for o in ctx.kids(p.i, "pobj")]
@@ -33,11 +32,9 @@ def interview(ctx: Context, d: Draft) -> bool:
     for a in d.args:
         if a.entity is None:
             continue
-        ent = ctx.entities[a.entity]
-        if ent.type is EntityType.ORGANIZATION and ent.part_of is None and \
-                set(re.split(r"[^a-z0-9]+", ent.label.lower())) & NEWS_MEDIA_WORDS:
+        if news_outlet(ctx, a.entity):
             return True
-        if ent.type is EntityType.PERSON and a.mention is not None and any(
+        if ctx.type_of(a.entity) is EntityType.PERSON and a.mention is not None and any(
                 t.lemma.lower() in JOURNALIST_NOUNS
                 for t in ctx.tokens[max(0, a.mention.start - 3):a.mention.start]):
             return True
@@ -47,7 +44,7 @@ def interview(ctx: Context, d: Draft) -> bool:
 def habitual(ctx: Context, d: Draft) -> bool:
     """The draft's clause says what usually happens, not what happened: its verb (or the
     verb its noun depends on) has "usually", "typically", "traditionally"."""
-    verb = d.light if d.light is not None else d.trigger
+    verb = d.head
     heads = [verb]
     tok = ctx.tokens[verb]
     if tok.pos in ("NOUN", "PROPN") and tok.head != tok.i:
@@ -73,7 +70,7 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
         speakers = d.keys([Role.SPEAKER])
         d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in speakers]
     elif d.type is EventType.SANCTION:
-        own = {ctx.state_of(k) for k in d.keys([Role.AGENT])} - {None}
+        own = ctx.states(d.keys([Role.AGENT]))
         targets = [a for a in d.args if a.role is Role.TARGET]
         foreign = [a for a in targets if a.entity is not None
                    and ctx.state_of(a.entity) not in own]

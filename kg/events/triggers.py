@@ -172,11 +172,8 @@ def _mil_subj(ctx: Context, i: int) -> bool:
 
 def _territory_obj(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
-    return any(
-        o.lemma.lower() in TERRITORY_NOUNS or ctx.is_military(o.i) or any(
-            ctx.type_of(k) in (EntityType.PLACE, EntityType.COUNTRY)
-            for k, _ in ctx.np_entities(o.i))
-        for o in objs)
+    return any(o.lemma.lower() in TERRITORY_NOUNS or ctx.is_military(o.i) or _names_place(ctx, o)
+               for o in objs)
 
 
 
