@@ -91,8 +91,7 @@ def special(ctx: Context, i: int) -> Trigger | None:
     if low in WISH_VERBS and tok.pos == "VERB":
         # "Obama wants Putin to attack Switzerland": he asks Putin to
         for c in kids:
-            if c.dep not in ("ccomp", "xcomp") or not any(
-                    a.dep == "aux" and a.text.lower() == "to" for a in ctx.kids(c.i)):
+            if c.dep not in ("ccomp", "xcomp") or not ctx.to_infinitive(c.i):
                 continue
             asked = ctx.kids(c.i, "nsubj") + (ctx.kids(i, "dobj") if c.dep == "xcomp" else [])
             if any(ctx.np_entities(a.i) for a in asked):

@@ -385,7 +385,7 @@ class Context:
                     self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
                 # "voted on a resolution to expel X": the voter expels
                 return self.subject(self.tokens[noun.head].head, depth + 1)
-            infinitive = any(a.dep == "aux" and a.text.lower() == "to" for a in self.kids(v))
+            infinitive = self.to_infinitive(v)
             if (tok.dep == "acl" or infinitive) and not self.np_entities(noun.i) and \
                     noun.dep == "dobj" and self.tokens[noun.head].pos in VERB_POS:
                 # "issued a declaration demanding ...": the issuer demands

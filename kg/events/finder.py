@@ -386,20 +386,21 @@ def _institutional_act(ctx: Context, d: Draft) -> bool:
     sanctions ("a judge orders X to stand trial", "the Senate rejects a resolution"), and
     a legislature's money for no one named is a budget, no transfer ("the House must
     allocate money for the trial")."""
+    budget = d.type is EventType.TRANSFER and not d.keys([Role.RECIPIENT])
+    if not budget and d.type not in (EventType.STATEMENT, EventType.APPEAL, EventType.SANCTION):
+        return False
     verb = d.head
     subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
-    if d.type is EventType.TRANSFER and not d.keys([Role.RECIPIENT]):
-        return any(ctx.tokens[s].lemma.lower() in LEGISLATURE_NOUNS or any(
-            ctx.entities[k].label.lower().split()[-1] in LEGISLATURE_NOUNS
-            for k, _ in ctx.np_entities(s)) for s in subjects)
-    if d.type not in (EventType.STATEMENT, EventType.APPEAL, EventType.SANCTION):
-        return False
-    for s in subjects:
-        words = [ctx.tokens[s].lemma.lower()]
-        words += [ctx.entities[k].label.lower().split()[-1] for k, _ in ctx.np_entities(s)]
-        if any(w in JUDICIAL_NOUNS for w in words):
+    # each subject's head words: its own lemma and the last word of each entity it names
+    heads = [{ctx.tokens[s].lemma.lower()} | {
+        ctx.entities[k].label.lower().split()[-1] for k, _ in ctx.np_entities(s)}
+        for s in subjects]
+    if budget:
+        return any(words & LEGISLATURE_NOUNS for words in heads)
+    for words in heads:
+        if words & JUDICIAL_NOUNS:
             return True
-        if any(w in LEGISLATURE_NOUNS for w in words) and any(
+        if words & LEGISLATURE_NOUNS and any(
                 o.lemma.lower() in LEGISLATION_NOUNS for o in ctx.kids(verb, "dobj")):
             return True
     return False

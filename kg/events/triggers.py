@@ -315,8 +315,7 @@ def _goods_obj(ctx: Context, i: int) -> bool:
 
 def _order_to(ctx: Context, i: int) -> bool:
     return bool(ctx.kids(i, "dobj")) and any(
-        any(a.dep == "aux" and a.text.lower() == "to" for a in ctx.kids(x.i))
-        for x in ctx.kids(i, "xcomp", "ccomp"))
+        ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
 
 
 def _plea(ctx: Context, i: int) -> bool:
