@@ -110,6 +110,10 @@ class Condition(StrEnum):
     #: (a noun) its "of" phrase names weapons or fire: "a barrage of rockets", "seven salvos
     #: of ballistic missiles", not "a barrage of criticism"
     WEAPON_OF = "weapon_of"
+    #: the subject (or object) is an explosive: "a roadside bomb exploded", "explosive
+    #: devices detonate on two bridges", "militants detonated a car bomb", not "a gas tank
+    #: exploded" or "the debate exploded"
+    EXPLOSIVE = "explosive"
     #: the object is goods, aid, money, weapons or forces: "received weapons", "flies
     #: fighters and cargo to Syria", not "received nominations", "flying the Guyanese flag"
     GOODS_OBJ = "goods_obj"

@@ -65,7 +65,14 @@ from kg.events.lexicon import (
 from kg.events.merge import merge_drafts
 from kg.events.role_checks import roles_ok
 from kg.events.roles import fallback_place, fill_roles, statement_place
-from kg.events.scope import habitual, interview, natural_hazard, question, tidy_roles
+from kg.events.scope import (
+    habitual,
+    interview,
+    natural_hazard,
+    question,
+    tidy_roles,
+    verbal_attack,
+)
 from kg.events.triggers import phrase_of, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
@@ -356,7 +363,7 @@ def _keep(ctx: Context, d: Draft) -> bool:
     and roles that meet its trigger's role condition."""
     if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
-            question(ctx, d):
+            question(ctx, d) or verbal_attack(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
@@ -471,6 +478,8 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
         d.quantities.clear()
     attach_quantities(ctx, drafts)
     attach_times(ctx, drafts)
+    for d in drafts:  # before merging too: "met at the Lisbon summit" is one meeting
+        tidy_roles(ctx, d)
     drafts = merge_drafts(drafts)
     for d in drafts:
         tidy_roles(ctx, d)

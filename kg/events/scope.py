@@ -5,13 +5,17 @@ ever support you?")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.events.actors import news_outlet
 from kg.events.context import Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
+    ANIMAL_NOUNS,
     HABITUAL_ADVERBS,
     JOURNALIST_NOUNS,
     NEWS_MEDIA_WORDS,
+    PURPOSE_NOUNS,
 )
 from kg.model import EntityType, EventType, Role
 
@@ -55,17 +59,46 @@ def habitual(ctx: Context, d: Draft) -> bool:
 
 def natural_hazard(ctx: Context, d: Draft) -> bool:
     """An attack whose attackers are all storms, quakes or fires named as such ("Typhoon
-    Phanfone made landfall, killing at least 20") is a disaster, not combat."""
+    Phanfone made landfall, killing at least 20") is a disaster, not combat; one made by
+    an animal ("a bat attacks the nominee", "a shark attack") is no combat either."""
+    if d.type is not EventType.COMBAT:
+        return False
     agents = d.keys([Role.AGENT])
-    return d.type is EventType.COMBAT and bool(agents) and all(
-        set(ctx.entities[k].label.lower().split()) & ACCIDENT_NOUNS for k in agents)
+    if agents and all(set(ctx.entities[k].label.lower().split()) & ACCIDENT_NOUNS
+                      for k in agents):
+        return True
+    doers = [ctx.tokens[s] for s in ctx.subject(d.head)]
+    if ctx.tokens[d.trigger].pos in ("NOUN", "PROPN"):
+        doers += ctx.kids(d.trigger, "compound", "poss")
+    return any(t.lemma.lower() in ANIMAL_NOUNS for t in doers)
+
+
+def verbal_attack(ctx: Context, d: Draft) -> bool:
+    """An attack on something *as* something is criticism, not combat ("attacking the
+    subpoena as a political strategy", "attacked the plan as reckless"), unless the "as"
+    gives the act's purpose ("struck the base as part of a campaign")."""
+    tok = ctx.tokens[d.trigger]
+    return d.type is EventType.COMBAT and tok.pos == "VERB" and any(
+        p.lemma.lower() == "as" and ctx.kids(p.i, "pobj", "amod", "acomp") and not any(
+            o.lemma.lower() in PURPOSE_NOUNS for o in ctx.kids(p.i, "pobj"))
+        for p in ctx.kids(d.trigger, "prep"))
 
 
 def tidy_roles(ctx: Context, d: Draft) -> None:
     """Roles that contradict the event's own: a statement is not addressed to its speaker
     ("Russia announced its withdrawal"), and a sanction does not hit its own state when it
     names another target ("expelled the Libyan ambassador to Greece", "bans US airlines'
-    flights to Cuban airports")."""
+    flights to Cuban airports"); a place named as a side of a fight or a party of a meeting
+    is where it happens ("the El Paso shooting", "a Kabul car bombing", "the Johannesburg
+    summit")."""
+    if d.type in (EventType.COMBAT, EventType.MEETING):
+        sides = (Role.AGENT, Role.TARGET, Role.PARTICIPANT)
+        args, d.args = d.args, []
+        for a in args:
+            if a.role in sides and ctx.type_of(a.entity) is EntityType.PLACE:
+                a = replace(a, role=Role.LOCATION)
+            if not any(b.role is a.role and b.entity == a.entity for b in d.args):
+                d.args.append(a)
     if d.type is EventType.STATEMENT:
         speakers = d.keys([Role.SPEAKER])
         d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in speakers]

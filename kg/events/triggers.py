@@ -16,6 +16,7 @@ from kg.events.lexicon import (
     AID_NOUNS,
     CIVIL_WAR_WORDS,
     DEAL_NOUNS,
+    EXPLOSIVE_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
     GOVERNMENT_NOUNS,
@@ -112,6 +113,8 @@ def _not_deal(ctx: Context, i: int) -> bool:
     # a crash, storm or disease that kills is not combat
     if any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i)):
         return False
+    if _driven(ctx, i):
+        return False
     tok = ctx.tokens[i]
     if tok.dep in ("advcl", "conj", "xcomp") and tok.head != i and (
             ctx.tokens[tok.head].lemma.lower() in ACCIDENT_VERBS
@@ -125,6 +128,19 @@ def _not_deal(ctx: Context, i: int) -> bool:
             c.dep == "prep" and c.lemma.lower() in ("in", "after", "from") and any(
                 o.lemma.lower() in ACCIDENT_NOUNS for o in ctx.kids(c.i, "pobj")))
         for c in ctx.parse.children(i))
+
+
+def _driven(ctx: Context, i: int) -> bool:
+    """A road accident: whoever strikes drives ("was driving a pickup truck ... and struck a
+    group of motorcycles", "was struck by a Volvo XC90 driving on the wrong side"), unless
+    forces drive ("troops drove into the town and struck ...")."""
+    tok = ctx.tokens[i]
+    head = ctx.tokens[tok.head]
+    if tok.dep == "conj" and head.lemma.lower() == "drive" and not _mil_subj(ctx, head.i):
+        return True
+    doers = [o for a in ctx.kids(i, "agent") for o in ctx.kids(a.i, "pobj")]
+    return any(o.lemma.lower() in ACCIDENT_NOUNS or any(
+        c.lemma.lower() == "drive" for c in ctx.kids(o.i, "acl", "relcl")) for o in doers)
 
 
 def _attacker(ctx: Context, i: int) -> bool:
@@ -292,6 +308,16 @@ def _weapon_of(ctx: Context, i: int) -> bool:
                for o in ctx.kids(p.i, "pobj"))
 
 
+def _explosive(ctx: Context, i: int) -> bool:
+    """The verb's subject or object is an explosive: its head is one ("bomb", "IED"), or
+    it is a device called explosive ("explosive devices")."""
+    for o in [*(ctx.tokens[s] for s in ctx.subject(i)), *ctx.kids(i, "dobj", "nsubjpass")]:
+        if o.lemma.lower() in EXPLOSIVE_NOUNS or any(
+                c.lemma.lower() in EXPLOSIVE_NOUNS for c in ctx.kids(o.i, "amod")):
+            return True
+    return False
+
+
 def _goods(ctx: Context, o: Token) -> bool:
     """The noun phrase names goods: aid, money, weapons, forces, goods, intelligence, also
     through a measure ("1,000 containers of munitions") or a conjunct ("fighters and
@@ -400,6 +426,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.NOT_QUESTION: _not_question,
     Condition.NOT_LEGAL: _not_legal,
     Condition.WEAPON_OF: _weapon_of,
+    Condition.EXPLOSIVE: _explosive,
     Condition.GOODS_OBJ: _goods_obj,
     Condition.ORDER_TO: _order_to,
     Condition.BODY_OBJ: _body_obj,

@@ -1,0 +1,67 @@
+"""What is combat and who takes part: places are where fights happen, explosives explode
+in attacks, road accidents, animals and verbal attacks are no combat."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+
+from kg.model import EventType, Role
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Parliament passed new gun laws after the Tulsa shooting that killed four people.",
+     "Tulsa"),
+    ("Last month a Mogadishu car bombing killed nine and wounded 30.", "Mogadishu"),
+    ("Leaders met at the Lisbon summit on Tuesday with the President of France.", "Lisbon"),
+])
+def test_a_place_named_as_a_side_is_where_it_happens(nlp: Language, text: str,
+                                                     place: str) -> None:
+    events, ents = run(nlp, text)
+    event = only([e for e in events if e.type in (EventType.COMBAT, EventType.MEETING)])
+    assert place in labels(event, ents, Role.LOCATION)
+    assert place not in labels(event, ents, Role.AGENT, Role.TARGET, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("A roadside bomb exploded near a police checkpoint in Peshawar, killing three.",
+     "Peshawar"),
+    ("Insurgents detonated a car bomb outside the governor's office in Mosul.", "Mosul"),
+    ("An improvised explosive device exploded under a bus in Quetta.", "Quetta"),
+])
+def test_an_exploding_bomb_is_an_attack(nlp: Language, text: str, place: str) -> None:
+    events, ents = run(nlp, text)
+    assert place in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)
+
+
+@pytest.mark.parametrize("text", [
+    "A gas cylinder exploded in a restaurant in Mumbai.",
+    "The row over tariffs exploded into a crisis for the government of Italy.",
+    "India detonated a nuclear device at Pokhran in 1998.",
+])
+def test_what_explodes_without_a_weapon_is_no_attack(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize("text", [
+    "Smith was driving a van at high speed near Leeds and struck two cyclists, killing one.",
+    "A pensioner was struck by a Toyota Corolla driving through a red light in Lyon.",
+    "A bear attacked a hiker in Montana on Sunday.",
+    "The mayor of Chicago attacked the budget as a disgrace.",
+])
+def test_road_accidents_animals_and_verbal_attacks_are_no_combat(nlp: Language,
+                                                                 text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli forces struck Hamas positions in Gaza as part of a wider offensive.",
+    "Iran fired missiles at a U.S. base in Iraq as retaliation for the killing.",
+])
+def test_an_attack_done_as_part_of_something_is_still_combat(nlp: Language,
+                                                             text: str) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, EventType.COMBAT)
