@@ -65,3 +65,17 @@ def test_an_attack_done_as_part_of_something_is_still_combat(nlp: Language,
                                                              text: str) -> None:
     events, _ = run(nlp, text)
     assert of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "meeting"), [
+    ("President Macron visited Strasbourg on Friday.", False),
+    ("Vladimir Putin toured Kursk Oblast with regional officials.", False),
+    ("President Macron visited Algeria on Friday.", True),
+    ("She met future bassist Paul Simonon at art school.", False),
+    ("The novelist occasionally toured into the 1990s.", False),
+    ("President Macron met Chancellor Merz in Berlin.", True),
+])
+def test_domestic_trips_and_private_encounters_are_no_meetings(nlp: Language, text: str,
+                                                               meeting: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.MEETING)) is meeting

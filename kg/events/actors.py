@@ -12,8 +12,13 @@ import re
 
 from kg import gazetteer
 from kg.events.context import Context, Draft
-from kg.events.lexicon import NEWS_MEDIA_WORDS, PRIVATE_ORG_WORDS
-from kg.model import EntityType, EventType, Role
+from kg.events.lexicon import (
+    NEWS_MEDIA_WORDS,
+    OCCUPATION_NOUNS,
+    PRIVATE_ORG_WORDS,
+    TRIP_WORDS,
+)
+from kg.model import EntityType, EventType, Mention, Role
 
 #: Classes any named actor can make: a statement, an appeal ("protesters demand").
 _OPEN = frozenset({EventType.STATEMENT, EventType.APPEAL})
@@ -57,6 +62,24 @@ def among_private(ctx: Context, d: Draft) -> bool:
         return False
     if d.type is EventType.COOPERATION and len(set(actors)) == 1:
         return True  # "Siegel agreed to answer some questions": no party to cooperate with
+    if d.type is EventType.MEETING and (any(
+            _described_private(ctx, a.mention) for a in d.args if a.entity in actors) or (
+            len(set(actors)) == 1 and ctx.tokens[d.trigger].lemma.lower() in TRIP_WORDS)):
+        return True  # "met future guitarist Jerry Garcia", "he continued touring"
     # two people the text gives no title may still be statesmen who meet or agree ("Blinken
     # met Wang Yi"); a company among them makes it business
     return d.type in _ACTS or any(ctx.type_of(k) is not EntityType.PERSON for k in actors)
+
+
+def _described_private(ctx: Context, m: Mention | None) -> bool:
+    """The mention is of a person the text describes by a private occupation ("guitarist
+    Jerry Garcia", "officers Antoine Quirin and Nicolas Redouane", "two sex workers,
+    Akram Pasha and Jaya")."""
+    if m is None:
+        return False
+    head = ctx.tokens[m.end - 1]
+    near = [*ctx.kids(head.i, "compound", "appos"), *(
+        [ctx.tokens[head.head]] if head.dep in ("appos", "conj") else [])]
+    if m.start > 0:
+        near.append(ctx.tokens[m.start - 1])
+    return any(t.lemma.lower() in OCCUPATION_NOUNS for t in near)

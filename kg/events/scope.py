@@ -16,6 +16,7 @@ from kg.events.lexicon import (
     JOURNALIST_NOUNS,
     NEWS_MEDIA_WORDS,
     PURPOSE_NOUNS,
+    TRIP_WORDS,
 )
 from kg.model import EntityType, EventType, Role
 
@@ -71,6 +72,20 @@ def natural_hazard(ctx: Context, d: Draft) -> bool:
     if ctx.tokens[d.trigger].pos in ("NOUN", "PROPN"):
         doers += ctx.kids(d.trigger, "compound", "poss")
     return any(t.lemma.lower() in ANIMAL_NOUNS for t in doers)
+
+
+def domestic_trip(ctx: Context, d: Draft) -> bool:
+    """A visit or tour of one actor to places of its own state only is a domestic trip, not
+    a meeting ("President Trump visited Kenosha, Wisconsin"; but "visited Iraq")."""
+    if d.type is not EventType.MEETING or \
+            ctx.tokens[d.trigger].lemma.lower() not in TRIP_WORDS:
+        return False
+    actors = {a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE}
+    places = {a.entity for a in d.args if a.entity not in actors}
+    home = ctx.states(actors)
+    return len(actors) == 1 and bool(places) and len(home) == 1 and all(
+        ctx.type_of(p) is EntityType.PLACE
+        and (ctx.state_of(p) or ctx.entities[p].part_of) in home for p in places)
 
 
 def verbal_attack(ctx: Context, d: Draft) -> bool:
