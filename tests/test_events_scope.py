@@ -79,3 +79,24 @@ def test_domestic_trips_and_private_encounters_are_no_meetings(nlp: Language, te
                                                                meeting: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.MEETING)) is meeting
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Gunmen attacked a market in Maiduguri, Borno state, killing nine traders.", "Maiduguri"),
+    ("Bandits raided a village in Zamfara, killing 12 people.", "Zamfara"),
+])
+def test_a_killing_clause_takes_the_place_of_its_attack(nlp: Language, text: str,
+                                                        place: str) -> None:
+    events, ents = run(nlp, text)
+    assert all(place in labels(e, ents, Role.LOCATION) for e in of_type(events, EventType.COMBAT))
+    assert of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen target a mosque in Kano, killing four worshippers.",
+    "Three police officers are killed in a shootout with smugglers in Ciudad Juárez.",
+    "The destroyer was torpedoed by a submarine off the coast of Norway.",
+])
+def test_gunmen_shootouts_and_torpedoes_make_combat(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, EventType.COMBAT)

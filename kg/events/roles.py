@@ -465,7 +465,11 @@ def fallback_place(ctx: Context, d: Draft) -> None:
     if d.keys([Role.LOCATION, Role.DESTINATION, Role.ORIGIN]):
         return
     anchors = anchor_tokens(d)
-    for root in anchors:
+    tok = ctx.tokens[d.head]
+    roots = list(anchors)
+    if tok.dep == "advcl" and tok.tag == "VBG" and tok.head != tok.i:
+        roots.append(tok.head)  # "gunmen target a church in Eruku, killing two people"
+    for root in roots:
         stack = [(c.i, 1) for c in ctx.parse.children(root) if c.dep not in (
             "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis", "conj", "relcl")]
         while stack:

@@ -14,6 +14,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ACCIDENT_VERBS,
     AID_NOUNS,
+    ATTACKER_NOUNS,
     CIVIL_WAR_WORDS,
     DEAL_NOUNS,
     EXPLOSIVE_NOUNS,
@@ -217,7 +218,7 @@ def _guest_obj(ctx: Context, i: int) -> bool:
 
 
 def _armed_subj(ctx: Context, i: int) -> bool:
-    return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS
+    return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS | ATTACKER_NOUNS
                for s in ctx.subject(i))
 
 
