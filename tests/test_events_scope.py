@@ -7,7 +7,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Role
+from kg.model import EventType, Modality, Role
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -100,3 +100,14 @@ def test_a_killing_clause_takes_the_place_of_its_attack(nlp: Language, text: str
 def test_gunmen_shootouts_and_torpedoes_make_combat(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert of_type(events, EventType.COMBAT)
+
+
+def test_armed_subjects_hit_positions_not_criticise_them(nlp: Language) -> None:
+    events, _ = run(nlp, "Turkish drones hit Kurdish positions in northern Iraq.")
+    assert of_type(events, EventType.COMBAT)
+    assert not of_type(events, EventType.STATEMENT)
+
+
+def test_an_unnamed_source_still_reports(nlp: Language) -> None:
+    events, _ = run(nlp, "The ministry said Israeli aircraft struck a camp near Rafah.")
+    assert only(of_type(events, EventType.COMBAT)).modality is Modality.REPORTED

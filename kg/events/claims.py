@@ -128,8 +128,10 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             negative = True  # "denied that its troops had crossed the border"
         if low in SPEECH_VERBS or low in ESTIMATE_WORDS or (
                 above_trigger is not None and above_trigger.type is EventType.STATEMENT):
-            speakers = [k for s in ctx.subject(above.i) for k, _ in ctx.np_entities(s)]
-            if speakers or low in ESTIMATE_WORDS:
+            said_by = ctx.subject(above.i)
+            speakers = [k for s in said_by for k, _ in ctx.np_entities(s)]
+            # an unnamed source reports too ("the ministry said Israeli aircraft struck")
+            if said_by or low in ESTIMATE_WORDS:
                 if low in ESTIMATE_WORDS:
                     estimated = True
                 else:

@@ -17,7 +17,7 @@ from kg.events.lexicon import (
     Condition,
     Trigger,
 )
-from kg.events.triggers import verb_ok
+from kg.events.triggers import armed_subj, verb_ok
 from kg.model import EntityType, EventType
 
 
@@ -51,7 +51,8 @@ def special(ctx: Context, i: int) -> Trigger | None:
     if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and _person_attacks_person(ctx, i):
         return Trigger(EventType.STATEMENT, "111")  # "Biden attacked Trump for the deaths"
     if tok.pos == "VERB" and low in VERBAL_ATTACK_VERBS and any(
-            o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")):
+            o.lemma.lower() in CRITICISM_OBJECTS for o in ctx.kids(i, "dobj")) \
+            and not armed_subj(ctx, i):  # but "Turkish drones hit Kurdish positions"
         return Trigger(EventType.STATEMENT, "111")  # "attacked the impeachment inquiry"
     if low in DIRECTIVE_VERBS and tok.pos == "VERB" and any(c.dep == "dobj" for c in kids) \
             and any(c.dep == "xcomp" and ctx.to_infinitive(c.i) for c in kids):

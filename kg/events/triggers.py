@@ -106,7 +106,7 @@ def _figurative(ctx: Context, o: Token) -> bool:
 
 def _not_deal(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj")
-    if any(_figurative(ctx, o) for o in objs) and not _armed_subj(ctx, i):
+    if any(_figurative(ctx, o) for o in objs) and not armed_subj(ctx, i):
         return False  # "hit the market", but "a drone struck a market"
     if ctx.tokens[i].lemma.lower() == "strike" and (labor_strike(ctx, i) or any(
             c.text.lower() == "down" for c in ctx.kids(i, "prt"))):
@@ -162,7 +162,7 @@ def _weapon_obj(ctx: Context, i: int) -> bool:
 def _armed_act(ctx: Context, i: int) -> bool:
     return _weapon_obj(ctx, i) or any(ctx.is_military(o.i)
                                       for o in ctx.kids(i, "dobj", "nsubjpass")) or \
-        _armed_subj(ctx, i)
+        armed_subj(ctx, i)
 
 
 def _aid_obj(ctx: Context, i: int) -> bool:
@@ -217,7 +217,7 @@ def _guest_obj(ctx: Context, i: int) -> bool:
         for o in _objects(ctx, i))
 
 
-def _armed_subj(ctx: Context, i: int) -> bool:
+def armed_subj(ctx: Context, i: int) -> bool:
     return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS | ATTACKER_NOUNS
                for s in ctx.subject(i))
 
@@ -416,7 +416,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.TERRITORY_OBJ: _territory_obj,
     Condition.GUEST_OBJ: _guest_obj,
     Condition.ACTOR_OBJ: _actor_obj,
-    Condition.ARMED_SUBJ: _armed_subj,
+    Condition.ARMED_SUBJ: armed_subj,
     Condition.MIL_MOD: _mil_mod,
     Condition.SIDES: _sides,
     Condition.ARMED_ACT: _armed_act,
@@ -455,7 +455,7 @@ def phrase_of(ctx: Context, i: int) -> Trigger | None:
             return trig
         if low not in VERBS and o.lemma.lower() not in NOUNS and (
                 trig.type is not EventType.DEPLOYMENT or _mil_subj(ctx, i)
-                or _armed_subj(ctx, i)):
+                or armed_subj(ctx, i)):
             return trig  # a deployment moves forces: not "measures were taken by"
     return None
 
