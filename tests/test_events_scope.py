@@ -111,3 +111,18 @@ def test_armed_subjects_hit_positions_not_criticise_them(nlp: Language) -> None:
 def test_an_unnamed_source_still_reports(nlp: Language) -> None:
     events, _ = run(nlp, "The ministry said Israeli aircraft struck a camp near Rafah.")
     assert only(of_type(events, EventType.COMBAT)).modality is Modality.REPORTED
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Houthi missiles struck the Malta-flagged bulk carrier Zografia in the Red Sea.", "Malta"),
+    ("Iran seized a Greek-flagged tanker in the Gulf of Oman.", "Greece"),
+])
+def test_a_flagged_vessel_stands_for_its_flag_state(nlp: Language, text: str,
+                                                    state: str) -> None:
+    events, ents = run(nlp, text)
+    assert state in labels(only(of_type(events, EventType.COMBAT)), ents, Role.TARGET)
+
+
+def test_invisible_characters_do_not_hide_a_name(nlp: Language) -> None:
+    events, ents = run(nlp, "The European Union imposed new sanctions on \u200bRussia.")
+    assert "Russia" in labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)

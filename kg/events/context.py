@@ -9,6 +9,7 @@ from kg import gazetteer
 from kg.events.draft import Draft as Draft  # re-exported: the events modules take it from here
 from kg.events.lexicon import (
     AFFILIATION_VERBS,
+    FLAG_PARTICIPLES,
     GENERIC_BODY_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -202,6 +203,9 @@ class Context:
                     out.extend(self.at[g.i] for g in self.kids(c.i, "conj") if g.i in self.at)
                 elif c.dep in ("poss", "compound"):
                     out.extend(self.np_entities(c.i, depth + 1))
+                elif c.lemma.lower() in FLAG_PARTICIPLES:  # "the Panama-flagged tanker"
+                    out.extend(self.at[g.i] for g in self.kids(c.i, "npadvmod", "amod")
+                               if g.i in self.at)
             tok = self.tokens[i]
             if not out and tok.pos in NOUN_POS:
                 out.extend(self._left_run(i))

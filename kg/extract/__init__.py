@@ -60,6 +60,12 @@ def analyze_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Anal
     return Analysis(article=article, parse=parse, mentions=_mentions(doc, parse))
 
 
+#: Invisible format characters (zero-width space and joiners, word joiner, byte-order mark)
+#: read as spaces by the parser, which would otherwise glue them to a word ("on\u200bRussia"
+#: is no name); one character for one, so every offset still points into the body.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+
+
 def analyze(
     articles: Iterable[Article],
     *,
@@ -69,7 +75,7 @@ def analyze(
 ) -> Iterator[Analysis]:
     """Parse article bodies in batches (``nlp.pipe``) and yield one Analysis each."""
     model = nlp if nlp is not None else load_nlp()
-    pairs = ((a.body, a) for a in articles)
+    pairs = ((a.body.translate(_INVISIBLE), a) for a in articles)
     for doc, article in model.pipe(pairs, as_tuples=True, batch_size=batch_size,
                                    n_process=n_process):
         yield analyze_doc(article, doc, model)
