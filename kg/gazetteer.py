@@ -38,6 +38,7 @@ __all__ = [
     "FORCE_NOUNS",
     "MILITARY_WORDS",
     "NOT_NAMES",
+    "REGION_TYPES",
     "REGION_WORDS",
     "SPEECH_VERBS",
     "TITLE_WORDS",
@@ -48,6 +49,7 @@ __all__ = [
     "Country",
     "actor",
     "actor_by_name",
+    "actors_of_type",
     "city_by_name",
     "countries",
     "country",
@@ -56,6 +58,7 @@ __all__ = [
     "country_by_name",
     "given_name",
     "known_person",
+    "news_places",
     "normalize",
     "place_by_name",
     "slugify",
@@ -301,6 +304,11 @@ def actor_by_name(text: str) -> Actor | None:
     return _actor_index().by_name.get(normalize(text))
 
 
+def actors_of_type(type_: str) -> tuple[Actor, ...]:
+    """The actors of the tables of one type ("Place", "Organization"), in key order."""
+    return tuple(a for k, a in sorted(_actor_index().by_key.items()) if a.type == type_)
+
+
 @cache
 def _persons() -> dict[str, str]:
     return {cols[0]: cols[1] for cols in _rows("petrarch2/persons.tsv", 2)}
@@ -343,7 +351,7 @@ def given_name(word: str) -> bool:
 
 
 #: pycountry subdivision types that are regions a news text names as places.
-_REGION_TYPES = frozenset({
+REGION_TYPES = frozenset({
     "state", "province", "region", "department", "governorate", "oblast",
     "administrative region", "autonomous region", "autonomous province", "county",
     "district", "prefecture", "territory", "union territory", "federal district",
@@ -363,10 +371,15 @@ def _places() -> dict[str, tuple[str, str, bool]]:
     for sub in pycountry.subdivisions:
         ctry = pycountry.countries.get(alpha_2=sub.country_code)
         # "Khakasiya, Respublika": local forms with a comma are not English names
-        if ctry is None or "," in sub.name or sub.type.lower() not in _REGION_TYPES:
+        if ctry is None or "," in sub.name or sub.type.lower() not in REGION_TYPES:
             continue
         out.setdefault(normalize(sub.name), (sub.name, ctry.alpha_3, " " in sub.name.strip()))
     return out
+
+
+def news_places() -> tuple[tuple[str, str], ...]:
+    """(name, ISO3) of the cities and provinces of PETRARCH2's dictionaries."""
+    return tuple((cols[0], cols[1]) for cols in _rows("petrarch2/places.tsv", 2))
 
 
 def place_by_name(text: str, *, alone: bool = False) -> tuple[str, str] | None:
