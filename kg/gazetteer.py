@@ -33,6 +33,7 @@ from kg.lexicon import words
 
 __all__ = [
     "CIVILIAN_WORDS",
+    "COMPANY_HEADS",
     "DEPARTMENT_WORDS",
     "FORCE_MODIFIERS",
     "FORCE_NOUNS",
@@ -56,6 +57,7 @@ __all__ = [
     "country_by_demonym",
     "country_by_metonym",
     "country_by_name",
+    "curated_actor_by_name",
     "given_name",
     "known_person",
     "news_places",
@@ -124,6 +126,29 @@ UNIT_WORDS = words("unit_words")
 WEAK_UNIT_WORDS = words("weak_unit_words")
 MILITARY_WORDS = words("military_words")
 CIVILIAN_WORDS = words("civilian_words")
+
+
+
+def _word_file(name: str) -> frozenset[str]:
+    """A word list of ``kg/data/<name>.txt``: one lower-case entry a line, ``#`` comments."""
+    path = resources.files("kg").joinpath("data", f"{name}.txt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:  # pragma: no cover - packaging error
+        raise KGError(f"kg/data/{name}.txt: cannot read the list ({e})") from e
+    out = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry != entry.lower() or "\t" in entry:
+            raise KGError(f"kg/data/{name}.txt:{n}: entries are lower-case words, got {entry!r}")
+        out.add(entry)
+    return frozenset(out)
+
+
+#: Last words of company names ("Mahan Air"), ``kg/data/company_heads.txt``.
+COMPANY_HEADS = _word_file("company_heads")
 
 # --------------------------------------------------------------------------- tables
 
@@ -293,6 +318,23 @@ def _actor_index() -> _ActorIndex:
         for n in (a.label, *a.aliases):
             by_name.setdefault(normalize(n), a)
     return _ActorIndex(by_key, by_name)
+
+
+@cache
+def _curated() -> dict[str, Actor]:
+    """Name → actor of kg's own table (``kg/data/actors.tsv``), without PETRARCH2's."""
+    keys = {cols[0] for cols in _rows("actors.tsv")}
+    out: dict[str, Actor] = {}
+    for k in sorted(keys):
+        a = _actor_index().by_key[k]
+        for n in (a.label, *a.aliases):
+            out.setdefault(normalize(n), a)
+    return out
+
+
+def curated_actor_by_name(text: str) -> Actor | None:
+    """An actor of kg's own curated table named ``text`` ("Bermuda", "Southcom")."""
+    return _curated().get(normalize(text))
 
 
 def actor(key: str) -> Actor | None:

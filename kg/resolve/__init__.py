@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from kg.gazetteer import normalize
 from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
@@ -44,6 +45,16 @@ from kg.resolve._drafts import (
     Draft,
     longest_mention_at,
     surface,
+)
+from kg.resolve._names import (
+    acronym_key,
+    as_surname,
+    join_company_names,
+    names_a_thing,
+    names_publisher,
+    publisher_names,
+    rekey,
+    surnames,
 )
 from kg.resolve._persons import (
     bodies_at,
@@ -59,6 +70,7 @@ from kg.resolve._things import (
     acronym_after,
     add_state_of_force,
     classify,
+    is_locative,
     leader_in_government,
     publisher_draft,
 )
@@ -78,18 +90,27 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     named: list[tuple[Mention, str, list[str]]] = []  # PERSON mentions: name, inner titles
     sentences_of: dict[str, set[int]] = {}
     acronyms: dict[str, str] = {}
+    acro_forms: dict[str, str] = {}  # normalised acronym → as written
     ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
     states = article_states(analysis.mentions)  # where the article's places are
+    publishers = publisher_names(analysis.article)
+    family = surnames((m, name_of(m, parse)[0]) for m in analysis.mentions
+                      if m.label == "PERSON")
     for m in analysis.mentions:
         if m.label not in ENTITY_LABELS:
             continue
-        if m.label == "PERSON":
+        d = publisher_draft(surface(m.text)) if names_publisher(m, publishers) else None
+        if d is None and not is_locative(m, parse):  # "Amman" after "Sudesh Amman"
+            m = as_surname(m, family) or m
+        if d is None and m.label == "PERSON":
             name, inner = name_of(m, parse)
             if not name:
                 continue
-            named.append((m, name, inner))
-            continue
-        d = classify(m, parse, states)
+            if not names_a_thing(name):  # "Bermuda", "al-Qa'ida" read as persons
+                named.append((m, name, inner))
+                continue
+            m = replace(m, label="ORG")
+        d = d or classify(m, parse, states)
         defined = acronyms.get(normalize(surface(m.text)))
         if defined is not None and (d is None or d.type == EntityType.ORGANIZATION):
             d = drafts[defined]
@@ -113,12 +134,18 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         acro = acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
             acronyms[normalize(acro)] = have.key
+            acro_forms[normalize(acro)] = acro
             have.aliases.add(acro)
         have.mentions.append(m)
         alias = surface(m.text)
         if alias != have.label:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
+    for acro, key in acronyms.items():  # "UNESCO" in every article, defined or not
+        new_key = acronym_key(drafts[key], acro_forms[acro]) if key in drafts else None
+        if new_key is not None and new_key != key:
+            rekey(drafts, key, new_key)
+            sentences_of.setdefault(new_key, set()).update(sentences_of.pop(key, set()))
     join_short_names(drafts)
     # titles are read once every body is known ("commander of U.S. Central Command")
     bodies = bodies_at(drafts)
@@ -137,6 +164,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if title is not None:
             appositions.append((m, title))
     resolve_persons(persons, drafts, sentences_of)
+    join_company_names(drafts)  # "Mahan" after "Mahan Air", whatever it was read as
     for m, title in appositions:  # "the CJTF-OIR spokesperson" is the person too
         owner = next((d for d in drafts.values()
                       if d.type is EntityType.PERSON and m in d.mentions), None)

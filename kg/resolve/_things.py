@@ -48,7 +48,7 @@ def _words(m: Mention, parse: Parse) -> list[str]:
     return [t.text for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
 
 
-def _is_locative(m: Mention, parse: Parse) -> bool:
+def is_locative(m: Mention, parse: Parse) -> bool:
     """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)", "a Kabul car
     bombing", "the outskirts of Accra", "headed for Moscow", "from Quetta to Islamabad",
     "the capital, Riyadh")."""
@@ -137,7 +137,7 @@ def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | 
     if m.label in ("GPE", "ORG", "LOC"):
         c = gazetteer.country_by_metonym(name)
         if c is not None:
-            if m.label != "ORG" and _is_locative(m, parse):
+            if m.label != "ORG" and is_locative(m, parse):
                 return place_draft(name, name, states.around(name) if states else frozenset())
             return country_draft(c)
     if m.label == "ORG":
