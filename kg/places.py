@@ -52,7 +52,7 @@ DOMINANT = 5
 #: ... and at least this many inhabitants (a smaller town needs its state in the article).
 LARGE = 50_000
 #: Another name of a city at least this similar to its name is a spelling of it.
-SPELLING = 0.8
+SPELLING = 0.85
 
 
 class PlaceKind(StrEnum):
@@ -136,10 +136,14 @@ def _index() -> dict[str, tuple[Candidate, ...]]:
 
 def _alternate(alt: str, city: Candidate) -> Candidate:
     """The city under another of its names: its own name still when that is a spelling
-    of it ("Zaporizhzhia" for Zaporizhzhya) or "<name> City" ("Gaza City"), another name
-    else ("Posen" for Poznań, "Salisbury" for Harare)."""
-    a, n = normalize(alt), normalize(city.name)
-    own = a == f"{n} city" or SequenceMatcher(None, a, n).ratio() >= SPELLING
+    of it or of some of its words ("Zaporizhzhia" for Zaporizhzhya, "Raqqa" for Ar
+    Raqqah, "Acapulco" for Acapulco de Juárez) or "<name> City" ("Gaza City"), another
+    name else ("Posen" for Poznań, "Salisbury" for Harare)."""
+    a, words = normalize(alt), normalize(city.name).split()
+    parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1,
+                                                                           len(words) + 1)}
+    own = a == f"{' '.join(words)} city" or any(
+        SequenceMatcher(None, a, p).ratio() >= SPELLING for p in parts)
     return Candidate(city.name, city.iso3, PlaceKind.CITY, city.population, city.geonameid,
                      city.latitude, city.longitude, alternate=not own)
 
