@@ -74,6 +74,13 @@ def test_a_full_name_defining_its_acronym_has_the_acronym_key(nlp: Language) -> 
     assert "organization/unesco" in _entities(nlp, "UNESCO said it regretted the decision.")
 
 
+def test_an_acronym_in_apposition_joins_its_full_name(nlp: Language) -> None:
+    text = ("UNESCO, the United Nations Educational, Scientific and Cultural Organization, "
+            "said the site was at risk.")
+    orgs = [e for e in _entities(nlp, text).values() if e.type is EntityType.ORGANIZATION]
+    assert [e.key for e in orgs] == ["organization/unesco"]
+
+
 def test_acronym_keys_need_the_initials_and_leave_table_bodies() -> None:
     assert acronym_of("NTSB", "National Transportation Safety Board")
     assert not acronym_of("PKK", "Kurdistan Workers' Party")
@@ -112,3 +119,10 @@ def test_a_surname_in_a_place_slot_stays_the_place(nlp: Language) -> None:
             "brokenness we see in Washington, D.C. today.")
     ents = _entities(nlp, text)
     assert [m.text for m in ents["person/george-washington"].mentions] == ["George Washington"]
+
+
+def test_a_possessive_surname_after_a_preposition_is_the_person(nlp: Language) -> None:
+    text = ("Former vice-president Nickey Iyambo died on Monday. The president expressed "
+            "his sadness at Iyambo's death.")
+    ents = _entities(nlp, text)
+    assert "Iyambo's" in [m.text for m in ents["person/nickey-iyambo"].mentions]

@@ -47,13 +47,12 @@ from kg.resolve._drafts import (
     surface,
 )
 from kg.resolve._names import (
-    acronym_key,
     as_surname,
+    join_acronyms,
     join_company_names,
     names_a_thing,
     names_publisher,
     publisher_names,
-    rekey,
     surnames,
 )
 from kg.resolve._persons import (
@@ -90,7 +89,6 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     named: list[tuple[Mention, str, list[str]]] = []  # PERSON mentions: name, inner titles
     sentences_of: dict[str, set[int]] = {}
     acronyms: dict[str, str] = {}
-    acro_forms: dict[str, str] = {}  # normalised acronym → as written
     ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
     states = article_states(analysis.mentions)  # where the article's places are
     publishers = publisher_names(analysis.article)
@@ -100,7 +98,9 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if m.label not in ENTITY_LABELS:
             continue
         d = publisher_draft(surface(m.text)) if names_publisher(m, publishers) else None
-        if d is None and not is_locative(m, parse):  # "Amman" after "Sudesh Amman"
+        # "Amman" after "Sudesh Amman"; not "in Washington, D.C." ("at Iyambo's death" is
+        # no place slot)
+        if d is None and (m.text.endswith(("'s", "’s")) or not is_locative(m, parse)):
             m = as_surname(m, family) or m
         if d is None and m.label == "PERSON":
             name, inner = name_of(m, parse)
@@ -134,18 +134,13 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         acro = acronym_after(m, parse)
         if acro and have.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
             acronyms[normalize(acro)] = have.key
-            acro_forms[normalize(acro)] = acro
             have.aliases.add(acro)
         have.mentions.append(m)
         alias = surface(m.text)
         if alias != have.label:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
-    for acro, key in acronyms.items():  # "UNESCO" in every article, defined or not
-        new_key = acronym_key(drafts[key], acro_forms[acro]) if key in drafts else None
-        if new_key is not None and new_key != key:
-            rekey(drafts, key, new_key)
-            sentences_of.setdefault(new_key, set()).update(sentences_of.pop(key, set()))
+    join_acronyms(drafts, sentences_of)  # "UNESCO" in every article, defined or not
     join_short_names(drafts)
     # titles are read once every body is known ("commander of U.S. Central Command")
     bodies = bodies_at(drafts)

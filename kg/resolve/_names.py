@@ -142,6 +142,27 @@ def rekey(drafts: dict[str, Draft], old: str, new: str) -> None:
         have.label = d.label
 
 
+def join_acronyms(drafts: dict[str, Draft], sentences_of: dict[str, set[int]]) -> None:
+    """A body whose full name has as initials an acronym the article uses for a body
+    ("United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+    "UNESCO, the United Nations Educational, ...") takes the acronym's key
+    (:func:`acronym_key`), merged with the acronym's own draft if the article has one."""
+    acros = {n for d in drafts.values() if d.type is EntityType.ORGANIZATION
+             for n in (d.label, *d.aliases) if _ACRONYM.fullmatch(n)}
+    for key, d in list(drafts.items()):
+        if d.type is not EntityType.ORGANIZATION or " " not in d.label:
+            continue
+        found = {k for a in acros if (k := acronym_key(d, a)) is not None}
+        if len(found) != 1 or key in found:
+            continue
+        new = found.pop()
+        rekey(drafts, key, new)
+        sentences_of.setdefault(new, set()).update(sentences_of.pop(key, set()))
+
+
+_ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,7}\.?")
+
+
 def _company_of(words: list[str]) -> bool:
     return len(words) >= 2 and words[-1].lower() in gazetteer.COMPANY_HEADS
 
