@@ -41,6 +41,7 @@ __all__ = [
     "NOT_NAMES",
     "REGION_TYPES",
     "REGION_WORDS",
+    "SHARED_BODY_NAMES",
     "SPEECH_VERBS",
     "TITLE_WORDS",
     "UNIT_WORDS",
@@ -130,7 +131,8 @@ CIVILIAN_WORDS = words("civilian_words")
 
 
 def _word_file(name: str) -> frozenset[str]:
-    """A word list of ``kg/data/<name>.txt``: one lower-case entry a line, ``#`` comments."""
+    """A list of ``kg/data/<name>.txt``: one lower-case entry (a word or a name) a line,
+    ``#`` comments."""
     path = resources.files("kg").joinpath("data", f"{name}.txt")
     try:
         text = path.read_text(encoding="utf-8")
@@ -142,13 +144,16 @@ def _word_file(name: str) -> frozenset[str]:
         if not entry or entry.startswith("#"):
             continue
         if entry != entry.lower() or "\t" in entry:
-            raise KGError(f"kg/data/{name}.txt:{n}: entries are lower-case words, got {entry!r}")
+            raise KGError(f"kg/data/{name}.txt:{n}: entries are lower case, got {entry!r}")
         out.add(entry)
     return frozenset(out)
 
 
 #: Last words of company names ("Mahan Air"), ``kg/data/company_heads.txt``.
 COMPANY_HEADS = _word_file("company_heads")
+#: Names many states give a body of their own ("National Assembly"),
+#: ``kg/data/shared_body_names.txt``.
+SHARED_BODY_NAMES = _word_file("shared_body_names")
 
 # --------------------------------------------------------------------------- tables
 

@@ -126,3 +126,25 @@ def test_a_possessive_surname_after_a_preposition_is_the_person(nlp: Language) -
             "his sadness at Iyambo's death.")
     ents = _entities(nlp, text)
     assert "Iyambo's" in [m.text for m in ents["person/nickey-iyambo"].mentions]
+
+
+def test_a_shared_body_name_takes_the_state_named_before_it(nlp: Language) -> None:
+    ents = _entities(nlp, "South Korea's National Assembly passes a law legalizing tattoos.")
+    assembly = ents["organization/kor-national-assembly"]
+    assert assembly.label == "National Assembly" and assembly.part_of == "country/KOR"
+
+
+def test_a_shared_body_name_without_a_state_before_it_stays_generic(nlp: Language) -> None:
+    ents = _entities(nlp, "The Supreme Court blocked the tariffs on China on Friday.")
+    assert ents["organization/supreme-court"].part_of is None
+
+
+def test_a_shared_body_of_the_table_keeps_the_table_key(nlp: Language) -> None:
+    ents = _entities(nlp, "U.S. President Trump asked Congress to pass the bill.")
+    assert "organization/usa-congress" not in ents
+    assert "Congress" in [m.text for m in ents["organization/us-congress"].mentions]
+
+
+def test_a_shared_force_name_takes_the_state_named_before_it(nlp: Language) -> None:
+    ents = _entities(nlp, "Mexico's National Guard patrols the border.")
+    assert ents["force/mex-national-guard"].part_of == "country/MEX"
