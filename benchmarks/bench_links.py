@@ -210,8 +210,8 @@ def score_split(paths: list[Path], nlp: object) -> list[Link]:
     return out
 
 
-def _ratio(a: int, b: int) -> str:
-    return f"{a / b:5.2f}" if b else "    -"
+def _ratio(a: int, b: int, digits: int = 2) -> str:
+    return f"{a / b:.{digits}f}" if b else "-"
 
 
 def rows(name: str, links: list[Link]) -> list[str]:
@@ -276,8 +276,8 @@ class Identity:
 
     def row(self, name: str) -> str:
         (p, pn), (c, cn), (r, g, n) = self.purity, self.completeness, self.place_states
-        return (f"{name:<26} {_ratio(p, pn):>7} {pn:>6} {_ratio(c, cn):>12} {cn:>6}"
-                f" {_ratio(r, g):>11} {f'{r}/{g}':>9} {_ratio(g, n):>11} {n:>6}")
+        return (f"{name:<26} {_ratio(p, pn, 3):>7} {pn:>6} {_ratio(c, cn, 3):>12} {cn:>6}"
+                f" {_ratio(r, g, 3):>11} {f'{r}/{g}':>9} {_ratio(g, n, 3):>11} {n:>6}")
 
 
 IDENTITY_HEADER = (f"{'capitalised, recognised':<26} {'purity':>7} {'iris':>6}"
