@@ -33,12 +33,15 @@ from kg.lexicon import words
 
 __all__ = [
     "CIVILIAN_WORDS",
+    "COMPANY_HEADS",
     "DEPARTMENT_WORDS",
     "FORCE_MODIFIERS",
     "FORCE_NOUNS",
     "MILITARY_WORDS",
     "NOT_NAMES",
+    "REGION_TYPES",
     "REGION_WORDS",
+    "SHARED_BODY_NAMES",
     "SPEECH_VERBS",
     "TITLE_WORDS",
     "UNIT_WORDS",
@@ -48,14 +51,17 @@ __all__ = [
     "Country",
     "actor",
     "actor_by_name",
+    "actors_of_type",
     "city_by_name",
     "countries",
     "country",
     "country_by_demonym",
     "country_by_metonym",
     "country_by_name",
+    "curated_actor_by_name",
     "given_name",
     "known_person",
+    "news_places",
     "normalize",
     "place_by_name",
     "slugify",
@@ -121,6 +127,33 @@ UNIT_WORDS = words("unit_words")
 WEAK_UNIT_WORDS = words("weak_unit_words")
 MILITARY_WORDS = words("military_words")
 CIVILIAN_WORDS = words("civilian_words")
+
+
+
+def _word_file(name: str) -> frozenset[str]:
+    """A list of ``kg/data/<name>.txt``: one lower-case entry (a word or a name) a line,
+    ``#`` comments."""
+    path = resources.files("kg").joinpath("data", f"{name}.txt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:  # pragma: no cover - packaging error
+        raise KGError(f"kg/data/{name}.txt: cannot read the list ({e})") from e
+    out = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry != entry.lower() or "\t" in entry:
+            raise KGError(f"kg/data/{name}.txt:{n}: entries are lower case, got {entry!r}")
+        out.add(entry)
+    return frozenset(out)
+
+
+#: Last words of company names ("Mahan Air"), ``kg/data/company_heads.txt``.
+COMPANY_HEADS = _word_file("company_heads")
+#: Names many states give a body of their own ("National Assembly"),
+#: ``kg/data/shared_body_names.txt``.
+SHARED_BODY_NAMES = _word_file("shared_body_names")
 
 # --------------------------------------------------------------------------- tables
 
@@ -292,6 +325,23 @@ def _actor_index() -> _ActorIndex:
     return _ActorIndex(by_key, by_name)
 
 
+@cache
+def _curated() -> dict[str, Actor]:
+    """Name → actor of kg's own table (``kg/data/actors.tsv``), without PETRARCH2's."""
+    keys = {cols[0] for cols in _rows("actors.tsv")}
+    out: dict[str, Actor] = {}
+    for k in sorted(keys):
+        a = _actor_index().by_key[k]
+        for n in (a.label, *a.aliases):
+            out.setdefault(normalize(n), a)
+    return out
+
+
+def curated_actor_by_name(text: str) -> Actor | None:
+    """An actor of kg's own curated table named ``text`` ("Bermuda", "Southcom")."""
+    return _curated().get(normalize(text))
+
+
 def actor(key: str) -> Actor | None:
     return _actor_index().by_key.get(key)
 
@@ -299,6 +349,11 @@ def actor(key: str) -> Actor | None:
 def actor_by_name(text: str) -> Actor | None:
     """A frequent actor named ``text`` ("U.N.", "the Kremlin", "Putin")."""
     return _actor_index().by_name.get(normalize(text))
+
+
+def actors_of_type(type_: str) -> tuple[Actor, ...]:
+    """The actors of the tables of one type ("Place", "Organization"), in key order."""
+    return tuple(a for k, a in sorted(_actor_index().by_key.items()) if a.type == type_)
 
 
 @cache
@@ -343,7 +398,7 @@ def given_name(word: str) -> bool:
 
 
 #: pycountry subdivision types that are regions a news text names as places.
-_REGION_TYPES = frozenset({
+REGION_TYPES = frozenset({
     "state", "province", "region", "department", "governorate", "oblast",
     "administrative region", "autonomous region", "autonomous province", "county",
     "district", "prefecture", "territory", "union territory", "federal district",
@@ -363,10 +418,15 @@ def _places() -> dict[str, tuple[str, str, bool]]:
     for sub in pycountry.subdivisions:
         ctry = pycountry.countries.get(alpha_2=sub.country_code)
         # "Khakasiya, Respublika": local forms with a comma are not English names
-        if ctry is None or "," in sub.name or sub.type.lower() not in _REGION_TYPES:
+        if ctry is None or "," in sub.name or sub.type.lower() not in REGION_TYPES:
             continue
         out.setdefault(normalize(sub.name), (sub.name, ctry.alpha_3, " " in sub.name.strip()))
     return out
+
+
+def news_places() -> tuple[tuple[str, str], ...]:
+    """(name, ISO3) of the cities and provinces of PETRARCH2's dictionaries."""
+    return tuple((cols[0], cols[1]) for cols in _rows("petrarch2/places.tsv", 2))
 
 
 def place_by_name(text: str, *, alone: bool = False) -> tuple[str, str] | None:

