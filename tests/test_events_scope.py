@@ -126,3 +126,18 @@ def test_a_flagged_vessel_stands_for_its_flag_state(nlp: Language, text: str,
 def test_invisible_characters_do_not_hide_a_name(nlp: Language) -> None:
     events, ents = run(nlp, "The European Union imposed new sanctions on \u200bRussia.")
     assert "Russia" in labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("President Lula signed an executive order creating a new ministry.", False),
+    ("Forty former ambassadors signed an open letter to President Biden.", False),
+    ("The Prime Minister of Japan accepted the nomination of his party.", False),
+    ("The parliament of Peru accepted the resignation of the prime minister.", False),
+    ("Republicans in the Senate vowed to impeach the Secretary of Homeland Security.", False),
+    ("Japan and Australia signed a defence pact in Canberra.", True),
+    ("Hamas accepted the Egyptian proposal.", True),
+])
+def test_one_sided_documents_posts_and_threats_are_no_cooperation(nlp: Language, text: str,
+                                                                  found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COOPERATION)) is found

@@ -68,6 +68,7 @@ from kg.events.roles import fallback_place, fill_roles, statement_place
 from kg.events.scope import (
     domestic_trip,
     habitual,
+    hostile_pledge,
     interview,
     natural_hazard,
     question,
@@ -364,7 +365,8 @@ def _keep(ctx: Context, d: Draft) -> bool:
     and roles that meet its trigger's role condition."""
     if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
-            question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d):
+            question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
+            hostile_pledge(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
     HABITUAL_ADVERBS,
+    HOSTILE_VERBS,
     JOURNALIST_NOUNS,
     NEWS_MEDIA_WORDS,
     PURPOSE_NOUNS,
@@ -86,6 +87,13 @@ def domestic_trip(ctx: Context, d: Draft) -> bool:
     return len(actors) == 1 and bool(places) and len(home) == 1 and all(
         ctx.type_of(p) is EntityType.PLACE
         and (ctx.state_of(p) or ctx.entities[p].part_of) in home for p in places)
+
+
+def hostile_pledge(ctx: Context, d: Draft) -> bool:
+    """A vow or promise to act against someone is a threat, no pledge of cooperation
+    ("Democrats vowed to investigate Pompeo", "promised to punish the attackers")."""
+    return d.type is EventType.COOPERATION and any(
+        c.lemma.lower() in HOSTILE_VERBS for c in ctx.kids(d.trigger, "xcomp"))
 
 
 def verbal_attack(ctx: Context, d: Draft) -> bool:

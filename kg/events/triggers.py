@@ -30,7 +30,9 @@ from kg.events.lexicon import (
     NOT_GOODS_NOUNS,
     NOT_WAR_WORDS,
     NOUNS,
+    ONE_SIDED_DOCUMENTS,
     OPERATION_MODIFIERS,
+    POST_NOUNS,
     RETREAT_NOUNS,
     ROUTINE_NOUNS,
     RULING_NOUNS,
@@ -378,7 +380,8 @@ def _not_legal(ctx: Context, i: int) -> bool:
 
 
 def _not_legislation(ctx: Context, i: int) -> bool:
-    return not any(o.lemma.lower() in LEGISLATION_NOUNS for o in _objects(ctx, i))
+    return not any(o.lemma.lower() in LEGISLATION_NOUNS | ONE_SIDED_DOCUMENTS
+                   for o in _objects(ctx, i))
 
 
 def _commit(ctx: Context, i: int) -> bool:
@@ -386,9 +389,14 @@ def _commit(ctx: Context, i: int) -> bool:
     ceasefire", "agreed on a text", "accepted the offer", "agreed to release"), not an
     opinion ("agreed with La Riva", "agreed the issue should be decided by Congress",
     "Hawkins somewhat agreed")."""
+    kids = ctx.parse.children(i)
+    if any(c.dep in ("dobj", "nsubjpass") and c.lemma.lower() in POST_NOUNS for c in kids) \
+            or any(o.lemma.lower() in POST_NOUNS for c in kids if c.dep == "xcomp"
+                   for o in ctx.kids(c.i, "dobj")):
+        return False  # "accepted the nomination", "agreed to wear an electronic tag"
     return any(c.dep in ("xcomp", "dobj", "nsubjpass") or (
         c.dep == "prep" and c.lemma.lower() in ("to", "on", "upon"))
-        for c in ctx.parse.children(i))  # "a ceasefire is agreed", "a plan accepted by"
+        for c in kids)  # "a ceasefire is agreed", "a plan accepted by"
 
 
 def _clause(ctx: Context, i: int) -> bool:
