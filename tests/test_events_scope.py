@@ -141,3 +141,16 @@ def test_one_sided_documents_posts_and_threats_are_no_cooperation(nlp: Language,
                                                                   found: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.COOPERATION)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The former governor is eligible to appeal.", False),
+    ("An appeal by the defendant and his lawyers secured a retrial.", False),
+    ("The Navy called off its search for the missing sailors.", False),
+    ("The Red Cross appealed for calm in Goma.", True),
+    ("Kenya appealed to the African Union to send observers.", True),
+])
+def test_court_appeals_and_calling_off_are_no_appeals(nlp: Language, text: str,
+                                                      found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.APPEAL)) is found

@@ -64,6 +64,9 @@ def special(ctx: Context, i: int) -> Trigger | None:
             return None  # "closed the hotels, citing sanctions": the reason of the act
         return Trigger(EventType.STATEMENT, "010") if verb_ok(
             ctx, i, Trigger(EventType.STATEMENT, "010", Condition.SPEAKER)) else None
+    if low == "call" and tok.pos == "VERB" and any(
+            c.text.lower() == "off" for c in ctx.kids(i, "prt")):
+        return None  # "called off its search"
     if low == "call" and tok.pos == "VERB":
         if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
                 any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)

@@ -122,6 +122,9 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
                 a = replace(a, role=Role.LOCATION)
             if not any(b.role is a.role and b.entity == a.entity for b in d.args):
                 d.args.append(a)
+    if d.type is EventType.APPEAL:  # "arguing that he should be immune": no demand of himself
+        agents = d.keys([Role.AGENT])
+        d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in agents]
     if d.type is EventType.STATEMENT:
         speakers = d.keys([Role.SPEAKER])
         d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in speakers]

@@ -376,7 +376,13 @@ def _not_legal(ctx: Context, i: int) -> bool:
     objs = ctx.kids(i, "dobj") + [o for p in ctx.kids(i, "prep")
                                   if p.lemma.lower() in ("of", "against")
                                   for o in ctx.kids(p.i, "pobj")]
-    return not any(o.lemma.lower() in RULING_NOUNS for o in objs)  # "appealed the verdict"
+    if any(o.lemma.lower() in RULING_NOUNS for o in objs):
+        return False  # "appealed the verdict"
+    # an appeal to someone or for something, or to act ("appealed for calm", "appealed to
+    # the UN", "appealed to Iran to release ..."); bare, it is a court's: "is eligible to
+    # appeal", "an appeal by Spanton and prosecutors", "the decision cannot be appealed"
+    return any(p.lemma.lower() in ("for", "to", "on", "upon")
+               for p in ctx.kids(i, "prep")) or bool(ctx.kids(i, "xcomp", "ccomp"))
 
 
 def _not_legislation(ctx: Context, i: int) -> bool:
