@@ -32,6 +32,7 @@ from kg.events.lexicon import (
     NOUNS,
     ONE_SIDED_DOCUMENTS,
     OPERATION_MODIFIERS,
+    PEOPLE_NOUNS,
     POST_NOUNS,
     RETREAT_NOUNS,
     ROUTINE_NOUNS,
@@ -324,7 +325,10 @@ def _explosive(ctx: Context, i: int) -> bool:
 def _goods(ctx: Context, o: Token) -> bool:
     """The noun phrase names goods: aid, money, weapons, forces, goods, intelligence, also
     through a measure ("1,000 containers of munitions") or a conjunct ("fighters and
-    cargo")."""
+    cargo"), but not people or their remains ("an official of the RADA forces")."""
+    if o.lemma.lower() in PEOPLE_NOUNS or any(
+            ctx.type_of(k) is EntityType.PERSON for k, _ in ctx.np_entities(o.i)):
+        return False
     for t in [o, *ctx.kids(o.i, "conj"),
               *(x for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
                 for x in ctx.kids(p.i, "pobj"))]:
