@@ -1,6 +1,6 @@
 """The network view of the graph: :func:`load_graph_data` reads events, entities and the
 role edges between them into a plain :class:`~kg.read.records.GraphData`, the input of
-:mod:`kg.analysis`, :mod:`kg.viz` and :meth:`kg.api.Graph.graph_data`."""
+:mod:`kg.analysis`, :mod:`kg.viz` and :meth:`kg.api.GeoKG.graph_data`."""
 
 from __future__ import annotations
 
