@@ -270,7 +270,9 @@ class GeoKG:
 
     def actor_network(self) -> nx.Graph:
         """Actors linked when they take part in the same events (networkx ``Graph``;
-        edge ``weight`` = shared events, ``event_types`` = counts per class)."""
+        edge ``weight`` = shared events, one count per event class, ``Meeting`` ...:
+        :func:`kg.analysis.event_types`). Every attribute is a scalar: ``nx.write_gexf``
+        and ``nx.write_graphml`` write it as it is."""
         from kg.analysis import actor_network
 
         return actor_network(self.graph_data())

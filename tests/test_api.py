@@ -20,6 +20,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from spacy.language import Language
 
 import kg
+from kg.analysis import event_types
 from kg.api import EntityRecord, EventRecord, GeoKG, Participant
 from kg.errors import InputError, KGError, QueryError
 from kg.model import EntityType, EventType, Modality, Polarity, Role
@@ -226,7 +227,7 @@ def test_networkx_views(graph: GeoKG) -> None:
     A = graph.actor_network()
     austin, kim = KGR + "person/lloyd-austin", KGR + "person/kim-yong-hyun"
     assert A.has_edge(austin, kim)
-    assert A[austin][kim]["event_types"] == {"Meeting": 1}
+    assert event_types(A[austin][kim]) == {"Meeting": 1} and A[austin][kim]["weight"] == 1
     assert A.nodes[austin]["label"] == "Lloyd Austin"
     E = graph.event_graph()
     events = [n for n, k in E.nodes(data="kind") if k == "event"]

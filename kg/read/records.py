@@ -179,6 +179,7 @@ class EventNode:
     attribution: str | None = None  # label of that entity
     evidence: tuple[Evidence, ...] = ()
     quote: str | None = None  # the quoted words of a statement
+    date: str | None = None  # ISO date of the event (time:inXSDDate of its time), if known
 
 
 @dataclass(frozen=True, slots=True)
