@@ -39,7 +39,6 @@ from kg.rdf.vocab import KG_NS, PREFIXES
 from kg.store.core import BULK_LOAD_MIN, KnowledgeGraph
 from kg.store.results import IngestReport, QueryResult, Stats, sort_rows
 from kg.store.results import _split_order_by as _split_order_by
-from kg.store.terms import _FAST_LITERALS as _FAST_LITERALS
 from kg.store.terms import CONTENT_HASH, META_GRAPH
 from kg.store.terms import _ox_term as _ox_term
 from kg.store.terms import _rdflib_term as _rdflib_term
