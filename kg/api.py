@@ -226,6 +226,13 @@ class GeoKG:
         """
         return self.store.query(sparql, bindings)
 
+    def serialize_query(self, sparql: str, bindings: Mapping[str, object] | None = None,
+                        fmt: str = "json") -> bytes:
+        """The answer of :meth:`query` as ``json``, ``csv``, ``tsv``, ``xml`` or ``table``
+        bytes (``query(...).to_<fmt>()``, written by Oxigraph where its bytes are the
+        same: see :meth:`kg.store.KnowledgeGraph.serialize_query`)."""
+        return self.store.serialize_query(sparql, bindings, fmt)
+
     def named_query(self, name: str, bindings: Mapping[str, object] | None = None,
                     **params: object) -> QueryResult:
         """Run a query of ``kg/queries`` (see :func:`list_queries` and docs/queries.md);
