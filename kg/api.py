@@ -363,7 +363,8 @@ def open(path: str | Path | None = None, *, read_only: bool = False, upgrade: bo
     """Open (or create) the persistent graph in directory ``path``; ``read_only`` lets
     several processes read one store. Without a path the graph is in memory, as with
     :func:`memory`. A store written by an older kg is upgraded when opened for writing,
-    with a notice (see :meth:`GeoKG.upgrade`), unless ``upgrade`` is false."""
+    with a notice (see :meth:`GeoKG.upgrade`), unless ``upgrade`` is false; opened
+    read-only, it is read as it is, with a notice to run ``kg upgrade --store DIR``."""
     return GeoKG(path, read_only=read_only, upgrade=upgrade, nlp=nlp)
 
 

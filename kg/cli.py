@@ -283,7 +283,8 @@ def upgrade(store_dir: str) -> None:
     """Add to a store what an older kg did not write (event counts, time stamps, tallies).
 
     A command that opens a store for writing (ingest, load) does it too, with a notice on
-    stderr; this says what was added, or "up to date".
+    stderr; one that only reads it (query, stats, export, viz, analyze) reads it as it is
+    and says on stderr to run this. This says what was added, or "up to date".
     """
     import kg.api
 

@@ -515,6 +515,29 @@ def _uncounted_article(a: URIRef, events: int) -> Graph:
     return g
 
 
+def test_an_old_store_opened_read_only_says_to_upgrade_it(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c4")
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k.add_article_graph(a, _uncounted_article(a, 2), "h")  # no kg:eventCount
+    with caplog.at_level(logging.WARNING, logger="kg.store"):
+        with KnowledgeGraph(tmp_path / "s", read_only=True) as k:
+            assert k.named_query("articles").rows[0]["events"] is None  # read as it is
+        with KnowledgeGraph(tmp_path / "s", read_only=True):
+            pass
+    hints = [r.getMessage() for r in caplog.records if r.name == "kg.store"]
+    assert hints == [f"{tmp_path / 's'}: the store lacks event counts, which an older kg "
+                     f"(or another tool) did not write, and answers may miss them: run kg "
+                     f"upgrade --store {tmp_path / 's'}"]  # once per store and process
+    with KnowledgeGraph(tmp_path / "s", upgrade=False) as k:
+        assert k.upgrade() == ["event counts"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kg.store"), \
+            KnowledgeGraph(tmp_path / "s", read_only=True) as k:
+        assert k.named_query("articles").rows[0]["events"] == Literal(2)
+    assert not caplog.records
+
+
 def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) -> None:
     a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c1")
     g = _uncounted_article(a, 3)
@@ -536,7 +559,10 @@ def test_an_upgrade_on_open_says_so_once(tmp_path: Path,
     caplog.set_level(logging.WARNING, logger="kg.store")
     with KnowledgeGraph(tmp_path / "s", read_only=True):
         pass
-    assert caplog.messages == []  # read-only: nothing upgraded, nothing said
+    # read-only: nothing upgraded, only the hint to run kg upgrade (tested on its own)
+    assert [m.endswith(f"run kg upgrade --store {tmp_path / 's'}") for m in caplog.messages
+            ] == [True]
+    caplog.clear()
     with KnowledgeGraph(tmp_path / "s"):
         pass
     assert caplog.messages == [

@@ -78,13 +78,14 @@ class KnowledgeGraph:
         self._store: ox.Store | None = open_store(self.path, read_only)
         # no materialised union (``oxigraph load``): queried as one until it is upgraded
         self._union_view = upgrades.union_missing(self)
-        if upgrade and not read_only:
-            upgrades.upgrade_on_open(self)
+        if upgrade:  # read-only: a notice that kg upgrade would add something
+            (upgrades.hint_on_open if read_only else upgrades.upgrade_on_open)(self)
 
     def upgrade(self) -> list[str]:
         """Add what an older kg (or another tool) did not write (:mod:`kg.store.upgrades`);
         returns what was added, empty if the store was up to date. A store opened for
-        writing is upgraded when opened, with a notice, unless ``upgrade=False``."""
+        writing is upgraded when opened, with a notice, unless ``upgrade=False``; one
+        opened read-only gets a notice to run ``kg upgrade`` (unless ``upgrade=False``)."""
         if self.read_only:
             raise StoreError(f"{self._where()}: the store is open read-only: open it for "
                              "writing to upgrade it")
