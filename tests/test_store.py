@@ -538,6 +538,17 @@ def test_an_old_store_opened_read_only_says_to_upgrade_it(
     assert not caplog.records
 
 
+def test_articles_without_events_or_counts_are_no_old_store(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c5")
+    with KnowledgeGraph(tmp_path / "s") as k:  # add_article_graph keeps a graph as given
+        k.add_article_graph(a, _uncounted_article(a, 0), "h")
+    with caplog.at_level(logging.WARNING, logger="kg.store"), \
+            KnowledgeGraph(tmp_path / "s", read_only=True):
+        pass
+    assert not caplog.records
+
+
 def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) -> None:
     a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c1")
     g = _uncounted_article(a, 3)

@@ -76,7 +76,9 @@ def hint_on_open(kg: KnowledgeGraph) -> None:
     """Say, once per store and process, that a store just opened read-only was written by
     an older kg and how to upgrade it: a WARNING on the logger ``kg.store`` (``kg``
     commands print it as one line on stderr). The store is read as it is."""
-    what = missing(kg)
+    # counts matter once there are events: a graph of articles without events (given to
+    # add_article_graph, which keeps a graph without a count that way) is not "old"
+    what = [name for name in missing(kg) if name != COUNTS or _has(kg, KG.cameoCode)]
     if what and kg._where() not in _HINTED:
         _HINTED.add(kg._where())
         log.warning("%s: the store lacks %s, which an older kg (or another tool) did not "
