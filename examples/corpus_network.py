@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 import kg
-from kg.analysis import communities, export_graph, rankings
+from kg.analysis import communities, event_types, export_graph, rankings
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent / "data" / "gold" / "dev"
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
         print("\nStrongest ties:")
         ties = sorted(A.edges(data=True), key=lambda e: (-e[2]["weight"], name(e[0]), name(e[1])))
         for u, v, d in ties[:5]:
-            kinds = ", ".join(f"{t} {n}" for t, n in sorted(d["event_types"].items()))
+            kinds = ", ".join(f"{t} {n}" for t, n in sorted(event_types(d).items()))
             print(f"  {name(u)} — {name(v)}: {d['weight']} event(s) ({kinds})")
 
         print("\nCommunities (Louvain):")

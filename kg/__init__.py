@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 __all__ = [
     "EntityRecord",
     "EventRecord",
-    "Graph",
+    "GeoKG",
     "IngestReport",
     "NamedQuery",
     "Participant",
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from kg.api import (
         EntityRecord,
         EventRecord,
-        Graph,
+        GeoKG,
         IngestReport,
         NamedQuery,
         Participant,
@@ -71,6 +71,10 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "Graph":  # deprecated: warns on every use, so it is never cached here
+        import importlib
+
+        return importlib.import_module("kg.api")._deprecated(name, stacklevel=3)
     if name in _API:
         import importlib
 

@@ -18,8 +18,8 @@ Node identifiers are the IRIs of the entities and events (strings); every node c
 ...     events={"e": EventNode("e", "Meeting", "Ann met Bo")},
 ...     roles=(RoleEdge("e", "agent", "a"), RoleEdge("e", "participant", "b")))
 >>> G = actor_network(data)
->>> G["a"]["b"]["weight"], G["a"]["b"]["event_types"]
-(1, {'Meeting': 1})
+>>> G["a"]["b"]["weight"], event_types(G["a"]["b"]), shared_events(G["a"]["b"])
+(1, {'Meeting': 1}, ['e'])
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import AnalysisError
-from kg.model import EntityType, Role
+from kg.model import EntityType, EventType, Role
 from kg.read import (
     EntityNode,
     EventNode,
@@ -69,6 +69,7 @@ __all__ = [
     "ego_network",
     "event_chain",
     "event_graph",
+    "event_types",
     "export_graph",
     "find_node",
     "format_chain",
@@ -77,6 +78,7 @@ __all__ = [
     "label_of",
     "load_graph_data",
     "rankings",
+    "shared_events",
 ]
 
 
@@ -129,7 +131,8 @@ def _entity_attrs(e: EntityNode) -> dict[str, Any]:
 
 def _event_attrs(e: EventNode) -> dict[str, Any]:
     attrs: dict[str, Any] = {"label": e.label, "kind": EVENT_KIND, "event_type": e.type}
-    for key in ("cameo", "plover", "modality", "polarity", "attributed_to", "attribution"):
+    for key in ("cameo", "plover", "modality", "polarity", "attributed_to", "attribution",
+                "date"):
         value = getattr(e, key)
         if value is not None:
             attrs[key] = value
@@ -141,10 +144,12 @@ def _event_attrs(e: EventNode) -> dict[str, Any]:
 
 
 def event_graph(data: GraphData) -> nx.MultiDiGraph:
-    """Entities and events as nodes; one edge event -> entity per role (key = the role).
-
-    Entities that take part in no event are left out.
-    """
+    """Entities and events as nodes; one edge event -> entity per role (key and ``role``):
+    kg's one actor–event graph (``kg analyze --graph events``, ``kg export --format
+    graphml``, the pictures). Attributes are strings: entity ``label``, ``kind`` (class);
+    event ``kind="event"``, ``label``, ``event_type`` and when known ``cameo``, ``plover``,
+    ``modality``, ``polarity``, ``attributed_to``, ``attribution``, ``date``, ``evidence``,
+    ``article``. Entities that take part in no event are left out."""
     G = nx.MultiDiGraph()
     for e in data.events.values():
         G.add_node(e.iri, **_event_attrs(e))
@@ -166,26 +171,35 @@ def _actors_by_event(data: GraphData) -> dict[str, list[str]]:
 
 
 def actor_network(data: GraphData) -> nx.Graph:
-    """Actors (people, states, organisations, forces) linked when they share an event.
-
-    Edge ``weight`` = number of shared events; ``event_types`` = {event class: count};
-    ``events`` = the shared event IRIs. Every actor of an event is a node, even alone.
-    """
+    """Actors (people, states, organisations, forces) linked when they share an event;
+    every actor of an event is a node, even alone. Attributes are scalars (networkx
+    writes GraphML / GEXF as it is): nodes ``label``, ``kind``; edges ``weight`` (shared
+    events), a count per event class shared (``Meeting``...: :func:`event_types`) and
+    ``events``, their IRIs separated by spaces (:func:`shared_events`)."""
     G = nx.Graph()
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event, actors in sorted(_actors_by_event(data).items()):
-        etype = data.events[event].type
-        for a in actors:
-            if a not in G:
-                G.add_node(a, **_entity_attrs(data.entities[a]))
+        G.add_nodes_from((a, _entity_attrs(data.entities[a])) for a in actors if a not in G)
         for i, a in enumerate(actors):
             for b in actors[i + 1:]:
-                if not G.has_edge(a, b):
-                    G.add_edge(a, b, weight=0, event_types={}, events=[])
-                d = G[a][b]
-                d["weight"] += 1
-                d["event_types"][etype] = d["event_types"].get(etype, 0) + 1
-                d["events"].append(event)
+                shared[a, b].append(event)
+    for (a, b), events in shared.items():
+        counts = Counter(data.events[e].type for e in events)
+        G.add_edge(a, b, weight=len(events), events=" ".join(events), **counts)
     return G
+
+
+_EVENT_TYPES: tuple[str, ...] = tuple(t.value for t in EventType)
+
+
+def event_types(attrs: Mapping[str, Any]) -> dict[str, int]:
+    """An :func:`actor_network` edge's event classes and counts (``{"Meeting": 2}``)."""
+    return {t: int(attrs[t]) for t in _EVENT_TYPES if t in attrs}
+
+
+def shared_events(attrs: Mapping[str, Any]) -> list[str]:
+    """The IRIs of an :func:`actor_network` edge's events, in IRI order."""
+    return str(attrs.get("events", "")).split()
 
 
 def find_node(G: nx.Graph, actor: str, *, kinds: Iterable[str] | None = None) -> str:

@@ -1,6 +1,6 @@
-"""The Python API for researchers: the CLI's verbs as methods of one :class:`Graph`.
+"""The Python API for researchers: the CLI's verbs as methods of one :class:`GeoKG`.
 
-A :class:`Graph` is a thin facade over :class:`kg.store.KnowledgeGraph` (the Oxigraph
+A :class:`GeoKG` is a thin facade over :class:`kg.store.KnowledgeGraph` (the Oxigraph
 store) that adds what a notebook needs: ingesting files or strings with the extraction
 pipeline, reading events and entities back as typed records, networkx views, HTML
 pictures and exports. Everything it reads comes from the RDF graph through SPARQL with
@@ -22,16 +22,17 @@ TimeRecord(text='Wednesday', date=datetime.date(2024, 10, 30))
 >>> g.close()
 
 ``import kg`` is cheap: the names of this module are exposed lazily as ``kg.open``,
-``kg.memory``, ``kg.Graph``, ... and spaCy is loaded only when something is extracted.
+``kg.memory``, ``kg.GeoKG``, ... and spaCy is loaded only when something is extracted.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EntityRecord",
     "EventRecord",
-    "Graph",
+    "GeoKG",
     "IngestReport",
     "NamedQuery",
     "Participant",
@@ -91,16 +92,16 @@ __all__ = [
 # --------------------------------------------------------------------------- the facade
 
 
-class Graph:
+class GeoKG:
     """A knowledge graph you can ingest into, query, analyse, draw and export.
 
-    ``Graph(path)`` opens (or creates) a persistent Oxigraph store in the directory
-    ``path``; ``Graph()`` is in memory. ``nlp`` is the spaCy pipeline to extract with
+    ``GeoKG(path)`` opens (or creates) a persistent Oxigraph store in the directory
+    ``path``; ``GeoKG()`` is in memory. ``nlp`` is the spaCy pipeline to extract with
     (default: kg's model, loaded once on first use). The store underneath is
     :attr:`store` (a :class:`kg.store.KnowledgeGraph`) for anything not covered here.
     Use it as a context manager, or call :meth:`close`, to release an on-disk store.
 
-    >>> with Graph() as g:
+    >>> with GeoKG() as g:
     ...     g.stats().articles
     0
     """
@@ -121,7 +122,7 @@ class Graph:
         """Flush and release the store."""
         self.store.close()
 
-    def __enter__(self) -> Graph:
+    def __enter__(self) -> GeoKG:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -130,7 +131,7 @@ class Graph:
         self.store.__exit__(exc_type, exc, tb)
 
     def __repr__(self) -> str:
-        return f"Graph({str(self.path) if self.path else 'in memory'})"
+        return f"GeoKG({str(self.path) if self.path else 'in memory'})"
 
     # -- writing ----------------------------------------------------------------------
 
@@ -225,6 +226,13 @@ class Graph:
         """
         return self.store.query(sparql, bindings)
 
+    def serialize_query(self, sparql: str, bindings: Mapping[str, object] | None = None,
+                        fmt: str = "json") -> bytes:
+        """The answer of :meth:`query` as ``json``, ``csv``, ``tsv``, ``xml`` or ``table``
+        bytes (``query(...).to_<fmt>()``, written by Oxigraph where its bytes are the
+        same: see :meth:`kg.store.KnowledgeGraph.serialize_query`)."""
+        return self.store.serialize_query(sparql, bindings, fmt)
+
     def named_query(self, name: str, bindings: Mapping[str, object] | None = None,
                     **params: object) -> QueryResult:
         """Run a query of ``kg/queries`` (see :func:`list_queries` and docs/queries.md);
@@ -269,7 +277,9 @@ class Graph:
 
     def actor_network(self) -> nx.Graph:
         """Actors linked when they take part in the same events (networkx ``Graph``;
-        edge ``weight`` = shared events, ``event_types`` = counts per class)."""
+        edge ``weight`` = shared events, one count per event class, ``Meeting`` ...:
+        :func:`kg.analysis.event_types`). Every attribute is a scalar: ``nx.write_gexf``
+        and ``nx.write_graphml`` write it as it is."""
         from kg.analysis import actor_network
 
         return actor_network(self.graph_data())
@@ -312,6 +322,26 @@ class Graph:
                     on_progress=on_progress)
 
 
+#: Old names kept for one release: ``kg.Graph`` collided with :class:`rdflib.Graph` (which
+#: kg itself returns) and :class:`networkx.Graph` (what :meth:`GeoKG.actor_network` returns).
+_DEPRECATED = {"Graph": "GeoKG"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        return _deprecated(name, stacklevel=3)
+    raise AttributeError(f"module 'kg.api' has no attribute {name!r}")
+
+
+def _deprecated(name: str, *, stacklevel: int) -> Any:
+    """The object a deprecated name stands for, with a :class:`DeprecationWarning` at
+    the caller ``stacklevel`` frames up (on every use: the name is never cached)."""
+    new = _DEPRECATED[name]
+    warnings.warn(f"kg.{name} is deprecated and will be removed in the next release; "
+                  f"use kg.{new}", DeprecationWarning, stacklevel=stacklevel)
+    return globals()[new]
+
+
 def _article(text: str, *, title: str, published: date | str | None, source: str | None,
              url: str | None, key: str | None) -> Article:
     from kg.articles import read_text
@@ -329,17 +359,18 @@ def _article(text: str, *, title: str, published: date | str | None, source: str
 
 
 def open(path: str | Path | None = None, *, read_only: bool = False, upgrade: bool = True,
-         nlp: Language | None = None) -> Graph:
+         nlp: Language | None = None) -> GeoKG:
     """Open (or create) the persistent graph in directory ``path``; ``read_only`` lets
     several processes read one store. Without a path the graph is in memory, as with
     :func:`memory`. A store written by an older kg is upgraded when opened for writing,
-    with a notice (see :meth:`Graph.upgrade`), unless ``upgrade`` is false."""
-    return Graph(path, read_only=read_only, upgrade=upgrade, nlp=nlp)
+    with a notice (see :meth:`GeoKG.upgrade`), unless ``upgrade`` is false; opened
+    read-only, it is read as it is, with a notice to run ``kg upgrade --store DIR``."""
+    return GeoKG(path, read_only=read_only, upgrade=upgrade, nlp=nlp)
 
 
-def memory(*, nlp: Language | None = None) -> Graph:
+def memory(*, nlp: Language | None = None) -> GeoKG:
     """A new empty graph held in memory."""
-    return Graph(nlp=nlp)
+    return GeoKG(nlp=nlp)
 
 
 def extract_text(text: str, *, title: str = "", published: date | str | None = None,
@@ -361,7 +392,7 @@ def extract_text(text: str, *, title: str = "", published: date | str | None = N
 def read_inputs(*paths: str | Path) -> list[Article | KGError]:
     """Every article in ``paths`` (files, directories, globs), with an
     :class:`~kg.errors.InputError` in place of each file or item that cannot be read;
-    :meth:`Graph.ingest_articles` stores the articles and reports the errors."""
+    :meth:`GeoKG.ingest_articles` stores the articles and reports the errors."""
     from kg.articles import read_articles_lenient
 
     if not paths:

@@ -204,15 +204,14 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
         if not sep or not name.strip():
             raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
         bindings[name.strip().lstrip("?")] = kg.api.parse_param(value)
+    out_format = ResultFormat(fmt)
     with kg.api.open(store_dir, read_only=True) as g:
         if query_name is not None:
-            result = g.named_query(query_name, bindings)
+            out = out_format.render(g.named_query(query_name, bindings))
         else:
             text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
             assert text is not None
-            result = g.query(text, bindings)
-    out_format = ResultFormat(fmt)
-    out = out_format.render(result)
+            out = g.serialize_query(text, bindings, out_format.value).decode("utf-8")
     click.echo(_shown(out, data=out_format.is_data), nl=not out.endswith("\n"))
 
 
@@ -284,7 +283,8 @@ def upgrade(store_dir: str) -> None:
     """Add to a store what an older kg did not write (event counts, time stamps, tallies).
 
     A command that opens a store for writing (ingest, load) does it too, with a notice on
-    stderr; this says what was added, or "up to date".
+    stderr; one that only reads it (query, stats, export, viz, analyze) reads it as it is
+    and says on stderr to run this. This says what was added, or "up to date".
     """
     import kg.api
 

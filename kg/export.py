@@ -5,7 +5,8 @@
   PLOVER, source and target actor with ISO3, place with coordinates, quantity, modality,
   attribution, article, evidence text).
 - ``graphml`` / ``gexf``: the bipartite actor–event graph (networkx), edges labelled with
-  the actor's role, for Gephi, Cytoscape or yEd.
+  the actor's role, for Gephi, Cytoscape or yEd: :func:`kg.analysis.event_graph`, the
+  graph ``kg analyze --graph events`` analyses, written by :func:`kg.analysis.export_graph`.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ import csv
 import io
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
-from kg.errors import StoreError
+from kg.analysis import event_graph, export_graph, load_graph_data
+from kg.errors import AnalysisError, StoreError
 from kg.formats import ExportFormat
 from kg.rdf.vocab import KG_NS
 from kg.store import KnowledgeGraph
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EVENT_COLUMNS", "ExportFormat", "actor_event_graph", "events_csv", "export"]
 
@@ -41,8 +46,6 @@ _SOURCE_ROLES = "kg:agent|kg:speaker"
 _ISO3 = ("kg:iso3|(kg:partOf|kg:forceOf)/kg:iso3"
          "|org:holds/org:postIn/(kg:iso3|kg:partOf/kg:iso3)")
 _TARGET_ROLES = "kg:target|kg:recipient|kg:addressee|kg:participant"
-_ACTOR_ROLES = ("agent", "participant", "recipient", "target", "speaker", "addressee")
-_PLACE_ROLES = ("location", "origin", "destination")
 
 _EVENTS_QUERY = f"""
 SELECT ?event
@@ -100,39 +103,11 @@ def events_csv(kg: KnowledgeGraph) -> str:
     return buf.getvalue()
 
 
-def actor_event_graph(kg: KnowledgeGraph) -> Any:
-    """The bipartite actor–event graph as a :class:`networkx.MultiDiGraph`.
-
-    Event nodes carry ``kind="event"``, ``type``, ``label``, ``date``, ``cameo``; actor and
-    place nodes ``kind="actor"`` / ``"place"``, ``type`` and ``label``; each edge goes from
-    the event to the actor or place and carries its ``role``.
-    """
-    import networkx as nx
-
-    roles = ", ".join(f"kg:{r}" for r in (*_ACTOR_ROLES, *_PLACE_ROLES))
-    result = kg.query(f"""
-        SELECT DISTINCT ?event ?etype ?elabel ?date ?cameo ?role ?x ?xtype ?xlabel WHERE {{
-          ?event kg:cameoCode ?cameo ; a ?etype ; ?role ?x .
-          FILTER(STRSTARTS(STR(?etype), STR(kg:)) && ?etype != kg:Event)
-          FILTER(?role IN ({roles}))
-          ?x a ?xtype . FILTER(STRSTARTS(STR(?xtype), STR(kg:)))
-          OPTIONAL {{ ?event rdfs:label ?elabel }}
-          OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?date }}
-          OPTIONAL {{ ?x rdfs:label ?xlabel }}
-        }} ORDER BY ?event ?role ?x""")
-    g = nx.MultiDiGraph()
-    seen_edges: set[tuple[str, str, str]] = set()
-    for row in result.rows:
-        ev, x, role = str(row["event"]), str(row["x"]), _cell(row["role"])
-        g.add_node(ev, **_attrs(kind="event", type=_cell(row["etype"]), label=row["elabel"],
-                                date=row["date"], cameo=row["cameo"]))
-        kind = "place" if role in _PLACE_ROLES else "actor"
-        if x not in g or g.nodes[x].get("kind") != "actor":
-            g.add_node(x, **_attrs(kind=kind, type=_cell(row["xtype"]), label=row["xlabel"]))
-        if (ev, x, role) not in seen_edges:
-            seen_edges.add((ev, x, role))
-            g.add_edge(ev, x, key=role, role=role)
-    return g
+def actor_event_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The bipartite actor–event graph of the store (a :class:`networkx.MultiDiGraph`):
+    :func:`kg.analysis.event_graph` of what :func:`kg.read.load_graph_data` reads, the
+    one builder of this graph (its attributes are described there)."""
+    return event_graph(load_graph_data(kg))
 
 
 def export(kg: KnowledgeGraph, fmt: ExportFormat | str, out: str | Path) -> Path:
@@ -145,15 +120,13 @@ def export(kg: KnowledgeGraph, fmt: ExportFormat | str, out: str | Path) -> Path
         elif fmt is ExportFormat.CSV:
             path.write_text(events_csv(kg), encoding="utf-8")
         else:
-            import networkx as nx
-
-            g = actor_event_graph(kg)
-            if fmt is ExportFormat.GRAPHML:
-                nx.write_graphml(g, path)
-            else:
-                nx.write_gexf(g, path)
+            export_graph(actor_event_graph(kg), path, fmt.value)
     except OSError as e:
         raise StoreError(f"{path}: cannot write the export: {e.strerror or e}") from e
+    except AnalysisError as e:  # export_graph could not write the file
+        cause = e.__cause__
+        why = cause.strerror if isinstance(cause, OSError) and cause.strerror else e
+        raise StoreError(f"{path}: cannot write the export: {why}") from e
     return path
 
 
@@ -184,8 +157,3 @@ def _csv_cell(t: object) -> str:
     if text.startswith(_FORMULA_START) and not is_number:
         return "'" + text
     return text
-
-
-def _attrs(**kw: object) -> dict[str, str]:
-    """Node attributes for GraphML/GEXF: strings only, unbound ones left out."""
-    return {k: _cell(v) for k, v in kw.items() if v is not None}

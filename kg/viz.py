@@ -33,7 +33,9 @@ from kg.analysis import (
     cap_graph,
     ego_network,
     event_graph,
+    event_types,
     find_node,
+    shared_events,
 )
 from kg.errors import KGError
 
@@ -240,12 +242,12 @@ def _render_actor_view(net: Network, data: GraphData, G: nx.Graph) -> None:
                      title=_entity_tooltip(G, n, k), kind=d.get("kind", "Entity"),
                      value=max(k, 1))
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda t: (t[0], t[1]))):
-        types: Mapping[str, int] = d.get("event_types", {})
+        types: Mapping[str, int] = event_types(d)
         label = ", ".join(_TYPE_VERB.get(t, t) + (f" ×{c}" if c > 1 else "")
                           for t, c in sorted(types.items(), key=lambda tc: (-tc[1], tc[0])))
         lines = [f"{G.nodes[u].get('label', u)} — {G.nodes[v].get('label', v)}: "
                  f"{d.get('weight', 1)} shared event(s)"]
-        for e in d.get("events", [])[:5]:
+        for e in shared_events(d)[:5]:
             rec = data.events[e]
             quote = f" “{_short(rec.evidence[0].text, 200)}”" if rec.evidence else ""
             lines.append(f"{rec.type}: {_short(rec.label, 100)}{quote}")
@@ -296,7 +298,7 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
         _render_actor_view(net, data, G)
         type_counts: Counter[str] = Counter()
         for _, _, d in G.edges(data=True):
-            type_counts.update(d.get("event_types", {}))
+            type_counts.update(event_types(d))
     else:
         _render_event_view(net, data, G)
         type_counts = Counter(d["event_type"] for _, d in G.nodes(data=True)

@@ -23,10 +23,12 @@ from kg.analysis import (
     ego_network,
     event_chain,
     event_graph,
+    event_types,
     export_graph,
     find_node,
     load_graph_data,
     rankings,
+    shared_events,
 )
 
 KGR = "https://w3id.org/geokg/resource/"
@@ -158,8 +160,11 @@ def test_actor_network_weights_and_types(data: GraphData) -> None:
     assert {frozenset(e) for e in G.edges()} == {
         frozenset((AUSTIN, KOR)), frozenset((AUSTIN, PRK)), frozenset((PRK, RUS))}
     assert G[PRK][RUS]["weight"] == 2
-    assert G[PRK][RUS]["event_types"] == {"Transfer": 1, "Statement": 1}
-    assert G[AUSTIN][KOR]["event_types"] == {"Meeting": 1}
+    assert event_types(G[PRK][RUS]) == {"Transfer": 1, "Statement": 1}
+    assert (G[PRK][RUS]["Transfer"], G[PRK][RUS]["Statement"]) == (1, 1)
+    assert event_types(G[AUSTIN][KOR]) == {"Meeting": 1}
+    assert shared_events(G[PRK][RUS]) == sorted(shared_events(G[PRK][RUS]))
+    assert len(shared_events(G[PRK][RUS])) == 2
     assert dict(G.degree()) == {AUSTIN: 2, KOR: 1, PRK: 2, RUS: 1, FORCE: 0}
 
 
@@ -237,12 +242,25 @@ def test_export_round_trip(data: GraphData, tmp_path: Path, suffix: str) -> None
     export_graph(actor_network(data), path)
     back = nx.read_graphml(path) if suffix == "graphml" else nx.read_gexf(path)
     assert set(back) == {AUSTIN, KOR, PRK, RUS, FORCE}
-    assert '"Transfer": 1' in back[PRK][RUS]["event_types"]
+    assert event_types(back[PRK][RUS]) == {"Transfer": 1, "Statement": 1}
     assert int(back[PRK][RUS]["weight"]) == 2
     export_graph(event_graph(data), tmp_path / "events.graphml")
     assert nx.read_graphml(tmp_path / "events.graphml").number_of_edges() == 13
     with pytest.raises(AnalysisError, match="export format"):
         export_graph(actor_network(data), tmp_path / "x.png")
+
+
+@pytest.mark.parametrize("which", ["actors", "events"])
+def test_networks_have_scalar_attributes_networkx_can_write(data: GraphData, tmp_path: Path,
+                                                            which: str) -> None:
+    G = actor_network(data) if which == "actors" else event_graph(data)
+    nx.write_graphml(G, tmp_path / "g.graphml")  # no export_graph: networkx's own writers
+    nx.write_gexf(G, tmp_path / "g.gexf")
+    for back in (nx.read_graphml(tmp_path / "g.graphml"), nx.read_gexf(tmp_path / "g.gexf")):
+        assert set(back) == set(G) and back.number_of_edges() == G.number_of_edges()
+        if which == "actors":
+            assert event_types(back[PRK][RUS]) == event_types(G[PRK][RUS])
+            assert shared_events(back[PRK][RUS]) == shared_events(G[PRK][RUS])
 
 
 def test_cli_analyze(tmp_path: Path) -> None:

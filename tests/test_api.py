@@ -20,7 +20,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from spacy.language import Language
 
 import kg
-from kg.api import EntityRecord, EventRecord, Graph, Participant
+from kg.analysis import event_types
+from kg.api import EntityRecord, EventRecord, GeoKG, Participant
 from kg.errors import InputError, KGError, QueryError
 from kg.model import EntityType, EventType, Modality, Polarity, Role
 
@@ -44,7 +45,7 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def graph(nlp: Language) -> Iterator[Graph]:
+def graph(nlp: Language) -> Iterator[GeoKG]:
     g = kg.memory(nlp=nlp)
     report = g.ingest_text(TEXT, title="Troops", published="2024-10-30", source="AP")
     assert report.added and not report.failed
@@ -62,7 +63,7 @@ def _by_type(events: list[EventRecord]) -> dict[str, list[EventRecord]]:
 # --------------------------------------------------------------------------- round trip
 
 
-def test_events_read_back_with_roles_quantities_time_and_attribution(graph: Graph) -> None:
+def test_events_read_back_with_roles_quantities_time_and_attribution(graph: GeoKG) -> None:
     events = _by_type(graph.events())
     assert sorted(events) == ["Deployment", "Meeting", "Statement"]
 
@@ -100,7 +101,7 @@ def test_read_back_equals_what_was_extracted(nlp: Language) -> None:
     assert got == want
 
 
-def test_event_filters(graph: Graph) -> None:
+def test_event_filters(graph: GeoKG) -> None:
     assert [e.type for e in graph.events(type="Deployment")] == [EventType.DEPLOYMENT]
     assert [e.type for e in graph.events(EventType.MEETING)] == [EventType.MEETING]
     assert len(graph.events(type="kg:Statement")) == 2
@@ -118,7 +119,7 @@ def test_event_filters(graph: Graph) -> None:
         graph.events(type="Person")
 
 
-def test_entities(graph: Graph) -> None:
+def test_entities(graph: GeoKG) -> None:
     people = graph.entities(type="Person")
     assert [e.label for e in people] == ["Kim Yong-hyun", "Lloyd Austin"]
     assert all(isinstance(e, EntityRecord) and e.articles == 1 for e in people)
@@ -137,12 +138,12 @@ def test_entities(graph: Graph) -> None:
 # --------------------------------------------------------------------------- bound parameters
 
 
-def _triples(g: Graph) -> int:
+def _triples(g: GeoKG) -> int:
     return g.stats().triples
 
 
 @pytest.mark.parametrize("label", HOSTILE)
-def test_hostile_labels_are_data(graph: Graph, label: str) -> None:
+def test_hostile_labels_are_data(graph: GeoKG, label: str) -> None:
     before = _triples(graph)
     assert graph.events(actor=label) == []
     assert graph.entities(name=label) == []
@@ -208,7 +209,7 @@ def test_an_entity_in_many_article_graphs_is_read_in_linear_time() -> None:
 # --------------------------------------------------------------------------- tables, views
 
 
-def test_dataframes(graph: Graph) -> None:
+def test_dataframes(graph: GeoKG) -> None:
     pd = pytest.importorskip("pandas")
     df = graph.named_query("events_by_type", type="Meeting").to_dataframe()
     assert len(df) == 1 and "event" in df.columns
@@ -222,11 +223,11 @@ def test_dataframes(graph: Graph) -> None:
     assert set(ents["type"]) == {"Person", "Country", "Place"}
 
 
-def test_networkx_views(graph: Graph) -> None:
+def test_networkx_views(graph: GeoKG) -> None:
     A = graph.actor_network()
     austin, kim = KGR + "person/lloyd-austin", KGR + "person/kim-yong-hyun"
     assert A.has_edge(austin, kim)
-    assert A[austin][kim]["event_types"] == {"Meeting": 1}
+    assert event_types(A[austin][kim]) == {"Meeting": 1} and A[austin][kim]["weight"] == 1
     assert A.nodes[austin]["label"] == "Lloyd Austin"
     E = graph.event_graph()
     events = [n for n, k in E.nodes(data="kind") if k == "event"]
@@ -236,7 +237,7 @@ def test_networkx_views(graph: Graph) -> None:
         ("agent", KGR + "country/PRK"), ("destination", KGR + "country/RUS")}
 
 
-def test_render_html_is_self_contained(graph: Graph) -> None:
+def test_render_html_is_self_contained(graph: GeoKG) -> None:
     html = graph.render_html(view="actors")
     assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:200]
     assert "Content-Security-Policy" in html
@@ -246,7 +247,7 @@ def test_render_html_is_self_contained(graph: Graph) -> None:
     assert "North Korea send to Russia" in full
 
 
-def test_export_and_dump(graph: Graph, tmp_path: Path) -> None:
+def test_export_and_dump(graph: GeoKG, tmp_path: Path) -> None:
     ttl = graph.export(tmp_path / "kg.ttl")
     parsed = rdflib.Graph().parse(ttl, format="turtle")
     assert len(list(parsed.subjects(RDF.type, URIRef(KG_NS + "Deployment")))) == 1
@@ -289,10 +290,10 @@ def test_persistent_store_round_trip(nlp: Language, tmp_path: Path) -> None:
 
 def test_open_without_a_path_is_in_memory() -> None:
     with kg.open() as g:
-        assert g.path is None and g.stats().articles == 0 and repr(g) == "Graph(in memory)"
+        assert g.path is None and g.stats().articles == 0 and repr(g) == "GeoKG(in memory)"
 
 
-def test_ingest_needs_input_and_dates_are_checked(graph: Graph) -> None:
+def test_ingest_needs_input_and_dates_are_checked(graph: GeoKG) -> None:
     with pytest.raises(InputError, match="at least one"):
         graph.ingest()
     with pytest.raises(InputError, match="not an ISO date"):
@@ -312,7 +313,7 @@ def test_extract_text_and_to_rdf(nlp: Language) -> None:
         kg.to_rdf(ex, "rdfxml")
 
 
-def test_named_queries_listed_and_bound_by_keyword(graph: Graph) -> None:
+def test_named_queries_listed_and_bound_by_keyword(graph: GeoKG) -> None:
     names = [q.name for q in kg.list_queries()]
     assert "contested_claims" in names and names == sorted(names)
     rows = graph.named_query("actor_timeline", actor="Lloyd Austin").rows
@@ -327,12 +328,23 @@ def test_named_queries_listed_and_bound_by_keyword(graph: Graph) -> None:
 def test_lazy_names() -> None:
     import kg.api
 
-    assert kg.open is kg.api.open and kg.Graph is kg.api.Graph
+    assert kg.open is kg.api.open and kg.GeoKG is kg.api.GeoKG
     assert set(kg.api.__all__) <= set(dir(kg))
     assert {n for n in kg.__all__ if n != "__version__"} == set(kg.api.__all__)
     submodules = {p.stem for p in Path(kg.__file__).parent.iterdir()
                   if p.suffix == ".py" or (p / "__init__.py").is_file()}
     assert not submodules & set(kg.__all__)  # a lazy name must not shadow a subpackage
+
+
+def test_graph_is_a_deprecated_alias_of_geokg() -> None:
+    import kg.api
+
+    for get in (lambda: kg.Graph, lambda: kg.api.Graph):
+        with pytest.warns(DeprecationWarning, match=r"kg\.Graph is deprecated.*use kg\.GeoKG"):
+            assert get() is kg.GeoKG
+    with pytest.warns(DeprecationWarning):  # every use warns: the name is never cached
+        assert kg.Graph is kg.GeoKG
+    assert "Graph" not in kg.__all__ and "Graph" not in kg.api.__all__
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = kg.nope
 

@@ -149,6 +149,21 @@ def test_a_command_that_upgrades_a_store_says_so_once_on_stderr(tmp_path: Path) 
     assert (code, err) == (0, f"loaded 0 quads from {dump}\n")
 
 
+def test_a_read_only_command_on_an_old_store_says_to_run_kg_upgrade(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    _store_without_counts(store)
+    code, out, err = run("stats", "--store", str(store))
+    assert code == 0 and "articles  1" in out
+    assert err == (f"kg: {store}: the store lacks event counts, which an older kg (or another "
+                   f"tool) did not write, and answers may miss them: run kg upgrade --store "
+                   f"{store}\n")
+    assert run("upgrade", "--store", str(store))[0] == 0
+    fresh = tmp_path / "t"
+    _store_without_counts(fresh)
+    assert run("upgrade", "--store", str(fresh))[0] == 0
+    assert run("stats", "--store", str(fresh))[2] == ""  # up to date: nothing to say
+
+
 def test_load_bad_file_is_a_one_line_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.nq"
     bad.write_text("<a> <b> .\n", encoding="utf-8")

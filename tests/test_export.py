@@ -83,13 +83,17 @@ def test_events_csv_codes_officials_by_their_state_and_visits_by_the_host() -> N
 def test_actor_event_graph(kg: KnowledgeGraph) -> None:
     g = actor_event_graph(kg)
     meeting = f"{A1}/event/1"
-    assert g.nodes[meeting]["kind"] == "event" and g.nodes[meeting]["type"] == "Meeting"
+    # the one actor–event graph: kg.analysis.event_graph (an entity's kind is its class;
+    # before it had one builder, export wrote kind "actor" / "place" and the class as type)
+    assert g.nodes[meeting]["kind"] == "event" and g.nodes[meeting]["event_type"] == "Meeting"
+    assert g.nodes[meeting]["date"] == "2024-10-30" and g.nodes[meeting]["cameo"] == "04"
     assert sorted((v, d["role"]) for _, v, d in g.out_edges(meeting, data=True)) == [
         (str(KGR["person/kim-yong-hyun"]), "participant"),
         (str(KGR["person/lloyd-austin"]), "agent")]
-    assert g.nodes[str(KGR["place/kursk"])]["kind"] == "place"
-    assert g.nodes[str(KGR["force/PRK"])] == {"kind": "actor", "type": "MilitaryForce",
+    assert g.nodes[str(KGR["place/kursk"])]["kind"] == "Place"
+    assert g.nodes[str(KGR["force/PRK"])] == {"kind": "MilitaryForce",
                                               "label": "North Korean troops"}
+    assert g.number_of_nodes() == 16 and g.number_of_edges() == 18
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])

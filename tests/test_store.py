@@ -515,6 +515,40 @@ def _uncounted_article(a: URIRef, events: int) -> Graph:
     return g
 
 
+def test_an_old_store_opened_read_only_says_to_upgrade_it(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c4")
+    with KnowledgeGraph(tmp_path / "s") as k:
+        k.add_article_graph(a, _uncounted_article(a, 2), "h")  # no kg:eventCount
+    with caplog.at_level(logging.WARNING, logger="kg.store"):
+        with KnowledgeGraph(tmp_path / "s", read_only=True) as k:
+            assert k.named_query("articles").rows[0]["events"] is None  # read as it is
+        with KnowledgeGraph(tmp_path / "s", read_only=True):
+            pass
+    hints = [r.getMessage() for r in caplog.records if r.name == "kg.store"]
+    assert hints == [f"{tmp_path / 's'}: the store lacks event counts, which an older kg "
+                     f"(or another tool) did not write, and answers may miss them: run kg "
+                     f"upgrade --store {tmp_path / 's'}"]  # once per store and process
+    with KnowledgeGraph(tmp_path / "s", upgrade=False) as k:
+        assert k.upgrade() == ["event counts"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kg.store"), \
+            KnowledgeGraph(tmp_path / "s", read_only=True) as k:
+        assert k.named_query("articles").rows[0]["events"] == Literal(2)
+    assert not caplog.records
+
+
+def test_articles_without_events_or_counts_are_no_old_store(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c5")
+    with KnowledgeGraph(tmp_path / "s") as k:  # add_article_graph keeps a graph as given
+        k.add_article_graph(a, _uncounted_article(a, 0), "h")
+    with caplog.at_level(logging.WARNING, logger="kg.store"), \
+            KnowledgeGraph(tmp_path / "s", read_only=True):
+        pass
+    assert not caplog.records
+
+
 def test_articles_stored_before_event_counts_get_them_on_open(tmp_path: Path) -> None:
     a = URIRef("https://w3id.org/geokg/resource/article/00000000000000c1")
     g = _uncounted_article(a, 3)
@@ -536,7 +570,10 @@ def test_an_upgrade_on_open_says_so_once(tmp_path: Path,
     caplog.set_level(logging.WARNING, logger="kg.store")
     with KnowledgeGraph(tmp_path / "s", read_only=True):
         pass
-    assert caplog.messages == []  # read-only: nothing upgraded, nothing said
+    # read-only: nothing upgraded, only the hint to run kg upgrade (tested on its own)
+    assert [m.endswith(f"run kg upgrade --store {tmp_path / 's'}") for m in caplog.messages
+            ] == [True]
+    caplog.clear()
     with KnowledgeGraph(tmp_path / "s"):
         pass
     assert caplog.messages == [
@@ -619,11 +656,10 @@ def test_a_loaded_dump_without_event_counts_gets_them(tmp_path: Path) -> None:
 
 
 def test_answer_literals_are_the_ones_rdflib_builds() -> None:
-    """Query answers build common literals without rdflib's constructor; they must be
-    indistinguishable from rdflib's own, and odd forms must still go through it."""
-    from kg.store import _FAST_LITERALS, _rdflib_term
+    """Query answers build literals with rdflib's constructor and keep them for the next
+    answers; what they give is rdflib's own literal, odd forms included."""
+    from kg.store import _rdflib_term
 
-    assert _FAST_LITERALS
     xsd = "http://www.w3.org/2001/XMLSchema#"
     for value, dt in (("Kyiv", "string"), ("", "string"), ("12000", "integer"),
                       ("-3", "integer"), ("+3", "integer"), ("012", "integer"),
@@ -633,6 +669,8 @@ def test_answer_literals_are_the_ones_rdflib_builds() -> None:
         want = Literal(value) if dt == "string" else Literal(value, datatype=URIRef(xsd + dt))
         assert (got, hash(got), repr(got), got.n3()) == (want, hash(want), repr(want), want.n3())
         assert got.toPython() == want.toPython() and got.ill_typed == want.ill_typed
+        again = _rdflib_term(ox.Literal(value, datatype=ox.NamedNode(xsd + dt)))
+        assert again is got  # kept: the same literal recurs in answer after answer
 
 
 def test_events_stored_before_time_stamps_get_them_on_open(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The network view of the graph: :func:`load_graph_data` reads events, entities and the
 role edges between them into a plain :class:`~kg.read.records.GraphData`, the input of
-:mod:`kg.analysis`, :mod:`kg.viz` and :meth:`kg.api.Graph.graph_data`."""
+:mod:`kg.analysis`, :mod:`kg.viz` and :meth:`kg.api.GeoKG.graph_data`."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
                                ("cameo", "cameo", text), ("plover", "plover", text),
                                ("modality", "modality", local_name),
                                ("polarity", "polarity", local_name),
-                               ("attributed_to", "attr", text), ("quote", "quote", text)):
+                               ("attributed_to", "attr", text), ("quote", "quote", text),
+                               ("date", "date", text)):
             rec[key] = smallest(rec.get(key), conv(row[var]))
 
     evidence: dict[str, dict[tuple[str, int, str], Evidence]] = defaultdict(dict)
@@ -100,5 +101,5 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
             iri=e, type=rec["type"], label=rec.get("label") or rec["type"],
             cameo=rec.get("cameo"), plover=rec.get("plover"), modality=rec.get("modality"),
             polarity=rec.get("polarity"), attributed_to=attr, attribution=attribution,
-            evidence=evs, quote=rec.get("quote"))
+            evidence=evs, quote=rec.get("quote"), date=rec.get("date"))
     return GraphData(entities=entities, events=events, roles=tuple(roles))

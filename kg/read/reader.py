@@ -1,5 +1,5 @@
 """Events and entities read back from the graph as :class:`EventRecord` and
-:class:`EntityRecord` (what :meth:`kg.api.Graph.events` and ``.entities`` return).
+:class:`EntityRecord` (what :meth:`kg.api.GeoKG.events` and ``.entities`` return).
 
 Everything is read through SPARQL (``kg/queries/read/*.rq``) with bound parameters: a
 label given by the caller is always data, never query text.
@@ -101,7 +101,7 @@ class Reader:
 
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
                article: str | None = None) -> list[EventRecord]:
-        """Events, by date then article and text position (see :meth:`kg.api.Graph.events`)."""
+        """Events, by date then article and text position (see :meth:`kg.api.GeoKG.events`)."""
         wanted_type = class_iri(type, EventType, "event") if type is not None else None
         candidates: set[str] | None = None
         if actor is not None:
@@ -172,7 +172,7 @@ class Reader:
 
     def entities(self, type: EntityType | str | None = None, *, name: str | None = None
                  ) -> list[EntityRecord]:
-        """Entities, by class then label (see :meth:`kg.api.Graph.entities`)."""
+        """Entities, by class then label (see :meth:`kg.api.GeoKG.entities`)."""
         wanted = EntityType(str(class_iri(type, EntityType, "entity"))[len(KG_NS):]) \
             if type is not None else None
         nodes = self.named(name) if name is not None else None

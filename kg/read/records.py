@@ -4,7 +4,7 @@ Two shapes of the same graph, for two kinds of reader:
 
 - :class:`EventRecord` and :class:`EntityRecord`: an event or an entity with everything
   said about it (participants, places, quantities, time, provenance), as
-  :meth:`kg.api.Graph.events` and :meth:`kg.api.Graph.entities` return them;
+  :meth:`kg.api.GeoKG.events` and :meth:`kg.api.GeoKG.entities` return them;
 - :class:`GraphData`: the network view the analysis and the pictures need, entities and
   events as nodes (:class:`EntityNode`, :class:`EventNode`) and the roles linking them as
   edges (:class:`RoleEdge`); an event node keeps all its evidence spans (:class:`Evidence`).
@@ -179,6 +179,7 @@ class EventNode:
     attribution: str | None = None  # label of that entity
     evidence: tuple[Evidence, ...] = ()
     quote: str | None = None  # the quoted words of a statement
+    date: str | None = None  # ISO date of the event (time:inXSDDate of its time), if known
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,8 @@ class StoreView:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._kg = KnowledgeGraph(path, read_only=True)
+        # upgrade=False: the workers say nothing about an old store (each would, on stderr)
+        self._kg = KnowledgeGraph(path, read_only=True, upgrade=False)
         self._stamp = _stamp(path)
         self._checked = time.monotonic()
 
@@ -70,7 +71,7 @@ class StoreView:
 
     def _reopen(self) -> None:
         stamp = _stamp(self.path)
-        fresh = KnowledgeGraph(self.path, read_only=True)
+        fresh = KnowledgeGraph(self.path, read_only=True, upgrade=False)
         self._kg.close()
         self._kg, self._stamp = fresh, stamp
 

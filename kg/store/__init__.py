@@ -23,7 +23,8 @@ The package is split by job; the names below are its public interface (and the n
 
 - :mod:`kg.store.core`: :class:`KnowledgeGraph`, the store itself (write, load, query, dump);
 - :mod:`kg.store.results`: what it answers (:class:`QueryResult` and its serialisations,
-  :class:`IngestReport`, :class:`Stats`, :func:`sort_rows`);
+  :func:`serialize_answer`, :class:`IngestReport`, :class:`Stats`, :func:`sort_rows`);
+- :mod:`kg.store.querying`: running a read query (checks, bound parameters, errors);
 - :mod:`kg.store.terms`: RDF terms between rdflib and Oxigraph, the store's own terms;
 - :mod:`kg.store.opening`: opening a store directory, and what is wrong when it cannot be;
 - :mod:`kg.store.quads`: quads as they are written and loaded;
@@ -37,9 +38,8 @@ from __future__ import annotations
 from kg.queries import NamedQuery, QueryParam, list_queries, load_query, parse_iri, parse_param
 from kg.rdf.vocab import KG_NS, PREFIXES
 from kg.store.core import BULK_LOAD_MIN, KnowledgeGraph
-from kg.store.results import IngestReport, QueryResult, Stats, sort_rows
+from kg.store.results import IngestReport, QueryResult, Stats, serialize_answer, sort_rows
 from kg.store.results import _split_order_by as _split_order_by
-from kg.store.terms import _FAST_LITERALS as _FAST_LITERALS
 from kg.store.terms import CONTENT_HASH, META_GRAPH
 from kg.store.terms import _ox_term as _ox_term
 from kg.store.terms import _rdflib_term as _rdflib_term
@@ -60,5 +60,6 @@ __all__ = [
     "load_query",
     "parse_iri",
     "parse_param",
+    "serialize_answer",
     "sort_rows",
 ]

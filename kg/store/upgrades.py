@@ -4,7 +4,9 @@ index look-up, so a store that is up to date costs nothing to open; :func:`upgra
 the upgrades it needs and returns what it did. A writable
 :class:`~kg.store.KnowledgeGraph` runs it when opened, with a notice
 (:func:`upgrade_on_open`); ``kg upgrade`` (:meth:`~kg.store.KnowledgeGraph.upgrade`) runs
-it explicitly; a load adds counts and derived triples to the graphs it loads.
+it explicitly; a load adds counts and derived triples to the graphs it loads. A store
+opened read-only is read as it is, with a notice saying to run ``kg upgrade``
+(:func:`hint_on_open`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from kg.store.terms import META_GRAPH, _one_line, _ox_node, _ox_term
 if TYPE_CHECKING:
     from kg.store.core import KnowledgeGraph
 
-__all__ = ["COUNTS", "DERIVED", "UNION", "add_derived", "add_event_counts", "union_missing",
-           "upgrade", "upgrade_on_open"]
+__all__ = ["COUNTS", "DERIVED", "UNION", "add_derived", "add_event_counts", "hint_on_open",
+           "missing", "union_missing", "upgrade", "upgrade_on_open"]
 
 log = logging.getLogger("kg.store")
 
@@ -61,6 +63,30 @@ def upgrade_on_open(kg: KnowledgeGraph) -> None:
     if done:
         log.warning("%s: upgraded a store written by an older kg: added %s", kg._where(),
                     ", ".join(done))
+
+
+def missing(kg: KnowledgeGraph) -> list[str]:
+    """The upgrades :func:`upgrade` would do (:data:`UNION`, :data:`COUNTS`,
+    :data:`DERIVED`), without doing them: a few index look-ups."""
+    checks = ((UNION, union_missing), (COUNTS, counts_missing), (DERIVED, derived_missing))
+    return [name for name, check in checks if check(kg)]
+
+
+def hint_on_open(kg: KnowledgeGraph) -> None:
+    """Say, once per store and process, that a store just opened read-only was written by
+    an older kg and how to upgrade it: a WARNING on the logger ``kg.store`` (``kg``
+    commands print it as one line on stderr). The store is read as it is."""
+    # counts matter once there are events: a graph of articles without events (given to
+    # add_article_graph, which keeps a graph without a count that way) is not "old"
+    what = [name for name in missing(kg) if name != COUNTS or _has(kg, KG.cameoCode)]
+    if what and kg._where() not in _HINTED:
+        _HINTED.add(kg._where())
+        log.warning("%s: the store lacks %s, which an older kg (or another tool) did not "
+                    "write, and answers may miss them: run kg upgrade --store %s",
+                    kg._where(), ", ".join(what), kg._where())
+
+
+_HINTED: set[str] = set()
 
 
 def _has(kg: KnowledgeGraph, predicate: URIRef, obj: URIRef | None = None) -> bool:
