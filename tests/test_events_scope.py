@@ -167,3 +167,36 @@ def test_people_are_no_goods(nlp: Language, text: str,
     assert not of_type(events, EventType.TRANSFER) or kind is EventType.TRANSFER
     if kind is not None:
         assert of_type(events, kind)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The two senators got into a Twitter fight over the budget.", False),
+    ("She won a long custody battle against her former husband.", False),
+    ("For years he fought for a national holiday in her honour.", False),
+    ("The villagers were accused of killing animals for a ritual.", False),
+    ("Kurdish fighters fought against Islamic State militants near Kobani.", True),
+    ("North Korean soldiers were captured while fighting for Russia in Kursk.", True),
+])
+def test_fights_of_words_courts_and_causes_are_no_combat(nlp: Language, text: str,
+                                                         found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COMBAT)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Detectives spoke with President Macron's former bodyguard on Friday.", False),
+    ("Chancellor Merz visited a cemetery of German soldiers in Normandy.", False),
+    ("The Senate of Colombia was to meet Monday to debate the budget.", False),
+    ("The annual meeting of the United Nations General Assembly opens tomorrow.", True),
+    ("The Senate of Chile met a delegation of the European Parliament.", True),
+])
+def test_questioning_site_visits_and_lone_legislatures_are_no_meetings(
+        nlp: Language, text: str, found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.MEETING)) is found
+
+
+def test_helping_an_investigation_is_no_cooperation(nlp: Language) -> None:
+    events, _ = run(nlp, "Former minister Raab agreed to help with the parliamentary "
+                         "investigation.")
+    assert not of_type(events, EventType.COOPERATION)

@@ -66,12 +66,15 @@ from kg.events.merge import merge_drafts
 from kg.events.role_checks import roles_ok
 from kg.events.roles import fallback_place, fill_roles, statement_place
 from kg.events.scope import (
+    compliance,
     domestic_trip,
+    figurative_fight,
     habitual,
     hostile_pledge,
     interview,
     natural_hazard,
     question,
+    questioning,
     tidy_roles,
     verbal_attack,
 )
@@ -366,7 +369,8 @@ def _keep(ctx: Context, d: Draft) -> bool:
     if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
-            hostile_pledge(ctx, d):
+            hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
+            compliance(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
@@ -374,7 +378,9 @@ def _keep(ctx: Context, d: Draft) -> bool:
         return bool(d.args)
     if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
         return bool(d.keys([Role.AGENT, Role.ADDRESSEE])) or _crowd_appeal(ctx, d)
-    return bool(d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
+    # a place is where it happens, no party ("a visit in Oulu", "a Brexit deal")
+    return any(ctx.type_of(k) is not EntityType.PLACE
+               for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
 
 
 def _crowd_appeal(ctx: Context, d: Draft) -> bool:

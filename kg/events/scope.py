@@ -12,12 +12,18 @@ from kg.events.context import Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
+    ATTACKER_NOUNS,
+    FIGURATIVE_FIGHT_MODIFIERS,
     HABITUAL_ADVERBS,
     HOSTILE_VERBS,
+    INQUIRY_NOUNS,
+    INVESTIGATOR_NOUNS,
     JOURNALIST_NOUNS,
+    LEGISLATURE_NOUNS,
     NEWS_MEDIA_WORDS,
     PURPOSE_NOUNS,
     TRIP_WORDS,
+    VISIT_SITE_NOUNS,
 )
 from kg.model import EntityType, EventType, Role
 
@@ -87,6 +93,67 @@ def domestic_trip(ctx: Context, d: Draft) -> bool:
     return len(actors) == 1 and bool(places) and len(home) == 1 and all(
         ctx.type_of(p) is EntityType.PLACE
         and (ctx.state_of(p) or ctx.entities[p].part_of) in home for p in places)
+
+
+def figurative_fight(ctx: Context, d: Draft) -> bool:
+    """A fight of words, courts or votes ("a Twitter fight", "a custody battle"), or one
+    fought *for* a cause or *against* a thing by no armed side ("fighting for Martin Luther
+    King Jr. Day to be a holiday", "fight against DRM"), or a killing of animals."""
+    if d.type is not EventType.COMBAT:
+        return False
+    tok = ctx.tokens[d.trigger]
+    if any(c.lemma.lower() in FIGURATIVE_FIGHT_MODIFIERS or c.text.lower()
+           in FIGURATIVE_FIGHT_MODIFIERS for c in ctx.kids(d.trigger, "compound", "amod")):
+        return True
+    if tok.pos == "VERB" and ctx.subject(d.trigger) and not any(
+            ctx.is_military(s) or ctx.tokens[s].lemma.lower() in ATTACKER_NOUNS
+            for s in ctx.subject(d.trigger)):
+        objs = ctx.kids(d.trigger, "dobj")
+        if objs and all(o.lemma.lower() in ANIMAL_NOUNS for o in objs):
+            return True  # "killing animals and eating chicken in public"
+        preps = [(p.lemma.lower(), ctx.kids(p.i, "pobj")) for p in ctx.kids(d.trigger, "prep")]
+        foes = [o for word, objs_ in preps if word in ("against", "with") for o in objs_]
+        armed_foe = any(ctx.np_entities(o.i) or ctx.is_military(o.i)
+                        or o.lemma.lower() in ATTACKER_NOUNS for o in foes)
+        cause = any(word == "for" and not any(ctx.np_entities(o.i) for o in objs_)
+                    for word, objs_ in preps)  # but "fighting for Russia"
+        if tok.lemma.lower() == "fight" and not objs and (cause or foes) and not armed_foe:
+            return True
+    return False
+
+
+def questioning(ctx: Context, d: Draft) -> bool:
+    """Police or investigators talking with someone question a witness or a suspect; a
+    visit to a site (a cemetery, a hospital) is no official visit; a state's legislature
+    alone sits, it does not meet a foreign party ("The Senate was to meet Monday"; but "the
+    annual meeting of the UN General Assembly")."""
+    if d.type is not EventType.MEETING:
+        return False
+    sides = [ctx.tokens[s] for s in ctx.subject(d.head)]
+    if any(t.lemma.lower() in INVESTIGATOR_NOUNS or any(
+            c.lemma.lower() in INVESTIGATOR_NOUNS for c in ctx.kids(t.i, "compound"))
+            for t in sides):
+        return True
+    if ctx.tokens[d.trigger].lemma.lower() in TRIP_WORDS and any(
+            o.lemma.lower() in VISIT_SITE_NOUNS and not ctx.np_entities(o.i)
+            for o in ctx.kids(d.trigger, "dobj")):
+        return True
+    actors = {a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE}
+    if len(actors) != 1:
+        return False
+    body = ctx.entities[next(iter(actors))]  # a state's own legislature, not the UN's
+    return body.type is EntityType.ORGANIZATION and body.part_of is not None and bool(
+        set(body.label.lower().split()) & LEGISLATURE_NOUNS)
+
+
+def compliance(ctx: Context, d: Draft) -> bool:
+    """Cooperating with or helping an investigation is compliance ("Manafort agreed to help
+    with Robert Mueller's investigation", "is fully cooperating with the inquiry")."""
+    if d.type is not EventType.COOPERATION:
+        return False
+    heads = [d.trigger, *(c.i for c in ctx.kids(d.trigger, "xcomp"))]
+    return any(o.lemma.lower() in INQUIRY_NOUNS for h in heads for p in ctx.kids(h, "prep")
+               if p.lemma.lower() in ("with", "in") for o in ctx.kids(p.i, "pobj"))
 
 
 def hostile_pledge(ctx: Context, d: Draft) -> bool:
