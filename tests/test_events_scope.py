@@ -200,3 +200,11 @@ def test_helping_an_investigation_is_no_cooperation(nlp: Language) -> None:
     events, _ = run(nlp, "Former minister Raab agreed to help with the parliamentary "
                          "investigation.")
     assert not of_type(events, EventType.COOPERATION)
+
+
+def test_whoever_is_asked_in_a_bare_participle_is_the_addressee(nlp: Language) -> None:
+    events, ents = run(nlp, "Senator Warren, when asked to condemn the protesters, "
+                            "declined.")
+    appeal = only(of_type(events, EventType.APPEAL))
+    assert labels(appeal, ents, Role.ADDRESSEE) == {"Warren"}
+    assert not labels(appeal, ents, Role.AGENT)

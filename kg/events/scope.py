@@ -189,6 +189,10 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
                 a = replace(a, role=Role.LOCATION)
             if not any(b.role is a.role and b.entity == a.entity for b in d.args):
                 d.args.append(a)
+    if d.type is EventType.APPEAL and _asked_without_asker(ctx, d.trigger):
+        # "Trump, when asked to condemn them, said ...": Trump is asked, not asking
+        d.args = [replace(a, role=Role.ADDRESSEE) if a.role is Role.AGENT else a
+                  for a in d.args]
     if d.type is EventType.APPEAL:  # "arguing that he should be immune": no demand of himself
         agents = d.keys([Role.AGENT])
         d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in agents]
@@ -202,6 +206,14 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
                    and ctx.state_of(a.entity) not in own]
         if own and foreign and len(foreign) < len(targets):
             d.args = [a for a in d.args if a.role is not Role.TARGET or a in foreign]
+
+
+def _asked_without_asker(ctx: Context, i: int) -> bool:
+    """Token ``i`` is a bare participle of asking in an adverbial clause ("when asked to
+    condemn them"): its borrowed subject is the one asked."""
+    tok = ctx.tokens[i]
+    return tok.tag == "VBN" and tok.dep in ("advcl", "acl") and not ctx.kids(
+        i, "nsubj", "nsubjpass", "agent", "auxpass")
 
 
 def question(ctx: Context, d: Draft) -> bool:
