@@ -208,3 +208,14 @@ def test_whoever_is_asked_in_a_bare_participle_is_the_addressee(nlp: Language) -
     appeal = only(of_type(events, EventType.APPEAL))
     assert labels(appeal, ents, Role.ADDRESSEE) == {"Warren"}
     assert not labels(appeal, ents, Role.AGENT)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The police shooting of Daunte Wright in Minneapolis led to protests.", False),
+    ("The suspect in a shooting at a shopping mall in Dallas was arrested.", False),
+    ("The Russian missile strike on Odesa killed 14 people.", True),
+])
+def test_police_shootings_and_criminal_cases_are_no_combat(nlp: Language, text: str,
+                                                           found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COMBAT)) is found

@@ -73,6 +73,7 @@ from kg.events.scope import (
     hostile_pledge,
     interview,
     natural_hazard,
+    police_or_crime,
     question,
     questioning,
     tidy_roles,
@@ -370,7 +371,7 @@ def _keep(ctx: Context, d: Draft) -> bool:
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
             hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
-            compliance(ctx, d):
+            compliance(ctx, d) or police_or_crime(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
     ATTACKER_NOUNS,
+    CRIME_CASE_NOUNS,
     FIGURATIVE_FIGHT_MODIFIERS,
     HABITUAL_ADVERBS,
     HOSTILE_VERBS,
@@ -119,6 +120,22 @@ def figurative_fight(ctx: Context, d: Draft) -> bool:
                     for word, objs_ in preps)  # but "fighting for Russia"
         if tok.lemma.lower() == "fight" and not objs and (cause or foes) and not armed_foe:
             return True
+    return False
+
+
+def police_or_crime(ctx: Context, d: Draft) -> bool:
+    """A police shooting of a person ("the police shooting of Jacob Blake") or an attack
+    told as a criminal case ("the suspect in a shooting of protesters") is law enforcement
+    or crime, not armed conflict (GUIDELINES: crimes of individuals are no Combat)."""
+    if d.type is not EventType.COMBAT or ctx.tokens[d.trigger].pos not in ("NOUN", "PROPN"):
+        return False
+    tok = ctx.tokens[d.trigger]
+    if any(c.lemma.lower() in INVESTIGATOR_NOUNS for c in ctx.kids(d.trigger, "compound")) \
+            and all(ctx.type_of(k) is EntityType.PERSON for k in d.keys([Role.TARGET])):
+        return True
+    head = ctx.tokens[tok.head]
+    if tok.dep == "pobj" and head.lemma.lower() in ("in", "of", "for", "over", "with"):
+        return ctx.tokens[head.head].lemma.lower() in CRIME_CASE_NOUNS
     return False
 
 
