@@ -117,7 +117,7 @@ def resolve(clusters: Sequence[GoldCluster], candidates: Iterable[Candidate]
                     and _norm(r.context) in _norm(c.sentence)]
             exact = [c for c in pool if _norm(c.trigger) == _norm(r.trigger)]
             loose = [c for c in pool if _norm(r.trigger) in _norm(c.trigger)]
-            match = (exact or loose or [None])[0]
+            match = (exact or loose)[0] if exact or loose else None
             if match is None:
                 missed.append(r)
             else:

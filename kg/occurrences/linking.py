@@ -1,0 +1,262 @@
+"""The linking rules: reports from extractions, and reports into occurrences.
+
+Everything here is a pure function of plain data (no store, no RDF), so the same rules
+run over a whole corpus in memory (the benchmark) and one article at a time (ingest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from kg.model import Entity, EntityType, EventType, Extraction, Role
+
+__all__ = ["Link", "Occurrence", "Report", "compatible", "link", "occurrence_id", "reports_of"]
+
+#: Days two reports of a class may lie apart and still be one event.
+WINDOW: Mapping[EventType, int] = {
+    EventType.COMBAT: 0,
+    EventType.MEETING: 1,
+    EventType.STATEMENT: 0,
+    EventType.APPEAL: 1,
+    EventType.TRANSFER: 2,
+    EventType.DEPLOYMENT: 2,
+    EventType.TRAINING: 3,
+    EventType.COOPERATION: 2,
+    EventType.SANCTION: 3,
+}
+#: Days an event with its own date may precede the publication date of a report that
+#: has none (an article tells of the last days' events).
+PUBLICATION_SLACK = 2
+#: A link needs at least this score (see :func:`compatible`).
+THRESHOLD = 1.0
+
+_STATES = ("country/",)
+#: Classes whose actors are all on one side (who met whom, who agreed with whom).
+_SYMMETRIC = frozenset({EventType.MEETING, EventType.COOPERATION})
+_DOER = frozenset({Role.AGENT, Role.SPEAKER})
+_DONE_TO = frozenset({Role.TARGET, Role.RECIPIENT, Role.ADDRESSEE})
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One event report as the linker sees it.
+
+    ``actors`` are entity keys rolled up to their state or body (a minister to the
+    state whose post he holds, a force or ministry to its state), each with its side:
+    ``by:`` (agent, speaker), ``on:`` (target, recipient, addressee); a participant is on
+    both sides, and every actor of a meeting or a cooperation is ``by:``. An attack by
+    Iran and an attack on Iran share no actor. ``places`` the specific
+    places named (not states), ``place_states`` the states of places and the states
+    named as places. ``dated`` is false when ``day`` is the publication date.
+    """
+
+    id: str
+    article: str
+    type: EventType
+    day: date | None
+    dated: bool
+    published: date | None
+    actors: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    place_states: frozenset[str] = frozenset()
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why ``report`` joined its occurrence: the report it matched best, a score and
+    the features that agreed ("date 0 d", "actor country/PAK", "place place/1138958")."""
+
+    report: str
+    to: str
+    score: float
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Reports of one real event; ``founder`` is the report it was created for."""
+
+    founder: str
+    type: EventType
+    reports: tuple[Report, ...]
+    links: tuple[Link, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return occurrence_id(self.founder)
+
+    @property
+    def articles(self) -> frozenset[str]:
+        return frozenset(r.article for r in self.reports)
+
+
+def occurrence_id(founder: str) -> str:
+    """16 hex digits naming an occurrence: the start of the SHA-1 of its founding report."""
+    return hashlib.sha1(founder.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def _roll(key: str, entities: Mapping[str, Entity], depth: int = 0) -> str:
+    e = entities.get(key)
+    if e is None or depth > 3:
+        return key
+    if e.type is EntityType.PERSON:
+        for post in e.posts:
+            if post.organization and post.organization != key:
+                return _roll(post.organization, entities, depth + 1)
+        return e.part_of or key
+    if e.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE) and e.part_of:
+        return e.part_of
+    return key
+
+
+def _state_of(key: str, entities: Mapping[str, Entity]) -> str | None:
+    if key.startswith(_STATES):
+        return key
+    e = entities.get(key)
+    if e is not None and e.part_of and e.part_of.startswith(_STATES):
+        return e.part_of
+    return None
+
+
+def reports_of(extraction: Extraction, ids: Iterable[str]) -> list[Report]:
+    """The reports of an extraction's events, ``ids`` giving each event's id (its IRI)."""
+    art = extraction.article
+    entities = {e.key: e for e in extraction.entities}
+    out: list[Report] = []
+    for event, rid in zip(extraction.events, ids, strict=True):
+        own = event.time.date if event.time is not None else None
+        actors: set[str] = set()
+        places: set[str] = set()
+        states: set[str] = set()
+        for arg in event.arguments:
+            if arg.role.is_place:
+                state = _state_of(arg.entity, entities)
+                if state is not None:
+                    states.add(state)
+                if not arg.entity.startswith(_STATES):
+                    places.add(arg.entity)
+            else:
+                key = _roll(arg.entity, entities)
+                if event.type in _SYMMETRIC or arg.role in _DOER:
+                    actors.add("by:" + key)
+                elif arg.role in _DONE_TO:
+                    actors.add("on:" + key)
+                else:
+                    actors.update(("by:" + key, "on:" + key))
+        out.append(Report(rid, art.key, event.type, own or art.published, own is not None,
+                          art.published, frozenset(actors), frozenset(places),
+                          frozenset(states), event.label))
+    return out
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _gap(a: Report, b: Report) -> int | None:
+    """Days between the two reports' events, None when one has no day at all.
+
+    Two reports with their own dates, or two without, compare their days. A dated event
+    and an undated report compare the event's day with the publication date, which may
+    follow it by up to :data:`PUBLICATION_SLACK` days.
+    """
+    if a.day is None or b.day is None:
+        return None
+    if a.dated == b.dated:
+        return abs((a.day - b.day).days)
+    dated, undated = (a, b) if a.dated else (b, a)
+    assert dated.day is not None and undated.day is not None
+    behind = (undated.day - dated.day).days
+    if 0 <= behind <= PUBLICATION_SLACK:
+        return 0
+    return behind - PUBLICATION_SLACK if behind > 0 else -behind
+
+
+def compatible(a: Report, b: Report) -> tuple[float, tuple[str, ...]] | None:
+    """Score and agreeing features if ``a`` and ``b`` may be one event, else None.
+
+    Same class, different articles, days within the class window, no two distinct
+    specific places (one place may be a state the other lies in), and a shared actor or
+    place. Score: 1 per shared actor (at most 2), 1 for a shared specific place, 0.5 for
+    a shared state of place only, plus 0.5 when the days are equal.
+    """
+    if a.type is not b.type or a.article == b.article:
+        return None
+    gap = _gap(a, b)
+    if gap is None or gap > WINDOW[a.type]:
+        return None
+    if a.places and b.places and not a.places & b.places:
+        return None
+    features = [f"date {gap} d"]
+    shared_actors = sorted(a.actors & b.actors)
+    shared_places = sorted(a.places & b.places)
+    shared_states = sorted(a.place_states & b.place_states)
+    if not shared_actors and not shared_places and not shared_states:
+        return None
+    features += [f"actor {k}" for k in shared_actors]
+    features += [f"place {k}" for k in shared_places]
+    features += [f"state {k}" for k in shared_states if not shared_places]
+    score = min(len(shared_actors), 2) + (1.0 if shared_places else 0.0)
+    score += 0.5 if shared_states and not shared_places else 0.0
+    score += 0.5 if gap == 0 and a.dated and b.dated else 0.0
+    return score, tuple(features)
+
+
+def _best(report: Report, occ: Occurrence) -> Link | None:
+    """The link of ``report`` to ``occ``: it must be compatible with every report of the
+    occurrence (so one occurrence never spans incompatible places or days) and score at
+    least :data:`THRESHOLD` against one of them."""
+    if report.article in occ.articles or report.type is not occ.type:
+        return None
+    best: Link | None = None
+    for other in occ.reports:
+        verdict = compatible(report, other)
+        if verdict is None:
+            return None
+        score, features = verdict
+        if best is None or score > best.score or (score == best.score and other.id < best.to):
+            best = Link(report.id, other.id, score, features)
+    if best is None or best.score < THRESHOLD:
+        return None
+    return best
+
+
+def _order(r: Report) -> tuple[date, str]:
+    return (r.day or date.max, r.id)
+
+
+def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
+         ) -> list[Occurrence]:
+    """Add ``reports`` to ``occurrences``: each to the best-scoring compatible one, else
+    to a new occurrence founded by it. Reports are taken by (day, id), so the result does
+    not depend on the order given; ties go to the occurrence of the smaller id."""
+    occs: dict[str, Occurrence] = {o.id: o for o in occurrences}
+    by_type: dict[EventType, list[str]] = {}
+    for o in occs.values():
+        by_type.setdefault(o.type, []).append(o.id)
+    for r in sorted(reports, key=_order):
+        choice: tuple[float, str, Link] | None = None
+        for oid in by_type.get(r.type, ()):
+            found = _best(r, occs[oid])
+            if found is not None and (choice is None or (found.score, -_rank(oid)) >
+                                      (choice[0], -_rank(choice[1]))):
+                choice = (found.score, oid, found)
+        if choice is None:
+            occ = Occurrence(r.id, r.type, (r,))
+            occs[occ.id] = occ
+            by_type.setdefault(r.type, []).append(occ.id)
+        else:
+            _, oid, lk = choice
+            o = occs[oid]
+            occs[oid] = replace(o, reports=(*o.reports, r), links=(*o.links, lk))
+    return sorted(occs.values(), key=lambda o: o.id)
+
+
+def _rank(oid: str) -> int:
+    return int(oid, 16)
