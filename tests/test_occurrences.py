@@ -31,10 +31,10 @@ MINISTER = Entity("person/khawaja-asif", EntityType.PERSON, "Khawaja Asif",
 
 
 def _event(kind: EventType, trigger: str, *args: tuple[Role, str],
-           day: date | None = None) -> Event:
-    m = Mention(Span(0, len(trigger)), trigger, "TRIGGER", 0, 1, 0)
-    time = TimeExpression(Span(0, 1), "x", day) if day else None
-    return Event(kind, m, Span(0, len(trigger)),
+           day: date | None = None, sentence: int = 0) -> Event:
+    m = Mention(Span(sentence, sentence + len(trigger)), trigger, "TRIGGER", 0, 1, 0)
+    time = TimeExpression(Span(sentence, sentence + 1), "x", day) if day else None
+    return Event(kind, m, Span(sentence, sentence + len(trigger)),
                  tuple(Argument(role, key) for role, key in args), time=time)
 
 
@@ -107,11 +107,24 @@ def test_an_attack_by_a_state_is_not_an_attack_on_it() -> None:
     assert compatible(a, b) is None
 
 
-def test_two_reports_of_one_article_are_never_merged() -> None:
-    ex = _extraction("a", date(2025, 10, 15),
-                     _event(EventType.COMBAT, "strike", (Role.AGENT, "country/PAK")),
-                     _event(EventType.COMBAT, "attack", (Role.AGENT, "country/PAK")))
-    assert len(link(_reports(ex))) == 2
+def test_two_reports_of_one_article_are_merged_only_from_one_sentence() -> None:
+    apart = _extraction("a", date(2025, 10, 15),
+                        _event(EventType.COMBAT, "strike", (Role.AGENT, "country/PAK")),
+                        _event(EventType.COMBAT, "attack", (Role.AGENT, "country/PAK"),
+                               sentence=20))
+    assert len(link(_reports(apart))) == 2
+    together = _extraction("a", date(2025, 10, 15),
+                           _event(EventType.COMBAT, "strike", (Role.AGENT, "country/PAK")),
+                           _event(EventType.COMBAT, "operation", (Role.AGENT, "country/PAK")))
+    assert len(link(_reports(together))) == 1
+
+
+def test_two_different_targets_are_two_events() -> None:
+    a = _extraction("a", date(2026, 1, 7), _event(
+        EventType.COMBAT, "seizes", (Role.AGENT, "country/PAK"), (Role.TARGET, "country/AFG")))
+    b = _extraction("b", date(2026, 1, 7), _event(
+        EventType.COMBAT, "seizes", (Role.AGENT, "country/PAK"), (Role.TARGET, "person/x")))
+    assert len(link(_reports(a, b))) == 2
 
 
 def test_different_classes_are_never_merged() -> None:

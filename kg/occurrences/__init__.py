@@ -10,10 +10,11 @@ package decides which reports are one event, from plain data:
 - :func:`link` adds reports to a set of :class:`Occurrence` objects, each report to the
   best compatible occurrence or to a new one, recording why (:class:`Link`).
 
-Rules (:mod:`kg.occurrences.linking`): same class; never two reports of one article;
-dates within a window per class (publication dates, which may follow the event, get a
-few days' slack); a shared actor (after roll-up) or a shared place; no two distinct
-specific places. See ``docs/occurrences.md``.
+Rules (:mod:`kg.occurrences.linking`): same class; two reports of one article only when
+they come from one sentence; dates within a window per class (a publication date, which
+may follow the event, gets a few days' slack); a shared actor on the same side (after
+roll-up) or a shared place; no two distinct specific places, no two distinct targets.
+See ``docs/occurrences.md``.
 """
 
 from __future__ import annotations

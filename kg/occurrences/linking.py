@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
+from kg.gazetteer import actor as known_actor
 from kg.model import Entity, EntityType, EventType, Extraction, Role
 
 __all__ = ["Link", "Occurrence", "Report", "compatible", "link", "occurrence_id", "reports_of"]
@@ -63,6 +64,7 @@ class Report:
     places: frozenset[str] = frozenset()
     place_states: frozenset[str] = frozenset()
     label: str = ""
+    sentence: int = -1  # where the evidence sentence begins in the article body
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,8 @@ def occurrence_id(founder: str) -> str:
 
 
 def _roll(key: str, entities: Mapping[str, Entity], depth: int = 0) -> str:
+    """The state or body that acts for ``key``: a person's post (else the state kg's
+    actor table gives the person), a force's or body's state; others are themselves."""
     e = entities.get(key)
     if e is None or depth > 3:
         return key
@@ -110,7 +114,8 @@ def _roll(key: str, entities: Mapping[str, Entity], depth: int = 0) -> str:
         for post in e.posts:
             if post.organization and post.organization != key:
                 return _roll(post.organization, entities, depth + 1)
-        return e.part_of or key
+        known = known_actor(key)
+        return e.part_of or (known.part_of if known is not None else None) or key
     if e.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE) and e.part_of:
         return e.part_of
     return key
@@ -152,7 +157,7 @@ def reports_of(extraction: Extraction, ids: Iterable[str]) -> list[Report]:
                     actors.update(("by:" + key, "on:" + key))
         out.append(Report(rid, art.key, event.type, own or art.published, own is not None,
                           art.published, frozenset(actors), frozenset(places),
-                          frozenset(states), event.label))
+                          frozenset(states), event.label, event.evidence.begin))
     return out
 
 
@@ -181,17 +186,22 @@ def _gap(a: Report, b: Report) -> int | None:
 def compatible(a: Report, b: Report) -> tuple[float, tuple[str, ...]] | None:
     """Score and agreeing features if ``a`` and ``b`` may be one event, else None.
 
-    Same class, different articles, days within the class window, no two distinct
-    specific places (one place may be a state the other lies in), and a shared actor or
-    place. Score: 1 per shared actor (at most 2), 1 for a shared specific place, 0.5 for
-    a shared state of place only, plus 0.5 when the days are equal.
+    Same class, different articles (or two triggers of one sentence), days within the
+    class window, no two distinct specific places (one place may be a state the other
+    lies in), no two distinct targets, and a shared actor or place. Score: 1 per shared
+    actor (at most 2), 1 for a shared specific place, 0.5 for a shared state of place
+    only, plus 0.5 when both have their own date and it is the same.
     """
-    if a.type is not b.type or a.article == b.article:
+    if a.type is not b.type or (a.article == b.article and a.sentence != b.sentence):
         return None
     gap = _gap(a, b)
     if gap is None or gap > WINDOW[a.type]:
         return None
     if a.places and b.places and not a.places & b.places:
+        return None
+    done_to_a = {k for k in a.actors if k.startswith("on:")}
+    done_to_b = {k for k in b.actors if k.startswith("on:")}
+    if done_to_a and done_to_b and not done_to_a & done_to_b:
         return None
     features = [f"date {gap} d"]
     shared_actors = sorted(a.actors & b.actors)
@@ -212,7 +222,7 @@ def _best(report: Report, occ: Occurrence) -> Link | None:
     """The link of ``report`` to ``occ``: it must be compatible with every report of the
     occurrence (so one occurrence never spans incompatible places or days) and score at
     least :data:`THRESHOLD` against one of them."""
-    if report.article in occ.articles or report.type is not occ.type:
+    if report.type is not occ.type:
         return None
     best: Link | None = None
     for other in occ.reports:
@@ -235,28 +245,45 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
          ) -> list[Occurrence]:
     """Add ``reports`` to ``occurrences``: each to the best-scoring compatible one, else
     to a new occurrence founded by it. Reports are taken by (day, id), so the result does
-    not depend on the order given; ties go to the occurrence of the smaller id."""
+    not depend on the order given; ties go to the occurrence of the smaller id. Only
+    occurrences with a report of the same class within the window (and the publication
+    slack) are looked at, through an index by class and day."""
     occs: dict[str, Occurrence] = {o.id: o for o in occurrences}
-    by_type: dict[EventType, list[str]] = {}
+    index: dict[tuple[EventType, date], set[str]] = {}
+    undated: dict[EventType, set[str]] = {}
+
+    def enter(r: Report, oid: str) -> None:
+        if r.day is None:
+            undated.setdefault(r.type, set()).add(oid)
+        else:
+            index.setdefault((r.type, r.day), set()).add(oid)
+
     for o in occs.values():
-        by_type.setdefault(o.type, []).append(o.id)
+        for r in o.reports:
+            enter(r, o.id)
     for r in sorted(reports, key=_order):
         choice: tuple[float, str, Link] | None = None
-        for oid in by_type.get(r.type, ()):
+        for oid in sorted(_nearby(r, index)):
             found = _best(r, occs[oid])
-            if found is not None and (choice is None or (found.score, -_rank(oid)) >
-                                      (choice[0], -_rank(choice[1]))):
+            if found is not None and (choice is None or found.score > choice[0]):
                 choice = (found.score, oid, found)
         if choice is None:
             occ = Occurrence(r.id, r.type, (r,))
             occs[occ.id] = occ
-            by_type.setdefault(r.type, []).append(occ.id)
+            enter(r, occ.id)
         else:
             _, oid, lk = choice
             o = occs[oid]
             occs[oid] = replace(o, reports=(*o.reports, r), links=(*o.links, lk))
+            enter(r, oid)
     return sorted(occs.values(), key=lambda o: o.id)
 
 
-def _rank(oid: str) -> int:
-    return int(oid, 16)
+def _nearby(r: Report, index: Mapping[tuple[EventType, date], set[str]]) -> set[str]:
+    if r.day is None:
+        return set()
+    reach = WINDOW[r.type] + PUBLICATION_SLACK
+    out: set[str] = set()
+    for k in range(-reach, reach + 1):
+        out |= index.get((r.type, r.day + timedelta(days=k)), set())
+    return out
