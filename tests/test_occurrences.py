@@ -114,8 +114,10 @@ def test_two_reports_of_one_article_are_merged_only_from_one_sentence() -> None:
                                sentence=20))
     assert len(link(_reports(apart))) == 2
     together = _extraction("a", date(2025, 10, 15),
-                           _event(EventType.COMBAT, "strike", (Role.AGENT, "country/PAK")),
-                           _event(EventType.COMBAT, "operation", (Role.AGENT, "country/PAK")))
+                           _event(EventType.COMBAT, "strike", (Role.AGENT, "country/PAK"),
+                                  (Role.TARGET, "country/AFG")),
+                           _event(EventType.COMBAT, "operation", (Role.AGENT, "country/PAK"),
+                                  (Role.TARGET, "country/AFG")))
     assert len(link(_reports(together))) == 1
 
 
@@ -170,3 +172,40 @@ def test_scores() -> None:
     assert s.recall == 1.0 and round(s.precision, 3) == 0.333
     assert bcubed(gold, {"a": "1", "b": "2", "c": "3"})[0] == 1.0
     assert split_of("pak-afghan-oct-2025") in ("dev", "test")
+
+
+def test_one_state_in_common_on_one_day_is_not_enough() -> None:
+    a = _extraction("a", date(2025, 10, 15), _event(EventType.COMBAT, "strike",
+                                                    (Role.AGENT, "country/PAK")))
+    b = _extraction("b", date(2025, 10, 15), _event(EventType.COMBAT, "raid",
+                                                    (Role.AGENT, "country/PAK")))
+    assert len(link(_reports(a, b))) == 2
+    ra, rb = _reports(a, b)
+    verdict = compatible(ra, rb)
+    assert verdict is not None and verdict[0] < 2
+
+
+def test_places_in_two_states_are_two_events() -> None:
+    a = _strike("a", date(2025, 10, 15), "place/kabul")
+    b = _strike("b", date(2025, 10, 15), "country/PAK")
+    ra, rb = _reports(a, b)
+    assert ra.place_states == {"country/AFG"} and rb.place_states == {"country/PAK"}
+    assert compatible(ra, rb) is None
+
+
+def test_statements_need_the_speaker_as_named_a_trigger_word_and_an_addressee() -> None:
+    def says(key: str, speaker: str, trigger: str) -> Extraction:
+        return _extraction(key, date(2025, 10, 15), _event(
+            EventType.STATEMENT, trigger, (Role.SPEAKER, speaker), (Role.ADDRESSEE, "country/AFG")))
+
+    minister, state = _reports(says("a", "person/khawaja-asif", "warned"),
+                               says("b", "country/PAK", "warns"))
+    assert minister.actors == state.actors  # the same state once rolled up...
+    assert compatible(minister, state) is None  # ...but not the same speaker
+    again = _reports(says("c", "person/khawaja-asif", "warning"))[0]
+    assert compatible(minister, again) is not None
+    other_words = _reports(says("d", "person/khawaja-asif", "said"))[0]
+    assert compatible(minister, other_words) is None
+    alone = _extraction("e", date(2025, 10, 15), _event(
+        EventType.STATEMENT, "warns", (Role.SPEAKER, "person/khawaja-asif")))
+    assert compatible(minister, _reports(alone)[0]) is None

@@ -8,7 +8,8 @@
       ├─kg:bestPlace─▶ place          ├─kg:involves─▶ actor (rolled up to its state or body)
       └─kg:link─▶ link ─kg:linkedReport / kg:linkedTo─▶ reports, kg:linkScore, kg:linkFeature
     event report ─kg:featureDay, kg:featureDated, kg:featurePublished, kg:featureActor,
-                  kg:featurePlace, kg:featureState, kg:featureSentence, kg:featureArticle
+                  kg:featurePlace, kg:featureState, kg:featureSentence, kg:featureArticle,
+                  kg:featureCue
 
 The ``kg:feature*`` triples are what the linker compared; :func:`read_occurrences` builds
 the :class:`~kg.occurrences.Occurrence` objects back from them, so an occurrence can be
@@ -81,7 +82,7 @@ def occurrence_triples(occ: Occurrence) -> list[Triple]:
     place = best_place(occ)
     if place is not None:
         out.append((o, KG.bestPlace, entity_iri(place)))
-    for actor in sorted({a.split(":", 1)[1] for r in occ.reports for a in r.actors}):
+    for actor in sorted({a.split(":", 1)[1] for r in occ.reports for a in r.actors}):  # rolled up
         out.append((o, KG.involves, entity_iri(actor)))
     for r in occ.reports:
         e = URIRef(r.id)
@@ -113,7 +114,8 @@ def _features(e: URIRef, r: Report) -> list[Triple]:
         out.append((e, KG.featureDay, Literal(r.day)))
     if r.published is not None:
         out.append((e, KG.featurePublished, Literal(r.published)))
-    out += [(e, KG.featureActor, Literal(a)) for a in sorted(r.actors)]
+    out += [(e, KG.featureActor, Literal(a)) for a in sorted(r.actors | r.named)]
+    out += [(e, KG.featureCue, Literal(c)) for c in sorted(r.cues)]
     out += [(e, KG.featurePlace, entity_iri(p)) for p in sorted(r.places)]
     out += [(e, KG.featureState, entity_iri(s)) for s in sorted(r.place_states)]
     return out
@@ -160,7 +162,9 @@ def _report(e: Node, cls: EventType, props: dict[Node, list[Node]]) -> Report:
         day=_date(_one(props, KG.featureDay)),
         dated=bool(dated.toPython()) if isinstance(dated, Literal) else False,
         published=_date(_one(props, KG.featurePublished)),
-        actors=frozenset(str(a) for a in props.get(KG.featureActor, [])),
+        actors=frozenset(str(a) for a in props.get(KG.featureActor, []) if ":" in str(a)[:3]),
+        named=frozenset(str(a) for a in props.get(KG.featureActor, []) if "=" in str(a)[:3]),
+        cues=frozenset(str(c) for c in props.get(KG.featureCue, [])),
         places=frozenset(_key(p) for p in props.get(KG.featurePlace, [])),
         place_states=frozenset(_key(p) for p in props.get(KG.featureState, [])),
         sentence=int(sentence.toPython()) if isinstance(sentence, Literal) else -1)

@@ -183,6 +183,7 @@ class KG(DefinedNamespace):
     featureState: URIRef
     featureSentence: URIRef
     featureArticle: URIRef
+    featureCue: URIRef
 
 
 class SEM(DefinedNamespace):
