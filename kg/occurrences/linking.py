@@ -7,6 +7,7 @@ run over a whole corpus in memory (the benchmark) and one article at a time (ing
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -35,6 +36,9 @@ PUBLICATION_SLACK = 2
 #: same day is not enough (a state does many things a day); a state and one more piece of
 #: evidence, a non-state actor, a dyad or a specific place is.
 THRESHOLD = 2.0
+#: An actor shared with this many other occurrences near a report's day (same class) is
+#: busy there (a state at war, a force in daily fighting) and counts half.
+BUSY = 3
 #: Letters of a trigger word's stem compared (:func:`cues_of`).
 CUE_LETTERS = 5
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
@@ -220,7 +224,8 @@ def _side(keys: frozenset[str], side: str) -> set[str]:
     return {k for k in keys if k.startswith(side + ":")}
 
 
-def compatible(a: Report, b: Report) -> tuple[float, tuple[str, ...]] | None:
+def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
+               ) -> tuple[float, tuple[str, ...]] | None:
     """Score and agreeing features if ``a`` and ``b`` may be one event, else None.
 
     They must be of one class, from different articles (or two triggers of one sentence),
@@ -235,7 +240,9 @@ def compatible(a: Report, b: Report) -> tuple[float, tuple[str, ...]] | None:
     actor counting when shared after roll-up or as named; 0.5 for a shared state of place
     when no specific place is shared; 0.5 when both have their own date and it is the
     same; 0.5 when the triggers share a word stem ("airstrikes" ~ "carries out two
-    airstrikes"). A link needs :data:`THRESHOLD`.
+    airstrikes"). An actor or place ``busy`` around ``a`` (in :data:`BUSY` or more
+    occurrences of the class near its day: a state at war, a region under daily strikes)
+    counts half. A link needs :data:`THRESHOLD`.
     """
     if a.type is not b.type or (a.article == b.article and a.sentence != b.sentence):
         return None
@@ -268,10 +275,23 @@ def compatible(a: Report, b: Report) -> tuple[float, tuple[str, ...]] | None:
     features += [f"named {k}" for k in shared_named]
     features += [f"place {k}" for k in shared_places]
     features += [f"state {k}" for k in shared_states if not shared_places]
-    keys = {k.split(":", 1)[1] for k in shared_actors} | {
-        k.split("=", 1)[1] for k in shared_named}
-    weights = sorted(1.0 if key.startswith(_STATES) else 1.5 for key in keys)
-    score = sum(weights[-2:]) + (2.0 if shared_places else 0.0)
+    weight: dict[str, float] = {}
+    for k in (*shared_actors, *shared_named):
+        key = k[3:]
+        w = 1.0 if key.startswith(_STATES) else 1.5
+        if busy is not None and busy.get(k, 0) >= BUSY:
+            w /= 2
+            features.append(f"busy {k}")
+        weight[key] = max(weight.get(key, 0.0), w)
+    weights = sorted(weight.values())
+    place_weight = 0.0
+    for k in shared_places:
+        w = 2.0
+        if busy is not None and busy.get("at:" + k, 0) >= BUSY:
+            w /= 2
+            features.append(f"busy place {k}")
+        place_weight = max(place_weight, w)
+    score = sum(weights[-2:]) + place_weight
     score += 0.5 if shared_states and not shared_places else 0.0
     if same_own_date:
         score += 0.5
@@ -282,7 +302,7 @@ def compatible(a: Report, b: Report) -> tuple[float, tuple[str, ...]] | None:
     return score, tuple(features)
 
 
-def _best(report: Report, occ: Occurrence) -> Link | None:
+def _best(report: Report, occ: Occurrence, busy: Mapping[str, int]) -> Link | None:
     """The link of ``report`` to ``occ``: it must be compatible with every report of the
     occurrence (so one occurrence never spans incompatible places or days) and score at
     least :data:`THRESHOLD` against one of them."""
@@ -290,7 +310,7 @@ def _best(report: Report, occ: Occurrence) -> Link | None:
         return None
     best: Link | None = None
     for other in occ.reports:
-        verdict = compatible(report, other)
+        verdict = compatible(report, other, busy)
         if verdict is None:
             return None
         score, features = verdict
@@ -299,6 +319,14 @@ def _best(report: Report, occ: Occurrence) -> Link | None:
     if best is None or best.score < THRESHOLD:
         return None
     return best
+
+
+def _keys(occ: Occurrence) -> set[str]:
+    """What an occurrence is about, for telling busy actors and places (:data:`BUSY`)."""
+    keys: set[str] = set()
+    for r in occ.reports:
+        keys.update(r.actors, r.named, ("at:" + p for p in r.places))
+    return keys
 
 
 def _order(r: Report) -> tuple[date, str]:
@@ -327,8 +355,10 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
             enter(r, o.id)
     for r in sorted(reports, key=_order):
         choice: tuple[float, str, Link] | None = None
-        for oid in sorted(_nearby(r, index)):
-            found = _best(r, occs[oid])
+        nearby = sorted(_nearby(r, index))
+        busy = Counter(k for oid in nearby for k in _keys(occs[oid]))
+        for oid in nearby:
+            found = _best(r, occs[oid], busy)
             if found is not None and (choice is None or found.score > choice[0]):
                 choice = (found.score, oid, found)
         if choice is None:
