@@ -10,8 +10,9 @@ article touches, never the corpus:
    ``kg:feature*`` triples (:func:`kg.rdf.occurrences.read_occurrences`);
 3. :func:`kg.occurrences.link` adds the reports to them or founds new ones;
 4. the difference is written to the occurrence graph (``kgr:occurrences``) and to the
-   union default graph in one update. Queries bind every parameter; nothing from an
-   article is pasted into query text (IRIs and literals are written as N-Triples terms).
+   union default graph in one update (IRIs and literals written as N-Triples terms).
+   Candidates are found by index reads of the occurrence graph (reports by
+   ``kg:featureDay`` and ``kg:featureArticle``), not by query text.
 """
 
 from __future__ import annotations
@@ -44,12 +45,6 @@ __all__ = ["OCCURRENCES_GRAPH", "article_reports", "occurrences", "relink_all",
 #: The named graph of the occurrence layer.
 OCCURRENCES_GRAPH = occurrences_graph_iri()
 
-_OF_ARTICLE = """SELECT DISTINCT ?occ ?g ?article WHERE {
-  GRAPH ?g { ?occ kg:report ?e . ?e kg:featureArticle ?article } }"""
-
-_CANDIDATES = """SELECT DISTINCT ?occ ?g ?cls ?low ?high WHERE {
-  GRAPH ?g { ?occ kg:eventClass ?cls ; kg:report ?e . ?e kg:featureDay ?d }
-  FILTER(?d >= ?low && ?d <= ?high) }"""
 
 
 def article_reports(extraction: Extraction, article: URIRef) -> list[Report]:
@@ -66,11 +61,12 @@ def update_occurrences(kg: KnowledgeGraph, article: URIRef,
     """Bring the occurrence layer in line with ``article`` as now stored: its
     ``extraction`` (None when the article was removed)."""
     new = article_reports(extraction, article) if extraction is not None else []
-    old = _occurrence_iris(kg, _OF_ARTICLE, {"g": OCCURRENCES_GRAPH, "article": article})
-    candidates = set()
+    old = _holding(kg, KG.featureArticle, [article])
+    candidates: set[URIRef] = set()
     for cls, (low, high) in _reach(new).items():
-        candidates |= _occurrence_iris(kg, _CANDIDATES, {
-            "g": OCCURRENCES_GRAPH, "cls": KG[cls.value], "low": low, "high": high})
+        days = [Literal(low + timedelta(days=k)) for k in range((high - low).days + 1)]
+        candidates |= {o for o in _holding(kg, KG.featureDay, days)
+                       if _class_of(kg, o) == KG[cls.value]}
     before = _read(kg, old | candidates)
     occs = read_occurrences(before)
     dropped = [occ for occ in occs if occurrence_iri(occ.founder) in old]
@@ -105,10 +101,27 @@ def _reach(reports: Sequence[Report]) -> dict[EventType, tuple[date, date]]:
     return out
 
 
-def _occurrence_iris(kg: KnowledgeGraph, query: str, bindings: dict[str, object]
-                     ) -> set[URIRef]:
-    return {row["occ"] for row in kg.query(query, bindings).rows
-            if isinstance(row["occ"], URIRef)}
+def _holding(kg: KnowledgeGraph, feature: URIRef, values: Iterable[URIRef | Literal]
+             ) -> set[URIRef]:
+    """The occurrences with a report whose ``feature`` is one of ``values`` (index reads
+    of the occurrence graph, no query text)."""
+    g = _ox_node(OCCURRENCES_GRAPH)
+    report, has = _ox_node(KG.report), _ox_node(feature)
+    out: set[URIRef] = set()
+    for value in values:
+        for q in kg.store.quads_for_pattern(None, has, _ox_term(value), g):
+            for r in kg.store.quads_for_pattern(None, report, q.subject, g):
+                if isinstance(r.subject, ox.NamedNode):
+                    out.add(URIRef(r.subject.value))
+    return out
+
+
+def _class_of(kg: KnowledgeGraph, occurrence: URIRef) -> URIRef | None:
+    for q in kg.store.quads_for_pattern(_ox_node(occurrence), _ox_node(KG.eventClass), None,
+                                        _ox_node(OCCURRENCES_GRAPH)):
+        if isinstance(q.object, ox.NamedNode):
+            return URIRef(q.object.value)
+    return None
 
 
 def _graph_triples(kg: KnowledgeGraph) -> Iterable[Triple]:
