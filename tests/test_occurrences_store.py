@@ -80,3 +80,18 @@ def test_export_carries_the_occurrence_graph_and_it_conforms() -> None:
     ok, _, text = pyshacl.validate(union, shacl_graph=Graph().parse(SHAPES))
     assert ok, text
     assert PAK.key == "country/PAK"
+
+
+def test_push_sends_the_occurrence_graph(tmp_path: Path) -> None:
+    from test_push import remote_select, start_oxigraph
+
+    from kg.push import push
+
+    with KnowledgeGraph() as kg:
+        kg.ingest([_strike("a", date(2025, 10, 15)), _strike("b", date(2025, 10, 15))])
+        for base in start_oxigraph(tmp_path, "serve"):
+            report = push(kg, f"{base}/query")
+            assert report.graphs == 3
+            rows = remote_select(base, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <"
+                                 f"{occurrences_graph_iri()}> {{ ?o a <{KG.Occurrence}> }} }}")
+            assert int(rows[0]["n"]["value"]) == 1
