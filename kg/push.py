@@ -23,6 +23,7 @@ from rdflib import URIRef
 
 from kg.errors import PushError
 from kg.store import KnowledgeGraph
+from kg.store.occurrences import OCCURRENCES_GRAPH
 
 __all__ = ["PushReport", "push"]
 
@@ -46,10 +47,14 @@ def push(
     verify: bool = True,
     on_progress: Callable[[int], None] | None = None,
 ) -> PushReport:
-    """PUT every article graph of ``kg`` to the remote store; returns what was sent."""
+    """PUT every article graph of ``kg`` (and its occurrence graph, when it has one) to
+    the remote store; returns what was sent."""
     target = graph_store or _default_graph_store(endpoint)
     sent: dict[URIRef, int] = {}
-    for article in kg.articles():
+    graphs = kg.articles()
+    if kg.store.contains_named_graph(ox.NamedNode(str(OCCURRENCES_GRAPH))):
+        graphs.append(OCCURRENCES_GRAPH)
+    for article in graphs:
         data = kg.store.dump(format=ox.RdfFormat.N_TRIPLES,
                              from_graph=ox.NamedNode(str(article))) or b""
         url = f"{target}{'&' if '?' in target else '?'}{urlencode({'graph': str(article)})}"

@@ -35,6 +35,9 @@ __all__ = [
     "entity_iri",
     "event_iri",
     "mention_iri",
+    "occurrence_iri",
+    "occurrence_link_iri",
+    "occurrences_graph_iri",
     "post_iri",
     "quantity_iri",
     "slug",
@@ -111,3 +114,20 @@ def post_iri(person_key: str, title: str, organization: str | None = None) -> UR
     if organization:
         tail += "--" + slug(organization)
     return URIRef(f"{entity_iri(person_key)}/post/{tail}")
+
+
+def occurrences_graph_iri() -> URIRef:
+    """``kgr:occurrences``: the named graph of the occurrence layer (outside every
+    article graph)."""
+    return URIRef(f"{KGR_NS}occurrences")
+
+
+def occurrence_iri(founder: str) -> URIRef:
+    """``kgr:occurrence/{h}``, ``h`` the start of the SHA-1 of the IRI of the report the
+    occurrence was created for (:func:`kg.occurrences.occurrence_id`)."""
+    return URIRef(f"{KGR_NS}occurrence/{hashlib.sha1(founder.encode('utf-8')).hexdigest()[:16]}")
+
+
+def occurrence_link_iri(occurrence: URIRef, report: str) -> URIRef:
+    """``{occurrence}/link/{h}``: why ``report`` joined the occurrence."""
+    return URIRef(f"{occurrence}/link/{hashlib.sha1(report.encode('utf-8')).hexdigest()[:16]}")

@@ -157,6 +157,33 @@ class KG(DefinedNamespace):
     url: URIRef
     contentHash: URIRef
     eventCount: URIRef
+    # occurrences: one real event, many reports (the kgr:occurrences graph)
+    Occurrence: URIRef
+    OccurrenceLink: URIRef
+    report: URIRef
+    firstReport: URIRef
+    eventClass: URIRef
+    involves: URIRef
+    bestPlace: URIRef
+    bestDate: URIRef
+    reportCount: URIRef
+    sourceCount: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
+    link: URIRef
+    linkedReport: URIRef
+    linkedTo: URIRef
+    linkScore: URIRef
+    linkFeature: URIRef
+    featureDay: URIRef
+    featureDated: URIRef
+    featurePublished: URIRef
+    featureActor: URIRef
+    featurePlace: URIRef
+    featureState: URIRef
+    featureSentence: URIRef
+    featureArticle: URIRef
+    featureCue: URIRef
 
 
 class SEM(DefinedNamespace):

@@ -24,6 +24,7 @@ from kg.queries import load_query
 from kg.rdf.vocab import KG_NS, PREFIXES
 from kg.recovery import abort_load, begin_load, commit_load, report_damage
 from kg.store import upgrades
+from kg.store.occurrences import OCCURRENCES_GRAPH, update_occurrences
 from kg.store.opening import open_store
 from kg.store.quads import _Canonical, _drop_article, _ntriples, bulk_write
 from kg.store.querying import run_query
@@ -75,6 +76,8 @@ class KnowledgeGraph:
                  upgrade: bool = True) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        #: link each ingested article's event reports into occurrences (kg.store.occurrences)
+        self.link_occurrences = True
         self._store: ox.Store | None = open_store(self.path, read_only)
         # no materialised union (``oxigraph load``): queried as one until it is upgraded
         self._union_view = upgrades.union_missing(self)
@@ -164,6 +167,8 @@ class KnowledgeGraph:
                     failed.append((key, _one_line(e)))
                 else:
                     self._write_article(iri, triples, h)
+                    if self.link_occurrences:
+                        update_occurrences(self, iri, ex)
                     (replaced if existed else added).append(key)
             if on_progress is not None:
                 on_progress(1)
@@ -230,6 +235,8 @@ class KnowledgeGraph:
             store.update(_drop_article(g))
         except (OSError, RuntimeError) as e:
             raise StoreError(f"{self._where()}: cannot remove {article_iri}: {_one_line(e)}") from e
+        if existed and self.link_occurrences:
+            update_occurrences(self, article_iri, None)
         return bool(existed)
 
     def has_article(self, article_iri: URIRef | str, content_hash: str | None = None) -> bool:
@@ -437,14 +444,14 @@ class KnowledgeGraph:
 
     def articles(self) -> list[URIRef]:
         """IRIs of the article graphs in the store."""
-        meta = _ox_node(META_GRAPH)
+        skip = {_ox_node(META_GRAPH), _ox_node(OCCURRENCES_GRAPH)}
         return sorted(URIRef(g.value) for g in self.store.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g != meta)
+                      if isinstance(g, ox.NamedNode) and g not in skip)
 
     def stats(self) -> Stats:
         """Counts: article graphs, triples, and typed nodes per entity and event class."""
-        meta = _ox_node(META_GRAPH)
-        n_graphs = sum(1 for g in self.store.named_graphs() if g != meta)
+        skip = {_ox_node(META_GRAPH), _ox_node(OCCURRENCES_GRAPH)}
+        n_graphs = sum(1 for g in self.store.named_graphs() if g not in skip)
         triples = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"]
         counts: dict[str, int] = {}
         for row in self.query("SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c "
