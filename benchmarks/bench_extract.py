@@ -5,7 +5,7 @@ Reads the shared corpus (Wikinews CSVs and the Wikipedia current-events JSONL), 
 1. times bare ``nlp.pipe`` over the article bodies (the baseline),
 2. times kg's full extraction (parse copy, entity rules, resolution, events, and the
    mapping to RDF triples that ingest writes) over the same bodies, and reports the
-   throughput ratio (target ≥ 0.85),
+   throughput ratio (target ≥ 0.80, issue "Extraction that holds on news nobody tuned for"),
 3. with ``--ingest``, ingests the whole corpus into a fresh Oxigraph store in a child
    process and reports wall time, articles per second and the child's peak memory
    (target < 2 GiB).
@@ -106,7 +106,7 @@ def main() -> None:
     print(f"{'pass':<28}{'seconds':>9}{'items/s':>10}{'words/s':>10}")
     print(f"{'bare nlp.pipe (baseline)':<28}{b:>9.2f}{len(articles) / b:>10.1f}{words / b:>10.0f}")
     print(f"{'kg extraction + triples':<28}{f:>9.2f}{len(articles) / f:>10.1f}{words / f:>10.0f}")
-    print(f"throughput ratio kg / bare: {b / f:.2f}  (target >= 0.85)")
+    print(f"throughput ratio kg / bare: {b / f:.2f}  (target >= 0.80)")
 
     if args.ingest:
         with tempfile.TemporaryDirectory() as tmp:
