@@ -219,3 +219,19 @@ def test_police_shootings_and_criminal_cases_are_no_combat(nlp: Language, text: 
                                                            found: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.COMBAT)) is found
+
+
+@pytest.mark.parametrize(("text", "kind", "found"), [
+    ("Members of the House of Commons shouted during Monday's final session.",
+     EventType.MEETING, False),
+    ("The annual session of the United Nations General Assembly opens tomorrow.",
+     EventType.MEETING, True),
+    ("Smith received the Green Party's presidential nomination in May.",
+     EventType.MEETING, False),
+    ("Many US citizens are purchasing guns before the election.", EventType.TRANSFER, False),
+    ("India purchased 36 Rafale jets from France.", EventType.TRANSFER, True),
+])
+def test_national_sessions_nominations_and_markets_are_no_events(
+        nlp: Language, text: str, kind: EventType, found: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, kind)) is found

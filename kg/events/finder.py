@@ -72,6 +72,7 @@ from kg.events.scope import (
     habitual,
     hostile_pledge,
     interview,
+    market_trade,
     natural_hazard,
     police_or_crime,
     question,
@@ -371,7 +372,7 @@ def _keep(ctx: Context, d: Draft) -> bool:
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
             hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
-            compliance(ctx, d) or police_or_crime(ctx, d):
+            compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

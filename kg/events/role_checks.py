@@ -8,7 +8,13 @@ from collections.abc import Callable
 from kg import gazetteer
 from kg.events.actors import private
 from kg.events.context import Context, Draft
-from kg.events.lexicon import ADMINISTRATIVE_VERBS, CROWD_NOUNS, QUANTIFIER_WORDS, Condition
+from kg.events.lexicon import (
+    ADMINISTRATIVE_VERBS,
+    CROWD_NOUNS,
+    LEGISLATURE_NOUNS,
+    QUANTIFIER_WORDS,
+    Condition,
+)
 from kg.model import EntityType, Role
 
 #: Entity types that act (not places).
@@ -23,8 +29,17 @@ def _foreign_target(ctx: Context, d: Draft) -> bool:
 
 def _international(ctx: Context, d: Draft) -> bool:
     keys = d.keys([Role.AGENT, Role.PARTICIPANT, Role.SPEAKER, Role.ADDRESSEE])
-    return len(ctx.states(keys)) > 1 or any(
-        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.state_of(k) is None for k in keys)
+    return len(ctx.states(keys)) > 1 or any(international_body(ctx, k) for k in keys)
+
+
+def international_body(ctx: Context, key: str) -> bool:
+    """A body of no state: an organisation kg cannot tie to a state, except a legislature
+    named bare ("Parliament was last in session", "the House of Commons' final session"),
+    which is a state's unless kg's actor table knows it (the UN General Assembly)."""
+    if ctx.type_of(key) is not EntityType.ORGANIZATION or ctx.state_of(key) is not None:
+        return False
+    words = set(ctx.entities[key].label.lower().split())
+    return not words & LEGISLATURE_NOUNS or gazetteer.actor(key) is not None
 
 
 def _parties(ctx: Context, d: Draft) -> bool:

@@ -22,6 +22,7 @@ from kg.events.lexicon import (
     JOURNALIST_NOUNS,
     LEGISLATURE_NOUNS,
     NEWS_MEDIA_WORDS,
+    PEOPLE_NOUNS,
     PURPOSE_NOUNS,
     TRIP_WORDS,
     VISIT_SITE_NOUNS,
@@ -161,6 +162,13 @@ def questioning(ctx: Context, d: Draft) -> bool:
     body = ctx.entities[next(iter(actors))]  # a state's own legislature, not the UN's
     return body.type is EntityType.ORGANIZATION and body.part_of is not None and bool(
         set(body.label.lower().split()) & LEGISLATURE_NOUNS)
+
+
+def market_trade(ctx: Context, d: Draft) -> bool:
+    """People buying or selling ("US citizens purchasing guns", "consumers bought fuel")
+    trade on a market; no actor transfers anything to another."""
+    return d.type is EventType.TRANSFER and any(
+        ctx.tokens[s].lemma.lower() in PEOPLE_NOUNS for s in ctx.subject(d.head))
 
 
 def compliance(ctx: Context, d: Draft) -> bool:

@@ -214,6 +214,8 @@ def _actor_obj(ctx: Context, i: int) -> bool:
 
 
 def _guest_obj(ctx: Context, i: int) -> bool:
+    if any(o.lemma.lower() in POST_NOUNS for o in _objects(ctx, i)):
+        return False  # "received the Solidarity Party's nomination"
     return any(
         _names_actor(ctx, o) or o.lemma.lower() in GROUP_NOUNS | TITLE_NOUNS or (
             o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
