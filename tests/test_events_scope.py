@@ -235,3 +235,9 @@ def test_national_sessions_nominations_and_markets_are_no_events(
         nlp: Language, text: str, kind: EventType, found: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, kind)) is found
+
+
+def test_a_place_is_no_party_to_a_deal(nlp: Language) -> None:
+    events, ents = run(nlp, "Guatemala agreed to move its embassy in Israel to Jerusalem.")
+    deal = only(of_type(events, EventType.COOPERATION))
+    assert "Jerusalem" not in labels(deal, ents, Role.PARTICIPANT)

@@ -205,8 +205,8 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
     names another target ("expelled the Libyan ambassador to Greece", "bans US airlines'
     flights to Cuban airports"); a place named as a side of a fight or a party of a meeting
     is where it happens ("the El Paso shooting", "a Kabul car bombing", "the Johannesburg
-    summit")."""
-    if d.type in (EventType.COMBAT, EventType.MEETING):
+    summit", "agreed to move its embassy to Jerusalem")."""
+    if d.type in (EventType.COMBAT, EventType.MEETING, EventType.COOPERATION):
         sides = (Role.AGENT, Role.TARGET, Role.PARTICIPANT)
         args, d.args = d.args, []
         for a in args:
