@@ -23,20 +23,16 @@ from kg.events.lexicon import (
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
-    JUDICIAL_NOUNS,
-    LEGISLATION_NOUNS,
     MILITARY_NOUNS,
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
     NOT_WAR_WORDS,
     NOUNS,
-    ONE_SIDED_DOCUMENTS,
     OPERATION_MODIFIERS,
     PEOPLE_NOUNS,
     POST_NOUNS,
     RETREAT_NOUNS,
     ROUTINE_NOUNS,
-    RULING_NOUNS,
     TERRITORY_NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
@@ -48,6 +44,14 @@ from kg.events.lexicon import (
 from kg.events.nouns import labor_strike, noun_ok
 from kg.events.role_checks import ACTORS as _ACTORS
 from kg.events.role_checks import ROLE_CHECKS
+from kg.events.verb_checks import (
+    commit,
+    not_legal,
+    not_legislation,
+    not_question,
+    order_to,
+    plea,
+)
 from kg.lexicon import phrase_table
 from kg.model import (
     EntityType,
@@ -348,69 +352,6 @@ def _goods_obj(ctx: Context, i: int) -> bool:
     return any(_goods(ctx, o) for o in objs)
 
 
-def _order_to(ctx: Context, i: int) -> bool:
-    return bool(ctx.kids(i, "dobj")) and any(
-        ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
-
-
-def _plea(ctx: Context, i: int) -> bool:
-    if any(c.lemma.lower() in ("guilty", "innocent") for c in ctx.kids(i)):
-        return False  # "pleaded guilty to 29 charges": a plea in court, not an appeal
-    return any(p.lemma.lower() in ("for", "with", "to") for p in ctx.kids(i, "prep")) or bool(
-        ctx.kids(i, "xcomp", "ccomp"))
-
-
-def _not_question(ctx: Context, i: int) -> bool:
-    if any(p.lemma.lower() == "about" for p in ctx.kids(i, "prep")):
-        return False  # "asked Trump about it"
-    if any(o.lemma.lower() == "question" for o in ctx.kids(i, "dobj")):
-        return False  # "asked hard questions"
-    return not any(m.lemma.lower() in ("whether", "if") or m.tag in ("WDT", "WP", "WRB")
-                   for c in ctx.kids(i, "ccomp") for m in ctx.parse.children(c.i)
-                   if m.dep in ("mark", "advmod", "nsubj", "dobj"))
-
-
-def _not_legal(ctx: Context, i: int) -> bool:
-    tok = ctx.tokens[i]
-    head = ctx.tokens[tok.head]
-    if tok.dep in ("compound", "pobj") and (
-            head.lemma.lower() in JUDICIAL_NOUNS
-            or ctx.tokens[head.head].lemma.lower() in JUDICIAL_NOUNS):
-        return False  # "the appeals court", "the court of appeal"
-    if any(c.lemma.lower() in JUDICIAL_NOUNS for c in ctx.kids(i, "compound", "amod")):
-        return False
-    objs = ctx.kids(i, "dobj") + [o for p in ctx.kids(i, "prep")
-                                  if p.lemma.lower() in ("of", "against")
-                                  for o in ctx.kids(p.i, "pobj")]
-    if any(o.lemma.lower() in RULING_NOUNS for o in objs):
-        return False  # "appealed the verdict"
-    # an appeal to someone or for something, or to act ("appealed for calm", "appealed to
-    # the UN", "appealed to Iran to release ..."); bare, it is a court's: "is eligible to
-    # appeal", "an appeal by Spanton and prosecutors", "the decision cannot be appealed"
-    return any(p.lemma.lower() in ("for", "to", "on", "upon")
-               for p in ctx.kids(i, "prep")) or bool(ctx.kids(i, "xcomp", "ccomp"))
-
-
-def _not_legislation(ctx: Context, i: int) -> bool:
-    return not any(o.lemma.lower() in LEGISLATION_NOUNS | ONE_SIDED_DOCUMENTS
-                   for o in _objects(ctx, i))
-
-
-def _commit(ctx: Context, i: int) -> bool:
-    """Agreeing or accepting commits to something: a deal, a plan, an act ("agreed to a
-    ceasefire", "agreed on a text", "accepted the offer", "agreed to release"), not an
-    opinion ("agreed with La Riva", "agreed the issue should be decided by Congress",
-    "Hawkins somewhat agreed")."""
-    kids = ctx.parse.children(i)
-    if any(c.dep in ("dobj", "nsubjpass") and c.lemma.lower() in POST_NOUNS for c in kids) \
-            or any(o.lemma.lower() in POST_NOUNS for c in kids if c.dep == "xcomp"
-                   for o in ctx.kids(c.i, "dobj")):
-        return False  # "accepted the nomination", "agreed to wear an electronic tag"
-    return any(c.dep in ("xcomp", "dobj", "nsubjpass") or (
-        c.dep == "prep" and c.lemma.lower() in ("to", "on", "upon"))
-        for c in kids)  # "a ceasefire is agreed", "a plan accepted by"
-
-
 def _clause(ctx: Context, i: int) -> bool:
     return any(c.dep == "ccomp" for c in ctx.parse.children(i)) and _speaker(ctx, i)
 
@@ -441,15 +382,15 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.SIDES: _sides,
     Condition.ARMED_ACT: _armed_act,
     Condition.NONSTATE_SUBJ: _nonstate_subj,
-    Condition.COMMIT: _commit,
-    Condition.PLEA: _plea,
-    Condition.NOT_LEGISLATION: _not_legislation,
-    Condition.NOT_QUESTION: _not_question,
-    Condition.NOT_LEGAL: _not_legal,
+    Condition.COMMIT: commit,
+    Condition.PLEA: plea,
+    Condition.NOT_LEGISLATION: not_legislation,
+    Condition.NOT_QUESTION: not_question,
+    Condition.NOT_LEGAL: not_legal,
     Condition.WEAPON_OF: _weapon_of,
     Condition.EXPLOSIVE: _explosive,
     Condition.GOODS_OBJ: _goods_obj,
-    Condition.ORDER_TO: _order_to,
+    Condition.ORDER_TO: order_to,
     Condition.BODY_OBJ: _body_obj,
     Condition.CLAUSE: _clause,
 }

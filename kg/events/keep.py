@@ -1,0 +1,85 @@
+"""Which drafts are events: an event needs its parties, roles that meet its trigger's
+condition, and a reading inside the guidelines' classes (no interview, habit, question,
+disaster, figurative fight, crime, market trade ...: :mod:`kg.events.scope`)."""
+
+from __future__ import annotations
+
+from kg.events.actors import among_private
+from kg.events.context import NOUN_POS, VERB_POS, Context, Draft
+from kg.events.lexicon import CROWD_NOUNS, JUDICIAL_NOUNS, LEGISLATION_NOUNS, LEGISLATURE_NOUNS
+from kg.events.role_checks import roles_ok
+from kg.events.scope import (
+    compliance,
+    domestic_trip,
+    figurative_fight,
+    habitual,
+    hostile_pledge,
+    interview,
+    market_trade,
+    natural_hazard,
+    police_or_crime,
+    question,
+    questioning,
+    verbal_attack,
+)
+from kg.model import EntityType, EventType, Role
+
+
+def keep(ctx: Context, d: Draft) -> bool:
+    """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
+    Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
+    and roles that meet its trigger's role condition."""
+    if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
+            interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
+            question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
+            hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
+            compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d):
+        return False
+    if d.type is EventType.STATEMENT:
+        return bool(d.keys([Role.SPEAKER]))
+    if d.type in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING):
+        return bool(d.args)
+    if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
+        return bool(d.keys([Role.AGENT, Role.ADDRESSEE])) or _crowd_appeal(ctx, d)
+    # a place is where it happens, no party ("a visit in Oulu", "a Brexit deal")
+    return any(ctx.type_of(k) is not EntityType.PLACE
+               for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
+
+
+def _crowd_appeal(ctx: Context, d: Draft) -> bool:
+    """An unnamed crowd demands: "protesters demand an inquiry", "the protesters' demands",
+    "student groups had given the government an ultimatum"."""
+    tok = ctx.tokens[d.trigger]
+    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    who = [ctx.tokens[s] for s in ctx.subject(verb)] if verb is not None else []
+    if tok.pos in NOUN_POS:
+        who += ctx.kids(d.trigger, "poss", "compound")
+        who += [o for p in ctx.kids(d.trigger, "prep") if p.lemma.lower() in ("of", "by")
+                for o in ctx.kids(p.i, "pobj")]
+    return any(w.lemma.lower() in CROWD_NOUNS or any(
+        c.lemma.lower() in CROWD_NOUNS for c in ctx.kids(w.i, "compound")) for w in who)
+
+
+def _institutional_act(ctx: Context, d: Draft) -> bool:
+    """A court's orders and rulings and a legislature's votes are no statements, appeals or
+    sanctions ("a judge orders X to stand trial", "the Senate rejects a resolution"), and
+    a legislature's money for no one named is a budget, no transfer ("the House must
+    allocate money for the trial")."""
+    budget = d.type is EventType.TRANSFER and not d.keys([Role.RECIPIENT])
+    if not budget and d.type not in (EventType.STATEMENT, EventType.APPEAL, EventType.SANCTION):
+        return False
+    verb = d.head
+    subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
+    # each subject's head words: its own lemma and the last word of each entity it names
+    heads = [{ctx.tokens[s].lemma.lower()} | {
+        ctx.entities[k].label.lower().split()[-1] for k, _ in ctx.np_entities(s)}
+        for s in subjects]
+    if budget:
+        return any(words & LEGISLATURE_NOUNS for words in heads)
+    for words in heads:
+        if words & JUDICIAL_NOUNS:
+            return True
+        if words & LEGISLATURE_NOUNS and any(
+                o.lemma.lower() in LEGISLATION_NOUNS for o in ctx.kids(verb, "dobj")):
+            return True
+    return False

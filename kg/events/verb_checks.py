@@ -1,0 +1,78 @@
+"""Conditions of the trigger table on what a verb of request, agreement or signing governs:
+an order names whom it orders to act, a plea is not a plea of guilty, a request is no
+question, an appeal is no court's, a signed paper is no law or one-sided document, an
+agreement commits to something (:class:`kg.lexicon.Condition`)."""
+
+from __future__ import annotations
+
+from kg.events.context import Context
+from kg.events.lexicon import (
+    JUDICIAL_NOUNS,
+    LEGISLATION_NOUNS,
+    ONE_SIDED_DOCUMENTS,
+    POST_NOUNS,
+    RULING_NOUNS,
+)
+
+
+def order_to(ctx: Context, i: int) -> bool:
+    return bool(ctx.kids(i, "dobj")) and any(
+        ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
+
+
+def plea(ctx: Context, i: int) -> bool:
+    if any(c.lemma.lower() in ("guilty", "innocent") for c in ctx.kids(i)):
+        return False  # "pleaded guilty to 29 charges": a plea in court, not an appeal
+    return any(p.lemma.lower() in ("for", "with", "to") for p in ctx.kids(i, "prep")) or bool(
+        ctx.kids(i, "xcomp", "ccomp"))
+
+
+def not_question(ctx: Context, i: int) -> bool:
+    if any(p.lemma.lower() == "about" for p in ctx.kids(i, "prep")):
+        return False  # "asked Trump about it"
+    if any(o.lemma.lower() == "question" for o in ctx.kids(i, "dobj")):
+        return False  # "asked hard questions"
+    return not any(m.lemma.lower() in ("whether", "if") or m.tag in ("WDT", "WP", "WRB")
+                   for c in ctx.kids(i, "ccomp") for m in ctx.parse.children(c.i)
+                   if m.dep in ("mark", "advmod", "nsubj", "dobj"))
+
+
+def not_legal(ctx: Context, i: int) -> bool:
+    tok = ctx.tokens[i]
+    head = ctx.tokens[tok.head]
+    if tok.dep in ("compound", "pobj") and (
+            head.lemma.lower() in JUDICIAL_NOUNS
+            or ctx.tokens[head.head].lemma.lower() in JUDICIAL_NOUNS):
+        return False  # "the appeals court", "the court of appeal"
+    if any(c.lemma.lower() in JUDICIAL_NOUNS for c in ctx.kids(i, "compound", "amod")):
+        return False
+    objs = ctx.kids(i, "dobj") + [o for p in ctx.kids(i, "prep")
+                                  if p.lemma.lower() in ("of", "against")
+                                  for o in ctx.kids(p.i, "pobj")]
+    if any(o.lemma.lower() in RULING_NOUNS for o in objs):
+        return False  # "appealed the verdict"
+    # an appeal to someone or for something, or to act ("appealed for calm", "appealed to
+    # the UN", "appealed to Iran to release ..."); bare, it is a court's: "is eligible to
+    # appeal", "an appeal by Spanton and prosecutors", "the decision cannot be appealed"
+    return any(p.lemma.lower() in ("for", "to", "on", "upon")
+               for p in ctx.kids(i, "prep")) or bool(ctx.kids(i, "xcomp", "ccomp"))
+
+
+def not_legislation(ctx: Context, i: int) -> bool:
+    objects = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+    return not any(o.lemma.lower() in LEGISLATION_NOUNS | ONE_SIDED_DOCUMENTS for o in objects)
+
+
+def commit(ctx: Context, i: int) -> bool:
+    """Agreeing or accepting commits to something: a deal, a plan, an act ("agreed to a
+    ceasefire", "agreed on a text", "accepted the offer", "agreed to release"), not an
+    opinion ("agreed with La Riva", "agreed the issue should be decided by Congress",
+    "Hawkins somewhat agreed")."""
+    kids = ctx.parse.children(i)
+    if any(c.dep in ("dobj", "nsubjpass") and c.lemma.lower() in POST_NOUNS for c in kids) \
+            or any(o.lemma.lower() in POST_NOUNS for c in kids if c.dep == "xcomp"
+                   for o in ctx.kids(c.i, "dobj")):
+        return False  # "accepted the nomination", "agreed to wear an electronic tag"
+    return any(c.dep in ("xcomp", "dobj", "nsubjpass") or (
+        c.dep == "prep" and c.lemma.lower() in ("to", "on", "upon"))
+        for c in kids)  # "a ceasefire is agreed", "a plan accepted by"
