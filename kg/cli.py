@@ -228,15 +228,21 @@ def stats(store_dir: str) -> None:
 
 @main.command("export")
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
-@click.option("--format", "fmt", required=True,
+@click.option("--format", "fmt", default=None,
               type=click.Choice([f.value for f in ExportFormat]),
-              help="RDF dump, events CSV (one row per event), or actor–event network.")
+              help="RDF dump, events CSV (one row per event), or actor–event network "
+                   "(default: from the suffix of --out).")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @reports_errors
-def export_(store_dir: str, fmt: str, out: str) -> None:
+def export_(store_dir: str, fmt: str | None, out: str) -> None:
     """Export a store as RDF, an events table (CSV) or a network (GraphML, GEXF)."""
     import kg.api
 
+    if fmt is None:
+        fmt = ExportFormat.name_for(out)
+        if fmt not in {f.value for f in ExportFormat}:
+            raise click.ClickException(
+                f"{out}: cannot tell the export format from the suffix; give --format")
     with kg.api.open(store_dir, read_only=True) as g:
         path = g.export(out, fmt)
     click.echo(f"wrote {path}", err=True)

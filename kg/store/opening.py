@@ -32,6 +32,11 @@ def open_store(path: Path | None, read_only: bool) -> ox.Store:
                          "choose a new or empty directory")
     if is_store:
         recover(path)  # a kg load killed midway is rolled back before anything reads
+    elif not read_only and not path.exists():
+        try:  # "--store out/store" on a fresh clone: out/ is made too
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{path}: cannot create its folder: {_one_line(e)}") from e
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as e:
