@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import glob
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.articles.files import KNOWN_EXTENSIONS, extension_list, read_file
 from kg.errors import InputError
 from kg.model import Article
+
+_log = logging.getLogger(__name__)
+
+#: File names (without suffix, upper-cased) that document a folder rather than report news:
+#: a directory's README.md, LICENSE.md or SOURCE.md is skipped, and said so; given by name,
+#: such a file is read like any other.
+FOLDER_DOCUMENTS = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "SOURCE",
+                              "CHANGELOG", "CONTRIBUTING", "AUTHORS"})
 
 
 def read_articles_lenient(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
@@ -24,7 +33,8 @@ def read_articles_lenient(paths: Iterable[str | Path]) -> Iterator[Article | Inp
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand paths: a directory gives its files with a known extension (recursively,
-    sorted, hidden ones skipped), a glob pattern its matches (sorted), a file itself.
+    sorted, hidden ones and the folder's own README, LICENSE, SOURCE ... skipped with a
+    warning), a glob pattern its matches (sorted), a file itself.
 
     A missing path, a glob matching nothing, a directory without article files or a
     symbolic link in a directory that points outside it is an :class:`InputError`.
@@ -46,6 +56,11 @@ def _expand(raw: str | Path) -> Iterator[Path | InputError]:
             if f.is_file() and f.suffix.lower() in KNOWN_EXTENSIONS
             and not any(part.startswith(".") for part in f.relative_to(p).parts)
         )
+        documents = [f for f in found if f.stem.upper() in FOLDER_DOCUMENTS]
+        for f in documents:
+            _log.warning("skipped %s: a folder's %s, not an article (give it by name to "
+                         "read it)", f, f.stem)
+        found = [f for f in found if f not in documents]
         if not found:
             yield InputError(str(raw), "directory holds no article files (known "
                              f"extensions: {extension_list()})")
