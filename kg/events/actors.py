@@ -55,16 +55,16 @@ def among_private(ctx: Context, d: Draft) -> bool:
         return bool(agents and asked) and all(private(ctx, k) for k in agents | asked)
     if d.type in _OPEN:
         return False
-    actors = [a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE]
+    actors = ctx.actors(d)
     if d.type is EventType.COMBAT and not d.keys([Role.AGENT]):
         return False  # an attack on a private person is still an attack
     if not actors or not all(private(ctx, k) for k in actors):
         return False
-    if d.type is EventType.COOPERATION and len(set(actors)) == 1:
+    if d.type is EventType.COOPERATION and len(actors) == 1:
         return True  # "Siegel agreed to answer some questions": no party to cooperate with
     if d.type is EventType.MEETING and (any(
             _described_private(ctx, a.mention) for a in d.args if a.entity in actors) or (
-            len(set(actors)) == 1 and ctx.tokens[d.trigger].lemma.lower() in TRIP_WORDS)):
+            len(actors) == 1 and ctx.tokens[d.trigger].lemma.lower() in TRIP_WORDS)):
         return True  # "met future guitarist Jerry Garcia", "he continued touring"
     # two people the text gives no title may still be statesmen who meet or agree ("Blinken
     # met Wang Yi"); a company among them makes it business

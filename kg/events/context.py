@@ -102,6 +102,14 @@ class Context:
             return self.passive_subjects(tok.head)
         return own
 
+    def objects(self, i: int) -> list[Token]:
+        """What verb ``i`` acts on: its direct objects, or its passive subjects."""
+        return self.kids(i, "dobj") + (self.passive_subjects(i) if self.is_passive(i) else [])
+
+    def actors(self, d: Draft) -> set[str]:
+        """The entities of the draft's roles that act: all but places."""
+        return {a.entity for a in d.args if self.type_of(a.entity) is not EntityType.PLACE}
+
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
 

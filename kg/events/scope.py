@@ -89,7 +89,7 @@ def domestic_trip(ctx: Context, d: Draft) -> bool:
     if d.type is not EventType.MEETING or \
             ctx.tokens[d.trigger].lemma.lower() not in TRIP_WORDS:
         return False
-    actors = {a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE}
+    actors = ctx.actors(d)
     places = {a.entity for a in d.args if a.entity not in actors}
     home = ctx.states(actors)
     return len(actors) == 1 and bool(places) and len(home) == 1 and all(
@@ -156,7 +156,7 @@ def questioning(ctx: Context, d: Draft) -> bool:
             o.lemma.lower() in VISIT_SITE_NOUNS and not ctx.np_entities(o.i)
             for o in ctx.kids(d.trigger, "dobj")):
         return True
-    actors = {a.entity for a in d.args if ctx.type_of(a.entity) is not EntityType.PLACE}
+    actors = ctx.actors(d)
     if len(actors) != 1:
         return False
     body = ctx.entities[next(iter(actors))]  # a state's own legislature, not the UN's
@@ -209,22 +209,19 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
     if d.type in (EventType.COMBAT, EventType.MEETING, EventType.COOPERATION):
         sides = (Role.AGENT, Role.TARGET, Role.PARTICIPANT)
         args, d.args = d.args, []
-        for a in args:
-            if a.role in sides and ctx.type_of(a.entity) is EntityType.PLACE:
-                a = replace(a, role=Role.LOCATION)
-            if not any(b.role is a.role and b.entity == a.entity for b in d.args):
-                d.args.append(a)
+        for a in args:  # Draft.add keeps one argument per entity and role
+            place = a.role in sides and ctx.type_of(a.entity) is EntityType.PLACE
+            d.add(Role.LOCATION if place else a.role, a.entity, a.mention)
     if d.type is EventType.APPEAL and _asked_without_asker(ctx, d.trigger):
         # "Trump, when asked to condemn them, said ...": Trump is asked, not asking
         d.args = [replace(a, role=Role.ADDRESSEE) if a.role is Role.AGENT else a
                   for a in d.args]
-    if d.type is EventType.APPEAL:  # "arguing that he should be immune": no demand of himself
-        agents = d.keys([Role.AGENT])
-        d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in agents]
-    if d.type is EventType.STATEMENT:
-        speakers = d.keys([Role.SPEAKER])
-        d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in speakers]
-    elif d.type is EventType.SANCTION:
+    maker = {EventType.STATEMENT: Role.SPEAKER, EventType.APPEAL: Role.AGENT}.get(d.type)
+    if maker is not None:  # no statement to, nor demand of, oneself ("arguing that he
+        # should be immune")
+        makers = d.keys([maker])
+        d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in makers]
+    if d.type is EventType.SANCTION:
         own = ctx.states(d.keys([Role.AGENT]))
         targets = [a for a in d.args if a.role is Role.TARGET]
         foreign = [a for a in targets if a.entity is not None

@@ -202,10 +202,6 @@ def _territory_obj(ctx: Context, i: int) -> bool:
 
 
 
-def _objects(ctx: Context, i: int) -> list[Token]:
-    return ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
-
-
 def _names_actor(ctx: Context, o: Token) -> bool:
     return any(ctx.type_of(k) in _ACTORS for k, _ in ctx.np_entities(o.i))
 
@@ -214,16 +210,16 @@ def _actor_obj(ctx: Context, i: int) -> bool:
     """The object is an actor itself ("backed Ukraine", "recognised the State of
     Palestine"), not a thing of one ("support Trump's claims")."""
     return any((o.i in ctx.at or o.lemma.lower() in GOVERNMENT_NOUNS) and _names_actor(ctx, o)
-               for o in _objects(ctx, i))  # "supporting Hadi's government"
+               for o in ctx.objects(i))  # "supporting Hadi's government"
 
 
 def _guest_obj(ctx: Context, i: int) -> bool:
-    if any(o.lemma.lower() in POST_NOUNS for o in _objects(ctx, i)):
+    if any(o.lemma.lower() in POST_NOUNS for o in ctx.objects(i)):
         return False  # "received the Solidarity Party's nomination"
     return any(
         _names_actor(ctx, o) or o.lemma.lower() in GROUP_NOUNS | TITLE_NOUNS or (
             o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
-        for o in _objects(ctx, i))
+        for o in ctx.objects(i))
 
 
 def armed_subj(ctx: Context, i: int) -> bool:
@@ -309,7 +305,7 @@ def _body_obj(ctx: Context, i: int) -> bool:
     return any(
         any(ctx.type_of(k) is EntityType.ORGANIZATION for k, _ in ctx.np_entities(o.i)) or (
             o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
-        for o in _objects(ctx, i))
+        for o in ctx.objects(i))
 
 
 def _weapon_of(ctx: Context, i: int) -> bool:
@@ -347,7 +343,7 @@ def _goods(ctx: Context, o: Token) -> bool:
 def _goods_obj(ctx: Context, i: int) -> bool:
     """The verb moves goods: its object, or its "with" phrase ("provided Kyiv with
     missiles")."""
-    objs = _objects(ctx, i) + [o for p in ctx.kids(i, "prep") if p.lemma.lower() == "with"
+    objs = ctx.objects(i) + [o for p in ctx.kids(i, "prep") if p.lemma.lower() == "with"
                                for o in ctx.kids(p.i, "pobj")]
     return any(_goods(ctx, o) for o in objs)
 

@@ -59,8 +59,8 @@ def not_legal(ctx: Context, i: int) -> bool:
 
 
 def not_legislation(ctx: Context, i: int) -> bool:
-    objects = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
-    return not any(o.lemma.lower() in LEGISLATION_NOUNS | ONE_SIDED_DOCUMENTS for o in objects)
+    return not any(o.lemma.lower() in LEGISLATION_NOUNS | ONE_SIDED_DOCUMENTS
+                   for o in ctx.objects(i))
 
 
 def commit(ctx: Context, i: int) -> bool:
