@@ -103,8 +103,14 @@ class Context:
         return own
 
     def objects(self, i: int) -> list[Token]:
-        """What verb ``i`` acts on: its direct objects, or its passive subjects."""
-        return self.kids(i, "dobj") + (self.passive_subjects(i) if self.is_passive(i) else [])
+        """What verb ``i`` acts on: its direct objects (also one the model hung on the verb's
+        particle: "breaks off relations"), or its passive subjects."""
+        return self.kids(i, "dobj") + self.particle_objects(i) + (
+            self.passive_subjects(i) if self.is_passive(i) else [])
+
+    def particle_objects(self, i: int) -> list[Token]:
+        """An object the model hung on verb ``i``'s particle ("breaks off relations")."""
+        return [o for p in self.kids(i, "prt") for o in self.kids(p.i, "pobj")]
 
     def actors(self, d: Draft) -> set[str]:
         """The entities of the draft's roles that act: all but places."""

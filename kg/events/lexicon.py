@@ -27,6 +27,7 @@ MILITARY_NOUNS = words("military_nouns")
 AID_NOUNS = words("aid_goods_nouns") | WEAPON_NOUNS
 INFO_NOUNS = words("info_nouns")
 TIES_NOUNS = words("ties_nouns")
+SANCTIONED_THINGS = words("sanctioned_things")
 ACCIDENT_NOUNS = words("accident_nouns")
 ANIMAL_NOUNS = words("animal_nouns")
 OCCUPATION_NOUNS = words("occupation_nouns")

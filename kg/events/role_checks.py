@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     CROWD_NOUNS,
     LEGISLATURE_NOUNS,
     QUANTIFIER_WORDS,
+    TRIP_WORDS,
     Condition,
 )
 from kg.model import EntityType, Role
@@ -87,7 +88,23 @@ def _sanction_target(ctx: Context, d: Draft) -> bool:
         targets = [k for k in targets if ctx.type_of(k) is not EntityType.ORGANIZATION
                    or ctx.state_of(k) is not None or gazetteer.actor(k) is not None]
     return any(not agents or ctx.state_of(k) is None or ctx.state_of(k) not in agents
-               for k in targets)
+               for k in targets) or _travel_abroad(ctx, d, agents)
+
+
+def _travel_abroad(ctx: Context, d: Draft, agents: set[str]) -> bool:
+    """A ban on travel to another state ("bans its citizens from traveling to Iran", "a
+    travel ban to parts of Cambodia") restricts relations with that state."""
+    for t in ctx.parse.subtree(d.trigger):
+        if t.lemma.lower() not in TRIP_WORDS:
+            continue
+        for p in ctx.kids(t.i, "prep"):
+            if p.lemma.lower() != "to":
+                continue
+            for o in ctx.kids(p.i, "pobj"):
+                states = ctx.states(k for k, _ in ctx.np_entities(o.i))
+                if states - agents:
+                    return True
+    return False
 
 
 #: Conditions checked on the roles once they are filled (see :func:`roles_ok`).

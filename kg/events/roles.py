@@ -19,6 +19,7 @@ from kg.events.lexicon import (
     CONTENT_VERBS,
     JUDGEMENT_VERBS,
     PATIENT_NOUNS,
+    SANCTIONED_THINGS,
     SETTING_NOUNS,
     TARGET_VERBS,
     UNDERGO_VERBS,
@@ -49,8 +50,17 @@ def place_role(prep: str, kind: EventType) -> Role | None:
 
 def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
     """Arguments from the prepositional phrases under token ``head``."""
+    through = d.type is EventType.SANCTION and head != d.trigger and \
+        ctx.tokens[head].lemma.lower() in SANCTIONED_THINGS
     for p in ctx.kids(head, "prep", "agent"):
         prep = p.lemma.lower()
+        if through and prep in ("of", "from", "by"):
+            # "bans imports from Moldova", "suspends the activities of the IRGC"
+            for o in ctx.kids(p.i, "pobj"):
+                for key, m in ctx.np_entities(o.i):
+                    if ctx.type_of(key) is not EntityType.PLACE:
+                        d.add(Role.TARGET, key, m)
+            continue
         if p.dep == "agent" or prep in ("according", "by", "of"):
             continue
         if prep == "to" and ctx.tokens[head].text.lower() == "up":
@@ -221,7 +231,8 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         for s in ctx.subject(verb):
             for key, m in ctx.np_entities(s):
                 d.add(actor, key, m)
-        objs = ctx.kids(verb, "dobj", "dative") + _up_to_objects(ctx, verb)
+        objs = ctx.kids(verb, "dobj", "dative") + ctx.particle_objects(verb) + \
+            _up_to_objects(ctx, verb)
         if ctx.is_passive(verb):
             objs += ctx.passive_subjects(verb)
         vtok = ctx.tokens[verb]
@@ -297,7 +308,7 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         if d.type in (EventType.DEPLOYMENT, EventType.TRAINING, EventType.COMBAT,
                       EventType.TRANSFER, EventType.SANCTION, EventType.COOPERATION):
             # "suspended links with X", "pledged 500 million euros to Ukraine"
-            for o in ctx.kids(verb, "dobj"):
+            for o in ctx.kids(verb, "dobj") + ctx.particle_objects(verb):
                 if o.i != d.trigger:
                     _prep_args(ctx, d, o.i)
                     # "providing photographs and other intelligence to Macedonia"
@@ -469,6 +480,9 @@ def fallback_place(ctx: Context, d: Draft) -> None:
     roots = list(anchors)
     if tok.dep == "advcl" and tok.tag == "VBG" and tok.head != tok.i:
         roots.append(tok.head)  # "gunmen target a church in Eruku, killing two people"
+    if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in ("for", "from"):
+        # "arrives in Baghdad for talks", "the toll from the airstrikes in Spin Boldak"
+        roots.append(ctx.tokens[tok.head].head)
     for root in roots:
         stack = [(c.i, 1) for c in ctx.parse.children(root) if c.dep not in (
             "nsubj", "nsubjpass", "ccomp", "advcl", "parataxis", "conj", "relcl")]
@@ -483,6 +497,39 @@ def fallback_place(ctx: Context, d: Draft) -> None:
                         role = place_role(prep, d.type) or Role.LOCATION
                         d.add(role, key, m)
                         return
-            if depth < 4:
+            if depth < 6:
                 stack.extend((c.i, depth + 1) for c in ctx.parse.children(j)
                              if c.dep not in ("ccomp", "advcl", "parataxis", "relcl"))
+    if d.type is EventType.COMBAT and ctx.actors(d):
+        _sentence_place(ctx, d)  # only where it is no event's only argument
+
+
+def _sentence_place(ctx: Context, d: Draft) -> None:
+    """The one place a sentence locates anything in ("a drone strike ...; nine injured in
+    Israel") is where its fighting happened; two places elsewhere in it leave the event
+    without one."""
+    sent = ctx.tokens[d.trigger].sent
+    if _subordinate(ctx, d.trigger):
+        return  # "... in the Gaza Strip after a militant attack injures a soldier"
+    found: list[tuple[str, Mention]] = []
+    for tok in ctx.tokens:
+        if tok.sent != sent or tok.dep != "pobj" or tok.i in anchor_tokens(d) or \
+                _subordinate(ctx, tok.i):
+            continue
+        prep = ctx.tokens[tok.head]
+        if prep.lemma.lower() not in LOC_PREPS - {"on"} or \
+                ctx.tokens[prep.head].pos not in VERB_POS:
+            continue  # not "officials in Kursk": where a clause happens
+        hits = [(k, m) for k, m in ctx.np_entities(tok.i) if ctx.type_of(k) in PLACE_TYPES]
+        if ctx.kids(tok.i, "cc"):
+            found += hits  # "in Kidal and Gao": two places
+        else:
+            found += hits[:1]  # "in Bakori, Katsina State": the first names the spot
+    if found and len({k for k, _ in found}) == 1:
+        d.add(Role.LOCATION, *found[0])
+
+
+def _subordinate(ctx: Context, i: int) -> bool:
+    """Token ``i`` stands in a subordinate clause, not in the sentence's main clauses."""
+    return any(a.dep in ("advcl", "relcl", "ccomp", "acl", "pcomp", "csubj")
+               for a in [ctx.tokens[i], *ctx.parse.ancestors(i)])

@@ -402,7 +402,7 @@ def phrase_of(ctx: Context, i: int) -> Trigger | None:
     if tok.pos not in VERB_POS or tok.dep in ("amod", "compound"):
         return None
     low = tok.lemma.lower()
-    objs = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+    objs = ctx.objects(i)
     table = phrase_table()
     for o in objs:
         trig = table.get((low, o.lemma.lower()))

@@ -46,6 +46,9 @@ def _has_main_verb(parse: Parse, sent: Sentence) -> bool:
         return False
     if _infinitive_root(parse, sent):
         return False  # "Israel's military claims to have killed": no finite verb
+    if root.tag == "VBG" and not any(t.head == root.i and t.dep in ("aux", "auxpass")
+                                     for t in toks[sent.start:sent.end]):
+        return False  # "Chad severs relations with Qatar, citing ...": a bare participle
     return any(t.head == root.i and t.dep in ("nsubj", "nsubjpass")
                for t in toks[sent.start:sent.end])
 
@@ -65,6 +68,17 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
     toks = parse.tokens
     verbs = _verbs()
     main = _has_main_verb(parse, sent)
+    root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
+    if root is not None and not main and root.lemma.lower() in verbs and \
+            root.text[0].islower() and root.i > sent.start and (
+            # "The U.S. state department, in coordination with ..., sanctions 50 people":
+            # the model gave the "noun" a subject of its own
+            (root.tag == "NNS" and any(t.head == root.i and t.dep == "nsubj"
+                                       for t in toks[sent.start:root.i]))
+            # "Burkina Faso severs relations": the subject read as the verb's compound
+            or (root.tag == "VBZ" and toks[root.i - 1].tag in ("NNP", "NNPS")
+                and toks[root.i - 1].dep == "compound" and toks[root.i - 1].head == root.i)):
+        return root.i
     for t in toks[sent.start + 1:sent.end - 1]:
         word = t.text.lower()
         prev = toks[t.i - 1]
@@ -82,7 +96,7 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
             # "noun" heading an adverbial clause
         if (misread and (word.endswith("s") or t.tag == "NN") and t.lemma.lower() in verbs
                 and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj",
-                              "advcl")
+                              "advcl", "nmod")
                 and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
                 and (toks[t.i + 1].pos not in ("PUNCT", "PART")
                      or (toks[t.i + 1].text.lower() == "to" and _infinitive_root(parse, sent)))

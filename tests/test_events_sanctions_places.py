@@ -1,0 +1,108 @@
+"""Breaking ties and bans through what they fall on are sanctions; a fight takes the place
+its own phrase, the phrase around it, or the sentence's main clause names."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+
+from kg.model import EventType, Role
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Ecuador breaks off diplomatic relations with Mexico after the embassy raid.",
+     "Ecuador", "Mexico"),
+    ("Bolivia broke ties with Israel in 2023.", "Bolivia", "Israel"),
+    ("Chad severs diplomatic relations with Qatar, citing interference.", "Chad", "Qatar"),
+    ("Spain withdraws its ambassador to Argentina.", "Spain", "Argentina"),
+])
+def test_breaking_ties_and_withdrawing_envoys_are_sanctions(
+        nlp: Language, text: str, agent: str, target: str) -> None:
+    events, ents = run(nlp, text)
+    event = only(of_type(events, EventType.SANCTION))
+    assert agent in labels(event, ents, Role.AGENT)
+    assert target in labels(event, ents, Role.TARGET)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russia bans imports from Moldova.", "Moldova"),
+    ("The Lebanese cabinet bans the activities of Iran's Islamic Revolutionary Guard Corps.",
+     "Islamic Revolutionary Guard Corps"),
+    ("Kenya suspends flights from Somalia until further notice.", "Somalia"),
+])
+def test_a_ban_hits_the_party_of_what_it_falls_on(nlp: Language, text: str,
+                                                  target: str) -> None:
+    events, ents = run(nlp, text)
+    assert target in labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)
+
+
+def test_a_domestic_ban_through_a_thing_stays_no_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "The French government bans the activities of French fishing "
+                         "companies in the harbour.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kuwaiti foreign ministry bans its citizens from traveling to Lebanon.",
+    "Japan bans its nationals from travel to Afghanistan.",
+])
+def test_banning_ones_citizens_from_another_state_is_a_sanction(nlp: Language,
+                                                                 text: str) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, EventType.SANCTION)
+
+
+def test_a_ban_on_travel_at_home_is_no_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "The Texas government bans state employees from traveling to "
+                         "Austin.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the place hangs on the noun the trigger's phrase depends on
+    ("The death toll from the airstrikes in Idlib, Syria, rises to 30.", "Idlib"),
+    # a meeting takes the place of the trip it is the purpose of
+    ("The Turkish foreign minister arrives in Tehran for talks with Iranian officials.",
+     "Tehran"),
+    # deeper in the event's own phrase
+    ("Six people are killed in a shooting during a wedding at a hall in Kirkuk.", "Kirkuk"),
+])
+def test_a_place_in_the_phrase_around_the_event(nlp: Language, text: str,
+                                                place: str) -> None:
+    events, ents = run(nlp, text)
+    event = only([e for e in events if e.type in (EventType.COMBAT, EventType.MEETING)])
+    assert place in labels(event, ents, Role.LOCATION, Role.DESTINATION)
+
+
+def test_the_one_place_of_the_main_clauses_locates_a_fight(nlp: Language) -> None:
+    events, ents = run(nlp, "Russian drones hit an energy facility overnight, and two "
+                            "people are injured in Odesa.")
+    assert "Odesa" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)
+
+
+def test_a_place_of_another_clause_does_not_locate_a_subordinate_fight(
+        nlp: Language) -> None:
+    events, ents = run(nlp, "Five people are killed by Israeli airstrikes in the Gaza Strip "
+                            "after a Palestinian militant attack injures an Israeli soldier.")
+    for e in of_type(events, EventType.COMBAT):
+        if "Israel Defense Forces" in labels(e, ents, Role.TARGET):
+            assert "Gaza Strip" not in labels(e, ents, Role.LOCATION)
+
+
+def test_where_people_are_or_two_places_leave_the_fight_without_one(
+        nlp: Language) -> None:
+    events, ents = run(nlp, "Ukrainian forces shell the border, and officials in Kursk and "
+                            "Belgorod report damage.")
+    for e in of_type(events, EventType.COMBAT):
+        assert not labels(e, ents, Role.LOCATION) & {"Kursk", "Belgorod"}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Burkina Faso severs diplomatic relations with France.", "Burkina Faso"),
+    ("Sierra Leone expels the ambassador of Guinea.", "Sierra Leone"),
+])
+def test_a_headline_subject_read_as_the_verbs_compound(nlp: Language, text: str,
+                                                       agent: str) -> None:
+    events, ents = run(nlp, text)
+    assert agent in labels(only(of_type(events, EventType.SANCTION)), ents, Role.AGENT)
