@@ -92,6 +92,8 @@ var KGPanel = (function () {
     e.r.forEach(function (rx) {
       var who = D.entities[rx[1]];
       terms.push(who.l);
+      // "Biden" for Joe Biden: the capitalised words of a name, too
+      who.l.split(/\s+/).forEach(function (w) { if (/^[A-Z]\w{3,}/.test(w)) { terms.push(w); } });
       fact(dl, rx[0], who.l);
     });
     if (e.a) { terms.push(e.a); }

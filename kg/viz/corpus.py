@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from kg.analysis import ACTOR_KINDS, ACTOR_ROLES, SEED, AnalysisError, GraphData
 from kg.read import EntityNode
@@ -23,18 +24,19 @@ from kg.viz.page import CLASS_COLORS, STYLES, TYPE_VERB, count, render_page, sho
 from kg.viz.panel import EventTable
 
 __all__ = ["CORPUS_EVENTS", "Grouping", "actor_groups", "aggregate", "layout",
-           "render_corpus"]
+           "render_corpus", "spring"]
 
 #: Above this many events the default view is the corpus view.
 CORPUS_EVENTS = 150
 #: An actor that shares no event with another is drawn only with this many events or more.
 MIN_ALONE_EVENTS = 3
-#: Label sizes (pixels at zoom 1) of the nodes by rank (most events first): the first
-#: TOP_LABELS are readable when the whole graph is in view, the rest appear on zooming in.
-TOP_LABELS = 15
-_FONT = ((TOP_LABELS, 30), (3 * TOP_LABELS, 20), (None, 12))
-#: The heaviest edges carry readable labels at the default zoom.
-TOP_EDGE_LABELS = 25
+#: Label sizes on screen (pixels) when the whole graph is in view, by rank of the node
+#: (most events first); 0: shown only on zooming in. The page turns them into sizes at its
+#: first zoom, which depends on the window.
+TOP_LABELS = 12
+_LABEL_PX = ((TOP_LABELS, 16), (3 * TOP_LABELS, 10), (None, 0))
+#: The heaviest edges carry labels readable when the whole graph is in view.
+TOP_EDGE_LABELS = 12
 #: Node key, label and kind of an entity in the picture, or None to leave it out.
 Grouping = Callable[[EntityNode], tuple[str, str, str] | None]
 
@@ -88,7 +90,7 @@ def layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
     pos: dict[str, tuple[float, float]] = {}
     if not comps:
         return pos
-    sides = [_CELL * math.sqrt(len(c)) * (2.4 if i == 0 else 0.8) for i, c in enumerate(comps)]
+    sides = [_CELL * math.sqrt(len(c)) * (3.0 if i == 0 else 0.6) for i, c in enumerate(comps)]
     main = sides[0]
     rest = sum((s + _CELL / 3) ** 2 for s in sides[1:])
     width = max(rest / main, max(sides[1:], default=0.0))  # the rows beside the largest
@@ -99,9 +101,8 @@ def layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         else:
-            raw = nx.spring_layout(G.subgraph(comp), k=1.6 / math.sqrt(len(comp)),
-                                   iterations=80, seed=SEED, weight=None)
-            local = {n: (float(p[0]) * side / 2, float(p[1]) * side / 2) for n, p in raw.items()}
+            raw = spring(G.subgraph(comp), k=3.0 / math.sqrt(len(comp)))
+            local = {n: (x * side / 2, y * side / 2) for n, (x, y) in raw.items()}
         if i == 0:
             pos.update(local)
             continue
@@ -114,8 +115,29 @@ def layout(G: nx.Graph) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _font_size(rank: int) -> int:
-    return next(size for upto, size in _FONT if upto is None or rank < upto)
+def spring(G: nx.Graph, k: float, iterations: int = 120,
+           seed: int = SEED) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions in [-1, 1]² (networkx's dense algorithm, in NumPy:
+    ``nx.spring_layout`` needs SciPy from 500 nodes up, which kg does not install)."""
+    nodes = list(G)
+    pos = np.random.default_rng(seed).random((len(nodes), 2))
+    A = nx.to_numpy_array(G, nodelist=nodes, weight=None)
+    t = 0.1
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.clip(np.linalg.norm(delta, axis=-1), 0.01, None)
+        disp = np.einsum("ijk,ij->ik", delta, k * k / dist**2 - A * dist / k)
+        length = np.linalg.norm(disp, axis=-1)
+        length = np.where(length < 0.01, 0.1, length)
+        pos += disp * (t / length)[:, None]
+        t -= 0.1 / (iterations + 1)
+    pos -= pos.mean(axis=0)
+    pos /= max(float(np.abs(pos).max()), 1e-9)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def _label_px(rank: int) -> int:
+    return next(px for upto, px in _LABEL_PX if upto is None or rank < upto)
 
 
 def _edge_label(types: Mapping[str, int], total: int) -> str:
@@ -157,8 +179,8 @@ def render_corpus(data: GraphData, *, group: Grouping = actor_groups,
         nodes.append({"id": n, "label": short(d["label"]), "full": d["label"],
                       "kind": d["kind"], "shape": style.shape, "color": style.color,
                       "value": math.sqrt(k), "x": round(x, 1), "y": round(y, 1),
-                      "rank": rank[n], "font": {"size": _font_size(rank[n])}, "title": f"{d['label']}\n{style.name} · "
-                                                f"{count(k, 'event')}",
+                      "rank": rank[n], "px": _label_px(rank[n]),
+                      "title": f"{d['label']}\n{style.name} · {count(k, 'event')}",
                       "ev": table.add(d["events"])})
     edges: list[dict[str, Any]] = []
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True),
@@ -167,7 +189,7 @@ def render_corpus(data: GraphData, *, group: Grouping = actor_groups,
         main = min(types, key=lambda t: (-types[t], t))
         edges.append({"id": f"e{i}", "from": u, "to": v, "value": d["weight"],
                       "label": _edge_label(types, d["weight"]),
-                      "font": {"size": 13 if i < TOP_EDGE_LABELS else 8},
+                      "px": 11 if i < TOP_EDGE_LABELS else 0,
                       "color": {"color": CLASS_COLORS.get(main, "#999999"), "opacity": 0.55},
                       "title": f"{G.nodes[u]['label']} — {G.nodes[v]['label']}: "
                                + ", ".join(f"{t} {c}" for t, c in types.most_common()),

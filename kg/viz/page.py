@@ -70,7 +70,9 @@ MAX_LABEL = 40
 
 
 def count(n: int, noun: str) -> str:
-    """>>> count(1, "event"), count(1200, "event")
+    """A number and its noun, plural when it is not one.
+
+    >>> count(1, "event"), count(1200, "event")
     ('1 event', '1,200 events')
     """
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
