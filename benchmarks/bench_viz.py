@@ -5,7 +5,8 @@ articles, entity popularity skewed like news: a few states and leaders in many e
 loads it into an in-memory Oxigraph store, and times each step:
 
     load_graph_data (SPARQL) -> event_graph / actor_network -> cap_graph -> render_html
-    (full and actors views, capped) -> rankings / communities on the actor network
+    (full and actors views, capped; corpus and timeline views) -> rankings / communities
+    on the actor network
 
     .venv/bin/python benchmarks/bench_viz.py [--events 20000] [--entities 8000]
                                              [--articles 5300] [--max-nodes 500]
@@ -117,7 +118,7 @@ def main() -> None:
     _, note = timed(f"cap_graph(event graph, {args.max_nodes})",
                     lambda: an.cap_graph(G, args.max_nodes))
     print(f"  {note}")
-    for view in ("full", "actors"):
+    for view in ("full", "actors", "corpus", "timeline"):
         html = timed(f"render_html(view={view!r}, max_nodes={args.max_nodes})",
                      lambda v=view: render_html(data, view=v, max_nodes=args.max_nodes))
         print(f"  {len(html) / 1024:,.0f} KiB")

@@ -290,14 +290,20 @@ class GeoKG:
 
         return event_graph(self.graph_data())
 
-    def render_html(self, view: str = "full", *, focus: str | None = None, hops: int = 2,
+    def render_html(self, view: str = "auto", *, focus: str | None = None, hops: int = 2,
                     max_nodes: int = 500, title: str = "Geopolitical event graph") -> str:
-        """One self-contained interactive HTML page (``view``: ``full``, ``actors`` or
-        ``ego``); nothing is written or opened — save the string where you like."""
+        """One self-contained interactive HTML page; nothing is written or opened — save
+        the string where you like. ``view``: ``corpus`` (actors and their shared events,
+        counted, with a side panel of evidence), ``map`` (events at their places),
+        ``timeline`` (events per week by class and dyad), ``full``, ``actors``, ``ego``
+        (entities and events), or ``auto``: ``corpus`` above
+        :data:`kg.viz.CORPUS_EVENTS` events, else ``full`` (see :func:`kg.viz.render_html`).
+        """
         from kg.viz import render_html
 
+        entities = self.entities() if view == "map" else ()
         return render_html(self.graph_data(), view=view, focus=focus, hops=hops,
-                           max_nodes=max_nodes, title=title)
+                           max_nodes=max_nodes, title=title, entities=entities)
 
     def export(self, path: str | Path, fmt: str | None = None) -> Path:
         """Write the graph like ``kg export``: ``trig``, ``nquads``, ``turtle``,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
@@ -15,7 +16,7 @@ from kg.errors import KGError, printable
 from kg.formats import ExportFormat, RdfFormat, ResultFormat
 
 if TYPE_CHECKING:
-    from kg.read import GraphData
+    import kg.api
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -423,28 +424,28 @@ def _graph_source(f: Callable[P, R]) -> Callable[P, R]:
                         help="Store directory (see kg ingest).")(f)
 
 
-def _load_graph_data(store_dir: str | None, input_file: str | None) -> GraphData:
+@contextmanager
+def _open_graph(store_dir: str | None, input_file: str | None) -> Iterator[kg.api.GeoKG]:
     import kg.api
 
     if (store_dir is None) == (input_file is None):
         raise click.UsageError("give exactly one of --store DIR or --input FILE")
-    if store_dir is not None:
-        with kg.api.open(store_dir, read_only=True) as g:
-            return g.graph_data()
-    assert input_file is not None
-    with kg.api.memory() as g:
-        g.load(input_file, default_graph=True)
-        return g.graph_data()
+    with (kg.api.open(store_dir, read_only=True) if store_dir is not None
+          else kg.api.memory()) as g:
+        if input_file is not None:
+            g.load(input_file, default_graph=True)
+        yield g
 
 
 @main.command()
 @_graph_source
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write.")
-@click.option("--view", default="full", show_default=True,
-              type=click.Choice(["full", "actors", "ego"]),
-              help="full: entities and events; actors: actors linked by shared events; "
-                   "ego: the neighbourhood of --focus.")
+@click.option("--view", default="auto", show_default=True,
+              type=click.Choice(["auto", "corpus", "map", "timeline", "full", "actors", "ego"]),
+              help="corpus: actors and counted shared events; map: events at places; "
+                   "timeline: events per week; full, actors, ego: entities and events; "
+                   "auto: corpus above 150 events, else full. See docs/viz.md.")
 @click.option("--focus", help="Actor (label or IRI) to centre on; needed by --view ego.")
 @click.option("--hops", default=2, show_default=True, type=click.IntRange(0),
               help="Actor steps around --focus.")
@@ -456,11 +457,9 @@ def viz(store_dir: str | None, input_file: str | None, out: str, view: str, focu
         hops: int, max_nodes: int, title: str) -> None:
     """Write an interactive, self-contained HTML picture of the graph (works offline)."""
     from kg.files import write_atomic
-    from kg.viz import render_html
 
-    data = _load_graph_data(store_dir, input_file)
-    html = render_html(data, view=view, focus=focus, hops=hops, max_nodes=max_nodes,
-                       title=title)
+    with _open_graph(store_dir, input_file) as g:
+        html = g.render_html(view, focus=focus, hops=hops, max_nodes=max_nodes, title=title)
     write_atomic(out, html)
     click.echo(f"wrote {out} ({len(html) // 1024:,} KiB)", err=True)
 
@@ -486,7 +485,8 @@ def analyze(store_dir: str | None, input_file: str | None, which: str, top: int,
     events between two actors, and a GraphML/GEXF export."""
     from kg import analysis as an
 
-    data = _load_graph_data(store_dir, input_file)
+    with _open_graph(store_dir, input_file) as g:
+        data = g.graph_data()
     chain = an.event_chain(data, *path) if path else None  # bad names fail before output
     G = an.actor_network(data) if which == "actors" else an.event_graph(data)
     click.echo(_shown(an.describe(data, G)))

@@ -328,8 +328,11 @@ def test_docstring_examples_run() -> None:
     import doctest
 
     import kg.analysis
-    import kg.viz
+    import kg.viz.geo
+    import kg.viz.network
+    import kg.viz.page
+    import kg.viz.panel
 
-    for module in (kg.analysis, kg.viz):
+    for module in (kg.analysis, kg.viz.network, kg.viz.page, kg.viz.panel, kg.viz.geo):
         result = doctest.testmod(module)
         assert result.attempted >= 1 and result.failed == 0

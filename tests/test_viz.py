@@ -159,7 +159,7 @@ def test_actor_and_ego_views(sample: GraphData) -> None:
     with pytest.raises(AnalysisError, match="not in the graph"):  # an event, not an actor
         render_html(sample, view="ego", focus="Austin met South Korea")
     with pytest.raises(AnalysisError, match="unknown view"):
-        render_html(sample, view="map")
+        render_html(sample, view="globe")
     full = render_html(sample, focus="Russia")
     assert f'<option value="{kgr}country/RUS" selected>' in full
 
@@ -184,14 +184,14 @@ def synthetic(n_events: int, n_entities: int) -> GraphData:
 
 def test_big_graph_is_capped_and_says_so() -> None:
     data = synthetic(300, 120)
-    html = render_html(data, max_nodes=50)
+    html = render_html(data, view="full", max_nodes=50)
     nodes = dataset_json(html, "nodes")
     assert 0 < len(nodes) <= 50
     note = re.search(r'<p id="kg-note">(.*?)</p>', html)
     assert note is not None
     assert re.match(r"Showing \d+ of \d+ nodes and \d+ of \d+ edges", note.group(1))
     assert "cap 50 nodes" in note.group(1)
-    assert 'id="kg-note"' not in render_html(data, max_nodes=10_000)
+    assert 'id="kg-note"' not in render_html(data, view="full", max_nodes=10_000)
 
 
 def test_rendering_touches_no_files(sample: GraphData, tmp_path: Path,

@@ -1,28 +1,19 @@
-"""Interactive HTML pictures of the knowledge graph (pyvis / vis-network).
+"""The entity–event views (``full``, ``actors``, ``ego``), drawn by pyvis / vis-network
+with physics that settles in the browser; fit for an article or a neighbourhood, not for
+the whole corpus (see :mod:`kg.viz.corpus`).
 
-:func:`render_html` returns one self-contained page as a string: vis-network's JavaScript
-and CSS are in-line, a Content-Security-Policy forbids any network request, and nothing
-is written to disk or opened in a browser (the caller chooses where the page goes).
-
-Text from articles (labels, quotes, titles) never reaches the page as markup: the page
-shell is rendered by Jinja with auto-escaping, node and edge data are embedded as JSON with
-``<``, ``>``, ``&`` and ``'`` escaped, and vis-network 9 shows string tooltips with
-``innerText``, i.e. as plain text.
+Text from articles never reaches the page as markup: node and edge data are embedded as
+JSON with ``<``, ``>``, ``&`` and ``'`` escaped, and vis-network 9 shows string tooltips
+with ``innerText``, i.e. as plain text.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import networkx as nx
-from jinja2 import DictLoader, Environment
-from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.analysis import (
@@ -37,32 +28,12 @@ from kg.analysis import (
     find_node,
     shared_events,
 )
-from kg.errors import KGError
+from kg.viz.page import CSP, STYLES, TYPE_VERB, count, environment, short, vis_assets
 
-__all__ = ["CSP", "STYLES", "View", "edge_verb", "render_html"]
+__all__ = ["NETWORK_VIEWS", "edge_verb", "render_network"]
 
-View = Literal["full", "actors", "ego"]
-VIEWS: tuple[str, ...] = ("full", "actors", "ego")
+NETWORK_VIEWS: tuple[str, ...] = ("full", "actors", "ego")
 
-
-@dataclass(frozen=True, slots=True)
-class Style:
-    name: str  # legend text
-    color: str
-    shape: str  # vis-network shape
-    symbol: str  # the legend glyph for that shape
-
-
-#: Colour and shape of each node kind (entity classes and "event").
-STYLES: dict[str, Style] = {
-    "Person": Style("Person", "#4e79a7", "dot", "●"),
-    "Country": Style("State", "#e15759", "square", "■"),
-    "Organization": Style("Organisation", "#59a14f", "triangle", "▲"),
-    "MilitaryForce": Style("Armed force", "#8c5fbf", "triangleDown", "▼"),
-    "Place": Style("Place", "#9c755f", "star", "★"),
-    "Entity": Style("Other entity", "#9d9d9d", "dot", "●"),
-    EVENT_KIND: Style("Event", "#f28e2b", "diamond", "◆"),
-}
 
 #: Verb shown on an edge, by event class and role; roles not listed fall back to _ROLE_VERB.
 _VERBS: dict[str, dict[str, str]] = {
@@ -90,18 +61,9 @@ _VERBS: dict[str, dict[str, str]] = {
 _ROLE_VERB: dict[str, str] = {"agent": "did", "participant": "took part", "recipient": "to",
                               "target": "against", "speaker": "said", "addressee": "to",
                               "location": "in", "origin": "from", "destination": "to"}
-#: Short verb of an event class on an actor-network edge.
-_TYPE_VERB: dict[str, str] = {"Meeting": "met", "Deployment": "deployed", "Statement": "spoke",
-                              "Transfer": "supplied", "Appeal": "urged", "Training": "trained",
-                              "Combat": "fought", "Cooperation": "agreed",
-                              "Sanction": "sanctioned"}
 #: Roles drawn from the actor to the event ("A met ->"); the others point event -> entity.
 _FROM_ENTITY = frozenset({"agent", "participant", "speaker"})
 
-#: No request of any kind leaves the page; scripts and styles are all in-line.
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-       "img-src data:; font-src data:")
-_MAX_LABEL = 40
 _ENTITY_KINDS = frozenset(k for k in STYLES if k != EVENT_KIND)
 _EDGES_PER_NODE = 4  # a page keeps at most this many edges per allowed node
 _MAX_QUOTE = 400
@@ -116,21 +78,12 @@ def edge_verb(event_type: str, role: str) -> str:
     return _VERBS.get(event_type, {}).get(role) or _ROLE_VERB.get(role, role)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def _short(text: str, limit: int = _MAX_LABEL) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 # --------------------------------------------------------------------------- tooltips
 
 
 def _event_tooltip(data: GraphData, G: nx.Graph, iri: str) -> str:
     e = data.events[iri]
-    lines = [f"{e.type}: {_short(e.label, 120)}"]
+    lines = [f"{e.type}: {short(e.label, 120)}"]
     codes = " · ".join(x for x in (e.cameo and f"CAMEO {e.cameo}",
                                    e.plover and f"PLOVER {e.plover}") if x)
     if codes:
@@ -146,9 +99,9 @@ def _event_tooltip(data: GraphData, G: nx.Graph, iri: str) -> str:
     if roles:
         lines.append("; ".join(f"{r}: {label}" for r, label in roles))
     if e.quote:
-        lines.append(f"quote: “{_short(e.quote, _MAX_QUOTE)}”")
+        lines.append(f"quote: “{short(e.quote, _MAX_QUOTE)}”")
     for ev in e.evidence[:2]:
-        lines.append(f"“{_short(ev.text, _MAX_QUOTE)}”")
+        lines.append(f"“{short(ev.text, _MAX_QUOTE)}”")
         extra = ", ".join(x for x in (ev.source, ev.published) if x)
         lines.append(f"source: {ev.title or '(untitled article)'}"
                      + (f" ({extra})" if extra else "")
@@ -165,28 +118,6 @@ def _entity_tooltip(G: nx.Graph, n: str, events: int) -> str:
 
 
 # --------------------------------------------------------------------------- page
-
-
-#: The page shell (Jinja, auto-escaped): the package data file ``kg/templates/page.html.j2``.
-_TEMPLATE = "page.html.j2"
-
-
-@lru_cache(maxsize=1)
-def _template_text() -> str:
-    return resources.files("kg").joinpath("templates", _TEMPLATE).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[Markup, Markup]:
-    """vis-network's JavaScript and CSS as shipped inside the pyvis package."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    if "</script" in js.lower() or "</style" in css.lower():  # would end the element early
-        raise KGError(f"{lib}: vis-network assets cannot be in-lined safely")
-    return Markup(js), Markup(css)
 
 
 def _options(n_nodes: int, directed: bool) -> dict[str, Any]:
@@ -222,7 +153,7 @@ def _render_event_view(net: Network, data: GraphData, G: nx.MultiDiGraph) -> Non
                          etype=d["event_type"], size=8, font={"size": 10})
         else:
             k = G.in_degree(n)
-            net.add_node(n, label=_short(d.get("label", n)), shape=style.shape,
+            net.add_node(n, label=short(d.get("label", n)), shape=style.shape,
                          color=style.color, title=_entity_tooltip(G, n, k), kind=kind,
                          value=max(k, 1))
     for i, (u, v, role) in enumerate(sorted(G.edges(keys=True))):
@@ -231,33 +162,33 @@ def _render_event_view(net: Network, data: GraphData, G: nx.MultiDiGraph) -> Non
         src, dst = (v, u) if role in _FROM_ENTITY else (u, v)
         net.add_edge(src, dst, id=f"e{i}", label=verb, role=role,
                      title=f"{G.nodes[v].get('label', v)} — {role} of {etype}: "
-                           f"{_short(G.nodes[u].get('label', u), 120)}")
+                           f"{short(G.nodes[u].get('label', u), 120)}")
 
 
 def _render_actor_view(net: Network, data: GraphData, G: nx.Graph) -> None:
     for n, d in sorted(G.nodes(data=True)):
         style = STYLES.get(d.get("kind", "Entity"), STYLES["Entity"])
         k = int(G.degree(n, weight="weight"))
-        net.add_node(n, label=_short(d.get("label", n)), shape=style.shape, color=style.color,
+        net.add_node(n, label=short(d.get("label", n)), shape=style.shape, color=style.color,
                      title=_entity_tooltip(G, n, k), kind=d.get("kind", "Entity"),
                      value=max(k, 1))
     for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda t: (t[0], t[1]))):
         types: Mapping[str, int] = event_types(d)
-        label = ", ".join(_TYPE_VERB.get(t, t) + (f" ×{c}" if c > 1 else "")
+        label = ", ".join(TYPE_VERB.get(t, t) + (f" ×{c}" if c > 1 else "")
                           for t, c in sorted(types.items(), key=lambda tc: (-tc[1], tc[0])))
         lines = [f"{G.nodes[u].get('label', u)} — {G.nodes[v].get('label', v)}: "
                  f"{d.get('weight', 1)} shared event(s)"]
         for e in shared_events(d)[:5]:
             rec = data.events[e]
-            quote = f" “{_short(rec.evidence[0].text, 200)}”" if rec.evidence else ""
-            lines.append(f"{rec.type}: {_short(rec.label, 100)}{quote}")
-        net.add_edge(u, v, id=f"e{i}", label=_short(label, 60), title="\n".join(lines),
+            quote = f" “{short(rec.evidence[0].text, 200)}”" if rec.evidence else ""
+            lines.append(f"{rec.type}: {short(rec.label, 100)}{quote}")
+        net.add_edge(u, v, id=f"e{i}", label=short(label, 60), title="\n".join(lines),
                      value=d.get("weight", 1), etypes=sorted(types), arrows="")
 
 
-def render_html(data: GraphData, *, view: View | str = "full", focus: str | None = None,
-                hops: int = 2, max_nodes: int = 500,
-                title: str = "Geopolitical event graph") -> str:
+def render_network(data: GraphData, *, view: str = "full", focus: str | None = None,
+                   hops: int = 2, max_nodes: int = 500,
+                   title: str = "Geopolitical event graph") -> str:
     """One self-contained interactive HTML page of the graph.
 
     ``view``: ``"full"`` (entities and events, edges labelled by role), ``"actors"``
@@ -267,8 +198,9 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
     to the best-connected part and the page says so. In ``"full"`` view ``focus``
     preselects that actor in the actor filter.
     """
-    if view not in VIEWS:
-        raise AnalysisError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    if view not in NETWORK_VIEWS:
+        raise AnalysisError(f"unknown view {view!r}; choose one of "
+                            f"{', '.join(NETWORK_VIEWS)}")
     if hops < 0:
         raise AnalysisError(f"hops must be 0 or more, not {hops}")
     G: nx.Graph
@@ -321,18 +253,18 @@ def render_html(data: GraphData, *, view: View | str = "full", focus: str | None
                + f" · {n_entities:,} entities"
                + (f", {n_events:,} events" if view != "actors" else
                   f", {G.number_of_edges():,} links")
-               + (f" ({_count(alone, 'actor')} sharing no event left out)" if alone else "")
-               + f" · graph of {_count(len(data.events), 'event')} from "
-               + _count(len(articles), "article"))
+               + (f" ({count(alone, 'actor')} sharing no event left out)" if alone else "")
+               + f" · graph of {count(len(data.events), 'event')} from "
+               + count(len(articles), "article"))
 
-    js, css = _vis_assets()
-    env = Environment(loader=DictLoader({"kg.html": _template_text()}), autoescape=True)
+    js, css = vis_assets()
+    env = environment().overlay()
     env.globals["kg"] = {
         "title": title, "summary": summary, "csp": CSP, "note": note, "legend": legend,
         "event_types": sorted(type_counts.items()), "actors": actors, "focus": focus_id,
         "vis_js": js, "vis_css": css,
     }
     net.templateEnv = env
-    net.path = "kg.html"
+    net.path = "page.html.j2"
     html: str = net.generate_html()
     return html
