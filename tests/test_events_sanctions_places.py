@@ -106,3 +106,24 @@ def test_a_headline_subject_read_as_the_verbs_compound(nlp: Language, text: str,
                                                        agent: str) -> None:
     events, ents = run(nlp, text)
     assert agent in labels(only(of_type(events, EventType.SANCTION)), ents, Role.AGENT)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The ASEAN Summit opens in Jakarta.", "ASEAN"),
+    ("The 10th CELAC Summit is held in Bogota.", "CELAC"),
+    ("ECOWAS leaders meet in Abuja.", "ECOWAS"),
+])
+def test_a_regional_body_and_its_summit_meet(nlp: Language, text: str, body: str) -> None:
+    events, ents = run(nlp, text)
+    assert body in labels(only(of_type(events, EventType.MEETING)), ents, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("The Philippines and Vietnam upgrade bilateral relations to a strategic partnership.",
+     "Vietnam"),
+    ("Ghana upgraded ties with Morocco in 2024.", "Morocco"),
+])
+def test_upgrading_relations_is_cooperation(nlp: Language, text: str, other: str) -> None:
+    events, ents = run(nlp, text)
+    assert other in labels(only(of_type(events, EventType.COOPERATION)), ents,
+                           Role.PARTICIPANT)

@@ -59,7 +59,8 @@ from kg.events.lexicon import (
     Trigger,
 )
 from kg.events.merge import merge_drafts
-from kg.events.roles import fallback_place, fill_roles, statement_place
+from kg.events.places import fallback_place, statement_place
+from kg.events.roles import fill_roles
 from kg.events.scope import (
     tidy_roles,
 )

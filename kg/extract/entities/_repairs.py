@@ -43,6 +43,8 @@ def drop_events(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if (label in NAME_LABELS and end - start >= 2 and last.lower_ in EVENT_HEADS
                 and last.text[:1].isupper()
                 and gazetteer.actor_by_name(doc[start:end].text) is None):
+            if gazetteer.actor_by_name(doc[start:end - 1].text) is not None:
+                out.append((start, end - 1, "ORG"))  # "the ASEAN Summit": ASEAN meets
             continue
         out.append((start, end, label))
     return out
