@@ -7,7 +7,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Role
+from kg.model import EventType, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "agent", "target"), [
@@ -127,3 +127,42 @@ def test_upgrading_relations_is_cooperation(nlp: Language, text: str, other: str
     events, ents = run(nlp, text)
     assert other in labels(only(of_type(events, EventType.COOPERATION)), ents,
                            Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Hungary blocks access to Ukrainian news websites.", "Ukraine"),
+    ("China blocks imports of Australian wine.", "Australia"),
+])
+def test_blocking_access_or_trade_is_a_sanction(nlp: Language, text: str,
+                                                target: str) -> None:
+    events, ents = run(nlp, text)
+    assert target in labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)
+
+
+@pytest.mark.parametrize("text", [
+    "The House votes to require the president to halt military action against Iran.",
+    "Russia blocked a UN resolution on Syria.",
+    "Protesters block the road to the airport in Lima.",
+])
+def test_halting_a_fight_or_blocking_a_resolution_is_no_sanction(nlp: Language,
+                                                                  text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_a_blocked_or_halted_delivery_did_not_happen(nlp: Language) -> None:
+    events, _ = run(nlp, "Germany halts the delivery of tanks to Saudi Arabia.")
+    assert only(of_type(events, EventType.TRANSFER)).polarity is Polarity.NEGATIVE
+
+
+def test_a_court_halting_something_rules_and_sanctions_no_one(nlp: Language) -> None:
+    events, _ = run(nlp, "The high court of Kenya blocks the extradition of a British "
+                         "businessman to the United Kingdom.")
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_a_called_off_attack_did_not_happen_but_a_halted_one_did(nlp: Language) -> None:
+    events, _ = run(nlp, "Donald Trump cancels a planned attack against Iran.")
+    assert only(of_type(events, EventType.COMBAT)).polarity is Polarity.NEGATIVE
+    events, _ = run(nlp, "Israel suspends its strikes on Gaza for the holiday.")
+    assert all(e.polarity is Polarity.POSITIVE for e in of_type(events, EventType.COMBAT))

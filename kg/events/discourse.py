@@ -34,7 +34,9 @@ _SOURCES = frozenset({EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZA
 #: Classes an event noun of which is called off rather than imposed or cut: "suspended the
 #: talks" (a meeting that will not take place); "suspended aid" stays a sanction, and
 #: "halt attacks" stops attacks that did take place.
-_HALTABLE = frozenset({EventType.MEETING, EventType.TRAINING})
+_HALTABLE = frozenset({EventType.MEETING, EventType.TRAINING, EventType.TRANSFER})
+#: What calls off a fight before it begins (not "halt", "pause", "suspend").
+_CALLED_OFF = HALT_VERBS - {"halt", "pause", "suspend", "block"}
 
 
 def _halt_lemma(ctx: Context, v: int) -> str:
@@ -113,15 +115,18 @@ def called_off(ctx: Context, drafts: list[Draft]) -> None:
             if carrier is not None and ctx.tokens[carrier].lemma.lower() in LIFTING_VERBS:
                 d.polarity = Polarity.NEGATIVE
             continue
-        if d.type not in _HALTABLE or tok.pos not in NOUN_POS:
+        if tok.pos not in NOUN_POS or d.type not in _HALTABLE | {EventType.COMBAT}:
             continue
+        # an attack that was going on goes on having happened when it is halted or paused;
+        # only one called off before it began did not ("cancels a planned attack")
+        stops = HALT_VERBS if d.type in _HALTABLE else _CALLED_OFF
         halted = any(  # "the cancelled summit", "the visit, which was called off"
-            (c.dep == "amod" and c.lemma.lower() in HALT_VERBS)
-            or (c.dep in ("acl", "relcl") and _halt_lemma(ctx, c.i) in HALT_VERBS)
+            (c.dep == "amod" and c.lemma.lower() in stops)
+            or (c.dep in ("acl", "relcl") and _halt_lemma(ctx, c.i) in stops)
             for c in ctx.parse.children(tok.i))
         head = ctx.tokens[tok.head]
         if tok.dep in ("dobj", "nsubjpass") and head.pos in VERB_POS and \
-                _halt_lemma(ctx, head.i) in HALT_VERBS:
+                _halt_lemma(ctx, head.i) in stops:
             halted = True  # "postponed the talks", "the talks were suspended"
         if not halted:
             continue

@@ -13,6 +13,7 @@ from kg.events.scope import (
     domestic_trip,
     figurative_fight,
     habitual,
+    halted_fight,
     hostile_pledge,
     interview,
     market_trade,
@@ -33,7 +34,8 @@ def keep(ctx: Context, d: Draft) -> bool:
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
             hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
-            compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d):
+            compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d) or \
+            halted_fight(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

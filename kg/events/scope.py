@@ -16,12 +16,17 @@ from kg.events.lexicon import (
     CRIME_CASE_NOUNS,
     FIGURATIVE_FIGHT_MODIFIERS,
     HABITUAL_ADVERBS,
+    HALT_VERBS,
     HOSTILE_VERBS,
     INQUIRY_NOUNS,
     INVESTIGATOR_NOUNS,
     JOURNALIST_NOUNS,
+    JUDICIAL_NOUNS,
+    LEGISLATION_NOUNS,
     LEGISLATURE_NOUNS,
     NEWS_MEDIA_WORDS,
+    NOUNS,
+    OPERATION_MODIFIERS,
     PEOPLE_NOUNS,
     PURPOSE_NOUNS,
     TRIP_WORDS,
@@ -186,6 +191,30 @@ def hostile_pledge(ctx: Context, d: Draft) -> bool:
     ("Democrats vowed to investigate Pompeo", "promised to punish the attackers")."""
     return d.type is EventType.COOPERATION and any(
         c.lemma.lower() in HOSTILE_VERBS for c in ctx.kids(d.trigger, "xcomp"))
+
+
+def halted_fight(ctx: Context, d: Draft) -> bool:
+    """Halting or ending a fight is no sanction ("require the president to halt military
+    action against Iran", "suspended its strikes on Gaza"): the object is itself an armed
+    act, whose end is the fight's, not a measure against its target. Nor is blocking or
+    suspending a resolution or a law ("Russia blocked a UN resolution on Syria"), nor a
+    court's halting anything (a ruling)."""
+    if d.type is not EventType.SANCTION or ctx.tokens[d.trigger].pos not in ("VERB", "AUX"):
+        return False
+    if ctx.tokens[d.trigger].lemma.lower() not in HALT_VERBS | {"stop", "end"}:
+        return False
+    subjects = [t for s in ctx.subject(d.trigger) for t in (s, *(c.i for c in ctx.kids(s, "conj")))]
+    if any(ctx.tokens[t].lemma.lower() in JUDICIAL_NOUNS for t in subjects):
+        return True  # "the high court blocks the extradition of X to the US": a ruling
+    for o in ctx.objects(d.trigger):
+        low = o.lemma.lower()
+        if low in LEGISLATION_NOUNS:
+            return True  # "Russia blocked a resolution on Syria": a vote, no measure
+        trig = NOUNS.get(low)
+        if (trig is not None and trig.type is EventType.COMBAT) or any(
+                c.lemma.lower() in OPERATION_MODIFIERS for c in ctx.kids(o.i, "amod", "compound")):
+            return True
+    return False
 
 
 def verbal_attack(ctx: Context, d: Draft) -> bool:
