@@ -211,8 +211,10 @@ def halted_fight(ctx: Context, d: Draft) -> bool:
         if low in LEGISLATION_NOUNS:
             return True  # "Russia blocked a resolution on Syria": a vote, no measure
         trig = NOUNS.get(low)
-        if (trig is not None and trig.type is EventType.COMBAT) or any(
-                c.lemma.lower() in OPERATION_MODIFIERS for c in ctx.kids(o.i, "amod", "compound")):
+        if (trig is not None and trig.type is EventType.COMBAT) or (
+                low in ("action", "operation", "campaign") and any(  # not "air links"
+                    c.lemma.lower() in OPERATION_MODIFIERS
+                    for c in ctx.kids(o.i, "amod", "compound"))):
             return True
     return False
 
