@@ -166,3 +166,19 @@ def test_a_called_off_attack_did_not_happen_but_a_halted_one_did(nlp: Language) 
     assert only(of_type(events, EventType.COMBAT)).polarity is Polarity.NEGATIVE
     events, _ = run(nlp, "Israel suspends its strikes on Gaza for the holiday.")
     assert all(e.polarity is Polarity.POSITIVE for e in of_type(events, EventType.COMBAT))
+
+
+@pytest.mark.parametrize("text", [
+    "Seven member states bid to host the AfCFTA secretariat.",
+    "Qatar hosts the Taliban's political office.",
+])
+def test_hosting_an_office_is_no_meeting(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.MEETING)
+
+
+def test_what_is_discussed_takes_no_part(nlp: Language) -> None:
+    events, ents = run(nlp, "Putin and Erdogan discussed Syria in Sochi.")
+    meeting = only(of_type(events, EventType.MEETING))
+    assert "Syria" not in labels(meeting, ents, Role.PARTICIPANT)
+    assert {"Vladimir Putin", "Recep Tayyip Erdogan"} <= labels(meeting, ents, Role.PARTICIPANT)

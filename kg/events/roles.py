@@ -21,6 +21,7 @@ from kg.events.lexicon import (
     PATIENT_NOUNS,
     SANCTIONED_THINGS,
     TARGET_VERBS,
+    TOPIC_VERBS,
     UNDERGO_VERBS,
     WEAPON_NOUNS,
     Trigger,
@@ -261,6 +262,8 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     d.add(Role.TARGET, key, m)  # "condemned X", "rejected X's offer"
                 elif d.type is EventType.STATEMENT and vlow in CONTENT_VERBS:
                     continue  # "announced a U.S. combat operation": what is said, not to whom
+                elif d.type is EventType.MEETING and vlow in TOPIC_VERBS:
+                    continue  # "Amazon issues were discussed": the topic, no party
                 elif orole is not None:
                     d.add(orole, key, m)
         if d.type is EventType.STATEMENT and d.negative:

@@ -18,6 +18,7 @@ from kg.events.lexicon import (
     CIVIL_WAR_WORDS,
     DEAL_NOUNS,
     EXPLOSIVE_NOUNS,
+    FACILITY_NOUNS,
     FIGURATIVE_NOUNS,
     GOODS_NOUNS,
     GOVERNMENT_NOUNS,
@@ -214,8 +215,8 @@ def _actor_obj(ctx: Context, i: int) -> bool:
 
 
 def _guest_obj(ctx: Context, i: int) -> bool:
-    if any(o.lemma.lower() in POST_NOUNS for o in ctx.objects(i)):
-        return False  # "received the Solidarity Party's nomination"
+    if any(o.lemma.lower() in POST_NOUNS | FACILITY_NOUNS for o in ctx.objects(i)):
+        return False  # "received the Solidarity Party's nomination", "host its secretariat"
     return any(
         _names_actor(ctx, o) or o.lemma.lower() in GROUP_NOUNS | TITLE_NOUNS or (
             o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
