@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
-from kg.cli._base import main, reports_errors, shown
+from kg.cli._base import main, reports_errors, shown, time_window
 
 if TYPE_CHECKING:
     from kg.read import GraphData
@@ -19,22 +19,24 @@ def _graph_source(f: Callable[P, R]) -> Callable[P, R]:
     """The two ways to name the graph: a store directory, or an extracted RDF file."""
     f = click.option("--input", "input_file", type=click.Path(exists=True, dir_okay=False),
                      help="An extracted RDF file (.trig/.nq/.ttl/.jsonld) instead of a store.")(f)
-    return click.option("--store", "store_dir", type=click.Path(exists=True, file_okay=False),
-                        help="Store directory (see kg ingest).")(f)
+    f = click.option("--store", "store_dir", type=click.Path(exists=True, file_okay=False),
+                     help="Store directory (see kg ingest).")(f)
+    return time_window(f)
 
 
-def _load_graph_data(store_dir: str | None, input_file: str | None) -> GraphData:
+def _load_graph_data(store_dir: str | None, input_file: str | None, since: str | None,
+                     until: str | None) -> GraphData:
     import kg.api
 
     if (store_dir is None) == (input_file is None):
         raise click.UsageError("give exactly one of --store DIR or --input FILE")
     if store_dir is not None:
         with kg.api.open(store_dir, read_only=True) as g:
-            return g.graph_data()
+            return g.graph_data(since=since, until=until)
     assert input_file is not None
     with kg.api.memory() as g:
         g.load(input_file, default_graph=True)
-        return g.graph_data()
+        return g.graph_data(since=since, until=until)
 
 
 @main.command()
@@ -52,13 +54,13 @@ def _load_graph_data(store_dir: str | None, input_file: str | None) -> GraphData
               help="Cut bigger graphs to their best-connected part (the page says so).")
 @click.option("--title", default="Geopolitical event graph", show_default=True)
 @reports_errors
-def viz(store_dir: str | None, input_file: str | None, out: str, view: str, focus: str | None,
-        hops: int, max_nodes: int, title: str) -> None:
+def viz(store_dir: str | None, input_file: str | None, since: str | None, until: str | None,
+        out: str, view: str, focus: str | None, hops: int, max_nodes: int, title: str) -> None:
     """Write an interactive, self-contained HTML picture of the graph (works offline)."""
     from kg.files import write_atomic
     from kg.viz import render_html
 
-    data = _load_graph_data(store_dir, input_file)
+    data = _load_graph_data(store_dir, input_file, since, until)
     html = render_html(data, view=view, focus=focus, hops=hops, max_nodes=max_nodes,
                        title=title)
     write_atomic(out, html)
@@ -79,14 +81,15 @@ def viz(store_dir: str | None, input_file: str | None, out: str, view: str, focu
 @click.option("--export", "export_file", type=click.Path(dir_okay=False),
               help="Write the graph as .graphml or .gexf.")
 @reports_errors
-def analyze(store_dir: str | None, input_file: str | None, which: str, top: int,
+def analyze(store_dir: str | None, input_file: str | None, since: str | None,
+            until: str | None, which: str, top: int,
             show_communities: bool, path: tuple[str, str] | None,
             export_file: str | None) -> None:
     """Rank actors (degree, betweenness, PageRank); optionally communities, a chain of
     events between two actors, and a GraphML/GEXF export."""
     from kg import analysis as an
 
-    data = _load_graph_data(store_dir, input_file)
+    data = _load_graph_data(store_dir, input_file, since, until)
     chain = an.event_chain(data, *path) if path else None  # bad names fail before output
     G = an.actor_network(data) if which == "actors" else an.event_graph(data)
     click.echo(shown(an.describe(data, G)))

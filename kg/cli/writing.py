@@ -42,21 +42,32 @@ class _Progress:
         import sys
         import time
 
+        from kg.progress import LineProgress
+
         self._time = time.monotonic
         self._start = self._time()
         self._done = 0
+        # not a terminal (a pipe, a log, nohup, a notebook's !kg): a line every few seconds
+        self._lines = None if sys.stderr.isatty() else LineProgress(total, label)
         self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
                                       show_eta=True, show_pos=True,
                                       item_show_func=lambda s: s)
 
     def __enter__(self) -> _Progress:
-        self._bar.__enter__()
+        if self._lines is None:
+            self._bar.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._lines is not None:
+            self._lines.close()
+            return
         self._bar.__exit__(None, None, None)
 
     def __call__(self, n: int) -> None:
+        if self._lines is not None:
+            self._lines(n)
+            return
         self._done += n
         rate = self._done / max(self._time() - self._start, 1e-9)
         self._bar.update(n, f"{rate:.1f} articles/s")
