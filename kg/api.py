@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING, Any
 from rdflib import URIRef
 
 from kg.budget import ARTICLE_TIME_BUDGET
-from kg.errors import InputError, KGError
+from kg.errors import KGError
+from kg.extracting import (
+    extract_files,
+    extract_text,
+    read_inputs,
+    text_article,
+    to_dataset,
+    to_rdf,
+)
 from kg.formats import ExportFormat
 from kg.model import Article, EntityType, EventType, Extraction
 from kg.read import (
@@ -48,8 +56,12 @@ from kg.read import (
     QuantityRecord,
     Reader,
     TimeRecord,
+    class_iri,
     load_graph_data,
 )
+from kg.read.names import resolve_names, without_window
+from kg.read.states import DyadRow
+from kg.read.window import TimeWindow
 from kg.store import (
     IngestReport,
     KnowledgeGraph,
@@ -62,7 +74,6 @@ from kg.store import (
 
 if TYPE_CHECKING:
     import networkx as nx
-    from rdflib import Dataset
 
     from kg.extract import Language
     from kg.push import PushReport
@@ -108,6 +119,10 @@ class GeoKG:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
                  upgrade: bool = True, nlp: Language | None = None) -> None:
+        # a store this object creates is removed again if its first ingest stores nothing
+        # (see _forget_if_empty); a folder that existed before is never removed
+        self._fresh = path is not None and not read_only and not Path(path).exists()
+        self._discard = False
         self.store = KnowledgeGraph(path, read_only=read_only, upgrade=upgrade)
         self.nlp = nlp
 
@@ -115,12 +130,20 @@ class GeoKG:
 
     @property
     def path(self) -> Path | None:
-        """The store directory, or None in memory."""
-        return self.store.path
+        return self.store.path  # the store directory, or None in memory
 
     def close(self) -> None:
-        """Flush and release the store."""
+        """Flush and release the store (removed if it was created by this object and its
+        first ingest stored nothing)."""
         self.store.close()
+        self._remove_if_discarded()
+
+    def _remove_if_discarded(self) -> None:
+        if self._discard and self.path is not None and self.path.is_dir():
+            import shutil
+
+            self._discard = False
+            shutil.rmtree(self.path, ignore_errors=True)
 
     def __enter__(self) -> GeoKG:
         return self
@@ -129,6 +152,7 @@ class GeoKG:
                  tb: TracebackType | None) -> None:
         # as the store's own exit: the failed calls' frames must not keep the database open
         self.store.__exit__(exc_type, exc, tb)
+        self._remove_if_discarded()
 
     def __repr__(self) -> str:
         return f"GeoKG({str(self.path) if self.path else 'in memory'})"
@@ -137,7 +161,8 @@ class GeoKG:
 
     def ingest(self, *paths: str | Path, force: bool = False, batch_size: int = 16,
                n_process: int = 1, time_budget: float | None = ARTICLE_TIME_BUDGET,
-               on_progress: Callable[[int], None] | None = None) -> IngestReport:
+               on_progress: Callable[[int], None] | None = None,
+               progress: bool = True) -> IngestReport:
         """Extract the articles in ``paths`` (files, directories, globs) into the graph.
 
         Like ``kg ingest``: each article becomes one named graph, an unchanged article is
@@ -147,12 +172,13 @@ class GeoKG:
         """
         return self.ingest_articles(read_inputs(*paths), force=force, batch_size=batch_size,
                                     n_process=n_process, time_budget=time_budget,
-                                    on_progress=on_progress)
+                                    on_progress=on_progress, progress=progress)
 
     def ingest_articles(self, articles: Iterable[Article | KGError], *, force: bool = False,
                         batch_size: int = 16, n_process: int = 1,
                         time_budget: float | None = ARTICLE_TIME_BUDGET,
-                        on_progress: Callable[[int], None] | None = None) -> IngestReport:
+                        on_progress: Callable[[int], None] | None = None,
+                        progress: bool = True) -> IngestReport:
         """Extract and store articles (:class:`~kg.model.Article` objects you built
         yourself, or what :func:`read_inputs` read: the errors in it are reported failed).
 
@@ -161,21 +187,33 @@ class GeoKG:
         parse included) is reported failed. After a failed batch the next ``batch_size``
         articles are extracted one by one, so only the article that fails by itself is
         reported (see :func:`kg.pipeline.ingest_articles`). ``on_progress(n)`` is called
-        as articles are done.
+        as articles are done; without it, and unless ``progress=False``, a line on stderr
+        every few seconds says how far the run is (:class:`kg.progress.LineProgress`).
         """
         from kg.pipeline import ingest_articles
+        from kg.progress import LineProgress
 
-        return ingest_articles(self.store, list(articles),
-                               self._extractor(batch_size, n_process, time_budget),
-                               force=force, on_progress=on_progress, retry_window=batch_size)
+        items = list(articles)
+        lines = LineProgress(len(items)) if on_progress is None and progress \
+            and len(items) > 1 else None
+        try:
+            return ingest_articles(self.store, items,
+                                   self._extractor(batch_size, n_process, time_budget),
+                                   force=force, on_progress=on_progress or lines,
+                                   retry_window=batch_size)
+        finally:
+            if lines is not None:
+                lines.close()
+            if self._fresh:  # a first ingest that stored nothing: no empty store left behind
+                self._fresh, self._discard = False, not self.store.articles()
 
     def ingest_text(self, text: str, *, title: str = "", published: date | str | None = None,
-                    source: str | None = None, url: str | None = None,
-                    key: str | None = None, force: bool = False) -> IngestReport:
+                    source: str | None = None, url: str | None = None, key: str | None = None,
+                    force: bool = False) -> IngestReport:
         """Extract one article given as a string (see :func:`kg.articles.read_text`);
         ``published`` is a date or an ISO date string."""
         return self.ingest_articles(
-            [_article(text, title=title, published=published, source=source, url=url,
+            [text_article(text, title=title, published=published, source=source, url=url,
                       key=key)], force=force)
 
     def add(self, extractions: Iterable[Extraction], *, force: bool = False) -> IngestReport:
@@ -192,10 +230,9 @@ class GeoKG:
                                default_graph=default_graph)
 
     def upgrade(self) -> list[str]:
-        """Add what an older kg did not write (event counts, time stamps, tallies, the
-        union of the article graphs), like ``kg upgrade``; returns what was added, empty
-        when the store was up to date. Opening a store for writing does it too, with a
-        notice on the logger ``kg.store``, unless ``kg.open(path, upgrade=False)``."""
+        """Add what an older kg did not write (event counts, time stamps, event dates,
+        tallies, the union of the article graphs), like ``kg upgrade``; returns what was
+        added. Opening a store for writing does it too (unless ``upgrade=False``)."""
         return self.store.upgrade()
 
     def remove(self, article: str) -> bool:
@@ -237,8 +274,11 @@ class GeoKG:
                     **params: object) -> QueryResult:
         """Run a query of ``kg/queries`` (see :func:`list_queries` and docs/queries.md);
         parameters as a mapping or as keywords: ``named_query("events_by_type",
-        type="Meeting")``."""
-        return self.store.named_query(name, {**(bindings or {}), **params})
+        type="Meeting", since="2019-01-01")``. An actor given by a name no node has is an
+        :class:`~kg.errors.UnknownValueError` suggesting close names."""
+        given = {**(bindings or {}), **params}
+        return without_window(self.store.named_query(name, resolve_names(Reader(self.store),
+                                                                          name, given)))
 
     def stats(self) -> Stats:
         """Articles, triples, and nodes per entity and event class."""
@@ -249,14 +289,43 @@ class GeoKG:
         return [str(a) for a in self.store.articles()]
 
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
-               article: str | None = None) -> list[EventRecord]:
+               article: str | None = None, since: date | str | None = None,
+               until: date | str | None = None, level: str = "actor") -> list[EventRecord]:
         """Events read back from the graph, by date then article and text position.
 
         ``type``: an event class (``"Deployment"``, ``EventType.MEETING``, ``kg:Meeting``);
         ``actor``: a name or alias (case ignored) or an IRI of an entity taking part in
-        an actor role; ``article``: an article IRI.
+        an actor role (with ``level="state"``, or anything belonging to its state: a
+        state's forces, ministries and officials); ``article``: an article IRI;
+        ``since`` / ``until``: inclusive ISO dates on the date each event is read at (its
+        own, else its article's: ``EventRecord.date_source``). An unknown class or actor
+        is an :class:`~kg.errors.UnknownValueError` with suggestions.
         """
-        return Reader(self.store).events(type, actor=actor, article=article)
+        return Reader(self.store).events(type, actor=actor, article=article, since=since,
+                                         until=until, level=level)
+
+    def events_frame(self, type: EventType | str | None = None, *, actor: str | None = None,
+                     article: str | None = None, since: date | str | None = None,
+                     until: date | str | None = None, level: str = "actor") -> Any:
+        """:meth:`events` as a pandas DataFrame (:func:`kg.read.frames.events_frame`)."""
+        from kg.read.frames import events_frame
+
+        return events_frame(self.events(type, actor=actor, article=article, since=since,
+                                        until=until, level=level))
+
+    def dyads(self, *, level: str = "actor", since: date | str | None = None,
+              until: date | str | None = None, actor: str | None = None,
+              type: EventType | str | None = None) -> list[DyadRow]:
+        """Who did what to whom, per month (:func:`kg.read.states.dyads`); ``level="state"``
+        rolls actors up to their states; ``actor`` / ``type`` keep one actor's, one class's."""
+        from kg.read.states import check_level, dyads
+
+        reader, lvl = Reader(self.store), check_level(level)
+        kind = class_iri(type, EventType, "event").rsplit("#", 1)[-1] if type else None
+        nodes = sorted(reader.actor(actor)) if actor is not None else None
+        return dyads(self.graph_data(), level=lvl, window=TimeWindow.of(since, until),
+                     states=reader.states() if lvl == "state" else None, actor=nodes,
+                     type=kind)
 
     def entities(self, type: EntityType | str | None = None, *, name: str | None = None
                  ) -> list[EntityRecord]:
@@ -271,48 +340,58 @@ class GeoKG:
 
     # -- analysis, pictures, export ---------------------------------------------------
 
-    def graph_data(self) -> GraphData:
-        """Events, entities and role edges as plain records (:mod:`kg.analysis` input)."""
-        return load_graph_data(self.store)
+    def graph_data(self, *, since: date | str | None = None,
+                   until: date | str | None = None) -> GraphData:
+        """Events, entities and role edges as plain records (:mod:`kg.analysis` input);
+        ``since`` / ``until``: the events in that window (:meth:`GraphData.between`)."""
+        return load_graph_data(self.store).between(since, until)
 
-    def actor_network(self) -> nx.Graph:
+    def actor_network(self, *, since: date | str | None = None,
+                      until: date | str | None = None) -> nx.Graph:
         """Actors linked when they take part in the same events (networkx ``Graph``;
         edge ``weight`` = shared events, one count per event class, ``Meeting`` ...:
         :func:`kg.analysis.event_types`). Every attribute is a scalar: ``nx.write_gexf``
         and ``nx.write_graphml`` write it as it is."""
         from kg.analysis import actor_network
 
-        return actor_network(self.graph_data())
+        return actor_network(self.graph_data(since=since, until=until))
 
-    def event_graph(self) -> nx.MultiDiGraph:
+    def event_graph(self, *, since: date | str | None = None,
+                    until: date | str | None = None) -> nx.MultiDiGraph:
         """Events and entities, one edge per role (networkx ``MultiDiGraph``)."""
         from kg.analysis import event_graph
 
-        return event_graph(self.graph_data())
+        return event_graph(self.graph_data(since=since, until=until))
 
     def render_html(self, view: str = "auto", *, focus: str | None = None, hops: int = 2,
-                    max_nodes: int = 500, title: str = "Geopolitical event graph") -> str:
+                    max_nodes: int = 500, title: str = "Geopolitical event graph",
+                    since: date | str | None = None, until: date | str | None = None) -> str:
         """One self-contained interactive HTML page; nothing is written or opened — save
         the string where you like. ``view``: ``corpus`` (actors and their shared events,
         counted, with a side panel of evidence), ``map`` (events at their places),
         ``timeline`` (events per week by class and dyad), ``full``, ``actors``, ``ego``
         (entities and events), or ``auto``: ``corpus`` above
         :data:`kg.viz.CORPUS_EVENTS` events, else ``full`` (see :func:`kg.viz.render_html`).
+        ``since`` / ``until``: only the events of that window are drawn.
         """
         from kg.viz import render_html
 
         entities = self.entities() if view == "map" else ()
-        return render_html(self.graph_data(), view=view, focus=focus, hops=hops,
+        return render_html(self.graph_data(since=since, until=until), view=view, focus=focus,
+                           hops=hops,
                            max_nodes=max_nodes, title=title, entities=entities)
 
-    def export(self, path: str | Path, fmt: str | None = None) -> Path:
+    def export(self, path: str | Path, fmt: str | None = None, *,
+               since: date | str | None = None, until: date | str | None = None) -> Path:
         """Write the graph like ``kg export``: ``trig``, ``nquads``, ``turtle``,
         ``jsonld``, ``csv`` (one row per event), ``graphml`` or ``gexf``; the format
-        defaults to the file suffix (``.ttl`` is Turtle, ``.nq`` N-Quads)."""
+        defaults to the file suffix (``.ttl`` is Turtle, ``.nq`` N-Quads). ``since`` /
+        ``until`` keep the events of that window (csv, graphml, gexf)."""
         from kg.export import export
 
         p = Path(path)
-        return export(self.store, fmt or ExportFormat.name_for(p), p)
+        return export(self.store, fmt or ExportFormat.name_for(p), p,
+                      TimeWindow.of(since, until))
 
     def dump(self, fmt: str = "trig") -> bytes:
         """The graph serialised in ``fmt`` (``trig``, ``nquads``, ``turtle``, ``jsonld``)."""
@@ -348,19 +427,6 @@ def _deprecated(name: str, *, stacklevel: int) -> Any:
     return globals()[new]
 
 
-def _article(text: str, *, title: str, published: date | str | None, source: str | None,
-             url: str | None, key: str | None) -> Article:
-    from kg.articles import read_text
-
-    if isinstance(published, str):
-        try:
-            published = date.fromisoformat(published)
-        except ValueError as e:
-            raise InputError(key or url or "<text>",
-                             f"published {published!r} is not an ISO date (YYYY-MM-DD)") from e
-    return read_text(text, title=title, published=published, source=source, url=url, key=key)
-
-
 # --------------------------------------------------------------------------- functions
 
 
@@ -377,61 +443,3 @@ def open(path: str | Path | None = None, *, read_only: bool = False, upgrade: bo
 def memory(*, nlp: Language | None = None) -> GeoKG:
     """A new empty graph held in memory."""
     return GeoKG(nlp=nlp)
-
-
-def extract_text(text: str, *, title: str = "", published: date | str | None = None,
-                 source: str | None = None, url: str | None = None, key: str | None = None,
-                 nlp: Language | None = None) -> Extraction:
-    """Entities and events of one text, without any store (like ``kg extract``).
-
-    >>> ex = extract_text("Russia denied the report.", title="Denial")
-    >>> [(e.type.value, e.polarity.value) for e in ex.events]
-    [('Statement', 'Negative')]
-    """
-    from kg.pipeline import extract_articles
-
-    article = _article(text, title=title, published=published, source=source, url=url,
-                       key=key)
-    return next(iter(extract_articles([article], nlp=nlp)))
-
-
-def read_inputs(*paths: str | Path) -> list[Article | KGError]:
-    """Every article in ``paths`` (files, directories, globs), with an
-    :class:`~kg.errors.InputError` in place of each file or item that cannot be read;
-    :meth:`GeoKG.ingest_articles` stores the articles and reports the errors."""
-    from kg.articles import read_articles_lenient
-
-    if not paths:
-        raise InputError("(no input)", "give at least one file, directory or glob")
-    return list(read_articles_lenient(paths))
-
-
-def extract_files(*paths: str | Path, nlp: Language | None = None) -> list[Extraction]:
-    """One Extraction per article in ``paths`` (files, directories, globs); a bad input
-    raises :class:`~kg.errors.InputError` before anything is extracted."""
-    from kg.pipeline import extract_paths
-
-    return list(extract_paths(paths, nlp=nlp))
-
-
-def to_dataset(extractions: Extraction | Iterable[Extraction]) -> Dataset:
-    """The triples of extractions as an rdflib Dataset, one named graph per article."""
-    from kg.rdf.mapping import extractions_dataset
-
-    return extractions_dataset([extractions] if isinstance(extractions, Extraction)
-                               else list(extractions))
-
-
-def to_rdf(extractions: Extraction | Iterable[Extraction], fmt: str = "trig") -> str:
-    """The triples of extractions as text: ``trig`` / ``nquads`` / ``jsonld`` keep one
-    named graph per article, ``turtle`` is their union."""
-    from kg.formats import RdfFormat
-    from kg.rdf.mapping import extractions_dataset, serialize
-
-    items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
-    try:
-        rdf_format = RdfFormat(fmt)
-    except ValueError as e:
-        raise KGError(f"unknown RDF format {fmt!r}; use one of "
-                         f"{', '.join(f.value for f in RdfFormat)}") from e
-    return serialize(extractions_dataset(items), rdf_format)

@@ -11,7 +11,9 @@ what to do next.
     ├── ModelError            the spaCy model is missing or broken
     ├── StoreError            the store cannot be opened, written or read
     │   └── QueryError        a SPARQL query is invalid, too big, or its answer too long
-    │       └── RefusedQueryError   an update on a read path, or SERVICE where disabled
+    │       ├── RefusedQueryError   an update on a read path, or SERVICE where disabled
+    │       └── UnknownValueError   a parameter value (a class, a name, a date) the store
+    │                               does not know: the message suggests close matches
     ├── GoldError             a gold annotation file is malformed
     ├── LexiconError          a data file of kg's lexicon (kg/data/lexicon) is malformed
     ├── AnalysisError         an actor is not in the graph, or two actors are not connected
@@ -24,7 +26,7 @@ import re
 
 __all__ = ["AnalysisError", "GoldError", "InputError", "KGError", "LexiconError",
            "ModelError", "PushError", "QueryError", "RefusedQueryError", "StoreError",
-           "TimeBudgetError", "UnsupportedFormatError", "printable"]
+           "TimeBudgetError", "UnknownValueError", "UnsupportedFormatError", "printable"]
 
 # control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional
 # overrides and isolates that reorder what a terminal shows, and lone surrogates
@@ -73,6 +75,22 @@ class StoreError(KGError):
 class QueryError(StoreError):
     """A SPARQL query is invalid, too long or nested too deeply, or its answer is longer
     than the caller allowed."""
+
+
+class UnknownValueError(QueryError):
+    """A parameter value kg cannot answer for: an unknown class (``type="Meetings"``), a
+    name no node has (``actor="Vladimir Putn"``), a date that is no ISO date. The message
+    lists the close matches among the values the store holds (:attr:`suggestions`); an
+    empty answer would hide the typo. The CLI exits with status 2, as for a usage error."""
+
+    def __init__(self, what: str, value: object, suggestions: list[str] | tuple[str, ...] = (),
+                 hint: str = "") -> None:
+        self.what = what
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        near = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" \
+            if self.suggestions else ""
+        super().__init__(f"unknown {what} {value!r}{near}{'; ' + hint if hint else ''}")
 
 
 class RefusedQueryError(QueryError):

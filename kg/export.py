@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from kg.analysis import event_graph, export_graph, load_graph_data
-from kg.errors import AnalysisError, StoreError
+from kg.errors import AnalysisError, QueryError, StoreError
 from kg.formats import ExportFormat
 from kg.rdf.vocab import KG_NS
+from kg.read.window import TimeWindow
 from kg.store import KnowledgeGraph
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ EVENT_COLUMNS = (
     "place", "latitude", "longitude",
     "quantity", "min_quantity", "max_quantity", "unit",
     "modality", "polarity", "attribution", "article", "evidence",
+    "date_source", "article_title", "published", "publisher", "url",
 )
 
 _SOURCE_ROLES = "kg:agent|kg:speaker"
@@ -58,12 +60,21 @@ SELECT ?event
   (SAMPLE(?max_) AS ?max_quantity) (SAMPLE(?unit_) AS ?unit)
   (SAMPLE(?modality_) AS ?modality) (SAMPLE(?polarity_) AS ?polarity)
   (SAMPLE(?attrLabel) AS ?attribution) (SAMPLE(?article_) AS ?article)
-  (SAMPLE(?evidence_) AS ?evidence)
+  (SAMPLE(?evidence_) AS ?evidence) (SAMPLE(?dateSource_) AS ?date_source)
+  (SAMPLE(?title_) AS ?article_title) (SAMPLE(?published_) AS ?published)
+  (SAMPLE(?publisher_) AS ?publisher) (SAMPLE(?url_) AS ?url)
 WHERE {{
   ?event kg:cameoCode ?cameo_ ; a ?type_ .
   FILTER(STRSTARTS(STR(?type_), STR(kg:)) && ?type_ != kg:Event)
   OPTIONAL {{ ?event kg:ploverType ?plover_ }}
-  OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?date_ }}
+  # the date it is read at (kg.rdf.derived); a store not upgraded has the own date only
+  OPTIONAL {{ ?event kg:eventDate ?eventDate }}
+  OPTIONAL {{ ?event kg:dateSource ?dateSource_ }}
+  OPTIONAL {{ ?event sem:hasTime/time:inXSDDate ?ownDate }}
+  BIND(COALESCE(?eventDate, ?ownDate) AS ?date_)
+  OPTIONAL {{ ?event kg:article ?a .
+             OPTIONAL {{ ?a kg:title ?title_ }} OPTIONAL {{ ?a kg:published ?published_ }}
+             OPTIONAL {{ ?a kg:source ?publisher_ }} OPTIONAL {{ ?a kg:url ?url_ }} }}
   OPTIONAL {{ ?event {_SOURCE_ROLES} ?src . ?src rdfs:label ?srcLabel .
              OPTIONAL {{ ?src {_ISO3} ?srcIso }} }}
   # a visit's host state is its counterpart, as CAMEO codes "make a visit" (042)
@@ -87,9 +98,12 @@ ORDER BY ?date ?event
 """
 
 
-def events_csv(kg: KnowledgeGraph) -> str:
-    """One CSV row per event (columns :data:`EVENT_COLUMNS`); class and factuality IRIs
-    of the ontology are written as their local names (``Deployment``, ``Estimated``).
+def events_csv(kg: KnowledgeGraph, window: TimeWindow | None = None) -> str:
+    """One CSV row per event (columns :data:`EVENT_COLUMNS`), those read at a date in
+    ``window`` if given: the date is the event's own, else its article's publication date
+    (``date_source`` says which); the article's title, date, publisher and URL close the
+    row. Class and factuality IRIs of the ontology are written as their local names
+    (``Deployment``, ``Estimated``).
 
     A text cell starting like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or
     a carriage return: ``@SUM(...)`` in a quote) gets a leading ``'``, so that a
@@ -99,28 +113,39 @@ def events_csv(kg: KnowledgeGraph) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(EVENT_COLUMNS)
     for row in result.rows:
+        if window is not None and not window.contains(_cell(row.get("date")) or None):
+            continue
         w.writerow([_csv_cell(row.get(c)) for c in EVENT_COLUMNS])
     return buf.getvalue()
 
 
-def actor_event_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+def actor_event_graph(kg: KnowledgeGraph, window: TimeWindow | None = None
+                      ) -> nx.MultiDiGraph:
     """The bipartite actor–event graph of the store (a :class:`networkx.MultiDiGraph`):
-    :func:`kg.analysis.event_graph` of what :func:`kg.read.load_graph_data` reads, the
-    one builder of this graph (its attributes are described there)."""
-    return event_graph(load_graph_data(kg))
+    :func:`kg.analysis.event_graph` of what :func:`kg.read.load_graph_data` reads (the
+    events in ``window`` if given), the one builder of this graph (its attributes are
+    described there)."""
+    w = window or TimeWindow()
+    return event_graph(load_graph_data(kg).between(w.since, w.until))
 
 
-def export(kg: KnowledgeGraph, fmt: ExportFormat | str, out: str | Path) -> Path:
-    """Write the store to ``out`` in ``fmt``; returns the path written."""
+def export(kg: KnowledgeGraph, fmt: ExportFormat | str, out: str | Path,
+           window: TimeWindow | None = None) -> Path:
+    """Write the store to ``out`` in ``fmt``; returns the path written. ``window`` keeps
+    the events read at a date inside it (CSV, GraphML, GEXF); an RDF dump holds whole
+    article graphs and refuses a window."""
     fmt = _export_format(fmt)
     path = Path(out)
+    if window is not None and not window.is_open and fmt.rdf is not None:
+        raise QueryError(f"a time window (since / until) cuts events: export csv, graphml "
+                         f"or gexf, not {fmt.value}")
     try:
         if fmt.rdf is not None:
             path.write_bytes(kg.dump(fmt.rdf))
         elif fmt is ExportFormat.CSV:
-            path.write_text(events_csv(kg), encoding="utf-8")
+            path.write_text(events_csv(kg, window), encoding="utf-8")
         else:
-            export_graph(actor_event_graph(kg), path, fmt.value)
+            export_graph(actor_event_graph(kg, window), path, fmt.value)
     except OSError as e:
         raise StoreError(f"{path}: cannot write the export: {e.strerror or e}") from e
     except AnalysisError as e:  # export_graph could not write the file

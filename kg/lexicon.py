@@ -13,6 +13,7 @@ touching code:
   :func:`trigger_table` returns it; a bad row raises :class:`~kg.errors.LexiconError` at
   load time naming the file, the line and the valid values.
 - ``cameo_plover.tsv``: CAMEO code → PLOVER type (:func:`cameo_plover`).
+- ``quad_classes.tsv``: CAMEO root or PLOVER type → quad class (:func:`quad_class`).
 - ``number_words.tsv``, ``currencies.tsv``, ``ministry_fields.tsv``: small look-up tables
   (:func:`table`).
 
@@ -30,7 +31,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from kg.errors import LexiconError
-from kg.model import EventType
+from kg.model import EventType, QuadClass
 
 __all__ = [
     "Condition",
@@ -41,6 +42,7 @@ __all__ = [
     "dictionary_verbs",
     "list_names",
     "phrase_table",
+    "quad_class",
     "table",
     "trigger_table",
     "words",
@@ -264,6 +266,32 @@ def cameo_class(code: str) -> EventType | None:
         if kind is not None:
             return None if kind == "-" else EventType(kind)
     return None
+
+
+def quad_class(cameo: str | None, plover: str | None = None) -> QuadClass | None:
+    """The quad class of an event with this CAMEO code (its root decides), else of its
+    PLOVER type; None when neither is in ``quad_classes.tsv``.
+
+    >>> [str(quad_class("042")), str(quad_class("190")), str(quad_class(None, "SANCTION"))]
+    ['verbal cooperation', 'material conflict', 'material conflict']
+    """
+    quads = _quad_table()
+    found = quads.get(cameo[:2]) if cameo else None
+    if found is None and plover:
+        found = quads.get(plover.upper())
+    return found
+
+
+@cache
+def _quad_table() -> dict[str, QuadClass]:
+    out: dict[str, QuadClass] = {}
+    for key, value in table("quad_classes").items():
+        try:
+            out[key] = QuadClass(value)
+        except ValueError as e:
+            raise LexiconError(f"kg/{_DATA}/quad_classes.tsv: {key}: {value!r} is not one of "
+                               f"{', '.join(q.value for q in QuadClass)}") from e
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,28 @@ class Polarity(StrEnum):
     NEGATIVE = "Negative"
 
 
+class DateSource(StrEnum):
+    """Where the date an event is read at comes from (``kg:dateSource``): its own date, or
+    its article's publication date standing in for it."""
+
+    OWN = "OwnDate"
+    PUBLICATION = "PublicationDate"
+
+
+class QuadClass(StrEnum):
+    """The CAMEO / PLOVER quad class of an event: cooperation or conflict, in words or in
+    deeds (``kg/data/lexicon/quad_classes.tsv``)."""
+
+    VERBAL_COOPERATION = "verbal cooperation"
+    MATERIAL_COOPERATION = "material cooperation"
+    VERBAL_CONFLICT = "verbal conflict"
+    MATERIAL_CONFLICT = "material conflict"
+
+    @property
+    def is_conflict(self) -> bool:
+        return self in (QuadClass.VERBAL_CONFLICT, QuadClass.MATERIAL_CONFLICT)
+
+
 # --------------------------------------------------------------------------- text
 
 

@@ -37,6 +37,7 @@ DIAGRAM = """\
        │                          kg:asOf, kg:reportedAmount, kg:reportedBy, kg:claim, kg:reportedIn
        │  sem:hasTime ──▶ kg:TimeExpression   rdfs:label, time:inXSDDate
        │  sem:hasTimeStamp  the time's date (xsd:date)
+       │  kg:eventDate  that date, else the article's   kg:dateSource kg:OwnDate | …
        │  kg:modality ──▶ kg:Asserted | kg:Reported | kg:Estimated | kg:Possible | kg:Planned
        │  kg:polarity ──▶ kg:Positive | kg:Negative
        │  kg:cameoCode, kg:ploverType, rdfs:label, kg:quote, kg:cue

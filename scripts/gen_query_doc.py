@@ -48,14 +48,16 @@ _SELECT = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s*WHERE\b",
 
 
 def columns(q: NamedQuery) -> list[str]:
-    """The result variables of a SELECT query, in order (``(expr AS ?v)`` gives ``v``)."""
+    """The result variables of a SELECT query, in order (``(expr AS ?v)`` gives ``v``),
+    but ``since`` / ``until``: projected only to be bound, dropped from answers
+    (:func:`kg.read.names.without_window`)."""
     m = _SELECT.search("\n".join(line for line in q.text.splitlines()
                                  if not line.lstrip().startswith("#")))
     if m is None:
         return []
     projection = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\s+AS\s+(\?\w+)\s*\)", r"\1", m.group(1),
                         flags=re.IGNORECASE)
-    return re.findall(r"\?(\w+)", projection)
+    return [v for v in re.findall(r"\?(\w+)", projection) if v not in ("since", "until")]
 
 
 def _example_value(p: QueryParam) -> str:

@@ -3,6 +3,9 @@ read one stored value instead of joining several.
 
 - ``event sem:hasTimeStamp date``: the date of the event's time expression (what
   ``sem:hasTime / time:inXSDDate`` reaches in two steps);
+- ``event kg:eventDate date ; kg:dateSource kg:OwnDate | kg:PublicationDate``: the date
+  every answer cut by time reads (:func:`event_date_triples`): the event's own date, else
+  its article's publication date, and which of the two it is;
 - the tallies its figures count for (:mod:`kg.rdf.tallies`);
 - ``article kg:eventCount n``: how many events the article has (:func:`event_count_triples`,
   the one definition of the count; the ``articles`` query reads the stored value).
@@ -25,10 +28,12 @@ from collections.abc import Iterable
 from rdflib import RDF, Literal
 from rdflib.term import Node
 
+from kg.model import EventType
 from kg.rdf.tallies import Triple, tally_triples
 from kg.rdf.vocab import KG, SEM, TIME
 
-__all__ = ["derived_triples", "event_count_triples", "time_stamp_triples"]
+__all__ = ["derived_triples", "event_count_triples", "event_date_triples",
+           "time_stamp_triples"]
 
 
 def time_stamp_triples(triples: Iterable[Triple]) -> list[Triple]:
@@ -45,10 +50,54 @@ def time_stamp_triples(triples: Iterable[Triple]) -> list[Triple]:
             for event in events for d in dates.get(t, ())]
 
 
+def event_date_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """``event kg:eventDate d ; kg:dateSource s`` for every event among ``triples`` (a
+    subject of one of the nine event classes): ``d`` its own date (``sem:hasTimeStamp``, or what
+    :func:`time_stamp_triples` derives) with ``s`` = ``kg:OwnDate``, else the
+    ``kg:published`` date of its ``kg:article`` with ``s`` = ``kg:PublicationDate``; an
+    event with neither gets nothing. Several candidates: the earliest, so that the answer
+    does not depend on triple order.
+
+    >>> from kg.rdf.vocab import KGR
+    >>> a, e = KGR["article/a"], KGR["article/a/event/1"]
+    >>> [str(o).rsplit("#")[-1] for _, _, o in event_date_triples([(e, RDF.type,
+    ...     KG.Meeting), (e, KG.article, a), (a, KG.published, Literal("2024-10-30"))])]
+    ['2024-10-30', 'PublicationDate']
+    """
+    given = list(triples)
+    coded: set[Node] = set()
+    article: dict[Node, list[Node]] = {}
+    published: dict[Node, list[Node]] = {}
+    own: dict[Node, list[Node]] = {}
+    for s, p, o in given + time_stamp_triples(given):
+        if p == RDF.type and o in _EVENT_CLASSES:
+            coded.add(s)
+        elif p == KG.article:
+            article.setdefault(s, []).append(o)
+        elif p == KG.published:
+            published.setdefault(s, []).append(o)
+        elif p == SEM.hasTimeStamp:
+            own.setdefault(s, []).append(o)
+    out: list[Triple] = []
+    for event in coded:
+        if event in own:
+            out += [(event, KG.eventDate, min(own[event], key=str)),
+                    (event, KG.dateSource, KG.OwnDate)]
+            continue
+        days = [d for a in article.get(event, ()) for d in published.get(a, ())]
+        if days:
+            out += [(event, KG.eventDate, min(days, key=str)),
+                    (event, KG.dateSource, KG.PublicationDate)]
+    return out
+
+
+_EVENT_CLASSES = frozenset(KG[t.value] for t in EventType)
+
+
 def derived_triples(triples: Iterable[Triple]) -> list[Triple]:
     """Every derived triple of one article's triples (see the module docs)."""
     given = list(triples)
-    return time_stamp_triples(given) + tally_triples(given)
+    return time_stamp_triples(given) + event_date_triples(given) + tally_triples(given)
 
 
 def event_count_triples(triples: Iterable[Triple]) -> list[Triple]:

@@ -96,6 +96,7 @@ class KG(DefinedNamespace):
     TimeExpression: URIRef
     Modality: URIRef
     Polarity: URIRef
+    DateSource: URIRef
     # individuals
     Asserted: URIRef
     Reported: URIRef
@@ -104,6 +105,8 @@ class KG(DefinedNamespace):
     Planned: URIRef
     Positive: URIRef
     Negative: URIRef
+    OwnDate: URIRef
+    PublicationDate: URIRef
     # roles
     agent: URIRef
     participant: URIRef
@@ -127,6 +130,8 @@ class KG(DefinedNamespace):
     ploverType: URIRef
     quote: URIRef
     cue: URIRef
+    eventDate: URIRef
+    dateSource: URIRef
     # tallies: what reported figures count, for comparing them across articles
     tally: URIRef
     tallyOf: URIRef

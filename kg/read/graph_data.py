@@ -24,6 +24,15 @@ def _evidence_key(ev: Evidence) -> tuple[str, str, str]:
     return (ev.title or "\uffff", ev.published or "\uffff", ev.source or "\uffff")
 
 
+def _date(rec: dict[str, Any]) -> dict[str, str | None]:
+    """The date an event is read at and its source; a store written before kg stored
+    ``kg:eventDate`` (not upgraded) has the event's own date only."""
+    if rec.get("date") is not None:
+        return {"date": rec["date"], "date_source": rec.get("date_source")}
+    own = rec.get("own_date")
+    return {"date": own, "date_source": "OwnDate" if own else None}
+
+
 def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
     """Pull events, entities and their role edges out of an RDF graph.
 
@@ -59,7 +68,8 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
                                ("modality", "modality", local_name),
                                ("polarity", "polarity", local_name),
                                ("attributed_to", "attr", text), ("quote", "quote", text),
-                               ("date", "date", text)):
+                               ("date", "date", text), ("own_date", "ownDate", text),
+                               ("date_source", "dateSource", local_name)):
             rec[key] = smallest(rec.get(key), conv(row[var]))
 
     evidence: dict[str, dict[tuple[str, int, str], Evidence]] = defaultdict(dict)
@@ -74,7 +84,7 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
         span = (article or "", pos, said)
         old = evidence[e].get(span)
         new = Evidence(said, article, text(row["title"]) or text(row["articleLabel"]),
-                       text(row["published"]), text(row["source"]))
+                       text(row["published"]), text(row["source"]), text(row["url"]))
         if old is None or _evidence_key(new) < _evidence_key(old):
             evidence[e][span] = new
 
@@ -101,5 +111,5 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
             iri=e, type=rec["type"], label=rec.get("label") or rec["type"],
             cameo=rec.get("cameo"), plover=rec.get("plover"), modality=rec.get("modality"),
             polarity=rec.get("polarity"), attributed_to=attr, attribution=attribution,
-            evidence=evs, quote=rec.get("quote"), date=rec.get("date"))
+            evidence=evs, quote=rec.get("quote"), **_date(rec))
     return GraphData(entities=entities, events=events, roles=tuple(roles))

@@ -19,8 +19,8 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError
-from kg.model import EntityType, EventType, Modality, Polarity, Role
+from kg.errors import UnknownValueError
+from kg.model import DateSource, EntityType, EventType, Modality, Polarity, Role
 from kg.queries import parse_iri
 from kg.rdf.vocab import KG_NS
 from kg.read.records import (
@@ -31,6 +31,7 @@ from kg.read.records import (
     TimeRecord,
 )
 from kg.read.source import Queryable, read_query
+from kg.read.states import State, check_level, load_states
 from kg.read.terms import (
     as_date,
     as_decimal,
@@ -41,6 +42,7 @@ from kg.read.terms import (
     python_value,
     text,
 )
+from kg.read.window import TimeWindow, suggest
 
 __all__ = ["Reader", "class_iri"]
 
@@ -60,7 +62,8 @@ def class_iri(value: EventType | EntityType | str, allowed: type[EventType | Ent
         else (None if iri is not None else given[:1].upper() + given[1:])
     names = [t.value for t in allowed]
     if local not in names:
-        raise QueryError(f"unknown {what} class {value!r}; use one of {', '.join(names)}")
+        raise UnknownValueError(f"{what} class", value, suggest(str(local or given), names),
+                                hint=f"use one of {', '.join(names)}")
     return URIRef(KG_NS + local)
 
 
@@ -97,15 +100,36 @@ class Reader:
             return {str(iri)}
         return {str(r["x"]) for r in self._query("named", {"name": name}) if r["x"] is not None}
 
+    def actor(self, name: str) -> set[str]:
+        """:meth:`named`, or an :class:`~kg.errors.UnknownValueError` suggesting the
+        actors' names closest to ``name`` when no node is called that."""
+        found = self.named(name)
+        if not found:
+            names = {str(r["name"]) for r in self._query("actor_names") if r["name"] is not None}
+            raise UnknownValueError("actor", name, suggest(name, names),
+                                    hint="no actor has this name or alias")
+        return found
+
+    def states(self) -> dict[str, State]:
+        """Each entity's state where the graph says so (:func:`kg.read.states.load_states`)."""
+        return load_states(self.source)
+
     # -- events -----------------------------------------------------------------------
 
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
-               article: str | None = None) -> list[EventRecord]:
+               article: str | None = None, since: Any = None, until: Any = None,
+               level: str = "actor") -> list[EventRecord]:
         """Events, by date then article and text position (see :meth:`kg.api.GeoKG.events`)."""
         wanted_type = class_iri(type, EventType, "event") if type is not None else None
+        window = TimeWindow.of(since, until)
         candidates: set[str] | None = None
         if actor is not None:
-            candidates = {str(r["e"]) for x in sorted(self.named(actor))
+            nodes = self.actor(actor)
+            if check_level(level) == "state":
+                states = self.states()
+                mine = {states[x].iri for x in nodes if x in states}
+                nodes |= {x for x, s in states.items() if s.iri in mine}
+            candidates = {str(r["e"]) for x in sorted(nodes)
                           for r in self._query("events_of_actor", {"ax": URIRef(x)})}
         if article is not None:
             in_article = {str(r["e"]) for r in self._query("events_in_article",
@@ -131,10 +155,11 @@ class Reader:
         found = set(base) if candidates is not None or wanted_type is not None else None
         roles = self._event_roles(found)
         quantities = self._event_quantities(found)
-        out = [_event_record(e, rec, roles.get(e, []), quantities.get(e, []))
-               for e, rec in base.items()]
+        out = [r for e, rec in base.items()
+               if (r := _event_record(e, rec, roles.get(e, []), quantities.get(e, [])))
+               and window.contains(r.date)]
         return sorted(out, key=lambda r: (
-            str(r.time.date) if r.time and r.time.date else "9999",
+            str(r.date) if r.date else "9999",
             r.article or "", _begin(base[r.iri]), r.iri))
 
     def _event_roles(self, events: set[str] | None) -> dict[str, list[Participant]]:
@@ -227,7 +252,11 @@ def _event_record(e: str, rec: Mapping[str, Any], roles: list[Participant],
         quantities=tuple(quantities), time=time,
         trigger=text(rec.get("trigger")), evidence=text(rec.get("evidence")),
         quote=text(rec.get("quote")), article=text(rec.get("art")),
-        article_title=text(rec.get("title")), published=as_date(rec.get("published")))
+        article_title=text(rec.get("title")), published=as_date(rec.get("published")),
+        date=as_date(rec.get("eventDate")) or (time.date if time else None),
+        date_source=enum_or_none(DateSource, local_name(rec.get("dateSource")))
+        or (DateSource.OWN if time and time.date else None),
+        url=text(rec.get("url")), publisher=text(rec.get("publisher")))
 
 
 def _begin(rec: Mapping[str, Any]) -> int:

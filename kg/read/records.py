@@ -18,7 +18,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from kg.model import EntityType, EventType, Modality, Polarity, Role
+from kg.lexicon import quad_class
+from kg.model import DateSource, EntityType, EventType, Modality, Polarity, QuadClass, Role
 
 __all__ = [
     "EntityNode",
@@ -35,6 +36,13 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- full records
+
+#: ``datetime.date`` under a name no field shadows (EventRecord has a field ``date``).
+Day = date
+
+#: Roles of who does something (the source of a dyad) and of whom it is done to (its target).
+SOURCE_ROLES = frozenset({Role.AGENT, Role.SPEAKER})
+TARGET_ROLES = frozenset({Role.TARGET, Role.RECIPIENT, Role.ADDRESSEE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +97,28 @@ class EventRecord:
     article: str | None = None  # article IRI (also the named graph)
     article_title: str | None = None
     published: date | None = None
+    #: the date the event is read at: its own (``time.date``) else its article's
+    #: publication date; ``date_source`` says which (``kg:eventDate``, ``kg:dateSource``)
+    date: Day | None = None
+    date_source: DateSource | None = None
+    url: str | None = None  # where the article was published
+    publisher: str | None = None  # the article's outlet or agency ("AP", "Wikinews")
+
+    @property
+    def quad_class(self) -> QuadClass | None:
+        """Verbal or material cooperation or conflict, from the CAMEO code (else PLOVER)."""
+        return quad_class(self.cameo, self.plover)
+
+    @property
+    def sources(self) -> tuple[Participant, ...]:
+        """Who did it: the agents and speakers (else the participants)."""
+        found = tuple(p for p in self.participants if p.role in SOURCE_ROLES)
+        return found or tuple(p for p in self.participants if p.role is Role.PARTICIPANT)
+
+    @property
+    def targets(self) -> tuple[Participant, ...]:
+        """To whom: targets, recipients and addressees."""
+        return tuple(p for p in self.participants if p.role in TARGET_ROLES)
 
     def actors(self, role: Role | str | None = None) -> tuple[Participant, ...]:
         """The participants, optionally only those in ``role`` (``"agent"``, ...)."""
@@ -101,10 +131,14 @@ class EventRecord:
         """A flat dict for a table row: enums as strings, participants as ``role: label``
         text, the first quantity and the time spread over columns."""
         q = self.quantities[0] if self.quantities else None
+        quad = self.quad_class
         return {
             "iri": self.iri, "type": self.type.value, "label": self.label,
-            "date": self.time.date if self.time else None,
+            "date": self.date, "date_source": self.date_source.value if self.date_source
+            else None,
             "time": self.time.text if self.time else None,
+            "agent": "; ".join(p.label for p in self.sources),
+            "target": "; ".join(p.label for p in self.targets),
             "participants": "; ".join(f"{p.role.value}: {p.label}" for p in self.participants),
             "places": "; ".join(p.label for p in self.places),
             "quantity": q.value if q else None,
@@ -114,8 +148,10 @@ class EventRecord:
             "modality": self.modality.value if self.modality else None,
             "polarity": self.polarity.value if self.polarity else None,
             "attribution": self.attribution, "cameo": self.cameo, "plover": self.plover,
+            "quad_class": quad.value if quad else None,
             "evidence": self.evidence, "article": self.article,
             "article_title": self.article_title, "published": self.published,
+            "url": self.url, "publisher": self.publisher,
         }
 
 
@@ -162,6 +198,7 @@ class Evidence:
     title: str | None = None
     published: str | None = None  # ISO date of the article
     source: str | None = None  # publisher of the article
+    url: str | None = None  # where the article was published
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +216,10 @@ class EventNode:
     attribution: str | None = None  # label of that entity
     evidence: tuple[Evidence, ...] = ()
     quote: str | None = None  # the quoted words of a statement
-    date: str | None = None  # ISO date of the event (time:inXSDDate of its time), if known
+    #: ISO date the event is read at: its own (time:inXSDDate of its time), else its
+    #: article's publication date; date_source says which ("OwnDate", "PublicationDate")
+    date: str | None = None
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,3 +238,19 @@ class GraphData:
     entities: Mapping[str, EntityNode] = field(default_factory=dict)
     events: Mapping[str, EventNode] = field(default_factory=dict)
     roles: tuple[RoleEdge, ...] = ()
+
+    def between(self, since: date | str | None = None, until: date | str | None = None
+                ) -> GraphData:
+        """The events read at a date from ``since`` to ``until`` (inclusive ISO dates or
+        dates; see :class:`kg.read.window.TimeWindow`), their role edges, and the entities
+        those edges or attributions still reach; the same data when both are None."""
+        from kg.read.window import TimeWindow
+
+        window = TimeWindow.of(since, until)
+        if window.is_open:
+            return self
+        events = {k: v for k, v in self.events.items() if window.contains(v.date)}
+        roles = tuple(r for r in self.roles if r.event in events)
+        keep = {r.entity for r in roles} | {e.attributed_to for e in events.values()
+                                           if e.attributed_to}
+        return GraphData({k: v for k, v in self.entities.items() if k in keep}, events, roles)

@@ -27,7 +27,7 @@ from kg.errors import (
     KGError,
     QueryError,
 )
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import KG_NS, PREFIXES
 from kg.store.terms import _ox_term, _rdflib_term
 
 __all__ = ["IngestReport", "QueryResult", "Stats", "serialize_answer", "sort_rows"]
@@ -193,14 +193,34 @@ class QueryResult:
             pd = importlib.import_module("pandas")
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise KGError("to_dataframe needs pandas: pip install 'kg[pandas]'") from e
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             [[_py_value(row.get(v)) for v in self.variables] for row in self.rows],
             columns=list(self.variables),
         )
+        return tidy_frame(pd, frame, {v: [row.get(v) for row in self.rows]
+                                      for v in self.variables})
 
     def _graph_text(self) -> str:
         assert self.graph is not None
         return self.graph.serialize(format="turtle")
+
+def tidy_frame(pd: Any, frame: Any, terms: dict[str, list[Any]]) -> Any:
+    """``frame`` made for analysis: a column of ``kg:`` IRIs only (classes, modality,
+    polarity, date sources) holds their short names as a ``category``; a column of dates
+    is ``datetime64``."""
+    from datetime import date
+
+    for col, values in terms.items():
+        given = [v for v in values if v is not None]
+        if not given:
+            continue
+        if all(isinstance(v, URIRef) and str(v).startswith(KG_NS) for v in given):
+            frame[col] = pd.Series([None if v is None else str(v)[len(KG_NS):]
+                                    for v in values], dtype="category", index=frame.index)
+        elif all(isinstance(v, Literal) and isinstance(v.toPython(), date) for v in given):
+            frame[col] = pd.to_datetime(frame[col])
+    return frame
+
 
 def _materialise(answer: Any, max_rows: int | None = None) -> QueryResult:
     if isinstance(answer, ox.QueryBoolean):

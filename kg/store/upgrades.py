@@ -34,7 +34,7 @@ log = logging.getLogger("kg.store")
 #: The upgrades, as :func:`upgrade` names them.
 UNION = "the union of the article graphs"
 COUNTS = "event counts"
-DERIVED = "time stamps and tallies"
+DERIVED = "time stamps, event dates and tallies"
 
 
 def upgrade(kg: KnowledgeGraph) -> list[str]:
@@ -128,22 +128,30 @@ def add_event_counts(kg: KnowledgeGraph) -> None:
 
 
 def derived_missing(kg: KnowledgeGraph) -> bool:
-    """A store with quantities and no ``kg:tally`` at all, or dated times and no
-    ``sem:hasTimeStamp`` at all, was written before kg derived them."""
+    """A store with quantities and no ``kg:tally`` at all, dated times and no
+    ``sem:hasTimeStamp`` at all, or events and dates (their own or their articles') and no
+    ``kg:dateSource`` at all, was written before kg derived them."""
     return ((not _has(kg, KG.tally) and _has(kg, KG.quantity))
-            or (not _has(kg, SEM.hasTimeStamp) and _has(kg, TIME.inXSDDate)))
+            or (not _has(kg, SEM.hasTimeStamp) and _has(kg, TIME.inXSDDate))
+            or (not _has(kg, KG.dateSource)
+                and (_has(kg, KG.published) or _has(kg, TIME.inXSDDate))))
 
 
 def add_derived(kg: KnowledgeGraph) -> None:
-    """Give the article graphs written before kg derived time stamps and tallies what
-    the mapping derives (:func:`kg.rdf.derived.derived_triples`), in the graph and in
-    the union."""
+    """Give the article graphs written before kg derived time stamps, event dates and
+    tallies what the mapping derives (:func:`kg.rdf.derived.derived_triples`), in the
+    graph and in the union."""
     from kg.rdf.derived import derived_triples
 
     lacking = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?e kg:quantity ?q . "
                "FILTER NOT EXISTS { ?q kg:tally ?t } ?e kg:agent|kg:participant ?x ; "
                "kg:location|kg:destination ?w } UNION { ?e sem:hasTime ?t . "
-               "?t time:inXSDDate ?d FILTER NOT EXISTS { ?e sem:hasTimeStamp ?d } } } }")
+               "?t time:inXSDDate ?d FILTER NOT EXISTS { ?e sem:hasTimeStamp ?d } } UNION { "
+               "?e a ?type ; kg:article ?a FILTER(?type IN (kg:Meeting, kg:Deployment, "
+               "kg:Statement, kg:Transfer, kg:Appeal, kg:Training, kg:Combat, kg:Cooperation, "
+               "kg:Sanction)) "
+               "FILTER NOT EXISTS { ?e kg:dateSource ?s } "
+               "{ ?a kg:published ?p } UNION { ?e sem:hasTime/time:inXSDDate ?d } } } }")
     try:
         store = kg.store
         graphs = [s["g"] for s in store.query(lacking, prefixes=PREFIXES)]  # type: ignore[union-attr]
