@@ -182,3 +182,16 @@ def test_what_is_discussed_takes_no_part(nlp: Language) -> None:
     meeting = only(of_type(events, EventType.MEETING))
     assert "Syria" not in labels(meeting, ents, Role.PARTICIPANT)
     assert {"Vladimir Putin", "Recep Tayyip Erdogan"} <= labels(meeting, ents, Role.PARTICIPANT)
+
+
+def test_the_goods_maker_sells_what_is_purchased(nlp: Language) -> None:
+    events, ents = run(nlp, "Washington objected to India's purchase of Russian missiles.")
+    transfer = only(of_type(events, EventType.TRANSFER))
+    assert "Russia" in labels(transfer, ents, Role.AGENT)
+    assert "Russia" not in labels(transfer, ents, Role.RECIPIENT)
+
+
+def test_an_event_word_in_a_body_s_name_is_no_event(nlp: Language) -> None:
+    events, _ = run(nlp, "A plane of the Qatar Humanitarian Aid and Relief Center lands in "
+                         "Port Sudan.")
+    assert not of_type(events, EventType.TRANSFER)

@@ -48,6 +48,7 @@ from kg.events.lexicon import (
     ANSWER_VERBS,
     ATTACKER_NOUNS,
     CASUALTY_VERBS,
+    INSTITUTION_NOUNS,
     INTENT_VERBS,
     LIGHT_VERBS,
     NOUNS,
@@ -84,11 +85,27 @@ from kg.model import (
 
 
 
+def _in_a_name(ctx: Context, tok: Token) -> bool:
+    """A capitalised noun inside a longer name of an entity, or a proper noun that names
+    another ("Humanitarian Aid and Relief Center"), is part of the name."""
+    if tok.pos not in NOUN_POS or not tok.text[:1].isupper():
+        return False
+    hit = ctx.at.get(tok.i)
+    if hit is not None and hit[1].end - hit[1].start >= 2 and hit[1].start <= tok.i < hit[1].end:
+        return True
+    if tok.tag not in ("NNP", "NNPS") or tok.i == ctx.parse.sentences[tok.sent].start:
+        return False
+    near = [ctx.tokens[tok.head], *ctx.kids(tok.i, "conj")]
+    return any(t.text[:1].isupper() and t.lemma.lower() in INSTITUTION_NOUNS for t in near)
+
+
 def _drafts(ctx: Context) -> list[Draft]:
     toks = ctx.tokens
     found: dict[int, tuple[Trigger, int | None]] = {}
     merged: dict[int, list[int]] = {}
     for tok in toks:
+        if _in_a_name(ctx, tok):
+            continue  # "the King Salman Humanitarian Aid and Relief Center": no aid given
         trig = special(ctx, tok.i) or trigger_of(ctx, tok.i)
         if trig is not None:
             found[tok.i] = (trig, None)

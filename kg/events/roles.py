@@ -347,6 +347,9 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                 if prep == "of":
                     role = Role.TARGET if d.type in (EventType.COMBAT, EventType.SANCTION) \
                         and not ctx.is_military(o.i) else actor
+                    if d.type is EventType.TRANSFER and o.i not in ctx.at:
+                        role = Role.AGENT  # "its purchase of Russian missiles": the goods'
+                        # maker or owner gives them, whoever buys
                     for key, m in found:
                         d.add(role, key, m)
                 elif prep == "by" or (prep == "from" and d.type in (
