@@ -195,3 +195,13 @@ def test_an_event_word_in_a_body_s_name_is_no_event(nlp: Language) -> None:
     events, _ = run(nlp, "A plane of the Qatar Humanitarian Aid and Relief Center lands in "
                          "Port Sudan.")
     assert not of_type(events, EventType.TRANSFER)
+
+
+@pytest.mark.parametrize("text", [
+    "The toll of an earthquake with a magnitude of 6.1 that struck eastern Turkey rises.",
+    "A cyclone that struck Mozambique on Monday killed 40 people.",
+])
+def test_a_quake_or_storm_in_a_relative_clause_is_no_attack(nlp: Language,
+                                                            text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)

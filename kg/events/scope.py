@@ -85,7 +85,17 @@ def natural_hazard(ctx: Context, d: Draft) -> bool:
     doers = [ctx.tokens[s] for s in ctx.subject(d.head)]
     if ctx.tokens[d.trigger].pos in ("NOUN", "PROPN"):
         doers += ctx.kids(d.trigger, "compound", "poss")
-    return any(t.lemma.lower() in ANIMAL_NOUNS for t in doers)
+    if ctx.tokens[d.head].dep == "relcl":
+        # "an earthquake with a magnitude of 6.3 that struck the Philippines": the nouns
+        # the relative clause hangs on, up to the clause around them
+        for a in ctx.parse.ancestors(d.head):
+            if a.pos not in ("NOUN", "PROPN", "ADP", "NUM"):
+                break
+            if a.lemma.lower() in ACCIDENT_NOUNS:
+                return True
+    return any(t.lemma.lower() in ANIMAL_NOUNS for t in doers) or any(
+        t.lemma.lower() in ACCIDENT_NOUNS and t.pos in ("NOUN", "PROPN")
+        and not ctx.np_entities(t.i) for t in doers)  # not "Israeli fire"
 
 
 def domestic_trip(ctx: Context, d: Draft) -> bool:
