@@ -152,7 +152,9 @@ class GeoKG:
     def ingest_articles(self, articles: Iterable[Article | KGError], *, force: bool = False,
                         batch_size: int = 16, n_process: int = 1,
                         time_budget: float | None = ARTICLE_TIME_BUDGET,
-                        on_progress: Callable[[int], None] | None = None) -> IngestReport:
+                        on_progress: Callable[[int], None] | None = None,
+                        dask: object = None, shards: str | Path | None = None,
+                        on_dashboard: Callable[[str], None] | None = None) -> IngestReport:
         """Extract and store articles (:class:`~kg.model.Article` objects you built
         yourself, or what :func:`read_inputs` read: the errors in it are reported failed).
 
@@ -162,7 +164,17 @@ class GeoKG:
         articles are extracted one by one, so only the article that fails by itself is
         reported (see :func:`kg.pipeline.ingest_articles`). ``on_progress(n)`` is called
         as articles are done.
+
+        ``dask``: extract on a Dask cluster instead (``"local:2"``, ``"tcp://host:8786"``
+        or a ``distributed.Client``), the workers writing their N-Quads shards to the
+        folder ``shards`` if given; the store ends the same (see :mod:`kg.distributed`).
         """
+        if dask is not None:
+            from kg.distributed import ingest_dask
+
+            return ingest_dask(self.store, articles, dask, force=force, batch_size=batch_size,
+                               time_budget=time_budget, shards=shards,
+                               on_progress=on_progress, on_dashboard=on_dashboard)
         from kg.pipeline import ingest_articles
 
         return ingest_articles(self.store, list(articles),
@@ -185,9 +197,15 @@ class GeoKG:
     def load(self, path: str | Path, fmt: str | None = None, *,
              default_graph: bool = False) -> int:
         """Add the quads of an RDF file (format from the suffix unless ``fmt``): a dump of
-        another store, or ``kg extract`` output. Returns the number of quads read. Triples
+        another store, or ``kg extract`` output; a folder: every ``*.nq`` file in it, e.g. the
+        shards of ``kg ingest --dask --shards`` (:func:`kg.store.shards.load_folder`).
+        Returns the number of quads read. Triples
         outside any named graph (a Turtle file) are refused unless ``default_graph``."""
         p = Path(path)
+        if p.is_dir():  # shards of kg ingest --dask, or a dump cut into parts
+            from kg.store.shards import load_folder
+
+            return load_folder(self.store, p)
         return self.store.load(p, fmt or p.suffix.lstrip(".") or "trig",
                                default_graph=default_graph)
 

@@ -135,12 +135,13 @@ class _Progress:
               help="spaCy worker processes.")
 @click.option("--force", is_flag=True, help="Re-extract articles even if unchanged.")
 @click.option("--time-budget", default=60.0, show_default=True, type=click.FloatRange(min=0),
-              metavar="SECONDS",
-              help="An article whose extraction (its batch's parse included) takes longer "
-                   "is reported failed and skipped; 0: no limit.")
+              metavar="SECONDS", help="An article whose extraction (its batch's parse "
+              "included) takes longer is reported failed and skipped; 0: no limit.")
+@click.option("--dask", metavar="local[:N]|tcp://HOST:PORT", help="Extract on Dask workers.")
+@click.option("--shards", type=click.Path(file_okay=False), help="--dask: write shards here.")
 @reports_errors
 def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: int,
-           force: bool, time_budget: float) -> None:
+           force: bool, time_budget: float, dask: str | None, shards: str | None) -> None:
     """Extract articles (files, directories, globs, JSONL) into a persistent store.
 
     Each article becomes one named graph; re-ingesting replaces it, unchanged articles
@@ -151,9 +152,10 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
 
     items = kg.api.read_inputs(*paths)  # before the store is created
     with kg.api.open(store_dir) as g, _Progress(len(items), "ingesting") as progress:
-        report = g.ingest_articles(items, force=force, batch_size=batch_size,
+        report = g.ingest_articles(items, force=force, batch_size=batch_size, dask=dask,
                                    n_process=processes, time_budget=time_budget or None,
-                                   on_progress=progress)
+                                   shards=shards, on_progress=progress,
+                                   on_dashboard=lambda u: click.echo(f"dask: {u}", err=True))
     click.echo(report.summary())
     for key, reason in report.failed:
         click.echo(f"  failed: {printable(key)}: {printable(reason)}")
@@ -249,7 +251,7 @@ def export_(store_dir: str, fmt: str | None, out: str) -> None:
 
 
 @main.command("load")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
               help="Store directory (created if missing).")
 @click.option("--format", "fmt", default=None,
@@ -257,7 +259,7 @@ def export_(store_dir: str, fmt: str | None, out: str) -> None:
               help="RDF format of every file (default: from each file's suffix).")
 @reports_errors
 def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
-    """Load RDF dumps (kg export / kg extract output) into a store, e.g. to restore one.
+    """Load RDF dumps (kg export / kg extract output; a folder: its *.nq files) into a store.
 
     Article graphs already stored are replaced. Files of 100,000 quads or more go through
     the parallel bulk loader: much faster, but not atomic if the disk fails midway.
@@ -267,13 +269,11 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
     import kg.api
 
     jobs: list[tuple[Path, str]] = []
-    for name in files:  # every format is known before the store is opened
-        path = Path(name)
-        given = fmt or RdfFormat.from_suffix(path)
+    for path in map(Path, files):  # every format is known before the store is opened
+        given = fmt or RdfFormat.from_suffix(path) or ("nquads" if path.is_dir() else None)
         if given is None:
-            raise click.ClickException(
-                f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; "
-                "give --format")
+            raise click.ClickException(f"{path}: cannot tell the RDF format from the suffix "
+                                       f"{path.suffix!r}; give --format")
         jobs.append((path, given))
     with kg.api.open(store_dir) as g:
         for path, given in jobs:
