@@ -331,13 +331,14 @@ class GeoKG:
         return self.store.dump(fmt)
 
     def push(self, endpoint: str, *, graph_store: str | None = None, timeout: float = 60.0,
-             on_progress: Callable[[int], None] | None = None) -> PushReport:
-        """Copy every article graph to a remote store, like ``kg push`` (see
-        :func:`kg.push.push`)."""
+             on_progress: Callable[[int], None] | None = None,
+             union_graph: str | None = None) -> PushReport:
+        """Copy every article graph to a remote store, like ``kg push``; ``union_graph``:
+        also their union, as that named graph (for Virtuoso: see :func:`kg.push.push`)."""
         from kg.push import push
 
         return push(self.store, endpoint, graph_store=graph_store, timeout=timeout,
-                    on_progress=on_progress)
+                    on_progress=on_progress, union_graph=union_graph)
 
 
 #: Old names kept for one release: ``kg.Graph`` collided with :class:`rdflib.Graph` (which

@@ -277,8 +277,7 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
         jobs.append((path, given))
     with kg.api.open(store_dir) as g:
         for path, given in jobs:
-            n = g.load(path, given)
-            click.echo(f"loaded {n:,} quads from {path}", err=True)
+            click.echo(f"loaded {g.load(path, given):,} quads from {path}", err=True)
 
 
 @main.command()
@@ -353,17 +352,18 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length
 @main.command()
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--endpoint", required=True, help="SPARQL query endpoint of the remote store.")
-@click.option("--graph-store", default=None,
-              help="Graph Store Protocol URL (default: the endpoint, or its sibling /store "
-                   "when the endpoint ends in /query, as with Oxigraph).")
+@click.option("--graph-store", help="Graph Store Protocol URL (default: the endpoint, or its "
+              "sibling /store when the endpoint ends in /query, as with Oxigraph).")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1))
+@click.option("--union-graph", metavar="IRI", help="Also send the union here (Virtuoso).")
 @reports_errors
-def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float) -> None:
+def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float,
+         union_graph: str | None) -> None:
     """Copy every article graph to a remote store (HTTP PUT per named graph), then check."""
     import kg.api
 
     with kg.api.open(store_dir, read_only=True) as g:
-        report = g.push(endpoint, graph_store=graph_store, timeout=timeout)
+        report = g.push(endpoint, graph_store=graph_store, timeout=timeout, union_graph=union_graph)
     click.echo(report.summary())
 
 
