@@ -137,17 +137,18 @@ class GeoKG:
 
     def ingest(self, *paths: str | Path, force: bool = False, batch_size: int = 16,
                n_process: int = 1, time_budget: float | None = ARTICLE_TIME_BUDGET,
-               on_progress: Callable[[int], None] | None = None) -> IngestReport:
+               on_progress: Callable[[int], None] | None = None, dask: object = None,
+               shards: str | Path | None = None) -> IngestReport:
         """Extract the articles in ``paths`` (files, directories, globs) into the graph.
 
         Like ``kg ingest``: each article becomes one named graph, an unchanged article is
         skipped unless ``force``, and an unreadable file is reported in
         :attr:`IngestReport.failed` while the rest goes in. See :meth:`ingest_articles`
-        for the other options.
+        for the other options (``dask``: extract on a Dask cluster).
         """
         return self.ingest_articles(read_inputs(*paths), force=force, batch_size=batch_size,
                                     n_process=n_process, time_budget=time_budget,
-                                    on_progress=on_progress)
+                                    on_progress=on_progress, dask=dask, shards=shards)
 
     def ingest_articles(self, articles: Iterable[Article | KGError], *, force: bool = False,
                         batch_size: int = 16, n_process: int = 1,
