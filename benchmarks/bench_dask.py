@@ -58,7 +58,7 @@ def one_run(args: argparse.Namespace) -> None:
 
             n = int(args.dask.partition(":")[2] or 1)
             with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                              dashboard_address=None) as cluster, Client(cluster) as client:
+                              dashboard_address=":0") as cluster, Client(cluster) as client:
                 report = g.ingest_articles(items, dask=client, on_progress=stamp)
                 workers_peak = [v * 1024 for v in client.run(
                     lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss).values()]

@@ -78,7 +78,7 @@ def client() -> Iterator[Any]:
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # poisoned() in the workers
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as c:
         yield c
 
