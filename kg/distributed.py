@@ -111,11 +111,14 @@ def ingest_dask(kg: KnowledgeGraph, items: Iterable[Article | KGError], address:
     CPU), a scheduler address (``tcp://host:8786``), or a :class:`distributed.Client`
     or cluster object. ``shards``: a folder the workers write their shards to (it must
     be shared with this process). ``on_dashboard(url)`` gets Dask's dashboard link."""
+    if shards is not None:  # a shard left by another run would be loaded with this one's
+        Path(shards).mkdir(parents=True, exist_ok=True)
+        if any(Path(shards).glob("*.nq")):
+            raise KGError(f"--shards {shards}: the folder holds N-Quads files already; give "
+                          "an empty (or new) folder")
     todo, report = triage(kg, items, force=force, on_progress=on_progress)
     if not todo:
         return report
-    if shards is not None:
-        Path(shards).mkdir(parents=True, exist_ok=True)
     with _client(address) as client:
         if on_dashboard is not None and client.dashboard_link:
             on_dashboard(client.dashboard_link)
@@ -137,12 +140,12 @@ def ingest_dask(kg: KnowledgeGraph, items: Iterable[Article | KGError], address:
 
 def _store(kg: KnowledgeGraph, part: Partition,
            on_progress: Callable[[int], None] | None) -> IngestReport:
-    by_iri = iter(part.keys)
+    keys = iter(part.keys)
     added: list[str] = []
     replaced: list[str] = []
 
     def stored(_: URIRef, existed: bool) -> None:
-        (replaced if existed else added).append(next(by_iri))
+        (replaced if existed else added).append(next(keys))
         if on_progress is not None:
             on_progress(1)
 

@@ -123,6 +123,12 @@ def test_bad_addresses_are_clear_errors(tmp_path: Path) -> None:
                                                                 news_items(1))),
                                       "--store", str(tmp_path / "s"), "--dask", address])
         assert r.exit_code == 1 and says in r.output, r.output
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "part-00000.nq").write_bytes(b"")
+    r = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.jsonl"), "--store",
+                                  str(tmp_path / "s"), "--dask", "local:1", "--shards",
+                                  str(tmp_path / "old")])
+    assert r.exit_code == 1 and "holds N-Quads files already" in r.output, r.output
 
 
 def test_load_folder_of_plain_parts_and_refusals(tmp_path: Path, items: Path) -> None:
