@@ -162,23 +162,27 @@ class GeoKG:
     def ingest(self, *paths: str | Path, force: bool = False, batch_size: int = 16,
                n_process: int = 1, time_budget: float | None = ARTICLE_TIME_BUDGET,
                on_progress: Callable[[int], None] | None = None,
-               progress: bool = True) -> IngestReport:
+               progress: bool = True, dask: object = None,
+               shards: str | Path | None = None) -> IngestReport:
         """Extract the articles in ``paths`` (files, directories, globs) into the graph.
 
         Like ``kg ingest``: each article becomes one named graph, an unchanged article is
         skipped unless ``force``, and an unreadable file is reported in
         :attr:`IngestReport.failed` while the rest goes in. See :meth:`ingest_articles`
-        for the other options.
+        for the other options (``dask``: extract on a Dask cluster).
         """
         return self.ingest_articles(read_inputs(*paths), force=force, batch_size=batch_size,
                                     n_process=n_process, time_budget=time_budget,
-                                    on_progress=on_progress, progress=progress)
+                                    on_progress=on_progress, progress=progress, dask=dask,
+                                    shards=shards)
 
     def ingest_articles(self, articles: Iterable[Article | KGError], *, force: bool = False,
                         batch_size: int = 16, n_process: int = 1,
                         time_budget: float | None = ARTICLE_TIME_BUDGET,
                         on_progress: Callable[[int], None] | None = None,
-                        progress: bool = True) -> IngestReport:
+                        progress: bool = True, dask: object = None,
+                        shards: str | Path | None = None,
+                        on_dashboard: Callable[[str], None] | None = None) -> IngestReport:
         """Extract and store articles (:class:`~kg.model.Article` objects you built
         yourself, or what :func:`read_inputs` read: the errors in it are reported failed).
 
@@ -189,6 +193,10 @@ class GeoKG:
         reported (see :func:`kg.pipeline.ingest_articles`). ``on_progress(n)`` is called
         as articles are done; without it, and unless ``progress=False``, a line on stderr
         every few seconds says how far the run is (:class:`kg.progress.LineProgress`).
+
+        ``dask``: extract on a Dask cluster instead (``"local:2"``, ``"tcp://host:8786"``
+        or a ``distributed.Client``), the workers writing their N-Quads shards to the
+        folder ``shards`` if given; the store ends the same (see :mod:`kg.distributed`).
         """
         from kg.pipeline import ingest_articles
         from kg.progress import LineProgress
@@ -197,6 +205,13 @@ class GeoKG:
         lines = LineProgress(len(items)) if on_progress is None and progress \
             and len(items) > 1 else None
         try:
+            if dask is not None:
+                from kg.distributed import ingest_dask
+
+                return ingest_dask(self.store, items, dask, force=force,
+                                   batch_size=batch_size, time_budget=time_budget,
+                                   shards=shards, on_progress=on_progress or lines,
+                                   on_dashboard=on_dashboard)
             return ingest_articles(self.store, items,
                                    self._extractor(batch_size, n_process, time_budget),
                                    force=force, on_progress=on_progress or lines,
@@ -223,9 +238,15 @@ class GeoKG:
     def load(self, path: str | Path, fmt: str | None = None, *,
              default_graph: bool = False) -> int:
         """Add the quads of an RDF file (format from the suffix unless ``fmt``): a dump of
-        another store, or ``kg extract`` output. Returns the number of quads read. Triples
+        another store, or ``kg extract`` output; a folder: every ``*.nq`` file in it, e.g. the
+        shards of ``kg ingest --dask --shards`` (:func:`kg.store.shards.load_folder`).
+        Returns the number of quads read. Triples
         outside any named graph (a Turtle file) are refused unless ``default_graph``."""
         p = Path(path)
+        if p.is_dir():  # shards of kg ingest --dask, or a dump cut into parts
+            from kg.store.shards import load_folder
+
+            return load_folder(self.store, p)
         return self.store.load(p, fmt or p.suffix.lstrip(".") or "trig",
                                default_graph=default_graph)
 
@@ -398,13 +419,14 @@ class GeoKG:
         return self.store.dump(fmt)
 
     def push(self, endpoint: str, *, graph_store: str | None = None, timeout: float = 60.0,
-             on_progress: Callable[[int], None] | None = None) -> PushReport:
-        """Copy every article graph to a remote store, like ``kg push`` (see
-        :func:`kg.push.push`)."""
+             on_progress: Callable[[int], None] | None = None,
+             union_graph: str | None = None) -> PushReport:
+        """Copy every article graph to a remote store, like ``kg push``; ``union_graph``:
+        also their union, as that named graph (for Virtuoso: see :func:`kg.push.push`)."""
         from kg.push import push
 
         return push(self.store, endpoint, graph_store=graph_store, timeout=timeout,
-                    on_progress=on_progress)
+                    on_progress=on_progress, union_graph=union_graph)
 
 
 #: Old names kept for one release: ``kg.Graph`` collided with :class:`rdflib.Graph` (which

@@ -166,13 +166,29 @@ def ingest_articles(
     (e.g. :func:`extract_articles`). When extraction fails, the next
     ``retry_window`` articles (a batch) are extracted one at a time, so that only the
     article that fails by itself (an error, or its time budget spent) is reported
-    failed; then batches resume. A :class:`~kg.errors.ModelError` or a
-    :class:`~kg.errors.StoreError` stops everything.
+    failed; then batches resume (:func:`extract_isolating`). A
+    :class:`~kg.errors.ModelError` or a :class:`~kg.errors.StoreError` stops everything.
     """
     def progress() -> None:
         if on_progress is not None:
             on_progress(1)
 
+    todo, report = triage(kg, items, force=force, on_progress=on_progress)
+    for done in extract_isolating(todo, extract, retry_window=retry_window):
+        if isinstance(done, Extraction):
+            report = report.merge(kg.ingest([done], skip_unchanged=False))
+        else:
+            report = report.merge(IngestReport(failed=(done,)))
+        progress()
+    return report
+
+
+def triage(kg: KnowledgeGraph, items: Iterable[Article | KGError], *, force: bool = False,
+           on_progress: Callable[[int], None] | None = None
+           ) -> tuple[list[Article], IngestReport]:
+    """The articles of ``items`` to extract, and a report of the others: the errors met
+    reading (failed), the articles ``kg`` holds unchanged (skipped unless ``force``), and
+    those that cannot be stored (failed). ``on_progress(1)`` is called for each of those."""
     failed: list[tuple[str, str]] = []
     skipped: list[str] = []
     todo: list[Article] = []
@@ -180,32 +196,42 @@ def ingest_articles(
         if isinstance(item, KGError):
             failed.append((getattr(item, "path", "(input)"),
                            getattr(item, "problem", _one_line(item))))
-            progress()
-            continue
-        try:  # an Article made by hand may hold text no encoding can write
-            known = not force and kg.has_article(URIRef(str(article_iri(item))),
-                                                   item.content_hash)
-        except (ValueError, KGError) as e:
-            if isinstance(e, StoreError) and not isinstance(e, QueryError):
-                raise
-            failed.append((item.key, f"cannot be stored: {_one_line(e)}"))
-            progress()
-            continue
-        if known:
-            skipped.append(item.key)
-            progress()
         else:
-            todo.append(item)
-    report = IngestReport(skipped=tuple(skipped), failed=tuple(failed))
+            try:  # an Article made by hand may hold text no encoding can write
+                known = not force and kg.has_article(URIRef(str(article_iri(item))),
+                                                       item.content_hash)
+            except (ValueError, KGError) as e:
+                if isinstance(e, StoreError) and not isinstance(e, QueryError):
+                    raise
+                failed.append((item.key, f"cannot be stored: {_one_line(e)}"))
+            else:
+                if not known:
+                    todo.append(item)
+                    continue
+                skipped.append(item.key)
+        if on_progress is not None:
+            on_progress(1)
+    return todo, IngestReport(skipped=tuple(skipped), failed=tuple(failed))
+
+
+def extract_isolating(
+    todo: Sequence[Article],
+    extract: Callable[[Sequence[Article]], Iterable[Extraction]],
+    *,
+    retry_window: int = 16,
+) -> Iterator[Extraction | tuple[str, str]]:
+    """One Extraction per article of ``todo``, in order, or ``(key, reason)`` for an
+    article that fails by itself: when ``extract`` fails on a batch, the next
+    ``retry_window`` articles are extracted one at a time, then batches resume. A
+    :class:`~kg.errors.ModelError` or :class:`~kg.errors.StoreError` is raised."""
     pos = 0
     alone_until = 0  # after a failure, articles are extracted one by one up to here
     while pos < len(todo):
         alone = pos < alone_until
         try:
             for ex in extract(todo[pos:pos + 1] if alone else todo[pos:]):
-                report = report.merge(kg.ingest([ex], skip_unchanged=False))
                 pos += 1
-                progress()
+                yield ex
             if not alone:
                 break
         except (ModelError, StoreError):
@@ -219,10 +245,8 @@ def ingest_articles(
                 continue
             reason = e.problem if isinstance(e, InputError) else (
                 f"extraction failed: {type(e).__name__}: {_one_line(e)}")
-            report = report.merge(IngestReport(failed=((todo[pos].key, reason),)))
+            yield todo[pos].key, reason
             pos += 1
-            progress()
-    return report
 
 
 def _one_line(e: BaseException | str) -> str:

@@ -6,7 +6,14 @@ then asked how many triples each pushed graph holds, and a mismatch is an error.
 
 Oxigraph (``oxigraph serve``) answers queries at ``/query`` and graph-store requests at
 ``/store``; when no graph-store URL is given and the endpoint ends in ``/query``, the
-sibling ``/store`` is used, otherwise the endpoint URL itself.
+sibling ``/store`` is used, otherwise the endpoint URL itself. Virtuoso takes graphs at
+``/sparql-graph-crud`` and answers at ``/sparql`` (docs/external-stores.md).
+
+kg queries the union of the article graphs, each triple once. A store that reads every
+graph when a query names none (Virtuoso) counts a triple once per graph holding it;
+``union_graph`` also sends that union, as one named graph, to be queried as the default
+graph (``FROM <union>`` or the protocol's ``default-graph-uri``:
+:func:`kg.remote.remote_query`).
 """
 
 from __future__ import annotations
@@ -46,9 +53,12 @@ def push(
     timeout: float = 60.0,
     verify: bool = True,
     on_progress: Callable[[int], None] | None = None,
+    union_graph: str | None = None,
 ) -> PushReport:
     """PUT every article graph of ``kg`` (and its occurrence graph, when it has one) to
-    the remote store; returns what was sent."""
+    the remote store, and the union of them as the named graph ``union_graph`` if given
+    (in parts of :data:`PART_TRIPLES` triples: the first PUT, the others POSTed); returns
+    what was sent."""
     target = graph_store or _default_graph_store(endpoint)
     sent: dict[URIRef, int] = {}
     graphs = kg.articles()
@@ -64,9 +74,27 @@ def push(
         sent[article] = data.count(b"\n")
         if on_progress is not None:
             on_progress(1)
+    if union_graph is not None:
+        sent[URIRef(union_graph)] = _send_union(kg, target, URIRef(union_graph), timeout)
     if verify and sent:
         _verify(endpoint, sent, timeout)
     return PushReport(len(sent), sum(sent.values()), target)
+
+
+#: Triples per request when the union is sent (:func:`push` with ``union_graph``).
+PART_TRIPLES = 200_000
+
+
+def _send_union(kg: KnowledgeGraph, target: str, graph: URIRef, timeout: float) -> int:
+    lines = (kg.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+             or b"").splitlines(keepends=True)
+    url = f"{target}{'&' if '?' in target else '?'}{urlencode({'graph': str(graph)})}"
+    for k in range(0, max(len(lines), 1), PART_TRIPLES):
+        req = urllib.request.Request(url, data=b"".join(lines[k:k + PART_TRIPLES]),
+                                     method="PUT" if k == 0 else "POST",
+                                     headers={"Content-Type": "application/n-triples"})
+        _send(req, timeout, f"{req.get_method()} the union as graph {graph}")
+    return len(lines)
 
 
 def _default_graph_store(endpoint: str) -> str:

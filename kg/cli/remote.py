@@ -64,11 +64,16 @@ def serve(store_dir: str, host: str, port: int, timeout: float, max_query_length
               help="Graph Store Protocol URL (default: the endpoint, or its sibling /store "
                    "when the endpoint ends in /query, as with Oxigraph).")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1))
+@click.option("--union-graph", metavar="IRI",
+              help="Also send the union of the article graphs to this graph (Virtuoso, whose "
+                   "default graph is not the union; see docs/external-stores.md).")
 @reports_errors
-def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float) -> None:
+def push(store_dir: str, endpoint: str, graph_store: str | None, timeout: float,
+         union_graph: str | None) -> None:
     """Copy every article graph to a remote store (HTTP PUT per named graph), then check."""
     import kg.api
 
     with kg.api.open(store_dir, read_only=True) as g:
-        report = g.push(endpoint, graph_store=graph_store, timeout=timeout)
+        report = g.push(endpoint, graph_store=graph_store, timeout=timeout,
+                        union_graph=union_graph)
     click.echo(report.summary())

@@ -86,9 +86,15 @@ class _Progress:
               metavar="SECONDS",
               help="An article whose extraction (its batch's parse included) takes longer "
                    "is reported failed and skipped; 0: no limit.")
+@click.option("--dask", metavar="local[:N]|tcp://HOST:PORT",
+              help="Extract on Dask workers: a local cluster of N workers, or a running "
+                   "scheduler (see docs/scale.md).")
+@click.option("--shards", type=click.Path(file_okay=False),
+              help="With --dask: the workers write their N-Quads shards to this new or "
+                   "empty folder (shared storage), which kg load can load again.")
 @reports_errors
 def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: int,
-           force: bool, time_budget: float) -> None:
+           force: bool, time_budget: float, dask: str | None, shards: str | None) -> None:
     """Extract articles (files, directories, globs, JSONL) into a persistent store.
 
     Each article becomes one named graph; re-ingesting replaces it, unchanged articles
@@ -99,9 +105,10 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
 
     items = kg.api.read_inputs(*paths)  # before the store is created
     with kg.api.open(store_dir) as g, _Progress(len(items), "ingesting") as progress:
-        report = g.ingest_articles(items, force=force, batch_size=batch_size,
+        report = g.ingest_articles(items, force=force, batch_size=batch_size, dask=dask,
                                    n_process=processes, time_budget=time_budget or None,
-                                   on_progress=progress)
+                                   shards=shards, on_progress=progress,
+                                   on_dashboard=lambda u: click.echo(f"dask: {u}", err=True))
     click.echo(report.summary())
     for key, reason in report.failed:
         click.echo(f"  failed: {printable(key)}: {printable(reason)}")
@@ -112,7 +119,7 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
 
 
 @main.command("load")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
               help="Store directory (created if missing).")
 @click.option("--format", "fmt", default=None,
@@ -120,7 +127,8 @@ def ingest(paths: tuple[str, ...], store_dir: str, batch_size: int, processes: i
               help="RDF format of every file (default: from each file's suffix).")
 @reports_errors
 def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
-    """Load RDF dumps (kg export / kg extract output) into a store, e.g. to restore one.
+    """Load RDF dumps (kg export / kg extract output; a folder: its *.nq files, such as the
+    shards of kg ingest --dask --shards) into a store, e.g. to restore one.
 
     Article graphs already stored are replaced. Files of 100,000 quads or more go through
     the parallel bulk loader: much faster, but not atomic if the disk fails midway.
@@ -132,7 +140,7 @@ def load(files: tuple[str, ...], store_dir: str, fmt: str | None) -> None:
     jobs: list[tuple[Path, str]] = []
     for name in files:  # every format is known before the store is opened
         path = Path(name)
-        given = fmt or RdfFormat.from_suffix(path)
+        given = fmt or RdfFormat.from_suffix(path) or ("nquads" if path.is_dir() else None)
         if given is None:
             raise click.ClickException(
                 f"{path}: cannot tell the RDF format from the suffix {path.suffix!r}; "

@@ -32,7 +32,7 @@ from kg.rdf.iris import entity_iri, occurrence_iri, occurrence_link_iri
 from kg.rdf.tallies import Triple
 from kg.rdf.vocab import KG, KG_NS, KGR_NS, RDF, RDFS, XSD
 
-__all__ = ["occurrence_triples", "read_occurrences"]
+__all__ = ["occurrence_triples", "read_occurrences", "read_reports", "report_triples"]
 
 
 def _key(iri: Node) -> str:
@@ -119,6 +119,23 @@ def _features(e: URIRef, r: Report) -> list[Triple]:
     out += [(e, KG.featurePlace, entity_iri(p)) for p in sorted(r.places)]
     out += [(e, KG.featureState, entity_iri(s)) for s in sorted(r.place_states)]
     return out
+
+
+def report_triples(r: Report) -> list[Triple]:
+    """One report as triples, its class and features (what a shard carries from the worker
+    that extracted it to the writer that links it: :mod:`kg.store.shards`)."""
+    e = URIRef(r.id)
+    return [(e, KG.eventClass, KG[r.type.value]), *_features(e, r)]
+
+
+def read_reports(triples: Iterable[Triple]) -> list[Report]:
+    """The reports :func:`report_triples` wrote, in the order of their first triple (the
+    label is not kept: linking does not read it)."""
+    by_subject: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    return [_report(e, EventType(str(props[KG.eventClass][0])[len(KG_NS):]), props)
+            for e, props in by_subject.items() if KG.eventClass in props]
 
 
 def read_occurrences(triples: Iterable[Triple]) -> list[Occurrence]:

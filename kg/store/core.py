@@ -195,12 +195,16 @@ class KnowledgeGraph:
         fewer deleted entries to skip on every later look-up until it compacts them.
         Graphs with blank nodes (which DELETE DATA cannot name) are dropped and rewritten.
         """
+        self._write_terms(article_iri, {(str(_ox_term(s)), str(_ox_term(p)), str(_ox_term(o))):
+                                        None for s, p, o in triples}, content_hash)
+
+    def _write_terms(self, article_iri: URIRef, new: dict[tuple[str, str, str], None],
+                     content_hash: str) -> None:
+        """:meth:`_write_article` of triples whose terms are in N-Triples syntax."""
         store = self._writable()
         g = _ox_node(article_iri)
         h = _ox_node(URIRef(CONTENT_HASH))
         meta = _ox_node(META_GRAPH)
-        new = {(str(_ox_term(s)), str(_ox_term(p)), str(_ox_term(o))): None
-               for s, p, o in triples}
         old = {(str(q.subject), str(q.predicate), str(q.object))
                for q in store.quads_for_pattern(None, None, None, g)}
         if any(t[0].startswith("_:") or t[2].startswith("_:") for t in (*new, *old)):

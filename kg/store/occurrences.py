@@ -39,8 +39,8 @@ from kg.store.terms import _one_line, _ox_node, _ox_term, _rdflib_term
 if TYPE_CHECKING:
     from kg.store.core import KnowledgeGraph
 
-__all__ = ["OCCURRENCES_GRAPH", "article_reports", "occurrences", "relink_all",
-           "update_occurrences"]
+__all__ = ["OCCURRENCES_GRAPH", "article_reports", "link_reports", "occurrences",
+           "relink_all", "update_occurrences"]
 
 #: The named graph of the occurrence layer.
 OCCURRENCES_GRAPH = occurrences_graph_iri()
@@ -60,7 +60,13 @@ def update_occurrences(kg: KnowledgeGraph, article: URIRef,
                        extraction: Extraction | None) -> None:
     """Bring the occurrence layer in line with ``article`` as now stored: its
     ``extraction`` (None when the article was removed)."""
-    new = article_reports(extraction, article) if extraction is not None else []
+    link_reports(kg, article,
+                 article_reports(extraction, article) if extraction is not None else [])
+
+
+def link_reports(kg: KnowledgeGraph, article: URIRef, new: Sequence[Report]) -> None:
+    """Bring the occurrence layer in line with ``article`` as now stored, whose event
+    reports are ``new`` (see :func:`article_reports`; none when it was removed)."""
     old = _holding(kg, KG.featureArticle, [article])
     candidates: set[URIRef] = set()
     for cls, (low, high) in _reach(new).items():
