@@ -7,7 +7,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Polarity, Role
+from kg.model import EventType, Modality, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "agent", "target"), [
@@ -205,3 +205,27 @@ def test_a_quake_or_storm_in_a_relative_clause_is_no_attack(nlp: Language,
                                                             text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize("text", [
+    "Encouraged to explore painting by a psychotherapist, Whitney began to exhibit.",
+    "His mother always encouraged Derek Chan to be himself.",
+    "NATO guidelines call for spending of 2% of GDP on defence.",
+])
+def test_private_encouragement_and_rules_are_no_appeal(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.APPEAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Sky News reported Netflix Japan had delayed a new episode.",
+    "The Korea Herald reported that the phone was last active in Seoul.",
+])
+def test_an_outlet_reporting_makes_no_statement(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.STATEMENT)
+
+
+def test_what_an_outlet_reports_stays_with_it_as_source(nlp: Language) -> None:
+    events, _ = run(nlp, "Reuters reported that Russian troops had crossed into Ukraine.")
+    assert only(of_type(events, EventType.DEPLOYMENT)).modality is Modality.REPORTED

@@ -50,9 +50,10 @@ def _body_named(ctx: Context, key: str, marks: frozenset[str]) -> bool:
 def among_private(ctx: Context, d: Draft) -> bool:
     """Are all of the draft's actors private (its places aside), in a class that needs a
     public actor?"""
-    if d.type is EventType.APPEAL:  # "asked his employer WWE for his release"
-        agents, asked = d.keys([Role.AGENT]), d.keys([Role.ADDRESSEE])
-        return bool(agents and asked) and all(private(ctx, k) for k in agents | asked)
+    if d.type is EventType.APPEAL:  # "asked his employer WWE for his release", "his mom
+        # encouraged him", "encouraged by a psychotherapist": private people ask each other
+        parties = d.keys([Role.AGENT]) | d.keys([Role.ADDRESSEE])
+        return bool(parties) and all(private(ctx, k) for k in parties)
     if d.type in _OPEN:
         return False
     actors = ctx.actors(d)

@@ -10,6 +10,7 @@ from kg.events.lexicon import (
     DIRECTIVE_VERBS,
     EXPRESSED_NOUNS,
     GROUP_NOUNS,
+    NORM_NOUNS,
     TITLE_NOUNS,
     VERBAL_ATTACK_VERBS,
     WEAPON_NOUNS,
@@ -68,6 +69,8 @@ def special(ctx: Context, i: int) -> Trigger | None:
             c.text.lower() == "off" for c in ctx.kids(i, "prt")):
         return None  # "called off its search"
     if low == "call" and tok.pos == "VERB":
+        if any(ctx.tokens[s].lemma.lower() in NORM_NOUNS for s in ctx.subject(i)):
+            return None  # "NATO guidelines call for 2%": what a rule says
         if any(c.dep == "prep" and c.lemma.lower() in ("on", "upon") for c in kids) or (
                 any(c.dep == "prep" and c.lemma.lower() == "for" for c in kids)
                 and not any(c.dep == "dobj" for c in kids)) or any(

@@ -18,6 +18,7 @@ from kg.events.scope import (
     interview,
     market_trade,
     natural_hazard,
+    outlet_report,
     police_or_crime,
     question,
     questioning,
@@ -35,7 +36,7 @@ def keep(ctx: Context, d: Draft) -> bool:
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
             hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
             compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d) or \
-            halted_fight(ctx, d):
+            halted_fight(ctx, d) or outlet_report(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

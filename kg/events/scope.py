@@ -35,6 +35,14 @@ from kg.events.lexicon import (
 from kg.model import EntityType, EventType, Role
 
 
+def outlet_report(ctx: Context, d: Draft) -> bool:
+    """A news outlet reporting is the press at work, no statement of an actor ("The Korea
+    Herald reported", "Sky News reported"); what it reports stays, attributed to it."""
+    speakers = d.keys([Role.SPEAKER])
+    return d.type is EventType.STATEMENT and bool(speakers) and all(
+        news_outlet(ctx, k) for k in speakers)
+
+
 def interview(ctx: Context, d: Draft) -> bool:
     """A "meeting" with a news outlet or a reporter among its parties is an interview
     ("Wikinews discussed with Kurtzer", "reporter William Saturn reached out to Hammons to

@@ -79,9 +79,9 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
                or (o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON)
                for o in objs):
             return False  # "received a request", "the wounded / X were flown to Y"
-    if trig.type is EventType.SANCTION and any(
+    if trig.type in (EventType.SANCTION, EventType.APPEAL) and any(
             ctx.tokens[s].lemma.lower() in NORM_NOUNS for s in ctx.subject(i)):
-        return False  # "the charter prohibits ...": a standing rule
+        return False  # "the charter prohibits ...", "NATO guidelines call for 2%": a rule
     if trig.type is EventType.SANCTION and any(
             o.lemma.lower() in ROUTINE_NOUNS for o in ctx.kids(i, "dobj", "nsubjpass")):
         return False  # "cancelled his schedule"
