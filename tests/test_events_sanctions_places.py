@@ -229,3 +229,8 @@ def test_an_outlet_reporting_makes_no_statement(nlp: Language, text: str) -> Non
 def test_what_an_outlet_reports_stays_with_it_as_source(nlp: Language) -> None:
     events, _ = run(nlp, "Reuters reported that Russian troops had crossed into Ukraine.")
     assert only(of_type(events, EventType.DEPLOYMENT)).modality is Modality.REPORTED
+
+
+def test_a_known_long_name_wins_over_the_models_shorter_span(nlp: Language) -> None:
+    events, ents = run(nlp, "The Islamic State of Iraq and the Levant claimed the bombing.")
+    assert sorted(e.label for e in ents.values()) == ["Islamic State"]

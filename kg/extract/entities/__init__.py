@@ -94,6 +94,11 @@ def refine_entities(doc: Doc) -> Doc:
     found = [(s, e, doc.vocab.strings[m]) for m, s, e in matches]
     found = [f for f in found if not any(
         g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
+    # "The Islamic State of Iraq" (the model) inside "Islamic State of Iraq and the Levant"
+    # (the tables): an article opening the model's span does not keep the longer name out
+    starts = {f[0] for f in found}
+    ents = [(s + 1, e, lab) if s + 1 in starts and doc[s].lower_ == "the" and e - s > 1
+            else (s, e, lab) for s, e, lab in ents]
     ents = merge(ents, found, replace=False)
     ents = merge(ents, fronted_places(doc, ents), replace=False)
     ents = merge(ents, forces(doc, ents), replace=True)
