@@ -96,9 +96,8 @@ def refine_entities(doc: Doc) -> Doc:
         g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
     # "The Islamic State of Iraq" (the model) inside "Islamic State of Iraq and the Levant"
     # (the tables): an article opening the model's span does not keep the longer name out
-    starts = {f[0] for f in found}
-    ents = [(s + 1, e, lab) if s + 1 in starts and doc[s].lower_ == "the" and e - s > 1
-            else (s, e, lab) for s, e, lab in ents]
+    opened = {s for s, e, _ in ents if doc[s].lower_ == "the" and e - s > 1}
+    found = [(s - 1, e, lab) if s - 1 in opened else (s, e, lab) for s, e, lab in found]
     ents = merge(ents, found, replace=False)
     ents = merge(ents, fronted_places(doc, ents), replace=False)
     ents = merge(ents, forces(doc, ents), replace=True)
