@@ -234,3 +234,10 @@ def test_what_an_outlet_reports_stays_with_it_as_source(nlp: Language) -> None:
 def test_a_known_long_name_wins_over_the_models_shorter_span(nlp: Language) -> None:
     events, ents = run(nlp, "The Islamic State of Iraq and the Levant claimed the bombing.")
     assert sorted(e.label for e in ents.values()) == ["Islamic State"]
+
+
+def test_signing_a_step_of_a_law_is_no_cooperation(nlp: Language) -> None:
+    events, _ = run(nlp, "Biden said he would sign the renewal of the Voting Rights Act.")
+    assert not of_type(events, EventType.COOPERATION)
+    events, _ = run(nlp, "Ukraine and the UK signed a 100-year partnership agreement.")
+    assert of_type(events, EventType.COOPERATION)

@@ -59,8 +59,13 @@ def not_legal(ctx: Context, i: int) -> bool:
 
 
 def not_legislation(ctx: Context, i: int) -> bool:
+    """Not a law, a bill or a one-sided document, nor a step of one ("sign the renewal of
+    the Voting Rights Act", "signed an amendment to the law")."""
+    objs = ctx.objects(i)
+    objs += [x for o in objs for p in ctx.kids(o.i, "prep") if p.lemma.lower() in ("of", "to")
+             for x in ctx.kids(p.i, "pobj")]
     return not any(o.lemma.lower() in LEGISLATION_NOUNS | ONE_SIDED_DOCUMENTS
-                   for o in ctx.objects(i))
+                   for o in objs)
 
 
 def commit(ctx: Context, i: int) -> bool:
