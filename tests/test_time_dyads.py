@@ -213,7 +213,7 @@ def test_entity_names_and_country_codes_are_checked(g: GeoKG, store: Path) -> No
     assert [e.label for e in g.entities(name="north korea")] == ["North Korea"]
     with pytest.raises(UnknownValueError, match="'PRK'"):
         g.named_query("events_by_type", type="Deployment", country="PRQ")
-    with pytest.raises(UnknownValueError, match="did you mean .RUS"):
+    with pytest.raises(UnknownValueError, match="did you mean 'RUS'"):
         g.named_query("events_by_type", type="Deployment", country="Rusia")
     assert g.named_query("events_by_type", type="Deployment", country="prk").rows
     r = CliRunner().invoke(main, ["query", "--store", str(store), "--name", "events_by_type",

@@ -26,7 +26,8 @@ def resolve_names(reader: Reader, name: str, given: Mapping[str, object]) -> dic
     ontology, an entity parameter given by name must be some actor's name (one node: its
     IRI is bound), a country code must be one the store holds, ``since`` / ``until``
     must be ISO dates (``until="2019"`` is the end of 2019). A value that fails is an
-    :class:`~kg.errors.UnknownValueError` naming close matches. Parameters the query does not have are left for the store to refuse."""
+    :class:`~kg.errors.UnknownValueError` naming close matches. Parameters the query does
+    not have are left for the store to refuse."""
     from kg.read.reader import class_iri
 
     params = {p.name: p for p in load_query(name).parameters}

@@ -130,7 +130,8 @@ class Reader:
             return code.upper()
         by_name = {str(r["label"]): str(r["code"]) for r in rows
                    if r["label"] is not None and r["code"] is not None}
-        near = suggest(code.upper(), codes, cutoff=0.6) or [f"{by_name[n]} ({n})" for n in suggest(code, by_name)]
+        near = suggest(code.upper(), codes, cutoff=0.6) or [
+            f"{by_name[n]} ({n})" for n in suggest(code, by_name)]
         raise UnknownValueError("country code", code, near,
                                 hint="no country in the store has this ISO 3166-1 "
                                      "alpha-3 code")
