@@ -232,7 +232,7 @@ def test_what_an_outlet_reports_stays_with_it_as_source(nlp: Language) -> None:
 
 
 def test_a_known_long_name_wins_over_the_models_shorter_span(nlp: Language) -> None:
-    events, ents = run(nlp, "The Islamic State of Iraq and the Levant claimed the bombing.")
+    _, ents = run(nlp, "The Islamic State of Iraq and the Levant claimed the bombing.")
     assert sorted(e.label for e in ents.values()) == ["Islamic State"]
 
 

@@ -153,7 +153,7 @@ def test_every_query_has_a_description_and_a_test() -> None:
     names = {q.name for q in list_queries()}
     assert names == {"events_by_type", "who_met_whom", "deployments_with_quantities",
                      "actor_timeline", "statements_by_speaker", "contested_claims",
-                     "entities_by_type", "articles"}
+                     "entities_by_type", "articles", "dyads"}
     assert all(q.description for q in list_queries())
     tested = {n[len("test_"):] for n in globals() if n.startswith("test_")}
     assert names <= tested
@@ -169,6 +169,19 @@ def test_events_by_type(kg: KnowledgeGraph) -> None:
     assert column(kg, "events_by_type", "event", type="Combat", country="UKR") == [ev(A2, 3)]
     assert column(kg, "events_by_type", "date", type="Meeting") == [
         Literal(date(2024, 10, 30)), Literal(date(2024, 11, 1))]
+
+
+def test_dyads(kg: KnowledgeGraph) -> None:
+    # the same counts as g.dyads(): tests/test_time_dyads.py compares the two
+    from kg.read.graph_data import load_graph_data
+    from kg.read.states import dyads
+
+    want = {(d.source_iri, d.target_iri, d.type, d.month): d.events
+            for d in dyads(load_graph_data(kg))}
+    got = {(str(r["source"]), str(r["target"]), str(r["class"]).rsplit("#", 1)[-1],
+            str(r["month"]) if r["month"] is not None else None): int(str(r["events"]))
+           for r in kg.named_query("dyads").rows}
+    assert got == want and got
 
 
 def test_events_by_type_checks_its_parameters(kg: KnowledgeGraph) -> None:

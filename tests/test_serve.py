@@ -421,3 +421,37 @@ def test_a_burst_of_connections_is_not_reset(endpoint: Endpoint) -> None:
     for t in threads:
         t.join()
     assert statuses == [200] * 100
+
+
+# ----------------------------------------------------------------------- named queries
+
+
+def named(endpoint: Endpoint, name: str, **params: str) -> tuple[int, Any, str]:
+    base = endpoint.url.rsplit("/", 1)[0]
+    return fetch(f"{base}/query/{name}?{urlencode(params)}",
+                 headers={"Accept": "application/sparql-results+json"})
+
+
+def test_named_query_with_since_and_until(endpoint: Endpoint) -> None:
+    status, _, body = named(endpoint, "events_by_type", type="Deployment")
+    assert status == 200, body
+    rows = json.loads(body)["results"]["bindings"]
+    assert rows and all("url" in json.loads(body)["head"]["vars"] for _ in rows)
+    assert "since" not in json.loads(body)["head"]["vars"]
+    status, _, body = named(endpoint, "events_by_type", type="Deployment", until="1999")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    status, _, body = named(endpoint, "dyads", since="2000-01-01")
+    assert status == 200, body
+
+
+def test_named_query_misspelt_values_are_400_with_suggestions(endpoint: Endpoint) -> None:
+    status, _, body = named(endpoint, "events_by_type", type="Deployments")
+    assert status == 400 and "did you mean 'Deployment'" in body
+    status, _, body = named(endpoint, "events_by_type", type="Deployment", country="PRQ")
+    assert status == 400 and "did you mean 'PRK'" in body
+    status, _, body = named(endpoint, "events_by_type", type="Deployment", since="last May")
+    assert status == 400 and "since" in body
+    status, _, body = named(endpoint, "events_by_typ", type="Deployment")
+    assert status == 400 and "events_by_type" in body
+    status, _, body = named(endpoint, "events_by_type", type="Deployment", colour="red")
+    assert status == 400 and "colour" in body

@@ -205,3 +205,41 @@ def test_progress_lines_when_not_a_terminal() -> None:
     p.close()
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("ingesting: 1/3 articles") and lines[-1].endswith("done")
+
+
+def test_entity_names_and_country_codes_are_checked(g: GeoKG, store: Path) -> None:
+    with pytest.raises(UnknownValueError, match="did you mean 'North Korea'"):
+        g.entities(name="Nort Korea")
+    assert [e.label for e in g.entities(name="north korea")] == ["North Korea"]
+    with pytest.raises(UnknownValueError, match="'PRK'"):
+        g.named_query("events_by_type", type="Deployment", country="PRQ")
+    with pytest.raises(UnknownValueError, match="did you mean 'RUS'"):
+        g.named_query("events_by_type", type="Deployment", country="Rusia")
+    assert g.named_query("events_by_type", type="Deployment", country="prk").rows
+    r = CliRunner().invoke(main, ["query", "--store", str(store), "--name", "events_by_type",
+                                  "--param", "type=Deployment", "--param", "country=PRQ"])
+    assert r.exit_code == 2 and "did you mean 'PRK'" in r.output
+
+
+def test_dyads_query_counts_as_g_dyads(g: GeoKG) -> None:
+    def by_query(**kw: str) -> dict[tuple[str, ...], int]:
+        return {(str(r["source"]), str(r["target"]), str(r["class"]).rsplit("#", 1)[-1],
+                 str(r["quadClass"]), str(r["month"])): int(str(r["events"]))
+                for r in g.named_query("dyads", **kw).rows}
+
+    def by_python(**kw: str) -> dict[tuple[str, ...], int]:
+        return {(d.source_iri, d.target_iri, d.type, str(d.quad_class), str(d.month)): d.events
+                for d in g.dyads(**kw)}  # type: ignore[arg-type]
+
+    assert len(by_query()) == 3
+    for kw in ({}, {"since": "2019-04"}, {"until": "2019"}, {"type": "Meeting"}):
+        assert by_query(**kw) == by_python(**kw), kw
+
+
+def test_dyads_query_holds_the_quad_class_table() -> None:
+    from kg.lexicon import _quad_table
+    from kg.queries import load_query
+
+    text = load_query("dyads").text
+    pairs = dict(re.findall(r'\("(\w+)" "([a-z ]+)"\)', text))
+    assert pairs == {k: v.value for k, v in _quad_table().items()}

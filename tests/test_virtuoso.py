@@ -64,6 +64,7 @@ CASES: list[tuple[str, dict[str, object]]] = [
     ("articles", {}),
     ("contested_claims", {}),
     ("deployments_with_quantities", {}),
+    ("dyads", {"type": "Combat"}),
     ("entities_by_type", {}),
     ("entities_by_type", {"type": "Person"}),
     ("events_by_type", {"type": "Deployment"}),

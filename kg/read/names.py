@@ -24,9 +24,10 @@ __all__ = ["resolve_names", "without_window"]
 def resolve_names(reader: Reader, name: str, given: Mapping[str, object]) -> dict[str, object]:
     """``given`` with each value checked: a class parameter must name a class of the
     ontology, an entity parameter given by name must be some actor's name (one node: its
-    IRI is bound), ``since`` / ``until`` must be ISO dates (``until="2019"`` is the end
-    of 2019). A value that fails is an :class:`~kg.errors.UnknownValueError` naming close
-    matches. Parameters the query does not have are left for the store to refuse."""
+    IRI is bound), a country code must be one the store holds, ``since`` / ``until``
+    must be ISO dates (``until="2019"`` is the end of 2019). A value that fails is an
+    :class:`~kg.errors.UnknownValueError` naming close matches. Parameters the query does
+    not have are left for the store to refuse."""
     from kg.read.reader import class_iri
 
     params = {p.name: p for p in load_query(name).parameters}
@@ -42,6 +43,8 @@ def resolve_names(reader: Reader, name: str, given: Mapping[str, object]) -> dic
             nodes = reader.actor(value)
             if len(nodes) == 1:
                 out[key] = URIRef(next(iter(nodes)))
+        elif p.kind == "iso3" and isinstance(value, str):
+            out[key] = reader.country(value.strip())  # a name gets codes suggested
     if "since" in params or "until" in params:
         window = TimeWindow.of(_day(given.get("since")), _day(given.get("until")))
         for key, day in (("since", window.since), ("until", window.until)):

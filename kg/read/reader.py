@@ -110,6 +110,32 @@ class Reader:
                                     hint="no actor has this name or alias")
         return found
 
+    def entity(self, name: str) -> set[str]:
+        """:meth:`named`, or an :class:`~kg.errors.UnknownValueError` suggesting the
+        entities' names closest to ``name`` when no node is called that."""
+        found = self.named(name)
+        if not found:
+            names = {str(r["name"]) for r in self._query("entity_names")
+                     if r["name"] is not None}
+            raise UnknownValueError("entity", name, suggest(name, names),
+                                    hint="no entity has this name or alias")
+        return found
+
+    def country(self, code: str) -> str:
+        """``code`` if something in the store has it as ISO 3166-1 alpha-3 code, else an
+        :class:`~kg.errors.UnknownValueError` suggesting close codes (by code or name)."""
+        rows = self._query("iso3_codes")
+        codes = {str(r["code"]).upper() for r in rows if r["code"] is not None}
+        if code.upper() in codes:
+            return code.upper()
+        by_name = {str(r["label"]): str(r["code"]) for r in rows
+                   if r["label"] is not None and r["code"] is not None}
+        near = suggest(code.upper(), codes, cutoff=0.6) or [
+            f"{by_name[n]} ({n})" for n in suggest(code, by_name)]
+        raise UnknownValueError("country code", code, near,
+                                hint="no country in the store has this ISO 3166-1 "
+                                     "alpha-3 code")
+
     def states(self) -> dict[str, State]:
         """Each entity's state where the graph says so (:func:`kg.read.states.load_states`)."""
         return load_states(self.source)
@@ -200,9 +226,7 @@ class Reader:
         """Entities, by class then label (see :meth:`kg.api.GeoKG.entities`)."""
         wanted = EntityType(str(class_iri(type, EntityType, "entity"))[len(KG_NS):]) \
             if type is not None else None
-        nodes = self.named(name) if name is not None else None
-        if nodes is not None and not nodes:
-            return []
+        nodes = self.entity(name) if name is not None else None
         acc: dict[str, dict[str, Any]] = {}
         for row in self._rows("entity", "x", nodes):
             x = text(row["x"])

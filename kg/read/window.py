@@ -94,10 +94,11 @@ class TimeWindow:
                 and (self.until is None or day <= self.until))
 
 
-def suggest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+def suggest(value: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.75
+            ) -> list[str]:
     """Up to ``n`` candidates close to ``value`` (case ignored), best first."""
     by_fold: dict[str, str] = {}
     for c in candidates:
         by_fold.setdefault(c.casefold(), c)
-    close = difflib.get_close_matches(value.casefold(), list(by_fold), n=n, cutoff=0.75)
+    close = difflib.get_close_matches(value.casefold(), list(by_fold), n=n, cutoff=cutoff)
     return [by_fold[c] for c in close]

@@ -1,7 +1,10 @@
 """The WSGI application of ``kg serve``: a read-only SPARQL 1.1 Protocol endpoint.
 
 ``GET /sparql?query=...``, ``POST /sparql`` with ``application/x-www-form-urlencoded``
-(``query=...``) or ``application/sparql-query``; ``/query`` is the same. The application
+(``query=...``) or ``application/sparql-query``; ``/query`` is the same. ``GET
+/query/NAME?since=2019&type=Sanction`` runs a named query (``kg query --list``) with its
+parameters, through :meth:`kg.api.GeoKG.named_query`: a misspelt value is a 400 whose
+text suggests close ones. The application
 only reads and checks requests; queries are answered by a runner (normally a
 :class:`kg.serve.pool.QueryPool` of worker processes).
 
@@ -44,6 +47,9 @@ class Runner(Protocol):
     """What answers the queries: ``run(sparql, accept, timeout) -> (status, type, body)``."""
 
     def run(self, sparql: str, accept: str, timeout: float) -> Reply: ...
+
+    def run_named(self, name: str, params: dict[str, str], accept: str,
+                  timeout: float) -> Reply: ...
 
 
 class _Refusal(Exception):
@@ -143,8 +149,11 @@ class SparqlApp:
             return 200, "text/plain; charset=utf-8", (
                 b"kg SPARQL endpoint (read-only). Send queries to /sparql "
                 b"(GET ?query=... or POST).\n")
+        if path.startswith("/query/"):
+            return self._named(path[len("/query/"):], environ)
         if path not in ("/sparql", "/query"):
-            raise _Refusal(404, f"no such resource {path}; the endpoint is /sparql")
+            raise _Refusal(404, f"no such resource {path}; the endpoint is /sparql, and "
+                                "/query/NAME runs a named query")
         sparql = self._read_query(environ)
         if is_update(sparql):
             raise _Refusal(403, "SPARQL updates are not accepted; the endpoint is read-only")
@@ -158,6 +167,26 @@ class SparqlApp:
         except QueryError as e:
             raise _Refusal(413 if "characters; the limit" in str(e) else 400, str(e)) from e
         return self.runner.run(sparql, environ.get("HTTP_ACCEPT", ""), self.timeout)
+
+    def _named(self, name: str, environ: Environ) -> Reply:
+        """``GET /query/NAME?since=...&type=...``: a named query (``kg query --list``) with
+        its parameters, through :meth:`kg.api.GeoKG.named_query` in a worker; an unknown
+        query, parameter or value is a 400 naming what would do."""
+        if environ.get("REQUEST_METHOD", "GET") != "GET":
+            raise _Refusal(405, "a named query is asked with GET /query/NAME?PARAM=VALUE")
+        if not name.replace("_", "").isalnum():
+            raise _Refusal(404, f"no named query {name!r}; kg query --list lists them")
+        params: dict[str, str] = {}
+        for key, values in parse_qs(environ.get("QUERY_STRING", ""),
+                                    keep_blank_values=True).items():
+            if len(values) != 1:
+                raise _Refusal(400, f"give parameter {key!r} once")
+            params[key] = values[0]
+        if sum(len(k) + len(v) for k, v in params.items()) > self.max_query_length:
+            raise _Refusal(413, "the parameters are longer than the query limit "
+                                f"({self.max_query_length} characters)")
+        return self.runner.run_named(name, params, environ.get("HTTP_ACCEPT", ""),
+                                     self.timeout)
 
     def _read_query(self, environ: Environ) -> str:
         method = environ.get("REQUEST_METHOD", "GET")

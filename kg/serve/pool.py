@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.errors import StoreError
 from kg.serve.render import Reply, plain
-from kg.serve.worker import Limits, worker_main
+from kg.serve.worker import Limits, Request, worker_main
 
 __all__ = ["QueryPool"]
 
@@ -107,6 +107,14 @@ class QueryPool:
 
     def run(self, sparql: str, accept: str, timeout: float) -> Reply:
         """Answer one query within ``timeout`` seconds (waiting for a free worker included)."""
+        return self._run(sparql, accept, timeout)
+
+    def run_named(self, name: str, params: dict[str, str], accept: str,
+                  timeout: float) -> Reply:
+        """Answer the named query ``name`` with ``params`` (as :meth:`run`)."""
+        return self._run((name, params), accept, timeout)
+
+    def _run(self, request: Request, accept: str, timeout: float) -> Reply:
         deadline = time.monotonic() + timeout
         try:
             w = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
@@ -115,7 +123,7 @@ class QueryPool:
             return plain(503, f"all {self.size} query workers stayed busy for {timeout:g} s"
                               f"{why}; try again")
         try:
-            reply = self._ask(w, sparql, accept, deadline, timeout)
+            reply = self._ask(w, request, accept, deadline, timeout)
         except (EOFError, OSError):
             reply = plain(500, "the query's worker process died; the query was not answered")
             w.failed = True
@@ -125,9 +133,9 @@ class QueryPool:
             self._idle.put(w)
         return reply
 
-    def _ask(self, w: _Worker, sparql: str, accept: str, deadline: float,
+    def _ask(self, w: _Worker, request: Request, accept: str, deadline: float,
              timeout: float) -> Reply:
-        w.conn.send((sparql, accept))
+        w.conn.send((request, accept))
         cpu_at_start = w.cpu()
         while not w.conn.poll(min(_TICK, max(0.0, deadline - time.monotonic()))):
             now = time.monotonic()

@@ -20,14 +20,18 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from kg.api import GeoKG
 from kg.errors import KGError, QueryError, RefusedQueryError, StoreError
 from kg.serve.render import Reply, plain, render
-from kg.store import KnowledgeGraph, QueryResult
+from kg.store import QueryResult
 
 __all__ = ["Limits", "StoreView", "answer", "worker_main"]
 
 #: Seconds between two looks at the store directory for changes.
 REFRESH_INTERVAL = 1.0
+
+#: What a worker is asked: a SPARQL text, or a named query's name and its parameters.
+Request = str | tuple[str, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -44,21 +48,35 @@ class StoreView:
     def __init__(self, path: Path) -> None:
         self.path = path
         # upgrade=False: the workers say nothing about an old store (each would, on stderr)
-        self._kg = KnowledgeGraph(path, read_only=True, upgrade=False)
+        self._g = GeoKG(path, read_only=True, upgrade=False)
         self._stamp = _stamp(path)
         self._checked = time.monotonic()
 
     def query(self, sparql: str, limits: Limits) -> QueryResult:
         self._refresh()
         try:
-            return self._kg.query(sparql, allow_service=limits.allow_service,
-                                  max_rows=limits.max_rows)
+            return self._g.store.query(sparql, allow_service=limits.allow_service,
+                                       max_rows=limits.max_rows)
         except QueryError:
             raise
         except StoreError:  # e.g. a file compacted away by a writer: once more, reopened
             self._reopen()
-            return self._kg.query(sparql, allow_service=limits.allow_service,
-                                  max_rows=limits.max_rows)
+            return self._g.store.query(sparql, allow_service=limits.allow_service,
+                                       max_rows=limits.max_rows)
+
+    def named_query(self, name: str, params: dict[str, str], limits: Limits) -> QueryResult:
+        """A named query through the library object (:meth:`kg.api.GeoKG.named_query`):
+        the same checks, suggestions and ``since`` / ``until`` as in Python and the CLI."""
+        self._refresh()
+        try:
+            result = self._g.named_query(name, params)
+        except StoreError:
+            self._reopen()
+            result = self._g.named_query(name, params)
+        if len(result.rows) > limits.max_rows:
+            raise QueryError(f"the answer has more than {limits.max_rows:,} rows; narrow it "
+                             "with since / until or the query's other parameters")
+        return result
 
     def _refresh(self) -> None:
         now = time.monotonic()
@@ -71,9 +89,9 @@ class StoreView:
 
     def _reopen(self) -> None:
         stamp = _stamp(self.path)
-        fresh = KnowledgeGraph(self.path, read_only=True, upgrade=False)
-        self._kg.close()
-        self._kg, self._stamp = fresh, stamp
+        fresh = GeoKG(self.path, read_only=True, upgrade=False)
+        self._g.close()
+        self._g, self._stamp = fresh, stamp
 
 
 def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
@@ -91,10 +109,14 @@ def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(out))
 
 
-def answer(view: StoreView, sparql: str, accept: str, limits: Limits) -> Reply:
-    """The HTTP answer to one query: the rendered result, or the error as one line."""
+def answer(view: StoreView, request: Request, accept: str, limits: Limits) -> Reply:
+    """The HTTP answer to one request (a SPARQL text, or a named query's name and
+    parameters): the rendered result, or the error as one line."""
     try:
-        return render(view.query(sparql, limits), accept)
+        if isinstance(request, str):
+            return render(view.query(request, limits), accept)
+        name, params = request
+        return render(view.named_query(name, params, limits), accept)
     except RefusedQueryError as e:
         return plain(403, str(e))
     except QueryError as e:
@@ -116,7 +138,7 @@ def worker_main(conn: Connection, store: str, limits: Limits) -> None:
     conn.send(("ready", ""))
     while True:
         try:
-            sparql, accept = conn.recv()
+            request, accept = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(answer(view, sparql, accept, limits))
+        conn.send(answer(view, request, accept, limits))
