@@ -390,7 +390,8 @@ class GeoKG:
         """One self-contained interactive HTML page; nothing is written or opened — save
         the string where you like. ``view``: ``corpus`` (actors and their shared events,
         counted, with a side panel of evidence), ``map`` (events at their places),
-        ``timeline`` (events per week by class and dyad), ``full``, ``actors``, ``ego``
+        ``countries`` (the corpus view with actors rolled up to their states, edges by quad
+        class), ``timeline`` (events per week by class and dyad), ``full``, ``actors``, ``ego``
         (entities and events), or ``auto``: ``corpus`` above
         :data:`kg.viz.CORPUS_EVENTS` events, else ``full`` (see :func:`kg.viz.render_html`).
         ``since`` / ``until``: only the events of that window are drawn.
@@ -398,9 +399,10 @@ class GeoKG:
         from kg.viz import render_html
 
         entities = self.entities() if view == "map" else ()
+        states = Reader(self.store).states() if view == "countries" else None
         return render_html(self.graph_data(since=since, until=until), view=view, focus=focus,
-                           hops=hops,
-                           max_nodes=max_nodes, title=title, entities=entities)
+                           hops=hops, max_nodes=max_nodes, title=title, entities=entities,
+                           states=states)
 
     def export(self, path: str | Path, fmt: str | None = None, *,
                since: date | str | None = None, until: date | str | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""The corpus, map and timeline pages in a real headless Chromium (the DevTools client of
+"""The corpus, countries, map and timeline pages in a real headless Chromium (the DevTools client of
 test_viz_browser): they draw with zero console errors and zero network requests, the top
 actors carry labels readable at the default zoom, a click opens the side panel with the
 evidence highlighted, hostile text stays text, and the time to draw is measured (target
@@ -6,8 +6,8 @@ evidence highlighted, hostile text stays text, and the time to draw is measured 
 
 With ``KG_UPDATE_SCREENSHOT=1`` and ``KG_SCREENSHOT_STORE=DIR`` (a store of the wikinews
 corpus, ``kg ingest ../shared/corpus/wikinews --store DIR``), every view of that store is
-drawn and saved as ``docs/img/corpus.png``, ``map.png`` and ``timeline.png``, and the
-draw times are printed.
+drawn and saved as ``docs/img/corpus.png``, ``countries.png``, ``map.png`` and
+``timeline.png``, and the draw times are printed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pytest
 from test_viz import HOSTILE_ATTR, HOSTILE_SCRIPT
 from test_viz_views import corpus_data
 
+from kg.read.states import State
 from kg.viz import render_html
 
 pytest.importorskip("websocket")
@@ -89,6 +90,46 @@ def test_corpus_view_draws_at_once_with_labels_and_a_panel(
     assert cdp.evaluate("kgNetwork.getSelectedNodes().length") == 1
 
 
+def test_countries_view_draws_every_label_and_opens_an_edge(
+        browser: Callable[[Path], Cdp], tmp_path: Path) -> None:
+    data, _ = corpus_data()
+    # every person and force of the fixture belongs to the state of its group of four
+    states = {}
+    for iri, e in data.entities.items():
+        if e.kind in ("Person", "MilitaryForce", "Country") and "/a/" in iri:
+            i = int(iri.rsplit("/", 1)[1])
+            home = iri.rsplit("/", 1)[0] + f"/{i - i % 4 + 1}"
+            states[iri] = State(home, data.entities[home].label, f"S{i // 4}")
+    cdp, ms = _open(browser, tmp_path / "countries.html",
+                    render_html(data, view="countries", states=states))
+    print(f"countries view of the fixture ({len(data.events)} events) drawn in {ms:.0f} ms")
+    assert ms <= TARGET_MS
+    drawn = _labelled(cdp, 1000)
+    assert len(drawn) >= 4 and {n["label"] for n in drawn} >= {"Actor 1", "Actor 2"}
+    for n in drawn:  # every node labelled at the first zoom, on screen
+        assert n["label"] and n["inside"] and float(str(n["px"])) >= 10, n
+    assert "Actor 0" not in {n["label"] for n in drawn}  # a person: drawn as their state
+    # a real click on the middle of the heaviest edge lists its events in the side panel
+    point = cdp.evaluate(
+        "(() => { const e = kgNetwork.body.data.edges.get()"
+        "  .sort((a, b) => b.value - a.value)[0];"
+        " const p = kgNetwork.getPositions([e.from, e.to]);"
+        " const m = kgNetwork.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2,"
+        "                                  y: (p[e.from].y + p[e.to].y) / 2});"
+        " const r = document.getElementById('mynetwork').getBoundingClientRect();"
+        " return [m.x + r.left, m.y + r.top, e.value]; })()")
+    for kind in ("mousePressed", "mouseReleased"):
+        cdp.send("Input.dispatchMouseEvent", type=kind, x=point[0], y=point[1],
+                 button="left", clickCount=1)
+    assert cdp.poll("document.querySelector('#kg-side .kg-sub').textContent") == \
+        f"{point[2]} shared events"
+    cdp.evaluate("document.querySelector('#kg-side .kg-event-head').click()")
+    facts = cdp.evaluate("[...document.querySelectorAll('#kg-side .kg-detail dt')]"
+                         ".map(d => d.textContent)")
+    assert "quad class" in facts or "codes" not in facts
+    assert _errors(cdp) == []
+
+
 def test_hostile_evidence_stays_text_in_the_panel(
         browser: Callable[[Path], Cdp], tmp_path: Path) -> None:
     data, _ = corpus_data()
@@ -154,7 +195,8 @@ def test_timeline_view_draws_weeks_and_dyads(
 @pytest.mark.skipif(os.environ.get("KG_UPDATE_SCREENSHOT") != "1"
                     or not os.environ.get("KG_SCREENSHOT_STORE"),
                     reason="set KG_UPDATE_SCREENSHOT=1 and KG_SCREENSHOT_STORE=DIR (a store of "
-                           "the wikinews corpus) to redraw docs/img/{corpus,map,timeline}.png")
+                           "the wikinews corpus) to redraw docs/img/{corpus,countries,map,"
+                           "timeline}.png")
 def test_docs_screenshots_of_the_corpus(browser: Callable[[Path], Cdp], tmp_path: Path) -> None:
     import kg.api
 
@@ -162,11 +204,11 @@ def test_docs_screenshots_of_the_corpus(browser: Callable[[Path], Cdp], tmp_path
     times = {}
     with kg.api.open(store, read_only=True) as g:
         pages = {view: g.render_html(view, title="kg viz: the wikinews corpus")
-                 for view in ("corpus", "map", "timeline")}
+                 for view in ("corpus", "countries", "map", "timeline")}
     for view, html in pages.items():
         cdp, times[view] = _open(browser, tmp_path / f"{view}.html", html)
-        if view == "corpus":
-            for n in _labelled(cdp, 10):
+        if view in ("corpus", "countries"):
+            for n in _labelled(cdp, 10 if view == "corpus" else 1000):
                 assert n["label"] and n["inside"] and float(str(n["px"])) >= 10, n
             cdp.evaluate("(() => { const e = kgNetwork.body.data.edges.get()"
                          "  .sort((a, b) => b.value - a.value)[0];"

@@ -43,8 +43,10 @@ def _open_graph(store_dir: str | None, input_file: str | None) -> Iterator[kg.ap
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write.")
 @click.option("--view", default="auto", show_default=True,
-              type=click.Choice(["auto", "corpus", "map", "timeline", "full", "actors", "ego"]),
-              help="corpus: actors and counted shared events; map: events at places; "
+              type=click.Choice(["auto", "corpus", "countries", "map", "timeline", "full",
+                                 "actors", "ego"]),
+              help="corpus: actors and counted shared events; countries: the same with "
+                   "actors rolled up to their states, by quad class; map: events at places; "
                    "timeline: events per week; full, actors, ego: entities and events; "
                    "auto: corpus above 150 events, else full. See docs/viz.md.")
 @click.option("--focus", help="Actor (label or IRI) to centre on; needed by --view ego.")

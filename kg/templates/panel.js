@@ -88,6 +88,7 @@ var KGPanel = (function () {
     fact(dl, "attributed to", e.a);
     fact(dl, "codes", [e.c && "CAMEO " + e.c, e.pl && "PLOVER " + e.pl]
       .filter(function (x) { return x; }).join(" · "));
+    fact(dl, "quad class", e.qc);
     var terms = [];
     e.r.forEach(function (rx) {
       var who = D.entities[rx[1]];

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from kg.analysis import ACTOR_ROLES, GraphData
+from kg.lexicon import quad_class
 from kg.read import EventNode, Evidence
 
 __all__ = ["EventTable", "event_date", "week_start"]
@@ -119,6 +120,7 @@ class EventTable:
         for iri in self.events:
             e = self.data.events[iri]
             when, source = event_date(e)
+            quad = quad_class(e.cameo, e.plover)
             rec: dict[str, Any] = {"t": e.type, "l": e.label, "iri": iri,
                                    "r": [[role, self._entity_ix[x]] for role, x in
                                          self.roles(iri)],
@@ -127,7 +129,8 @@ class EventTable:
                 rec["more"] = len(e.evidence) - _MAX_EVIDENCE
             for key, value in (("d", when), ("ds", source), ("m", e.modality),
                                ("p", e.polarity), ("a", e.attribution), ("q", e.quote),
-                               ("c", e.cameo), ("pl", e.plover)):
+                               ("c", e.cameo), ("pl", e.plover),
+                               ("qc", quad.value if quad else None)):
                 if value:
                     rec[key] = value
             out_events.append(rec)
