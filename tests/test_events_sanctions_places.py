@@ -241,3 +241,10 @@ def test_signing_a_step_of_a_law_is_no_cooperation(nlp: Language) -> None:
     assert not of_type(events, EventType.COOPERATION)
     events, _ = run(nlp, "Ukraine and the UK signed a 100-year partnership agreement.")
     assert of_type(events, EventType.COOPERATION)
+
+
+def test_there_are_n_troops_in_a_state_is_a_deployment(nlp: Language) -> None:
+    events, ents = run(nlp, "There are about 900 American troops in Syria.")
+    deployment = only(of_type(events, EventType.DEPLOYMENT))
+    assert "Syria" in labels(deployment, ents, Role.LOCATION)
+    assert [q.value for q in deployment.quantities] == [900]

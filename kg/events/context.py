@@ -352,6 +352,8 @@ class Context:
         subs = [c.i for c in self.kids(v, *SUBJ) if not (passive and c.dep == "nsubjpass")]
         if not subs:  # "The US has been encouraging": the parser hung it on the auxiliary
             subs = [s.i for a in self.kids(v, "aux") for s in self.kids(a.i, "nsubj")]
+        if not subs and self.kids(v, "expl"):  # "there are 5,000 U.S. troops in Iraq"
+            subs = [c.i for c in self.kids(v, "attr")]
         subs = self._outside_according(v, subs)
         if subs:
             out: list[int] = []
