@@ -248,3 +248,10 @@ def test_there_are_n_troops_in_a_state_is_a_deployment(nlp: Language) -> None:
     deployment = only(of_type(events, EventType.DEPLOYMENT))
     assert "Syria" in labels(deployment, ents, Role.LOCATION)
     assert [q.value for q in deployment.quantities] == [900]
+
+
+def test_a_negated_main_clause_does_not_deny_its_adverbial_clause(nlp: Language) -> None:
+    events, _ = run(nlp, "After Iran attacked the base, the US did not respond.")
+    assert only(of_type(events, EventType.COMBAT)).polarity is Polarity.POSITIVE
+    events, _ = run(nlp, "Russia did not attack Kyiv.")
+    assert only(of_type(events, EventType.COMBAT)).polarity is Polarity.NEGATIVE

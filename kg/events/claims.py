@@ -54,6 +54,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             if framed[1] is not None:
                 reported = True
                 attributed = framed[1]
+    outer = False  # past an adverbial or relative clause: "After Iran attacked the base,
+    # the US did not respond" denies the response, not the attack
     for j in chain:
         tok = toks[j]
         low = tok.lemma.lower()
@@ -76,7 +78,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                 possible = True
             elif c.dep in ("amod",) and ct in PLANNED_MOD:
                 planned = True
-            elif c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger):
+            elif (c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger)) \
+                    and not outer:
                 # "has not answered X's request": the answer is negated, not the request
                 if not (d.light is None and j == toks[d.trigger].head and j != d.trigger
                         and toks[d.trigger].pos in ("NOUN", "PROPN")
@@ -102,6 +105,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                for c in ctx.parse.children(j)):
             possible = True  # "did not say whether it received X": open, not denied
             break
+        if tok.dep in ("advcl", "relcl") and toks[tok.head].pos in VERB_POS:
+            outer = True
     for a in ctx.parse.ancestors(start):
         if a.lemma.lower() in POSSIBLE_HEADS and a.pos in ("NOUN", "ADJ"):
             possible = True
