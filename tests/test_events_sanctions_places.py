@@ -7,7 +7,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Modality, Polarity, Role
+from kg.model import EntityType, EventType, Modality, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "agent", "target"), [
@@ -255,3 +255,8 @@ def test_a_negated_main_clause_does_not_deny_its_adverbial_clause(nlp: Language)
     assert only(of_type(events, EventType.COMBAT)).polarity is Polarity.POSITIVE
     events, _ = run(nlp, "Russia did not attack Kyiv.")
     assert only(of_type(events, EventType.COMBAT)).polarity is Polarity.NEGATIVE
+
+
+def test_a_name_after_a_company_noun_is_a_company(nlp: Language) -> None:
+    _, ents = run(nlp, "China sanctions five subsidiaries of the shipbuilder Hanwha Ocean.")
+    assert {e.label: e.type for e in ents.values()}["Hanwha Ocean"] is EntityType.ORGANIZATION
