@@ -260,3 +260,10 @@ def test_a_negated_main_clause_does_not_deny_its_adverbial_clause(nlp: Language)
 def test_a_name_after_a_company_noun_is_a_company(nlp: Language) -> None:
     _, ents = run(nlp, "China sanctions five subsidiaries of the shipbuilder Hanwha Ocean.")
     assert {e.label: e.type for e in ents.values()}["Hanwha Ocean"] is EntityType.ORGANIZATION
+
+
+def test_a_title_and_its_name_read_as_two_subjects_are_one_speaker(nlp: Language) -> None:
+    events, ents = run(nlp, "The Labour Party's leader, Jeremy Corbyn announced he will not "
+                            "seek the leadership.")
+    statement = only(of_type(events, EventType.STATEMENT))
+    assert labels(statement, ents, Role.SPEAKER) == {"Jeremy Corbyn"}

@@ -371,7 +371,13 @@ class Context:
                     out.extend(c.i for c in self.kids(s, "conj"))  # "he and X urged"
                 else:
                     out.append(s)
-            return out
+            # "The Labour Party's leader, Jeremy Corbyn announced": the parser made the
+            # title and the name two subjects; the named person is the one
+            named = [s for s in out if s in self.at
+                     and self.type_of(self.at[s][0]) is EntityType.PERSON]
+            return [s for s in out if not (
+                self.tokens[s].lemma.lower() in TITLE_NOUNS
+                and any(0 < self.at[n][1].start - s <= 3 for n in named))] or out
         if passive:
             return []
         if tok.dep == "acl" and tok.tag == "VBG" and v - 1 in self.at and \
