@@ -23,6 +23,7 @@ from kg.events.lexicon import (
     LIFTING_VERBS,
     LIGHT_VERBS,
     NEWS_MEDIA_WORDS,
+    PAUSE_VERBS,
     RESPONSIBILITY_NOUNS,
 )
 from kg.model import EntityType, EventType, Modality, Polarity, Role
@@ -36,7 +37,7 @@ _SOURCES = frozenset({EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZA
 #: "halt attacks" stops attacks that did take place.
 _HALTABLE = frozenset({EventType.MEETING, EventType.TRAINING, EventType.TRANSFER})
 #: What calls off a fight before it begins (not "halt", "pause", "suspend").
-_CALLED_OFF = HALT_VERBS - {"halt", "pause", "suspend", "block"}
+_CALLED_OFF = HALT_VERBS - PAUSE_VERBS
 
 
 def _halt_lemma(ctx: Context, v: int) -> str:

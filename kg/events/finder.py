@@ -91,8 +91,8 @@ def _in_a_name(ctx: Context, tok: Token) -> bool:
     if tok.pos not in NOUN_POS or not tok.text[:1].isupper():
         return False
     hit = ctx.at.get(tok.i)
-    if hit is not None and hit[1].end - hit[1].start >= 2 and hit[1].start <= tok.i < hit[1].end:
-        return True
+    if hit is not None and hit[1].end - hit[1].start >= 2:
+        return True  # ctx.at maps every token a mention covers
     if tok.tag not in ("NNP", "NNPS") or tok.i == ctx.parse.sentences[tok.sent].start:
         return False
     near = [ctx.tokens[tok.head], *ctx.kids(tok.i, "conj")]

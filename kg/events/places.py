@@ -77,13 +77,13 @@ def _sentence_place(ctx: Context, d: Draft) -> None:
     """The one place a sentence locates anything in ("a drone strike ...; nine injured in
     Israel") is where its fighting happened; two places elsewhere in it leave the event
     without one."""
-    sent = ctx.tokens[d.trigger].sent
     if _subordinate(ctx, d.trigger):
         return  # "... in the Gaza Strip after a militant attack injures a soldier"
+    sent = ctx.parse.sentence_of(d.trigger)
+    anchors = anchor_tokens(d)
     found: list[tuple[str, Mention]] = []
-    for tok in ctx.tokens:
-        if tok.sent != sent or tok.dep != "pobj" or tok.i in anchor_tokens(d) or \
-                _subordinate(ctx, tok.i):
+    for tok in ctx.tokens[sent.start:sent.end]:
+        if tok.dep != "pobj" or tok.i in anchors or _subordinate(ctx, tok.i):
             continue
         prep = ctx.tokens[tok.head]
         if prep.lemma.lower() not in LOC_PREPS - {"on"} or \

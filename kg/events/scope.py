@@ -14,6 +14,7 @@ from kg.events.lexicon import (
     ANIMAL_NOUNS,
     ATTACKER_NOUNS,
     CRIME_CASE_NOUNS,
+    ENDING_VERBS,
     FIGURATIVE_FIGHT_MODIFIERS,
     HABITUAL_ADVERBS,
     HALT_VERBS,
@@ -27,6 +28,7 @@ from kg.events.lexicon import (
     NEWS_MEDIA_WORDS,
     NOUNS,
     OPERATION_MODIFIERS,
+    OPERATION_NOUNS,
     PEOPLE_NOUNS,
     PURPOSE_NOUNS,
     TRIP_WORDS,
@@ -219,7 +221,7 @@ def halted_fight(ctx: Context, d: Draft) -> bool:
     court's halting anything (a ruling)."""
     if d.type is not EventType.SANCTION or ctx.tokens[d.trigger].pos not in ("VERB", "AUX"):
         return False
-    if ctx.tokens[d.trigger].lemma.lower() not in HALT_VERBS | {"stop", "end"}:
+    if ctx.tokens[d.trigger].lemma.lower() not in HALT_VERBS | ENDING_VERBS:
         return False
     subjects = [t for s in ctx.subject(d.trigger) for t in (s, *(c.i for c in ctx.kids(s, "conj")))]
     if any(ctx.tokens[t].lemma.lower() in JUDICIAL_NOUNS for t in subjects):
@@ -230,7 +232,7 @@ def halted_fight(ctx: Context, d: Draft) -> bool:
             return True  # "Russia blocked a resolution on Syria": a vote, no measure
         trig = NOUNS.get(low)
         if (trig is not None and trig.type is EventType.COMBAT) or (
-                low in ("action", "operation", "campaign") and any(  # not "air links"
+                low in OPERATION_NOUNS and any(  # not "air links"
                     c.lemma.lower() in OPERATION_MODIFIERS
                     for c in ctx.kids(o.i, "amod", "compound"))):
             return True
