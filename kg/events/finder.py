@@ -267,6 +267,12 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 continue
             if not _attack_implied(ctx, d):
                 continue
+            # "Hezbollah rocket fire", "a US counter-terrorism operation": who attacks
+            for o in _attack_means(ctx, d.trigger):
+                for m in ctx.kids(o.i, "compound", "amod", "poss", "nmod"):
+                    for key, mention in ctx.np_entities(m.i):
+                        if ctx.type_of(key) is not EntityType.PLACE:
+                            d.add(Role.AGENT, key, mention)
         elif d.type is EventType.COMBAT and d.light is None and not d.keys([Role.AGENT]) and \
                 ctx.tokens[d.trigger].pos in VERB_POS:
             # "Afghan forces launch mortars into Pakistan, with one hitting a house": the
@@ -304,8 +310,18 @@ def _attack_implied(ctx: Context, d: Draft) -> bool:
             return True
     elif any(_attacker(ctx, s) for s in ctx.subject(d.trigger)):
         return True
-    return any(_attacker(ctx, o.i, named=False) for p in ctx.kids(d.trigger, "prep", "agent")
-               if p.lemma.lower() in ("by", "in", "from", "with") for o in ctx.kids(p.i, "pobj"))
+    return bool(_attack_means(ctx, d.trigger))
+
+
+def _attack_means(ctx: Context, i: int) -> list[Token]:
+    """What casualty verb ``i``, or a casualty verb coordinated with it, says the harm came
+    by, when that is an attacker, weapon or attack ("killed in an airstrike", "killed and
+    11 injured by Hezbollah rocket fire": a weapon modifies it)."""
+    verbs = [i, *(c.i for c in ctx.kids(i, "conj") if c.lemma.lower() in CASUALTY_VERBS)]
+    return [o for v in verbs for p in ctx.kids(v, "prep", "agent")
+            if p.lemma.lower() in ("by", "in", "from", "with") for o in ctx.kids(p.i, "pobj")
+            if _attacker(ctx, o.i, named=False) or any(
+                m.lemma.lower() in WEAPON_NOUNS for m in ctx.kids(o.i, "compound"))]
 
 
 def _weapon_means(ctx: Context, d: Draft) -> bool:

@@ -13,7 +13,7 @@ from kg.events.context import (
     Draft,
     anchor_tokens,
 )
-from kg.events.lexicon import SETTING_NOUNS
+from kg.events.lexicon import CASUALTY_VERBS, NOUNS, SETTING_NOUNS, WEAPON_NOUNS
 from kg.events.roles import place_role
 from kg.model import EventType, Mention, Role
 
@@ -47,6 +47,8 @@ def fallback_place(ctx: Context, d: Draft) -> None:
     anchors = anchor_tokens(d)
     tok = ctx.tokens[d.head]
     roots = list(anchors)
+    if tok.lemma.lower() in CASUALTY_VERBS:  # "one killed and 11 injured in X": one place
+        roots += [c.i for c in ctx.kids(tok.i, "conj") if c.lemma.lower() in CASUALTY_VERBS]
     if tok.dep == "advcl" and tok.tag == "VBG" and tok.head != tok.i:
         roots.append(tok.head)  # "gunmen target a church in Eruku, killing two people"
     if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in ("for", "from"):
@@ -58,8 +60,11 @@ def fallback_place(ctx: Context, d: Draft) -> None:
         while stack:
             j, depth = stack.pop(0)
             tok = ctx.tokens[j]
+            attack = d.type is EventType.COMBAT and (tok.lemma.lower() in WEAPON_NOUNS or (
+                tok.lemma.lower() in NOUNS and NOUNS[tok.lemma.lower()].type is EventType.COMBAT))
             if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in LOC_PREPS | DEST_PREPS \
-                    and j not in anchors:  # "killed in an Israeli airstrike": not a place
+                    and j not in anchors and not attack:
+                # "killed in an Israeli airstrike / a Russian missile": not a place
                 for key, m in ctx.np_entities(j):
                     if ctx.type_of(key) in PLACE_TYPES:
                         prep = ctx.tokens[tok.head].lemma.lower()

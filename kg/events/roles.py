@@ -18,7 +18,9 @@ from kg.events.context import (
 from kg.events.lexicon import (
     CONTENT_VERBS,
     JUDGEMENT_VERBS,
+    NOUNS,
     PATIENT_NOUNS,
+    QUANTIFIER_NOUNS,
     SANCTIONED_THINGS,
     TARGET_VERBS,
     TOPIC_VERBS,
@@ -75,6 +77,9 @@ def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
                     if ctx.type_of(key) is not EntityType.PLACE:
                         d.add(Role.AGENT, key, m)
                 continue
+            if d.type is EventType.COMBAT and prep in ("in", "by", "from") and \
+                    o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is d.type:
+                continue  # "injured in Russian strikes": the attack's own phrase, no place
             for key, m in ctx.np_entities(o.i):
                 etype = ctx.type_of(key)
                 place_like = etype in PLACE_TYPES or (etype is EntityType.ORGANIZATION
@@ -362,6 +367,9 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                         EventType.MEETING, EventType.COOPERATION)):
                     for key, m in found:
                         d.add(Role.PARTICIPANT, key, m)
+        for o in _stray_agents(ctx, d.trigger):
+            for key, m in ctx.np_entities(o.i):
+                d.add(actor, key, m)
         _prep_args(ctx, d, d.trigger)
         if d.type in (EventType.SANCTION, EventType.COMBAT):
             # "sanctions targeting Russian banks", "strikes aimed at Hamas positions"
@@ -430,6 +438,23 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     d.add(Role.PARTICIPANT, key, m)
 
 
+
+
+def _stray_agents(ctx: Context, i: int) -> list[Token]:
+    """The "by" phrase of event noun ``i`` that the parser hung on its governor: on the
+    active verb whose object it is ("condemned the airstrikes by Ukrainian forces") or on
+    the noun that counts it ("a number of airstrikes by Ukrainian forces")."""
+    tok = ctx.tokens[i]
+    gov = tok.head
+    if tok.dep == "pobj" and ctx.tokens[gov].lemma.lower() == "of":
+        counter = ctx.tokens[ctx.tokens[gov].head]
+        if counter.lemma.lower() not in QUANTIFIER_NOUNS:
+            return []
+        gov = counter.i
+    elif tok.dep != "dobj" or ctx.is_passive(gov):
+        return []
+    return [o for p in ctx.kids(gov, "prep") if p.lemma.lower() == "by" and p.i > i
+            for o in ctx.kids(p.i, "pobj")]
 
 
 def _host_party(ctx: Context, d: Draft) -> None:

@@ -1,0 +1,60 @@
+"""A toll tells of an attack when a weapon modifies what caused it, also through a casualty
+verb coordinated with the first; an attack noun's "by" phrase names its attacker wherever
+the parser hung it; an attack named as the means of harm is no place."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+
+from kg.model import EventType, Role
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Two people are killed and five others are injured in a car bomb explosion near a "
+     "market in Mogadishu, Somalia.", "Mogadishu"),
+    ("Three people are killed and 14 are wounded by Hezbollah rocket fire in Kiryat "
+     "Shmona, Israel.", "Kiryat Shmona"),
+])
+def test_a_weapon_modified_cause_makes_a_toll_an_attack(nlp: Language, text: str,
+                                                        place: str) -> None:
+    events, ents = run(nlp, text)
+    event = only(of_type(events, EventType.COMBAT))
+    assert place in labels(event, ents, Role.LOCATION)
+
+
+def test_the_weapons_owner_attacks(nlp: Language) -> None:
+    events, ents = run(nlp, "One person is killed and 11 are injured by Hezbollah rocket "
+                            "fire in Nahariya, Israel.")
+    assert "Hezbollah" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Nine people are killed and 20 others are injured in a bus crash in Nakuru, Kenya.",
+    "Four miners are killed and six injured in a gas explosion in Shanxi, China.",
+])
+def test_a_toll_of_an_accident_stays_no_attack(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    # the parser hangs "by" on the verb whose object the attack noun is
+    ("The ministry condemned the airstrikes by Turkish forces.", "Turkish forces"),
+    # ... or on the noun that counts it
+    ("A curfew is declared in Kherson after a growing number of drone strikes by Russian "
+     "forces.", "Russian forces"),
+])
+def test_an_attack_nouns_by_phrase_names_its_attacker(nlp: Language, text: str,
+                                                      agent: str) -> None:
+    events, ents = run(nlp, text)
+    assert agent in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+def test_an_attack_named_as_the_cause_is_no_place(nlp: Language) -> None:
+    events, ents = run(nlp, "Two people are killed and ten are injured in Russian missile "
+                            "strikes on power plants in Kharkiv, Ukraine.")
+    event = only(of_type(events, EventType.COMBAT))
+    assert "Russia" not in labels(event, ents, Role.LOCATION)
+    assert "Kharkiv" in labels(event, ents, Role.LOCATION)
