@@ -86,6 +86,9 @@ class Condition(StrEnum):
     #: the object is ground, a place, a vessel or armed forces: "seized the town", not
     #: "seized 28 tonnes of cannabis"
     TERRITORY_OBJ = "territory_obj"
+    #: territory_obj, or the captor is armed forces: "seized the town", "was captured by
+    #: U.S. forces", not "police captured the suspect"
+    CAPTURE = "capture"
     #: the object is a guest or a gathering: an actor ("hosted Putin", "hosted a delegation")
     #: or a meeting noun ("hosted a summit"), not "hosted the Grand Prix"
     GUEST_OBJ = "guest_obj"

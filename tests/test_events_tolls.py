@@ -58,3 +58,21 @@ def test_an_attack_named_as_the_cause_is_no_place(nlp: Language) -> None:
     event = only(of_type(events, EventType.COMBAT))
     assert "Russia" not in labels(event, ents, Role.LOCATION)
     assert "Kharkiv" in labels(event, ents, Role.LOCATION)
+
+
+def test_armed_forces_capturing_a_person_is_combat(nlp: Language) -> None:
+    events, ents = run(nlp, "The former president of Panama is captured by U.S. forces "
+                            "and flown to Miami.")
+    event = only(of_type(events, EventType.COMBAT))
+    assert labels(event, ents, Role.AGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Police capture the suspect in Ohio after a manhunt.",
+    "Soldiers seize 30 satellite terminals at the border.",
+    "The military junta seizes power in the capital.",
+])
+def test_capturing_goods_power_or_a_suspect_by_police_is_no_combat(nlp: Language,
+                                                                   text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)

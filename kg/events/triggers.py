@@ -203,6 +203,17 @@ def _territory_obj(ctx: Context, i: int) -> bool:
 
 
 
+def _capture(ctx: Context, i: int) -> bool:
+    """Ground is taken, or armed forces take people: "Maduro is captured by U.S. forces",
+    not "soldiers seized 30 terminals" or "the junta seized power"."""
+    if _territory_obj(ctx, i):
+        return True
+    objs = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+    people = [o for o in objs if o.lemma.lower() in PEOPLE_NOUNS | TITLE_NOUNS or any(
+        ctx.type_of(k) is EntityType.PERSON for k, _ in ctx.np_entities(o.i))]
+    return bool(people) and any(ctx.is_military(s) for s in ctx.subject(i))
+
+
 def _names_actor(ctx: Context, o: Token) -> bool:
     return any(ctx.type_of(k) in _ACTORS for k, _ in ctx.np_entities(o.i))
 
@@ -372,6 +383,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.INFO_OBJ: _info_obj,
     Condition.TIES_OBJ: _ties_obj,
     Condition.TERRITORY_OBJ: _territory_obj,
+    Condition.CAPTURE: _capture,
     Condition.GUEST_OBJ: _guest_obj,
     Condition.ACTOR_OBJ: _actor_obj,
     Condition.ARMED_SUBJ: armed_subj,
