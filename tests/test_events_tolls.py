@@ -76,3 +76,24 @@ def test_capturing_goods_power_or_a_suspect_by_police_is_no_combat(nlp: Language
                                                                    text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The rebels regain control of Mosul after two days of fighting.", "Mosul"),
+    ("Government forces seize control of the oil field in Deir ez-Zor Governorate.",
+     "Deir ez-Zor"),
+])
+def test_taking_control_of_ground_is_a_capture_there(nlp: Language, text: str,
+                                                      place: str) -> None:
+    events, ents = run(nlp, text)
+    event = only(of_type(events, EventType.COMBAT))
+    assert place in labels(event, ents, Role.LOCATION)
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch government moves to seize control of the chipmaker Nexperia.",
+    "Democrats took control of the Senate in 2021.",
+])
+def test_control_of_a_body_is_won_not_fought_for(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)

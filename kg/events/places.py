@@ -51,6 +51,15 @@ def fallback_place(ctx: Context, d: Draft) -> None:
         roots += [c.i for c in ctx.kids(tok.i, "conj") if c.lemma.lower() in CASUALTY_VERBS]
     if tok.dep == "advcl" and tok.tag == "VBG" and tok.head != tok.i:
         roots.append(tok.head)  # "gunmen target a church in Eruku, killing two people"
+    if d.type is EventType.COMBAT:  # "regains control of Kauda": where it is fought
+        for x in [x for o in ctx.kids(tok.i, "dobj") if o.lemma.lower() == "control"
+                  for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
+                  for x in ctx.kids(p.i, "pobj")]:
+            for key, m in ctx.np_entities(x.i):
+                if ctx.type_of(key) in PLACE_TYPES:
+                    d.add(Role.LOCATION, key, m)
+                    return
+            roots.append(x.i)  # "control of the Al-Omar field in Deir ez-Zor"
     if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in ("for", "from"):
         # "arrives in Baghdad for talks", "the toll from the airstrikes in Spin Boldak"
         roots.append(ctx.tokens[tok.head].head)

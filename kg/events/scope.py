@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.events.actors import news_outlet
-from kg.events.context import Context, Draft
+from kg.events.context import PLACE_TYPES, Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
@@ -20,6 +20,7 @@ from kg.events.lexicon import (
     HALT_VERBS,
     HOSTILE_VERBS,
     INQUIRY_NOUNS,
+    INSTITUTION_NOUNS,
     INVESTIGATOR_NOUNS,
     JOURNALIST_NOUNS,
     JUDICIAL_NOUNS,
@@ -31,6 +32,7 @@ from kg.events.lexicon import (
     OPERATION_NOUNS,
     PEOPLE_NOUNS,
     PURPOSE_NOUNS,
+    TERRITORY_NOUNS,
     TRIP_WORDS,
     VISIT_SITE_NOUNS,
 )
@@ -129,6 +131,8 @@ def figurative_fight(ctx: Context, d: Draft) -> bool:
     if d.type is not EventType.COMBAT:
         return False
     tok = ctx.tokens[d.trigger]
+    if _control_of_a_body(ctx, d.trigger):
+        return True
     if any(c.lemma.lower() in FIGURATIVE_FIGHT_MODIFIERS or c.text.lower()
            in FIGURATIVE_FIGHT_MODIFIERS for c in ctx.kids(d.trigger, "compound", "amod")):
         return True
@@ -147,6 +151,20 @@ def figurative_fight(ctx: Context, d: Draft) -> bool:
         if tok.lemma.lower() == "fight" and not objs and (cause or foes) and not armed_foe:
             return True
     return False
+
+
+def _control_of_a_body(ctx: Context, i: int) -> bool:
+    """Control taken of a company, a chamber or a party is won, not fought for ("seize
+    control of Nexperia", "took control of the Senate"); of ground, a site or forces it is
+    a capture ("regains control of Kauda")."""
+    held = [x for o in ctx.kids(i, "dobj") if o.lemma.lower() == "control"
+            for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
+            for x in ctx.kids(p.i, "pobj")]
+    bodies = [x for x in held if x.lemma.lower() in INSTITUTION_NOUNS or any(
+        c.lemma.lower() in INSTITUTION_NOUNS for c in ctx.kids(x.i, "compound", "appos"))]
+    return bool(bodies) or (bool(held) and not any(
+        x.lemma.lower() in TERRITORY_NOUNS or ctx.is_military(x.i) or any(
+            ctx.type_of(k) in PLACE_TYPES for k, _ in ctx.np_entities(x.i)) for x in held))
 
 
 def police_or_crime(ctx: Context, d: Draft) -> bool:
