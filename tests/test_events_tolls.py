@@ -97,3 +97,11 @@ def test_taking_control_of_ground_is_a_capture_there(nlp: Language, text: str,
 def test_control_of_a_body_is_won_not_fought_for(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.COMBAT)
+
+
+def test_a_craft_striking_something_is_no_attack_a_munition_is(nlp: Language) -> None:
+    crash, _ = run(nlp, "A helicopter under contract to the utility struck power lines "
+                        "and crashed near Fairfield.")
+    assert not of_type(crash, EventType.COMBAT)
+    fired, _ = run(nlp, "A fighter jet fired a missile at the oil tanker.")
+    assert of_type(fired, EventType.COMBAT)

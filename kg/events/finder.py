@@ -51,6 +51,7 @@ from kg.events.lexicon import (
     INSTITUTION_NOUNS,
     INTENT_VERBS,
     LIGHT_VERBS,
+    MUNITION_NOUNS,
     NOUNS,
     OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
@@ -326,14 +327,16 @@ def _attack_means(ctx: Context, i: int) -> list[Token]:
 
 def _weapon_means(ctx: Context, d: Draft) -> bool:
     """An attack the text tells by its weapon, with no side named: "a drone strike targets
-    the tanker", "a tanker is hit by an unknown projectile", "a missile struck a school"."""
+    the tanker", "a tanker is hit by an unknown projectile", "a missile struck a school";
+    not a craft that may crash ("a helicopter struck power lines")."""
     tok = ctx.tokens[d.trigger]
     if tok.pos in NOUN_POS:
         means = ctx.kids(d.trigger, "compound", "amod")
     else:
         means = [o for p in ctx.kids(d.trigger, "agent") for o in ctx.kids(p.i, "pobj")]
         means += [ctx.tokens[s] for s in ctx.subject(d.trigger)]
-    return any(m.lemma.lower() in WEAPON_NOUNS for m in means)
+        means += ctx.kids(d.trigger, "dobj")  # "a jet fired a missile"
+    return any(m.lemma.lower() in MUNITION_NOUNS for m in means)
 
 
 def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
