@@ -267,3 +267,11 @@ def test_a_title_and_its_name_read_as_two_subjects_are_one_speaker(nlp: Language
                             "seek the leadership.")
     statement = only(of_type(events, EventType.STATEMENT))
     assert labels(statement, ents, Role.SPEAKER) == {"Jeremy Corbyn"}
+
+
+def test_both_of_two_coordinated_titled_names_are_targets(nlp: Language) -> None:
+    # the parser hangs the first name on the second's title
+    events, ents = run(nlp, "The Security Council votes to lift sanctions on Syrian "
+                            "president Ahmed al-Sharaa and interior minister Anas Khattab.")
+    targets = labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)
+    assert {"Ahmed al-Sharaa", "Anas Khattab"} <= set(targets)

@@ -99,7 +99,15 @@ def test_known_bodies_missed_by_the_model_are_added(nlp: Language) -> None:
 def test_non_names_are_dropped_and_parentheses_cut(nlp: Language) -> None:
     text = "The World Health Organization (WHO said COVID-19 spread."
     doc = with_ents(nlp, text, [("World Health Organization (WHO", "ORG"), ("COVID-19", "ORG")])
-    assert ents(refine_entities(doc)) == [("World Health Organization", "ORG")]
+    # the acronym after the parenthesis is a mention of its own (three capitals of the
+    # actor table)
+    assert ents(refine_entities(doc)) == [("World Health Organization", "ORG"), ("WHO", "ORG")]
+
+
+def test_three_capital_acronyms_of_the_table_are_names(nlp: Language) -> None:
+    doc = with_ents(nlp, "Britain sanctions Russia's GRU.", [("Britain", "GPE"),
+                                                            ("Russia", "GPE")])
+    assert ("GRU", "ORG") in ents(refine_entities(doc))
 
 
 def test_analyze_keeps_times_and_quantities_and_marks_forces(nlp: Language) -> None:

@@ -199,6 +199,14 @@ class Context:
         if hit is not None:
             out.append(hit)
             is_person = self.type_of(hit[0]) is EntityType.PERSON
+            for c in [*self.kids(i, "nmod"), *(n for k in self.kids(i, "compound")
+                                                for n in self.kids(k.i, "nmod"))]:
+                # "on Syrian president Ahmed al-Sharaa and interior minister Anas
+                # Khattab": the parser hung the first of two coordinated names on the second
+                if c.i in self.at and c.i not in range(hit[1].start, hit[1].end) and \
+                        self.kids(c.i, "cc") and self.type_of(self.at[c.i][0]) is \
+                        self.type_of(hit[0]):
+                    out.append(self.at[c.i])
             for c in self.kids(i, "compound"):
                 if c.i not in range(hit[1].start, hit[1].end) or any(
                         g.dep in ("conj", "appos") for g in self.parse.children(c.i)):

@@ -21,13 +21,14 @@ def actor_matcher(vocab: Vocab) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     for a in gazetteer._actor_index().by_key.values():
         names = {a.label, *a.aliases}
-        # Short all-lower or all-caps acronyms like "IS" or "AU" are too ambiguous to add
-        # where the model saw nothing; they still resolve when the model tags them.
+        # Two-letter acronyms like "IS" or "AU" are too ambiguous to add where the model
+        # saw nothing (they still resolve when the model tags them); three capitals are a
+        # body's ("Russia's GRU", "the FSB").
         # "Israeli army", "Russia's Africa Corps": the force rules read the demonym.
         # "G7", "M23": letters and digits are not ambiguous. "Palestinian Islamic Jihad",
         # "Saudi Aramco": a body's own name may open with a demonym.
         pats = [Doc(vocab, words=[t.text for t in tokenizer(n)])
-                for n in names if (len(n) > 3 or "." in n or (
+                for n in names if (len(n) > 3 or "." in n or (len(n) == 3 and n.isupper()) or (
                     any(ch.isdigit() for ch in n) and any(ch.isalpha() for ch in n)))
                 and (a.type != "MilitaryForce"
                      or not is_country_word(n.split()[0].removesuffix("'s")))]
