@@ -56,6 +56,7 @@ from kg.events.lexicon import (
     OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
     SEQUENCE_MARKS,
+    VEHICLE_NOUNS,
     WARNING_VERBS,
     WEAPON_NOUNS,
     Trigger,
@@ -327,8 +328,8 @@ def _attack_means(ctx: Context, i: int) -> list[Token]:
 
 def _weapon_means(ctx: Context, d: Draft) -> bool:
     """An attack the text tells by its weapon, with no side named: "a drone strike targets
-    the tanker", "a tanker is hit by an unknown projectile", "a missile struck a school";
-    not a craft that may crash ("a helicopter struck power lines")."""
+    the tanker", "a tanker is hit by an unknown projectile", "a missile struck a school",
+    "torpedoed by a submarine"; not an aircraft ("a helicopter struck power lines")."""
     tok = ctx.tokens[d.trigger]
     if tok.pos in NOUN_POS:
         means = ctx.kids(d.trigger, "compound", "amod")
@@ -336,7 +337,9 @@ def _weapon_means(ctx: Context, d: Draft) -> bool:
         means = [o for p in ctx.kids(d.trigger, "agent") for o in ctx.kids(p.i, "pobj")]
         means += [ctx.tokens[s] for s in ctx.subject(d.trigger)]
         means += ctx.kids(d.trigger, "dobj")  # "a jet fired a missile"
-    return any(m.lemma.lower() in MUNITION_NOUNS for m in means)
+    # munitions and armed craft, not aircraft, which also crash
+    return any(m.lemma.lower() in MUNITION_NOUNS | (WEAPON_NOUNS - VEHICLE_NOUNS)
+               for m in means)
 
 
 def _attacker(ctx: Context, i: int, named: bool = True) -> bool:

@@ -24,6 +24,7 @@ NORM_NOUNS = words("norm_nouns")
 WEAPON_NOUNS = words("weapon_nouns")
 EXPLOSIVE_NOUNS = words("explosive_nouns")
 MUNITION_NOUNS = words("munition_nouns")
+VEHICLE_NOUNS = words("vehicle_nouns")
 MILITARY_NOUNS = words("military_nouns")
 AID_NOUNS = words("aid_goods_nouns") | WEAPON_NOUNS
 INFO_NOUNS = words("info_nouns")
