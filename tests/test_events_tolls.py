@@ -8,7 +8,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Role
+from kg.model import EventType, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -105,3 +105,10 @@ def test_a_craft_striking_something_is_no_attack_a_munition_is(nlp: Language) ->
     assert not of_type(crash, EventType.COMBAT)
     fired, _ = run(nlp, "A fighter jet fired a missile at the oil tanker.")
     assert of_type(fired, EventType.COMBAT)
+
+
+def test_not_wanting_an_actor_to_act_is_an_appeal_to_keep_out(nlp: Language) -> None:
+    events, _ = run(nlp, "Collins did not want the U.S. to involve itself militarily.")
+    assert only(of_type(events, EventType.APPEAL)).polarity is Polarity.POSITIVE
+    events, _ = run(nlp, "The minister did not call on Iran to release the prisoners.")
+    assert only(of_type(events, EventType.APPEAL)).polarity is Polarity.NEGATIVE

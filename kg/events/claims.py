@@ -19,6 +19,7 @@ from kg.events.lexicon import (
     POSSIBLE_MOD,
     REPORTED_ADV,
     VERBS,
+    WISH_VERBS,
 )
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
@@ -79,7 +80,9 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             elif c.dep in ("amod",) and ct in PLANNED_MOD:
                 planned = True
             elif (c.dep == "neg" or (c.dep == "det" and ct == "no" and j == d.trigger)) \
-                    and not outer:
+                    and not outer and not (j == d.trigger and d.type is EventType.APPEAL
+                                           and low in WISH_VERBS):
+                # ("did not want the U.S. to involve itself": a wish that it keep out)
                 # "has not answered X's request": the answer is negated, not the request
                 if not (d.light is None and j == toks[d.trigger].head and j != d.trigger
                         and toks[d.trigger].pos in ("NOUN", "PROPN")
