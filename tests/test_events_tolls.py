@@ -8,7 +8,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Polarity, Role
+from kg.model import EventType, Modality, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -112,3 +112,15 @@ def test_not_wanting_an_actor_to_act_is_an_appeal_to_keep_out(nlp: Language) -> 
     assert only(of_type(events, EventType.APPEAL)).polarity is Polarity.POSITIVE
     events, _ = run(nlp, "The minister did not call on Iran to release the prisoners.")
     assert only(of_type(events, EventType.APPEAL)).polarity is Polarity.NEGATIVE
+
+
+def test_a_fronted_phrase_is_no_content_of_the_verb(nlp: Language) -> None:
+    # "agree" plans what it governs ("agreed to send"), not a phrase put before it
+    events, _ = run(nlp, "In the November 27 deal, Turkey and Libya agreed on a line.")
+    assert only(of_type(events, EventType.COOPERATION)).modality is Modality.ASSERTED
+
+
+def test_entering_into_a_deal_is_making_it(nlp: Language) -> None:
+    events, ents = run(nlp, "Turkey and Libya entered into a deal on maritime borders.")
+    event = only(of_type(events, EventType.COOPERATION))
+    assert {"Turkey", "Libya"} <= set(labels(event, ents, Role.PARTICIPANT))

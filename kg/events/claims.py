@@ -57,10 +57,14 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                 attributed = framed[1]
     outer = False  # past an adverbial or relative clause: "After Iran attacked the base,
     # the US did not respond" denies the response, not the attack
-    for j in chain:
+    for k, j in enumerate(chain):
         tok = toks[j]
         low = tok.lemma.lower()
-        if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX"):
+        # "agreed to send" plans the sending; "in the November 27 deal, X and Y agreed on a
+        # line": a phrase hung on the head is no content of it
+        adjunct = k > 0 and toks[chain[k - 1]].dep == "prep"
+        if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX") \
+                and not adjunct:
             planned = True
         if j != d.trigger and low in ESTIMATE_WORDS:
             estimated = True

@@ -164,9 +164,12 @@ def _drafts(ctx: Context) -> list[Draft]:
         elif tok.dep == "pobj" and head.head != head.i and toks[head.head].pos in VERB_POS:
             verb = toks[head.head]
             same = verb.i in found and found[verb.i][0].type is trig.type
-            into = head.lemma.lower() in ("in", "into")
-            carrier = verb.lemma.lower() in ("enter", "engage", "deploy") and \
-                trig.type is EventType.COMBAT
+            # "engaged in talks", "entered into a deal"; not a fronted adjunct ("In the
+            # November 27 deal, Turkey and Libya agreed on a line")
+            into = head.lemma.lower() in ("in", "into") and head.i > verb.i
+            carrier = (verb.lemma.lower() in ("enter", "engage", "deploy") and
+                       trig.type is EventType.COMBAT) or (
+                verb.lemma.lower() == "enter" and trig.type is EventType.COOPERATION)
             # "responded with airstrikes", "retaliated with sanctions": the noun is the act
             answer = head.lemma.lower() == "with" and verb.lemma.lower() in ANSWER_VERBS \
                 and trig.type is not EventType.STATEMENT
