@@ -124,3 +124,9 @@ def test_entering_into_a_deal_is_making_it(nlp: Language) -> None:
     events, ents = run(nlp, "Turkey and Libya entered into a deal on maritime borders.")
     event = only(of_type(events, EventType.COOPERATION))
     assert {"Turkey", "Libya"} <= set(labels(event, ents, Role.PARTICIPANT))
+
+
+def test_an_act_asked_for_is_only_possible(nlp: Language) -> None:
+    events, _ = run(nlp, "Western leaders urged Russia to withdraw its troops from Ukraine.")
+    assert only(of_type(events, EventType.DEPLOYMENT)).modality is Modality.POSSIBLE
+    assert only(of_type(events, EventType.APPEAL)).modality is Modality.ASSERTED

@@ -68,6 +68,11 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             planned = True
         if j != d.trigger and low in ESTIMATE_WORDS:
             estimated = True
+        asked = VERBS.get(low)
+        if k > 0 and asked is not None and asked.type is EventType.APPEAL and \
+                d.type is not EventType.APPEAL and tok.pos in VERB_POS and \
+                toks[chain[k - 1]].dep in ("xcomp", "ccomp"):
+            possible = True  # "urged Russia to withdraw its troops": asked for, not done
         for c in ctx.parse.children(j):
             cl = c.lemma.lower()
             ct = c.text.lower()
