@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -301,3 +302,25 @@ def test_states_named_by_iso_acronyms_and_air_defences(nlp: Language) -> None:
     found = ents(doc)
     assert ("DRC", "GPE") in found and ("Suriname", "GPE") in found
     assert any(lab == FORCE and "air defenses" in t for t, lab in found)
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Nakilat confirms that the tanker was hit by projectiles.", "Nakilat", "ORG"),
+    ("Maria said the police arrived at night.", "Maria", "PERSON"),
+    ("Kubiak, a fire service spokesman, told reporters the victim is stable.", "Kubiak",
+     "ORG"),
+])
+def test_an_untagged_proper_noun_that_speaks_is_a_name(nlp: Language, text: str, name: str,
+                                                      label: str) -> None:
+    doc = with_ents(nlp, text, [])
+    assert (name, label) in ents(refine_entities(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Republic Act No. 3846 states that no person shall operate a station.",
+    "Longtime Imus in the Morning writer Rob Bartlett tweeted his thanks.",
+])
+def test_a_law_or_a_word_far_from_the_verb_is_no_speaker(nlp: Language, text: str) -> None:
+    doc = with_ents(nlp, text, [])
+    assert not [e for e in refine_entities(doc).ents if e.label_ in ("ORG", "PERSON")
+                and ("Act" in e.text or "Imus" in e.text)]

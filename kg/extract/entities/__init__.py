@@ -22,7 +22,8 @@
 - persons (``_persons``): people in office of the PETRARCH2 tables the model missed or
   misread ("Nicolás Maduro" as a work of art), names after a title or in a list of
   persons, names opening with a common given name, "Presidents X of Nigeria and Y of
-  Benin", a body's acronym glued to a person's name ("NPR Hamza bin Laden");
+  Benin", a body's acronym glued to a person's name ("NPR Hamza bin Laden"); an untagged
+  proper noun that speaks ("Nakilat confirms", "Katya said");
 - frequent actors and places of ``kg/data/actors.tsv`` missed by the model are added
   ("Kremlin", "Korean Peninsula", "Africa Corps");
 - places: a city tagged ``PRODUCT``/``WORK_OF_ART``/``EVENT``/``LAW`` becomes ``GPE``;
@@ -50,7 +51,7 @@ from kg.extract.entities._common import FORCE, merge, non_overlapping
 from kg.extract.entities._forces import forces, governments
 from kg.extract.entities._matchers import actor_matcher
 from kg.extract.entities._names import clean, join_of, relabel
-from kg.extract.entities._persons import missed_persons, persons
+from kg.extract.entities._persons import missed_persons, persons, speakers
 from kg.extract.entities._places import (
     consistent_places,
     fronted_places,
@@ -79,6 +80,7 @@ def refine_entities(doc: Doc) -> Doc:
     ents = named_after_institution(doc, norp_bodies(doc, peoples(doc, ents)))
     ents = merge(ents, described_bodies(doc, ents), replace=False)
     ents = merge(ents, missed_persons(doc, ents), replace=False)
+    ents = merge(ents, speakers(doc, ents), replace=False)
     ents = persons(doc, join_of(doc, ents))
     # Family name first or last ("Kim Yong-hyun", "Lloyd Austin").
     surnames = {

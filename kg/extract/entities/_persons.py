@@ -6,11 +6,13 @@ from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.extract.entities._common import BODY_HEADS, NAME_LABELS, Ent, is_country_word
-from kg.gazetteer import TITLE_WORDS
+from kg.gazetteer import SPEECH_VERBS, TITLE_WORDS
 from kg.lexicon import words
 
 #: "journalist Frenchie Mae Cumpio", "Chilean architect Smiljan Radić".
 OCCUPATIONS = words("occupation_nouns")
+#: A law or document may "state" or "say" too ("Republic Act No. 3846 states").
+DOCUMENT_WORDS = words("legislation_nouns") | words("one_sided_documents")
 #: Labels a person's name is misread as.
 _MISREAD = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT",
                       "LAW"})
@@ -128,4 +130,40 @@ def missed_persons(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 break
         else:
             i += 1
+    return out
+
+
+def speakers(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A run of capitalised proper nouns the model tagged nothing in that is the subject
+    of a verb of speech names an actor ("Nakilat confirms that ...", "Katya said"): a
+    person when it has a person's shape and opens with a given name or follows a title,
+    else a body. Sentence-initial common words are no name (their tag is not NNP)."""
+    taken = {i for s, e, _ in ents for i in range(s, e)}
+    out: list[Ent] = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in SPEECH_VERBS or \
+                tok.head.pos_ not in ("VERB", "AUX") or tok.tag_ != "NNP" or tok.i in taken:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == tok.i \
+                and start - 1 not in taken:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        # only an apposition set off by commas, an auxiliary or an adverb between the
+        # name and its verb: not "Imus in the Morning writer ... Rob Bartlett tweeted"
+        appos = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
+        between = doc[tok.i + 1:tok.head.i]
+        if (start > 0 and doc[start - 1].text in ("-", "–", "—", "/")
+                and not doc[start - 1].whitespace_) or tok.head.i < tok.i or any(
+                t.i not in appos and t.text != "," and (
+                    t.head.i != tok.head.i or t.dep_ not in ("aux", "advmod", "neg"))
+                for t in between):
+            continue  # "Movement–North"
+        if not all(t.text[:1].isupper() and t.is_alpha for t in span) or \
+                any(t.lower_ in TITLE_WORDS | BODY_HEADS | DOCUMENT_WORDS for t in span) or \
+                is_country_word(span.text):
+            continue
+        person = (_name_like(doc, start, tok.i + 1) or len(span) == 1) and (
+            gazetteer.given_name(doc[start].text) or _after_title(doc, start))
+        out.append((start, tok.i + 1, "PERSON" if person else "ORG"))
     return out
