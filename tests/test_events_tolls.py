@@ -130,3 +130,22 @@ def test_an_act_asked_for_is_only_possible(nlp: Language) -> None:
     events, _ = run(nlp, "Western leaders urged Russia to withdraw its troops from Ukraine.")
     assert only(of_type(events, EventType.DEPLOYMENT)).modality is Modality.POSSIBLE
     assert only(of_type(events, EventType.APPEAL)).modality is Modality.ASSERTED
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("According to Sadie Weiner, Hagan's former spokeswoman, Hagan died of a virus.",
+     "Sadie Weiner"),
+    ("Vijay Goel, a member of the Rajya Sabha, said he was an excellent politician.",
+     "Vijay Goel"),
+])
+def test_a_speakers_appositive_affiliation_is_no_second_speaker(nlp: Language, text: str,
+                                                                speaker: str) -> None:
+    events, ents = run(nlp, text)
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {speaker}
+
+
+def test_who_orchestrated_an_attack_carried_it_out(nlp: Language) -> None:
+    events, ents = run(nlp, "Osama bin Laden founded Al-Qaeda and orchestrated the 9/11 "
+                            "attacks on the United States.")
+    assert "Osama bin Laden" in labels(only(of_type(events, EventType.COMBAT)), ents,
+                                       Role.AGENT)

@@ -290,6 +290,8 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
         # should be immune")
         makers = d.keys([maker])
         d.args = [a for a in d.args if a.role is not Role.ADDRESSEE or a.entity not in makers]
+    if d.type is EventType.STATEMENT:
+        _affiliations_are_no_speakers(ctx, d)
     if d.type is EventType.SANCTION:
         own = ctx.states(d.keys([Role.AGENT]))
         targets = [a for a in d.args if a.role is Role.TARGET]
@@ -297,6 +299,23 @@ def tidy_roles(ctx: Context, d: Draft) -> None:
                    and ctx.state_of(a.entity) not in own]
         if own and foreign and len(foreign) < len(targets):
             d.args = [a for a in d.args if a.role is not Role.TARGET or a in foreign]
+
+
+def _affiliations_are_no_speakers(ctx: Context, d: Draft) -> None:
+    """The body or person in a speaker's appositive title is her affiliation, not a second
+    speaker ("Sadie Weiner, Hagan's former spokeswoman, said", "Vijay Goel, a member of
+    the Rajya Sabha, said")."""
+    persons = [range(a.mention.start, a.mention.end) for a in d.args
+               if a.role is Role.SPEAKER and a.mention is not None
+               and ctx.type_of(a.entity) is EntityType.PERSON]
+
+    def described(start: int) -> bool:
+        return any(t.dep == "appos" and any(t.head in r for r in persons)
+                   for t in [ctx.tokens[start], *ctx.parse.ancestors(start)])
+
+    d.args = [a for a in d.args if a.role is not Role.SPEAKER or not persons
+              or a.mention is None or any(a.mention.start in r for r in persons)
+              or not described(a.mention.start)]
 
 
 def _asked_without_asker(ctx: Context, i: int) -> bool:
