@@ -149,3 +149,14 @@ def test_who_orchestrated_an_attack_carried_it_out(nlp: Language) -> None:
                             "attacks on the United States.")
     assert "Osama bin Laden" in labels(only(of_type(events, EventType.COMBAT)), ents,
                                        Role.AGENT)
+
+
+def test_a_head_plans_its_own_content_not_what_another_noun_governs(nlp: Language) -> None:
+    events, _ = run(nlp, "A Venezuelan decree authorizes a national manhunt for those "
+                         "involved in the American attack.")
+    assert only(of_type(events, EventType.COMBAT)).modality is Modality.ASSERTED
+
+
+def test_minting_a_coin_is_no_strike(nlp: Language) -> None:
+    events, _ = run(nlp, "The United States Mint strikes its last penny for circulation.")
+    assert not of_type(events, EventType.COMBAT)

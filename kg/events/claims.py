@@ -60,9 +60,11 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     for k, j in enumerate(chain):
         tok = toks[j]
         low = tok.lemma.lower()
-        # "agreed to send" plans the sending; "in the November 27 deal, X and Y agreed on a
-        # line": a phrase hung on the head is no content of it
-        adjunct = k > 0 and toks[chain[k - 1]].dep == "prep"
+        # "agreed to send" plans the sending; a phrase hung on the head is no content of it
+        # ("in the November 27 deal, X and Y agreed on a line"), nor what another noun
+        # governs ("authorizes a manhunt for those involved in the attack")
+        adjunct = k > 0 and (toks[chain[k - 1]].dep == "prep" or any(
+            toks[c].pos in ("NOUN", "PROPN", "PRON") for c in chain[1:k]))
         if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX") \
                 and not adjunct:
             planned = True
