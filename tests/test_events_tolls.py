@@ -160,3 +160,13 @@ def test_a_head_plans_its_own_content_not_what_another_noun_governs(nlp: Languag
 def test_minting_a_coin_is_no_strike(nlp: Language) -> None:
     events, _ = run(nlp, "The United States Mint strikes its last penny for circulation.")
     assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico sends more than 800 tonnes of humanitarian aid to Cuba.",
+    "Mexico deploys two navy vessels carrying more than 800 tonnes of humanitarian aid "
+    "to Cuba.",
+])
+def test_aid_counted_by_a_measure_is_sent(nlp: Language, text: str) -> None:
+    events, ents = run(nlp, text)
+    assert "Cuba" in labels(only(of_type(events, EventType.TRANSFER)), ents, Role.RECIPIENT)

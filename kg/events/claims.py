@@ -61,10 +61,10 @@ def set_factuality(ctx: Context, d: Draft) -> None:
         tok = toks[j]
         low = tok.lemma.lower()
         # "agreed to send" plans the sending; a phrase hung on the head is no content of it
-        # ("in the November 27 deal, X and Y agreed on a line"), nor what another noun
-        # governs ("authorizes a manhunt for those involved in the attack")
+        # ("in the November 27 deal, X and Y agreed on a line"), nor what a phrase of its
+        # object holds ("authorizes a manhunt for those involved in the attack")
         adjunct = k > 0 and (toks[chain[k - 1]].dep == "prep" or any(
-            toks[c].pos in ("NOUN", "PROPN", "PRON") for c in chain[1:k]))
+            toks[c].dep == "pobj" for c in chain[1:k]))  # but "approves a deal to export"
         if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX") \
                 and not adjunct:
             planned = True

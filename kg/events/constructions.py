@@ -89,8 +89,11 @@ def special(ctx: Context, i: int) -> Trigger | None:
             return Trigger(EventType.MEETING, "041")
         return None
     if low in ("send", "dispatch", "ship") and tok.pos == "VERB" and any(
-            o.dep == "dobj" and (o.lemma.lower() in WEAPON_NOUNS or o.lemma.lower() in AID_NOUNS)
-            and not ctx.is_military(o.i) for o in kids):
+            o.dep == "dobj" and not ctx.is_military(o.i) and any(
+                g.lemma.lower() in WEAPON_NOUNS | AID_NOUNS for g in [o, *(
+                    x for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
+                    for x in ctx.kids(p.i, "pobj"))])  # "800 tonnes of aid"
+            for o in kids):
         return Trigger(EventType.TRANSFER, "072")
     if low == "order" and tok.pos == "VERB" and any(
             x.lemma.lower() == "leave" for x in ctx.kids(i, "xcomp", "ccomp")):

@@ -174,8 +174,11 @@ def _armed_act(ctx: Context, i: int) -> bool:
 
 
 def _aid_obj(ctx: Context, i: int) -> bool:
-    return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS
-               for o in ctx.kids(i, "dobj"))
+    """The object is aid, also through a measure ("800 tonnes of humanitarian aid")."""
+    objs = ctx.kids(i, "dobj")
+    objs += [x for o in objs for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
+             for x in ctx.kids(p.i, "pobj")]
+    return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS for o in objs)
 
 
 def _info_obj(ctx: Context, i: int) -> bool:
