@@ -59,6 +59,8 @@ class Condition(StrEnum):
     NONE = "-"
     #: the verb has a direct object (or is passive): "suspended the permit"
     OBJ = "obj"
+    #: the verb has no direct object: "he added that ...", not "added them to a list"
+    NO_OBJ = "no_obj"
     #: the subject is a named actor: "Russia backed ...", not "analysts suggest"
     SPEAKER = "speaker"
     #: the object is armed forces: "sent troops"

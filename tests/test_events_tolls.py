@@ -170,3 +170,15 @@ def test_minting_a_coin_is_no_strike(nlp: Language) -> None:
 def test_aid_counted_by_a_measure_is_sent(nlp: Language, text: str) -> None:
     events, ents = run(nlp, text)
     assert "Cuba" in labels(only(of_type(events, EventType.TRANSFER)), ents, Role.RECIPIENT)
+
+
+def test_putting_a_party_on_a_sanctions_list_is_a_sanction(nlp: Language) -> None:
+    events, ents = run(nlp, "The Commerce Department added Huawei to its entity list.")
+    event = only(of_type(events, EventType.SANCTION))
+    assert "Huawei" in labels(event, ents, Role.TARGET)
+    assert not of_type(events, EventType.STATEMENT)  # "added X to": no words said
+
+
+def test_adding_goods_to_a_list_is_no_sanction(nlp: Language) -> None:
+    events, _ = run(nlp, "The minister added sugar to the list of rationed goods.")
+    assert not events

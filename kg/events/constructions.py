@@ -10,7 +10,9 @@ from kg.events.lexicon import (
     DIRECTIVE_VERBS,
     EXPRESSED_NOUNS,
     GROUP_NOUNS,
+    LISTING_WORDS,
     NORM_NOUNS,
+    NOUNS,
     TITLE_NOUNS,
     VERBAL_ATTACK_VERBS,
     WEAPON_NOUNS,
@@ -35,6 +37,19 @@ def _person_attacks_person(ctx: Context, i: int) -> bool:
     return bool(named) and all(
         ctx.type_of(k) is EntityType.PERSON or ctx.entities[k].label.lower().endswith("party")
         for k in named)
+
+
+def _listed(ctx: Context, i: int) -> bool:
+    """Verb ``i`` puts its object on a list of sanctioned parties: the list, its modifiers
+    or its phrase name a sanction ("a list of countries subject to an entry ban", "the
+    entity list", "a terrorism blacklist")."""
+    if not ctx.kids(i, "dobj") and not ctx.is_passive(i):
+        return False
+    lists = [o for p in ctx.kids(i, "prep") if p.lemma.lower() in ("to", "on", "onto")
+             for o in ctx.kids(p.i, "pobj") if o.lemma.lower() in ("list", "blacklist")]
+    return any(o.lemma.lower() == "blacklist" or any(
+        (t.lemma.lower() in NOUNS and NOUNS[t.lemma.lower()].type is EventType.SANCTION)
+        or t.lemma.lower() in LISTING_WORDS for t in ctx.parse.subtree(o.i)) for o in lists)
 
 
 def special(ctx: Context, i: int) -> Trigger | None:
@@ -116,6 +131,9 @@ def special(ctx: Context, i: int) -> Trigger | None:
             t.text.lower() == "grata" for c in kids if c.dep in ("dobj", "oprd", "xcomp", "ccomp")
             for t in ctx.parse.subtree(c.i)):
         return Trigger(EventType.SANCTION, "166")  # "declared the ambassador persona non grata"
+    if low in ("add", "put", "place") and tok.pos == "VERB" and _listed(ctx, i):
+        return Trigger(EventType.SANCTION, "163")  # "added them to a list of countries
+        # subject to a full U.S. entry ban", "placed X on its entity list"
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
     if low == "receive" and tok.pos == "VERB" and any(

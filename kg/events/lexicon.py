@@ -25,6 +25,7 @@ WEAPON_NOUNS = words("weapon_nouns")
 EXPLOSIVE_NOUNS = words("explosive_nouns")
 MUNITION_NOUNS = words("munition_nouns")
 VEHICLE_NOUNS = words("vehicle_nouns")
+LISTING_WORDS = words("listing_words")
 MILITARY_NOUNS = words("military_nouns")
 AID_NOUNS = words("aid_goods_nouns") | WEAPON_NOUNS
 INFO_NOUNS = words("info_nouns")

@@ -103,6 +103,10 @@ def _has_obj(ctx: Context, i: int) -> bool:
     return bool(ctx.kids(i, "dobj")) or ctx.is_passive(i)
 
 
+def _no_obj(ctx: Context, i: int) -> bool:
+    return not ctx.kids(i, "dobj")
+
+
 def _figurative(ctx: Context, o: Token) -> bool:
     """An object that makes a combat verb figurative ("hit a record", "met its target"),
     though "struck targets deep inside Russia" (targets of no one's) is fire."""
@@ -375,6 +379,7 @@ def _speaker(ctx: Context, i: int) -> bool:
 #: Condition but NONE and those of _ROLE_CHECKS).
 _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.OBJ: _has_obj,
+    Condition.NO_OBJ: _no_obj,
     Condition.SPEAKER: _speaker,
     Condition.MIL_OBJ: _mil_obj,
     Condition.MIL_SUBJ: _mil_subj,
