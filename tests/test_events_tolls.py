@@ -182,3 +182,12 @@ def test_putting_a_party_on_a_sanctions_list_is_a_sanction(nlp: Language) -> Non
 def test_adding_goods_to_a_list_is_no_sanction(nlp: Language) -> None:
     events, _ = run(nlp, "The minister added sugar to the list of rationed goods.")
     assert not events
+
+
+def test_a_speech_participle_hung_inside_what_was_said_is_the_same_statement(
+        nlp: Language) -> None:
+    events, ents = run(nlp, "Treasury Secretary Scott Bessent announces that the United "
+                            "States has finalized a currency swap framework, adding that "
+                            "the US is prepared to provide assistance to Argentina.")
+    statement = only(of_type(events, EventType.STATEMENT))
+    assert labels(statement, ents, Role.SPEAKER) == {"Scott Bessent"}

@@ -193,6 +193,14 @@ def _drafts(ctx: Context) -> list[Draft]:
                 tok.head in found and found[tok.head][0].type is trig.type:
             merged.setdefault(tok.head, []).extend([i, *merged.pop(i, [])])
             found.pop(i, None)
+        elif light is None and tok.dep == "advcl" and tok.tag == "VBG" and \
+                trig.type is EventType.STATEMENT and not ctx.kids(i, "nsubj"):
+            # "X announces that the US has finalized a deal, adding that ...": the parser
+            # hung the speaker's second verb inside what she said: one statement, hers
+            outer = next((a.i for a in ctx.parse.ancestors(i) if a.i in found
+                          and found[a.i][0].type is EventType.STATEMENT), None)
+            if outer is not None and outer != tok.head:
+                found.pop(i, None)  # its borrowed subject is no speaker of it
     # coordinated verbs of one class sharing their subject are one act ("were shot and
     # killed by", "attacked and seized"): the first carries the event, both give roles
     for i, (trig, light) in sorted(found.items(), reverse=True):
