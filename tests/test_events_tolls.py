@@ -191,3 +191,35 @@ def test_a_speech_participle_hung_inside_what_was_said_is_the_same_statement(
                             "the US is prepared to provide assistance to Argentina.")
     statement = only(of_type(events, EventType.STATEMENT))
     assert labels(statement, ents, Role.SPEAKER) == {"Scott Bessent"}
+
+
+@pytest.mark.parametrize("text", [
+    "New Zealand has paid a NZ$6 million compensation to Samoa.",
+    "Australia will pay Nauru A$2.5 billion over 30 years.",
+])
+def test_paying_money_to_a_state_is_a_transfer(nlp: Language, text: str) -> None:
+    events, ents = run(nlp, text)
+    assert labels(only(of_type(events, EventType.TRANSFER)), ents, Role.RECIPIENT)
+
+
+@pytest.mark.parametrize("text", [
+    "A federal jury orders Boeing to pay $28.45 million in damages to the family.",
+    "TikTok agrees to pay $400 million to settle a lawsuit.",
+])
+def test_paying_damages_or_a_settlement_is_no_transfer(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.TRANSFER)
+
+
+@pytest.mark.parametrize("text", [
+    "Australian bank ANZ agrees to pay AU$240 million in penalties.",
+    "GitHub pledged a donation of $500,000 to the fund.",
+])
+def test_an_agreement_of_one_party_is_no_cooperation(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COOPERATION)
+
+
+def test_a_ceasefire_one_party_declares_is_cooperation(nlp: Language) -> None:
+    events, _ = run(nlp, "The Naxalites announce an indefinite unilateral ceasefire.")
+    assert of_type(events, EventType.COOPERATION)

@@ -63,8 +63,10 @@ def set_factuality(ctx: Context, d: Draft) -> None:
         # "agreed to send" plans the sending; a phrase hung on the head is no content of it
         # ("in the November 27 deal, X and Y agreed on a line"), nor what a phrase of its
         # object holds ("authorizes a manhunt for those involved in the attack")
-        adjunct = k > 0 and (toks[chain[k - 1]].dep == "prep" or any(
-            toks[c].dep == "pobj" for c in chain[1:k]))  # but "approves a deal to export"
+        adjunct = k > 0 and ((toks[chain[k - 1]].dep == "prep"
+                              and toks[chain[max(k - 2, 0)]].pos not in VERB_POS) or any(
+            toks[c].dep == "pobj" for c in chain[1:k]))  # but "approves a deal to export",
+        # "agrees to loan" (a verb the parser took for the preposition's object)
         if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX") \
                 and not adjunct:
             planned = True

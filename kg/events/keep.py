@@ -5,8 +5,14 @@ disaster, figurative fight, crime, market trade ...: :mod:`kg.events.scope`)."""
 from __future__ import annotations
 
 from kg.events.actors import among_private
-from kg.events.context import NOUN_POS, VERB_POS, Context, Draft
-from kg.events.lexicon import CROWD_NOUNS, JUDICIAL_NOUNS, LEGISLATION_NOUNS, LEGISLATURE_NOUNS
+from kg.events.context import NOUN_POS, VERB_POS, Context, Draft, anchor_tokens
+from kg.events.lexicon import (
+    CROWD_NOUNS,
+    JUDICIAL_NOUNS,
+    LEGISLATION_NOUNS,
+    LEGISLATURE_NOUNS,
+    ONE_PARTY_ACTS,
+)
 from kg.events.role_checks import roles_ok
 from kg.events.scope import (
     compliance,
@@ -28,9 +34,10 @@ from kg.model import EntityType, EventType, Role
 
 
 def keep(ctx: Context, d: Draft) -> bool:
-    """An event needs a speaker (Statement), an actor (Meeting, Cooperation, Appeal,
-    Sanction, Transfer) or at least an actor or a place (Combat, Deployment, Training),
-    and roles that meet its trigger's role condition."""
+    """An event needs a speaker (Statement), an actor (Meeting, Appeal, Sanction,
+    Transfer), two parties (Cooperation, but for a one-party act such as a ceasefire) or
+    at least an actor or a place (Combat, Deployment, Training), and roles that meet its
+    trigger's role condition."""
     if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
@@ -45,8 +52,26 @@ def keep(ctx: Context, d: Draft) -> bool:
     if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
         return bool(d.keys([Role.AGENT, Role.ADDRESSEE])) or _crowd_appeal(ctx, d)
     # a place is where it happens, no party ("a visit in Oulu", "a Brexit deal")
-    return any(ctx.type_of(k) is not EntityType.PLACE
-               for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT]))
+    parties = [k for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT])
+               if ctx.type_of(k) is not EntityType.PLACE]
+    if d.type is EventType.COOPERATION and len(parties) < 2 and not any(
+            ctx.tokens[j].lemma.lower() in ONE_PARTY_ACTS for j in anchor_tokens(d)) \
+            and not _other_party_in_content(ctx, d, parties):
+        return False  # an agreement, deal or alliance of one: no cooperation
+    return bool(parties)
+
+
+def _other_party_in_content(ctx: Context, d: Draft, parties: list[str]) -> bool:
+    """What a party commits to names another actor ("Russia agreed to withdraw its troops
+    from Moldova"), or another actor answers the offer ("The United States rejected an
+    offer by Russia"); not "ANZ agrees to pay AU$240 million in penalties"."""
+    content = [t.i for j in anchor_tokens(d) for x in ctx.kids(j, "xcomp")
+               for t in ctx.parse.subtree(x.i)]
+    tok = ctx.tokens[d.trigger]
+    if tok.pos in NOUN_POS and tok.dep == "dobj" and d.light is None:
+        content += ctx.subject(tok.head)
+    return any(j in ctx.at and ctx.at[j][0] not in parties
+               and ctx.type_of(ctx.at[j][0]) is not EntityType.PLACE for j in content)
 
 
 def _crowd_appeal(ctx: Context, d: Draft) -> bool:

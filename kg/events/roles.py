@@ -54,7 +54,7 @@ def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
     """Arguments from the prepositional phrases under token ``head``."""
     through = d.type is EventType.SANCTION and head != d.trigger and \
         ctx.tokens[head].lemma.lower() in SANCTIONED_THINGS
-    for p in ctx.kids(head, "prep", "agent"):
+    for p in ctx.kids(head, "prep", "agent", "dative"):  # "paid compensation to Samoa"
         prep = p.lemma.lower()
         if through and prep in ("of", "from", "by"):
             # "bans imports from Moldova", "suspends the activities of the IRGC"

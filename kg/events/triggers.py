@@ -17,6 +17,7 @@ from kg.events.lexicon import (
     ATTACKER_NOUNS,
     CIVIL_WAR_WORDS,
     DEAL_NOUNS,
+    DUES_NOUNS,
     EXPLOSIVE_NOUNS,
     FACILITY_NOUNS,
     FIGURATIVE_NOUNS,
@@ -178,10 +179,17 @@ def _armed_act(ctx: Context, i: int) -> bool:
 
 
 def _aid_obj(ctx: Context, i: int) -> bool:
-    """The object is aid, also through a measure ("800 tonnes of humanitarian aid")."""
+    """The object is aid, also through a measure ("800 tonnes of humanitarian aid"), and
+    no due: not penalties, damages or a settlement ("agrees to pay $400 million in
+    penalties", "to pay $400 million to settle a lawsuit")."""
     objs = ctx.kids(i, "dobj")
     objs += [x for o in objs for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
              for x in ctx.kids(p.i, "pobj")]
+    dues = objs + [x for h in [i, *(o.i for o in objs)] for p in ctx.kids(h, "prep")
+                   if p.lemma.lower() in ("in", "as") for x in ctx.kids(p.i, "pobj")]
+    if any(o.lemma.lower() in DUES_NOUNS or o.text.lower() in DUES_NOUNS for o in dues) or \
+            any(x.lemma.lower() == "settle" for x in ctx.kids(i, "advcl", "xcomp")):
+        return False
     return any(o.lemma.lower() in AID_NOUNS or o.text.lower() in AID_NOUNS for o in objs)
 
 
