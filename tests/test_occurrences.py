@@ -209,3 +209,28 @@ def test_statements_need_the_speaker_as_named_a_trigger_word_and_an_addressee() 
     alone = _extraction("e", date(2025, 10, 15), _event(
         EventType.STATEMENT, "warns", (Role.SPEAKER, "person/khawaja-asif")))
     assert compatible(minister, _reports(alone)[0]) is None
+
+
+def _clash(key: str, day: date, trigger: str) -> Extraction:
+    return _extraction(key, day, _event(
+        EventType.COMBAT, trigger, (Role.PARTICIPANT, "country/PAK"),
+        (Role.PARTICIPANT, "country/AFG"), (Role.LOCATION, "place/spin-boldak")))
+
+
+def test_combat_that_lasts_may_be_reported_days_apart() -> None:
+    clashes = _clash("a", date(2025, 10, 12), "clashes")
+    assert len(link(_reports(clashes, _clash("b", date(2025, 10, 15), "fighting")))) == 1
+    assert len(link(_reports(clashes, _clash("b", date(2025, 10, 16), "fighting")))) == 2
+    # one strike is one day: the same two reports a few days apart are two events
+    assert len(link(_reports(_clash("c", date(2025, 10, 12), "airstrikes"),
+                             _clash("d", date(2025, 10, 15), "airstrikes")))) == 2
+
+
+def test_an_attack_on_a_state_happens_in_it() -> None:
+    on_afghanistan = _extraction("a", date(2025, 10, 15), _event(
+        EventType.COMBAT, "airstrikes", (Role.AGENT, "country/PAK"), (Role.TARGET, "country/AFG")))
+    in_kabul = _strike("b", date(2025, 10, 15), "place/kabul")
+    verdict = compatible(*_reports(on_afghanistan, in_kabul))
+    assert verdict is not None
+    score, features = verdict
+    assert "state country/AFG" in features and score >= 2

@@ -11,11 +11,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 
 from kg.gazetteer import actor as known_actor
+from kg.lexicon import words
 from kg.model import Entity, EntityType, EventType, Extraction, Role
 
-__all__ = ["Link", "Occurrence", "Report", "compatible", "link", "occurrence_id", "reports_of"]
+__all__ = ["Link", "Occurrence", "Report", "compatible", "link", "occurrence_id", "reach",
+           "reports_of"]
 
 #: Days two reports of a class may lie apart and still be one event.
 WINDOW: Mapping[EventType, int] = {
@@ -32,6 +35,9 @@ WINDOW: Mapping[EventType, int] = {
 #: Days an event with its own date may precede the publication date of a report that
 #: has none (an article tells of the last days' events).
 PUBLICATION_SLACK = 2
+#: Days apart two Combat reports may be when both triggers name combat that lasts
+#: (:func:`lasting`: fighting, clashes, an offensive), not one strike.
+LASTING_WINDOW = 3
 #: A link needs at least this score (see :func:`compatible`): one state in common on the
 #: same day is not enough (a state does many things a day); a state and one more piece of
 #: evidence, a non-state actor, a dyad or a specific place is.
@@ -163,6 +169,21 @@ def cues_of(trigger: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def lasting(cues: frozenset[str]) -> bool:
+    """Whether trigger stems (:func:`cues_of`) name combat that lasts days
+    (``kg/data/lexicon/words/lasting_combat_words.txt``).
+
+    >>> lasting(cues_of("fighting")), lasting(cues_of("clashes")), lasting(cues_of("airstrike"))
+    (True, True, False)
+    """
+    return bool(cues & _lasting_stems())
+
+
+@cache
+def _lasting_stems() -> frozenset[str]:
+    return frozenset(c for w in words("lasting_combat_words") for c in cues_of(w))
+
+
 def reports_of(extraction: Extraction, ids: Iterable[str]) -> list[Report]:
     """The reports of an extraction's events, ``ids`` giving each event's id (its IRI)."""
     art = extraction.article
@@ -220,6 +241,26 @@ def _gap(a: Report, b: Report) -> int | None:
     return behind - PUBLICATION_SLACK if behind > 0 else -behind
 
 
+def reach(cls: EventType) -> int:
+    """Days around a report's day where a report it may link to can lie (the widest
+    window of the class plus the publication slack): where candidates are looked for."""
+    lasting_window = LASTING_WINDOW if cls is EventType.COMBAT else 0
+    return max(WINDOW[cls], lasting_window) + PUBLICATION_SLACK
+
+
+def _window(a: Report, b: Report) -> int:
+    if a.type is EventType.COMBAT and lasting(a.cues) and lasting(b.cues):
+        return LASTING_WINDOW
+    return WINDOW[a.type]
+
+
+def _where(r: Report) -> frozenset[str]:
+    """The states a report places its event in: states of its places and, for combat,
+    the states attacked (an attack on a state happens in it)."""
+    on = frozenset(k[3:] for k in r.actors if k.startswith("on:" + _STATES[0]))
+    return r.place_states | on if r.type is EventType.COMBAT else r.place_states
+
+
 def _side(keys: frozenset[str], side: str) -> set[str]:
     return {k for k in keys if k.startswith(side + ":")}
 
@@ -247,7 +288,7 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     if a.type is not b.type or (a.article == b.article and a.sentence != b.sentence):
         return None
     gap = _gap(a, b)
-    if gap is None or gap > WINDOW[a.type]:
+    if gap is None or gap > _window(a, b):
         return None
     if a.places and b.places and not a.places & b.places:
         return None
@@ -260,7 +301,7 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     shared_actors = sorted(a.actors & b.actors)
     shared_named = sorted(a.named & b.named)
     shared_places = sorted(a.places & b.places)
-    shared_states = sorted(a.place_states & b.place_states)
+    shared_states = sorted(_where(a) & _where(b))
     shared_cues = sorted(a.cues & b.cues)
     if not shared_actors and not shared_named and not shared_places and not shared_states:
         return None
@@ -376,8 +417,8 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
 def _nearby(r: Report, index: Mapping[tuple[EventType, date], set[str]]) -> set[str]:
     if r.day is None:
         return set()
-    reach = WINDOW[r.type] + PUBLICATION_SLACK
+    k = reach(r.type)
     out: set[str] = set()
-    for k in range(-reach, reach + 1):
-        out |= index.get((r.type, r.day + timedelta(days=k)), set())
+    for d in range(-k, k + 1):
+        out |= index.get((r.type, r.day + timedelta(days=d)), set())
     return out

@@ -28,7 +28,7 @@ from rdflib import Literal, URIRef
 from kg.errors import StoreError
 from kg.model import EventType, Extraction
 from kg.occurrences import Occurrence, Report, link, reports_of
-from kg.occurrences.linking import PUBLICATION_SLACK, WINDOW
+from kg.occurrences.linking import reach
 from kg.rdf.iris import event_iri, occurrence_iri, occurrences_graph_iri
 from kg.rdf.occurrences import occurrence_triples, read_occurrences
 from kg.rdf.tallies import Triple
@@ -99,7 +99,7 @@ def _reach(reports: Sequence[Report]) -> dict[EventType, tuple[date, date]]:
     for r in reports:
         if r.day is None:
             continue
-        k = timedelta(days=WINDOW[r.type] + PUBLICATION_SLACK)
+        k = timedelta(days=reach(r.type))
         low, high = r.day - k, r.day + k
         if r.type in out:
             low, high = min(low, out[r.type][0]), max(high, out[r.type][1])
