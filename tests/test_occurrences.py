@@ -225,12 +225,3 @@ def test_combat_that_lasts_may_be_reported_days_apart() -> None:
     assert len(link(_reports(_clash("c", date(2025, 10, 12), "airstrikes"),
                              _clash("d", date(2025, 10, 15), "airstrikes")))) == 2
 
-
-def test_an_attack_on_a_state_happens_in_it() -> None:
-    on_afghanistan = _extraction("a", date(2025, 10, 15), _event(
-        EventType.COMBAT, "airstrikes", (Role.AGENT, "country/PAK"), (Role.TARGET, "country/AFG")))
-    in_kabul = _strike("b", date(2025, 10, 15), "place/kabul")
-    verdict = compatible(*_reports(on_afghanistan, in_kabul))
-    assert verdict is not None
-    score, features = verdict
-    assert "state country/AFG" in features and score >= 2

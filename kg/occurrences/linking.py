@@ -254,13 +254,6 @@ def _window(a: Report, b: Report) -> int:
     return WINDOW[a.type]
 
 
-def _where(r: Report) -> frozenset[str]:
-    """The states a report places its event in: states of its places and, for combat,
-    the states attacked (an attack on a state happens in it)."""
-    on = frozenset(k[3:] for k in r.actors if k.startswith("on:" + _STATES[0]))
-    return r.place_states | on if r.type is EventType.COMBAT else r.place_states
-
-
 def _side(keys: frozenset[str], side: str) -> set[str]:
     return {k for k in keys if k.startswith(side + ":")}
 
@@ -301,7 +294,7 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     shared_actors = sorted(a.actors & b.actors)
     shared_named = sorted(a.named & b.named)
     shared_places = sorted(a.places & b.places)
-    shared_states = sorted(_where(a) & _where(b))
+    shared_states = sorted(a.place_states & b.place_states)
     shared_cues = sorted(a.cues & b.cues)
     if not shared_actors and not shared_named and not shared_places and not shared_states:
         return None
@@ -396,8 +389,9 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
             enter(r, o.id)
     for r in sorted(reports, key=_order):
         choice: tuple[float, str, Link] | None = None
-        nearby = sorted(_nearby(r, index))
-        busy = Counter(k for oid in nearby for k in _keys(occs[oid]))
+        nearby = sorted(_nearby(r, index, reach(r.type)))
+        near = _nearby(r, index, WINDOW[r.type] + PUBLICATION_SLACK)
+        busy = Counter(k for oid in sorted(near) for k in _keys(occs[oid]))
         for oid in nearby:
             found = _best(r, occs[oid], busy)
             if found is not None and (choice is None or found.score > choice[0]):
@@ -414,10 +408,10 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
     return sorted(occs.values(), key=lambda o: o.id)
 
 
-def _nearby(r: Report, index: Mapping[tuple[EventType, date], set[str]]) -> set[str]:
+def _nearby(r: Report, index: Mapping[tuple[EventType, date], set[str]], k: int
+            ) -> set[str]:
     if r.day is None:
         return set()
-    k = reach(r.type)
     out: set[str] = set()
     for d in range(-k, k + 1):
         out |= index.get((r.type, r.day + timedelta(days=d)), set())
