@@ -7,6 +7,7 @@ run over a whole corpus in memory (the benchmark) and one article at a time (ing
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,8 @@ CUE_LETTERS = 5
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
 _STATES = ("country/",)
+#: Keys of a state's armed forces as one actor ("force/RUS": "Russian troops").
+_NATIONAL_FORCE = re.compile(r"^force/[A-Z]{3}$")
 #: Classes whose actors are all on one side (who met whom, who agreed with whom).
 _SYMMETRIC = frozenset({EventType.MEETING, EventType.COOPERATION})
 _DOER = frozenset({Role.AGENT, Role.SPEAKER})
@@ -309,15 +312,7 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     features += [f"named {k}" for k in shared_named]
     features += [f"place {k}" for k in shared_places]
     features += [f"state {k}" for k in shared_states if not shared_places]
-    weight: dict[str, float] = {}
-    for k in (*shared_actors, *shared_named):
-        key = k[3:]
-        w = 1.0 if key.startswith(_STATES) else 1.5
-        if busy is not None and busy.get(k, 0) >= BUSY:
-            w /= 2
-            features.append(f"busy {k}")
-        weight[key] = max(weight.get(key, 0.0), w)
-    weights = sorted(weight.values())
+    weights = _actor_weights(shared_actors, shared_named, busy, features)
     place_weight = 0.0
     for k in shared_places:
         w = 2.0
@@ -334,6 +329,40 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
         score += 0.5
         features.append("trigger " + " ".join(shared_cues))
     return score, tuple(features)
+
+
+def _actor_weights(shared_actors: list[str], shared_named: list[str],
+                   busy: Mapping[str, int] | None, features: list[str]) -> list[float]:
+    """The weights of the actors two reports share, ascending: one per real actor, so an
+    actor counted after roll-up ("by:country/RUS") and as named ("by=force/RUS", "by=
+    person/donald-trump") counts once. A named actor that is not a state or a state's
+    forces (a person, an armed group, a body) weighs 1.5, and so does such an actor shared
+    after roll-up only; a state 1; a busy actor (:data:`BUSY`) half."""
+    def weight(k: str, w: float) -> float:
+        if busy is not None and busy.get(k, 0) >= BUSY:
+            features.append(f"busy {k}")
+            return w / 2
+        return w
+
+    rolled: dict[str, float] = {}
+    for k in shared_actors:
+        w = weight(k, 1.0 if _generic(k[3:]) else 1.5)
+        rolled[k[3:]] = max(rolled.get(k[3:], 0.0), w)
+    named: dict[str, float] = {}
+    generic = 0
+    for k in shared_named:
+        if _generic(k[3:]):
+            generic += 1
+        else:
+            named[k[3:]] = max(named.get(k[3:], 0.0), weight(k, 1.5))
+    actors = max(len(rolled), len(named) + min(generic, 1))
+    rest = sorted(rolled.values(), reverse=True)[:max(0, actors - len(named))]
+    return sorted([*named.values(), *rest])
+
+
+def _generic(key: str) -> bool:
+    """A state, or a state's armed forces as one actor ("force/RUS": "Russian troops")."""
+    return key.startswith(_STATES) or _NATIONAL_FORCE.match(key) is not None
 
 
 def _best(report: Report, occ: Occurrence, busy: Mapping[str, int]) -> Link | None:
