@@ -112,7 +112,7 @@ def incremental_cost(per_article: list[list[Report]]) -> None:
         near: set[str] = set()
         for r in reports:
             if r.day is not None:
-                days = reach(r.type)
+                days = reach(r)
                 for k in range(-days, days + 1):
                     near |= index.get((r.type, r.day + timedelta(days=k)), set())
         for o in link(reports, [occs[i] for i in sorted(near)]):

@@ -244,11 +244,11 @@ def _gap(a: Report, b: Report) -> int | None:
     return behind - PUBLICATION_SLACK if behind > 0 else -behind
 
 
-def reach(cls: EventType) -> int:
-    """Days around a report's day where a report it may link to can lie (the widest
-    window of the class plus the publication slack): where candidates are looked for."""
-    lasting_window = LASTING_WINDOW if cls is EventType.COMBAT else 0
-    return max(WINDOW[cls], lasting_window) + PUBLICATION_SLACK
+def reach(r: Report) -> int:
+    """Days around ``r``'s day where a report it may link to can lie (its class window,
+    or the lasting-combat window when its trigger names one, plus the publication slack):
+    where its candidates are looked for."""
+    return _window(r, r) + PUBLICATION_SLACK
 
 
 def _window(a: Report, b: Report) -> int:
@@ -418,7 +418,7 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
             enter(r, o.id)
     for r in sorted(reports, key=_order):
         choice: tuple[float, str, Link] | None = None
-        nearby = sorted(_nearby(r, index, reach(r.type)))
+        nearby = sorted(_nearby(r, index, reach(r)))
         near = _nearby(r, index, WINDOW[r.type] + PUBLICATION_SLACK)
         busy = Counter(k for oid in sorted(near) for k in _keys(occs[oid]))
         for oid in nearby:

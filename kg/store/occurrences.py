@@ -99,7 +99,7 @@ def _reach(reports: Sequence[Report]) -> dict[EventType, tuple[date, date]]:
     for r in reports:
         if r.day is None:
             continue
-        k = timedelta(days=reach(r.type))
+        k = timedelta(days=reach(r))
         low, high = r.day - k, r.day + k
         if r.type in out:
             low, high = min(low, out[r.type][0]), max(high, out[r.type][1])
