@@ -266,15 +266,17 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     """Score and agreeing features if ``a`` and ``b`` may be one event, else None.
 
     They must be of one class, from different articles (or two triggers of one sentence),
-    with days within the class window, and share an actor or a place; they must not name
+    with days within the class window (:data:`LASTING_WINDOW` for two reports of combat
+    that lasts), and share an actor or a place; they must not name
     two distinct specific places, places in two distinct states, two distinct targets or
     two distinct actors on the acting side. Two statements (or appeals) must also share
     the speaker as named (not only its state), a trigger word, and an addressee or target,
     a place or their own date: one speaker says many things a day.
 
     Score: 2 for a shared specific place; per shared actor (the two best count) 1 for a
-    state, 1.5 for any other (a person, an armed group, a body: rarer than a state), an
-    actor counting when shared after roll-up or as named; 0.5 for a shared state of place
+    state or its forces, 1.5 for any other (a person, an armed group, a body: rarer than
+    a state), each real actor once whether shared after roll-up, as named or both
+    (:func:`_actor_weights`); 0.5 for a shared state of place
     when no specific place is shared; 0.5 when both have their own date and it is the
     same; 0.5 when the triggers share a word stem ("airstrikes" ~ "carries out two
     airstrikes"). An actor or place ``busy`` around ``a`` (in :data:`BUSY` or more
