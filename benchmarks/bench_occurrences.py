@@ -38,7 +38,7 @@ from kg.errors import KGError
 from kg.evaluate.occurrences import Candidate, bcubed, load_gold, pairwise, resolve
 from kg.model import Article, EventType, Extraction
 from kg.occurrences import Occurrence, Report, link, reports_of
-from kg.occurrences.linking import PUBLICATION_SLACK, WINDOW
+from kg.occurrences.linking import reach
 from kg.pipeline import extract_articles
 from kg.rdf.iris import article_iri, event_iri
 from kg.store import KnowledgeGraph
@@ -112,8 +112,8 @@ def incremental_cost(per_article: list[list[Report]]) -> None:
         near: set[str] = set()
         for r in reports:
             if r.day is not None:
-                reach = WINDOW[r.type] + PUBLICATION_SLACK
-                for k in range(-reach, reach + 1):
+                days = reach(r)
+                for k in range(-days, days + 1):
                     near |= index.get((r.type, r.day + timedelta(days=k)), set())
         for o in link(reports, [occs[i] for i in sorted(near)]):
             occs[o.id] = o

@@ -267,6 +267,14 @@ def test_quantity_bounds_and_units(nlp: Language, text: str, value: int | None,
     ("November 27", True, date(2024, 11, 27)),
     ("by November", False, None),
     ("earlier in the month", False, None),
+    ("three days ago", False, date(2024, 10, 20)),
+    ("2 days ago", False, date(2024, 10, 21)),
+    ("a day ago", False, date(2024, 10, 22)),
+    ("several days ago", False, None),
+    ("last night", False, date(2024, 10, 22)),
+    ("last night's", False, date(2024, 10, 22)),
+    ("the last night", False, None),
+    ("this morning", False, date(2024, 10, 23)),
 ])
 def test_resolve_time(text: str, future: bool, expected: date | None) -> None:
     assert resolve_time(text, PUB, future=future) == expected

@@ -209,3 +209,39 @@ def test_statements_need_the_speaker_as_named_a_trigger_word_and_an_addressee() 
     alone = _extraction("e", date(2025, 10, 15), _event(
         EventType.STATEMENT, "warns", (Role.SPEAKER, "person/khawaja-asif")))
     assert compatible(minister, _reports(alone)[0]) is None
+
+
+def _clash(key: str, day: date, trigger: str) -> Extraction:
+    return _extraction(key, day, _event(
+        EventType.COMBAT, trigger, (Role.PARTICIPANT, "country/PAK"),
+        (Role.PARTICIPANT, "country/AFG"), (Role.LOCATION, "place/spin-boldak")))
+
+
+def test_combat_that_lasts_may_be_reported_days_apart() -> None:
+    clashes = _clash("a", date(2025, 10, 12), "clashes")
+    assert len(link(_reports(clashes, _clash("b", date(2025, 10, 15), "fighting")))) == 1
+    assert len(link(_reports(clashes, _clash("b", date(2025, 10, 16), "fighting")))) == 2
+    # one strike is one day: the same two reports a few days apart are two events
+    assert len(link(_reports(_clash("c", date(2025, 10, 12), "airstrikes"),
+                             _clash("d", date(2025, 10, 15), "airstrikes")))) == 2
+
+
+
+def test_an_actor_counts_once_rolled_up_and_as_named() -> None:
+    """'Russian troops' in two reports is one shared actor, the state, not the state and
+    its forces; a named person counts once too, as a person (1.5), not also as his state."""
+    rus = Entity("country/RUS", EntityType.COUNTRY, "Russia")
+    troops = Entity("force/RUS", EntityType.MILITARY_FORCE, "Russian troops", part_of="country/RUS")
+    ents = (rus, troops, MINISTER, PAK)
+    a = _extraction("a", date(2026, 2, 9), _event(EventType.COMBAT, "assault",
+                                                  (Role.AGENT, "force/RUS")), entities=ents)
+    b = _extraction("b", date(2026, 2, 9), _event(EventType.COMBAT, "attack",
+                                                  (Role.AGENT, "force/RUS")), entities=ents)
+    verdict = compatible(*_reports(a, b))
+    assert verdict is not None and verdict[0] == 1.0
+    c = _extraction("c", date(2026, 2, 9), _event(EventType.COMBAT, "assault",
+                                                  (Role.AGENT, "person/khawaja-asif")))
+    d = _extraction("d", date(2026, 2, 9), _event(EventType.COMBAT, "attack",
+                                                  (Role.AGENT, "person/khawaja-asif")))
+    verdict = compatible(*_reports(c, d))
+    assert verdict is not None and verdict[0] == 1.5

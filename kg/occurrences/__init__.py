@@ -11,9 +11,10 @@ package decides which reports are one event, from plain data:
   best compatible occurrence or to a new one, recording why (:class:`Link`).
 
 Rules (:mod:`kg.occurrences.linking`): same class; two reports of one article only when
-they come from one sentence; dates within a window per class (a publication date, which
-may follow the event, gets a few days' slack); a shared actor on the same side (after
-roll-up) or a shared place; no two distinct specific places, no two distinct targets.
+they come from one sentence; dates within a window per class (wider for combat that
+lasts: clashes, fighting; a publication date, which may follow the event, gets a few
+days' slack); a shared actor on the same side (after roll-up) or a shared place; no two
+distinct specific places, no two distinct targets.
 See ``docs/occurrences.md``.
 """
 

@@ -7,15 +7,19 @@ run over a whole corpus in memory (the benchmark) and one article at a time (ing
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 
 from kg.gazetteer import actor as known_actor
+from kg.lexicon import words
 from kg.model import Entity, EntityType, EventType, Extraction, Role
 
-__all__ = ["Link", "Occurrence", "Report", "compatible", "link", "occurrence_id", "reports_of"]
+__all__ = ["Link", "Occurrence", "Report", "compatible", "link", "occurrence_id", "reach",
+           "reports_of"]
 
 #: Days two reports of a class may lie apart and still be one event.
 WINDOW: Mapping[EventType, int] = {
@@ -32,6 +36,9 @@ WINDOW: Mapping[EventType, int] = {
 #: Days an event with its own date may precede the publication date of a report that
 #: has none (an article tells of the last days' events).
 PUBLICATION_SLACK = 2
+#: Days apart two Combat reports may be when both triggers name combat that lasts
+#: (:func:`lasting`: fighting, clashes, an offensive), not one strike.
+LASTING_WINDOW = 3
 #: A link needs at least this score (see :func:`compatible`): one state in common on the
 #: same day is not enough (a state does many things a day); a state and one more piece of
 #: evidence, a non-state actor, a dyad or a specific place is.
@@ -44,6 +51,8 @@ CUE_LETTERS = 5
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
 _STATES = ("country/",)
+#: Keys of a state's armed forces as one actor ("force/RUS": "Russian troops").
+_NATIONAL_FORCE = re.compile(r"^force/[A-Z]{3}$")
 #: Classes whose actors are all on one side (who met whom, who agreed with whom).
 _SYMMETRIC = frozenset({EventType.MEETING, EventType.COOPERATION})
 _DOER = frozenset({Role.AGENT, Role.SPEAKER})
@@ -163,6 +172,21 @@ def cues_of(trigger: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def lasting(cues: frozenset[str]) -> bool:
+    """Whether trigger stems (:func:`cues_of`) name combat that lasts days
+    (``kg/data/lexicon/words/lasting_combat_words.txt``).
+
+    >>> lasting(cues_of("fighting")), lasting(cues_of("clashes")), lasting(cues_of("airstrike"))
+    (True, True, False)
+    """
+    return bool(cues & _lasting_stems())
+
+
+@cache
+def _lasting_stems() -> frozenset[str]:
+    return frozenset(c for w in words("lasting_combat_words") for c in cues_of(w))
+
+
 def reports_of(extraction: Extraction, ids: Iterable[str]) -> list[Report]:
     """The reports of an extraction's events, ``ids`` giving each event's id (its IRI)."""
     art = extraction.article
@@ -220,6 +244,19 @@ def _gap(a: Report, b: Report) -> int | None:
     return behind - PUBLICATION_SLACK if behind > 0 else -behind
 
 
+def reach(r: Report) -> int:
+    """Days around ``r``'s day where a report it may link to can lie (its class window,
+    or the lasting-combat window when its trigger names one, plus the publication slack):
+    where its candidates are looked for."""
+    return _window(r, r) + PUBLICATION_SLACK
+
+
+def _window(a: Report, b: Report) -> int:
+    if a.type is EventType.COMBAT and lasting(a.cues) and lasting(b.cues):
+        return LASTING_WINDOW
+    return WINDOW[a.type]
+
+
 def _side(keys: frozenset[str], side: str) -> set[str]:
     return {k for k in keys if k.startswith(side + ":")}
 
@@ -229,15 +266,17 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     """Score and agreeing features if ``a`` and ``b`` may be one event, else None.
 
     They must be of one class, from different articles (or two triggers of one sentence),
-    with days within the class window, and share an actor or a place; they must not name
+    with days within the class window (:data:`LASTING_WINDOW` for two reports of combat
+    that lasts), and share an actor or a place; they must not name
     two distinct specific places, places in two distinct states, two distinct targets or
     two distinct actors on the acting side. Two statements (or appeals) must also share
     the speaker as named (not only its state), a trigger word, and an addressee or target,
     a place or their own date: one speaker says many things a day.
 
     Score: 2 for a shared specific place; per shared actor (the two best count) 1 for a
-    state, 1.5 for any other (a person, an armed group, a body: rarer than a state), an
-    actor counting when shared after roll-up or as named; 0.5 for a shared state of place
+    state or its forces, 1.5 for any other (a person, an armed group, a body: rarer than
+    a state), each real actor once whether shared after roll-up, as named or both
+    (:func:`_actor_weights`); 0.5 for a shared state of place
     when no specific place is shared; 0.5 when both have their own date and it is the
     same; 0.5 when the triggers share a word stem ("airstrikes" ~ "carries out two
     airstrikes"). An actor or place ``busy`` around ``a`` (in :data:`BUSY` or more
@@ -247,7 +286,7 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     if a.type is not b.type or (a.article == b.article and a.sentence != b.sentence):
         return None
     gap = _gap(a, b)
-    if gap is None or gap > WINDOW[a.type]:
+    if gap is None or gap > _window(a, b):
         return None
     if a.places and b.places and not a.places & b.places:
         return None
@@ -275,15 +314,7 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
     features += [f"named {k}" for k in shared_named]
     features += [f"place {k}" for k in shared_places]
     features += [f"state {k}" for k in shared_states if not shared_places]
-    weight: dict[str, float] = {}
-    for k in (*shared_actors, *shared_named):
-        key = k[3:]
-        w = 1.0 if key.startswith(_STATES) else 1.5
-        if busy is not None and busy.get(k, 0) >= BUSY:
-            w /= 2
-            features.append(f"busy {k}")
-        weight[key] = max(weight.get(key, 0.0), w)
-    weights = sorted(weight.values())
+    weights = _actor_weights(shared_actors, shared_named, busy, features)
     place_weight = 0.0
     for k in shared_places:
         w = 2.0
@@ -300,6 +331,40 @@ def compatible(a: Report, b: Report, busy: Mapping[str, int] | None = None
         score += 0.5
         features.append("trigger " + " ".join(shared_cues))
     return score, tuple(features)
+
+
+def _actor_weights(shared_actors: list[str], shared_named: list[str],
+                   busy: Mapping[str, int] | None, features: list[str]) -> list[float]:
+    """The weights of the actors two reports share, ascending: one per real actor, so an
+    actor counted after roll-up ("by:country/RUS") and as named ("by=force/RUS", "by=
+    person/donald-trump") counts once. A named actor that is not a state or a state's
+    forces (a person, an armed group, a body) weighs 1.5, and so does such an actor shared
+    after roll-up only; a state 1; a busy actor (:data:`BUSY`) half."""
+    def weight(k: str, w: float) -> float:
+        if busy is not None and busy.get(k, 0) >= BUSY:
+            features.append(f"busy {k}")
+            return w / 2
+        return w
+
+    rolled: dict[str, float] = {}
+    for k in shared_actors:
+        w = weight(k, 1.0 if _generic(k[3:]) else 1.5)
+        rolled[k[3:]] = max(rolled.get(k[3:], 0.0), w)
+    named: dict[str, float] = {}
+    generic = 0
+    for k in shared_named:
+        if _generic(k[3:]):
+            generic += 1
+        else:
+            named[k[3:]] = max(named.get(k[3:], 0.0), weight(k, 1.5))
+    actors = max(len(rolled), len(named) + min(generic, 1))
+    rest = sorted(rolled.values(), reverse=True)[:max(0, actors - len(named))]
+    return sorted([*named.values(), *rest])
+
+
+def _generic(key: str) -> bool:
+    """A state, or a state's armed forces as one actor ("force/RUS": "Russian troops")."""
+    return key.startswith(_STATES) or _NATIONAL_FORCE.match(key) is not None
 
 
 def _best(report: Report, occ: Occurrence, busy: Mapping[str, int]) -> Link | None:
@@ -355,8 +420,9 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
             enter(r, o.id)
     for r in sorted(reports, key=_order):
         choice: tuple[float, str, Link] | None = None
-        nearby = sorted(_nearby(r, index))
-        busy = Counter(k for oid in nearby for k in _keys(occs[oid]))
+        nearby = sorted(_nearby(r, index, reach(r)))
+        near = _nearby(r, index, WINDOW[r.type] + PUBLICATION_SLACK)
+        busy = Counter(k for oid in sorted(near) for k in _keys(occs[oid]))
         for oid in nearby:
             found = _best(r, occs[oid], busy)
             if found is not None and (choice is None or found.score > choice[0]):
@@ -373,11 +439,11 @@ def link(reports: Iterable[Report], occurrences: Iterable[Occurrence] = ()
     return sorted(occs.values(), key=lambda o: o.id)
 
 
-def _nearby(r: Report, index: Mapping[tuple[EventType, date], set[str]]) -> set[str]:
+def _nearby(r: Report, index: Mapping[tuple[EventType, date], set[str]], k: int
+            ) -> set[str]:
     if r.day is None:
         return set()
-    reach = WINDOW[r.type] + PUBLICATION_SLACK
     out: set[str] = set()
-    for k in range(-reach, reach + 1):
-        out |= index.get((r.type, r.day + timedelta(days=k)), set())
+    for d in range(-k, k + 1):
+        out |= index.get((r.type, r.day + timedelta(days=d)), set())
     return out

@@ -28,7 +28,7 @@ from rdflib import Literal, URIRef
 from kg.errors import StoreError
 from kg.model import EventType, Extraction
 from kg.occurrences import Occurrence, Report, link, reports_of
-from kg.occurrences.linking import PUBLICATION_SLACK, WINDOW
+from kg.occurrences.linking import reach
 from kg.rdf.iris import event_iri, occurrence_iri, occurrences_graph_iri
 from kg.rdf.occurrences import occurrence_triples, read_occurrences
 from kg.rdf.tallies import Triple
@@ -69,9 +69,8 @@ def link_reports(kg: KnowledgeGraph, article: URIRef, new: Sequence[Report]) -> 
     reports are ``new`` (see :func:`article_reports`; none when it was removed)."""
     old = _holding(kg, KG.featureArticle, [article])
     candidates: set[URIRef] = set()
-    for cls, (low, high) in _reach(new).items():
-        days = [Literal(low + timedelta(days=k)) for k in range((high - low).days + 1)]
-        candidates |= {o for o in _holding(kg, KG.featureDay, days)
+    for cls, days in _reach(new).items():
+        candidates |= {o for o in _holding(kg, KG.featureDay, [Literal(d) for d in sorted(days)])
                        if _class_of(kg, o) == KG[cls.value]}
     before = _read(kg, old | candidates)
     occs = read_occurrences(before)
@@ -94,16 +93,16 @@ def relink_all(kg: KnowledgeGraph, extractions: Iterable[Extraction]) -> int:
     return len(occs)
 
 
-def _reach(reports: Sequence[Report]) -> dict[EventType, tuple[date, date]]:
-    out: dict[EventType, tuple[date, date]] = {}
+def _reach(reports: Sequence[Report]) -> dict[EventType, set[date]]:
+    """Per class, the days around each report where its candidates lie (the union of
+    the reports' windows, not the span from the first to the last: an item that names
+    a strike of 2023 and one of today reads two short stretches, not three years)."""
+    out: dict[EventType, set[date]] = {}
     for r in reports:
         if r.day is None:
             continue
-        k = timedelta(days=WINDOW[r.type] + PUBLICATION_SLACK)
-        low, high = r.day - k, r.day + k
-        if r.type in out:
-            low, high = min(low, out[r.type][0]), max(high, out[r.type][1])
-        out[r.type] = (low, high)
+        k = reach(r)
+        out.setdefault(r.type, set()).update(r.day + timedelta(days=d) for d in range(-k, k + 1))
     return out
 
 
