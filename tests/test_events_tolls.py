@@ -223,3 +223,8 @@ def test_an_agreement_of_one_party_is_no_cooperation(nlp: Language, text: str) -
 def test_a_ceasefire_one_party_declares_is_cooperation(nlp: Language) -> None:
     events, _ = run(nlp, "The Naxalites announce an indefinite unilateral ceasefire.")
     assert of_type(events, EventType.COOPERATION)
+
+
+def test_visiting_a_family_is_a_private_visit(nlp: Language) -> None:
+    events, _ = run(nlp, "Joe Biden visited the family of Jacob Blake in Kenosha.")
+    assert not of_type(events, EventType.MEETING)
