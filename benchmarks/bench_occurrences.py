@@ -127,6 +127,23 @@ def incremental_cost(per_article: list[list[Report]]) -> None:
           f"(median {1000 * statistics.median(times):.2f}, max {1000 * max(times):.1f})")
 
 
+def write_and_link(kg: KnowledgeGraph, items: list[Extraction]
+                   ) -> tuple[list[float], list[float]]:
+    """Seconds to write each item into ``kg`` and to link its reports, apart (linking off
+    during the write)."""
+    kg.link_occurrences = False
+    write: list[float] = []
+    link_s: list[float] = []
+    for ex in items:
+        t = time.perf_counter()
+        kg.ingest([ex], skip_unchanged=False)
+        t1 = time.perf_counter()
+        update_occurrences(kg, article_iri(ex.article), ex)
+        write.append(t1 - t)
+        link_s.append(time.perf_counter() - t1)
+    return write, link_s
+
+
 def store_cost(wikinews: list[Extraction], extraction_s: float, wp: list[Extraction]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         times: dict[bool, float] = {}
@@ -146,16 +163,7 @@ def store_cost(wikinews: list[Extraction], extraction_s: float, wp: list[Extract
         with KnowledgeGraph(Path(tmp) / "big") as kg:
             for ex in wikinews + wp[:-200]:
                 kg.ingest([ex], skip_unchanged=False)
-            kg.link_occurrences = False
-            write: list[float] = []
-            link_s: list[float] = []
-            for ex in wp[-200:]:
-                t = time.perf_counter()
-                kg.ingest([ex], skip_unchanged=False)
-                t1 = time.perf_counter()
-                update_occurrences(kg, article_iri(ex.article), ex)
-                write.append(t1 - t)
-                link_s.append(time.perf_counter() - t1)
+            write, link_s = write_and_link(kg, wp[-200:])
             size = kg.stats().triples
         print(f"store of {size:,} triples (all Wikinews articles and items linked): for each "
               f"of the last 200 items, writing takes {1000 * statistics.median(write):.1f} ms "

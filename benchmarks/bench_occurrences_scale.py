@@ -28,13 +28,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from bench_occurrences import write_and_link
+
 from kg.articles import read_articles_lenient
 from kg.errors import KGError
 from kg.model import Article, Extraction
 from kg.pipeline import extract_articles
-from kg.rdf.iris import article_iri
 from kg.store import KnowledgeGraph
-from kg.store.occurrences import update_occurrences
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -93,17 +93,7 @@ def main() -> None:
         timed = extractions[-args.last:]
         for ex in extractions[:-args.last]:
             kg.ingest([copy(ex, rounds, args.spread)], skip_unchanged=False)
-        kg.link_occurrences = False
-        write: list[float] = []
-        link_s: list[float] = []
-        for ex in timed:
-            ex = copy(ex, rounds, args.spread)
-            t = time.perf_counter()
-            kg.ingest([ex], skip_unchanged=False)
-            t1 = time.perf_counter()
-            update_occurrences(kg, article_iri(ex.article), ex)
-            write.append(t1 - t)
-            link_s.append(time.perf_counter() - t1)
+        write, link_s = write_and_link(kg, [copy(ex, rounds, args.spread) for ex in timed])
         size = kg.stats().triples
     how = "each 10 years later" if args.spread else "on the same days"
     print(f"store of {size:,} triples ({rounds + 1} copies of the corpus, {how}, linked): "
