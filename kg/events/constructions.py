@@ -12,13 +12,13 @@ from kg.events.lexicon import (
     GROUP_NOUNS,
     LISTING_WORDS,
     NORM_NOUNS,
-    NOUNS,
     TITLE_NOUNS,
     VERBAL_ATTACK_VERBS,
     WEAPON_NOUNS,
     WISH_VERBS,
     Condition,
     Trigger,
+    noun_class,
 )
 from kg.events.triggers import armed_subj, verb_ok
 from kg.model import EntityType, EventType
@@ -48,8 +48,8 @@ def _listed(ctx: Context, i: int) -> bool:
     lists = [o for p in ctx.kids(i, "prep") if p.lemma.lower() in ("to", "on", "onto")
              for o in ctx.kids(p.i, "pobj") if o.lemma.lower() in ("list", "blacklist")]
     return any(o.lemma.lower() == "blacklist" or any(
-        (t.lemma.lower() in NOUNS and NOUNS[t.lemma.lower()].type is EventType.SANCTION)
-        or t.lemma.lower() in LISTING_WORDS for t in ctx.parse.subtree(o.i)) for o in lists)
+        noun_class(t.lemma) is EventType.SANCTION or t.lemma.lower() in LISTING_WORDS
+        for t in ctx.parse.subtree(o.i)) for o in lists)
 
 
 def special(ctx: Context, i: int) -> Trigger | None:
@@ -105,9 +105,8 @@ def special(ctx: Context, i: int) -> Trigger | None:
         return None
     if low in ("send", "dispatch", "ship") and tok.pos == "VERB" and any(
             o.dep == "dobj" and not ctx.is_military(o.i) and any(
-                g.lemma.lower() in WEAPON_NOUNS | AID_NOUNS for g in [o, *(
-                    x for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
-                    for x in ctx.kids(p.i, "pobj"))])  # "800 tonnes of aid"
+                g.lemma.lower() in WEAPON_NOUNS | AID_NOUNS
+                for g in [o, *ctx.of_objects(o.i)])  # "800 tonnes of aid"
             for o in kids):
         return Trigger(EventType.TRANSFER, "072")
     if low == "order" and tok.pos == "VERB" and any(

@@ -108,6 +108,11 @@ class Context:
         return self.kids(i, "dobj") + self.particle_objects(i) + (
             self.passive_subjects(i) if self.is_passive(i) else [])
 
+    def of_objects(self, i: int) -> list[Token]:
+        """The objects of token ``i``'s "of" phrases ("800 tonnes of aid" → aid)."""
+        return [o for p in self.kids(i, "prep") if p.lemma.lower() == "of"
+                for o in self.kids(p.i, "pobj")]
+
     def particle_objects(self, i: int) -> list[Token]:
         """An object the model hung on verb ``i``'s particle ("breaks off relations")."""
         return [o for p in self.kids(i, "prt") for o in self.kids(p.i, "pobj")]
@@ -168,8 +173,7 @@ class Context:
             return True
         hit = self.at.get(i)
         if hit is None and tok.text.lower() in QUANTIFIER_WORDS:  # "thousands of Marines"
-            return any(self.is_military(o.i) for p in self.kids(i, "prep")
-                       if p.lemma.lower() == "of" for o in self.kids(p.i, "pobj"))
+            return any(self.is_military(o.i) for o in self.of_objects(i))
         return hit is not None and self.type_of(hit[0]) is EntityType.MILITARY_FORCE
 
     # ----------------------------------------------------------------- noun phrases
@@ -249,8 +253,7 @@ class Context:
                                        for hit in self.np_entities(o.i, depth + 1))
             if not out and self._forces_noun(i):  # "a force of Nigerian Army and SSS",
                 # not the place of "forces of Harsin"
-                out.extend(e for p in self.kids(i, "prep") if p.lemma.lower() == "of"
-                           for o in self.kids(p.i, "pobj")
+                out.extend(e for o in self.of_objects(i)
                            for e in self.np_entities(o.i, depth + 1)
                            if self.type_of(e[0]) is not EntityType.PLACE)
         of_person = hit is not None and self.type_of(hit[0]) is EntityType.PERSON

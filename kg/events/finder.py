@@ -52,7 +52,6 @@ from kg.events.lexicon import (
     INTENT_VERBS,
     LIGHT_VERBS,
     MUNITION_NOUNS,
-    NOUNS,
     OCCURRENCE_VERBS,
     QUANTIFIER_NOUNS,
     SEQUENCE_MARKS,
@@ -60,6 +59,7 @@ from kg.events.lexicon import (
     WARNING_VERBS,
     WEAPON_NOUNS,
     Trigger,
+    noun_class,
 )
 from kg.events.merge import merge_drafts
 from kg.events.places import fallback_place, statement_place
@@ -358,7 +358,7 @@ def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
     as a subject, any named actor)."""
     low = ctx.tokens[i].lemma.lower()
     return low in ATTACKER_NOUNS | WEAPON_NOUNS or ctx.is_military(i) or (
-        low in NOUNS and NOUNS[low].type is EventType.COMBAT) or (
+        noun_class(low) is EventType.COMBAT) or (
         named and bool(ctx.np_entities(i)))
 
 

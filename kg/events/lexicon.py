@@ -10,12 +10,20 @@ nouns ("talks", "deployment", "sanctions"); a noun governed by a light verb ("he
 from __future__ import annotations
 
 from kg.lexicon import Condition, Trigger, trigger_table, words
+from kg.model import EventType
 
 __all__ = ["Condition", "Trigger"]
 
 _TABLE = trigger_table()
 VERBS: dict[str, Trigger] = _TABLE.verbs
 NOUNS: dict[str, Trigger] = _TABLE.nouns
+
+
+def noun_class(lemma: str) -> EventType | None:
+    """The class of the event noun ``lemma`` names ("strike" → Combat), if any."""
+    trig = NOUNS.get(lemma.lower())
+    return trig.type if trig is not None else None
+
 
 LIGHT_VERBS = words("light_verbs")
 NOT_GOODS_NOUNS = words("not_goods_nouns")

@@ -13,8 +13,9 @@ from kg.events.context import (
     Draft,
     anchor_tokens,
 )
-from kg.events.lexicon import CASUALTY_VERBS, NOUNS, SETTING_NOUNS, WEAPON_NOUNS
+from kg.events.lexicon import CASUALTY_VERBS, SETTING_NOUNS, WEAPON_NOUNS, noun_class
 from kg.events.roles import place_role
+from kg.events.scope import controlled
 from kg.model import EventType, Mention, Role
 
 
@@ -52,9 +53,7 @@ def fallback_place(ctx: Context, d: Draft) -> None:
     if tok.dep == "advcl" and tok.tag == "VBG" and tok.head != tok.i:
         roots.append(tok.head)  # "gunmen target a church in Eruku, killing two people"
     if d.type is EventType.COMBAT:  # "regains control of Kauda": where it is fought
-        for x in [x for o in ctx.kids(tok.i, "dobj") if o.lemma.lower() == "control"
-                  for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
-                  for x in ctx.kids(p.i, "pobj")]:
+        for x in controlled(ctx, tok.i):
             for key, m in ctx.np_entities(x.i):
                 if ctx.type_of(key) in PLACE_TYPES:
                     d.add(Role.LOCATION, key, m)
@@ -69,8 +68,8 @@ def fallback_place(ctx: Context, d: Draft) -> None:
         while stack:
             j, depth = stack.pop(0)
             tok = ctx.tokens[j]
-            attack = d.type is EventType.COMBAT and (tok.lemma.lower() in WEAPON_NOUNS or (
-                tok.lemma.lower() in NOUNS and NOUNS[tok.lemma.lower()].type is EventType.COMBAT))
+            attack = d.type is EventType.COMBAT and (
+                tok.lemma.lower() in WEAPON_NOUNS or noun_class(tok.lemma) is EventType.COMBAT)
             if tok.dep == "pobj" and ctx.tokens[tok.head].lemma.lower() in LOC_PREPS | DEST_PREPS \
                     and j not in anchors and not attack:
                 # "killed in an Israeli airstrike / a Russian missile": not a place

@@ -18,7 +18,6 @@ from kg.events.context import (
 from kg.events.lexicon import (
     CONTENT_VERBS,
     JUDGEMENT_VERBS,
-    NOUNS,
     PATIENT_NOUNS,
     QUANTIFIER_NOUNS,
     SANCTIONED_THINGS,
@@ -27,6 +26,7 @@ from kg.events.lexicon import (
     UNDERGO_VERBS,
     WEAPON_NOUNS,
     Trigger,
+    noun_class,
 )
 from kg.model import (
     EntityType,
@@ -78,7 +78,7 @@ def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
                         d.add(Role.AGENT, key, m)
                 continue
             if d.type is EventType.COMBAT and prep in ("in", "by", "from") and \
-                    o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is d.type:
+                    noun_class(o.lemma) is d.type:
                 continue  # "injured in Russian strikes": the attack's own phrase, no place
             for key, m in ctx.np_entities(o.i):
                 etype = ctx.type_of(key)

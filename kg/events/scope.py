@@ -27,7 +27,6 @@ from kg.events.lexicon import (
     LEGISLATION_NOUNS,
     LEGISLATURE_NOUNS,
     NEWS_MEDIA_WORDS,
-    NOUNS,
     OPERATION_MODIFIERS,
     OPERATION_NOUNS,
     PEOPLE_NOUNS,
@@ -35,8 +34,9 @@ from kg.events.lexicon import (
     TERRITORY_NOUNS,
     TRIP_WORDS,
     VISIT_SITE_NOUNS,
+    noun_class,
 )
-from kg.model import EntityType, EventType, Role
+from kg.model import EntityType, EventType, Role, Token
 
 
 def outlet_report(ctx: Context, d: Draft) -> bool:
@@ -153,13 +153,17 @@ def figurative_fight(ctx: Context, d: Draft) -> bool:
     return False
 
 
+def controlled(ctx: Context, i: int) -> list[Token]:
+    """What verb ``i`` takes control of ("regains control of Kauda" → Kauda)."""
+    return [x for o in ctx.kids(i, "dobj") if o.lemma.lower() == "control"
+            for x in ctx.of_objects(o.i)]
+
+
 def _control_of_a_body(ctx: Context, i: int) -> bool:
     """Control taken of a company, a chamber or a party is won, not fought for ("seize
     control of Nexperia", "took control of the Senate"); of ground, a site or forces it is
     a capture ("regains control of Kauda")."""
-    held = [x for o in ctx.kids(i, "dobj") if o.lemma.lower() == "control"
-            for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
-            for x in ctx.kids(p.i, "pobj")]
+    held = controlled(ctx, i)
     bodies = [x for x in held if x.lemma.lower() in INSTITUTION_NOUNS or any(
         c.lemma.lower() in INSTITUTION_NOUNS for c in ctx.kids(x.i, "compound", "appos"))]
     return bool(bodies) or (bool(held) and not any(
@@ -248,8 +252,7 @@ def halted_fight(ctx: Context, d: Draft) -> bool:
         low = o.lemma.lower()
         if low in LEGISLATION_NOUNS:
             return True  # "Russia blocked a resolution on Syria": a vote, no measure
-        trig = NOUNS.get(low)
-        if (trig is not None and trig.type is EventType.COMBAT) or (
+        if noun_class(low) is EventType.COMBAT or (
                 low in OPERATION_NOUNS and any(  # not "air links"
                     c.lemma.lower() in OPERATION_MODIFIERS
                     for c in ctx.kids(o.i, "amod", "compound"))):

@@ -42,6 +42,7 @@ from kg.events.lexicon import (
     WEAPON_NOUNS,
     Condition,
     Trigger,
+    noun_class,
 )
 from kg.events.nouns import labor_strike, noun_ok
 from kg.events.role_checks import ACTORS as _ACTORS
@@ -71,11 +72,10 @@ def verb_ok(ctx: Context, i: int, trig: Trigger) -> bool:
         if ctx.tokens[i].dep == "relcl" or (ctx.tokens[i].dep == "acl"
                                             and ctx.tokens[i].tag == "VBN"):
             objs.append(ctx.tokens[ctx.tokens[i].head])
-        if any(o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type in (
-                EventType.STATEMENT, EventType.MEETING) for o in objs):
+        if any(noun_class(o.lemma) in (EventType.STATEMENT, EventType.MEETING)
+               for o in objs):
             return False  # "the speech was delivered in Tehran"
-        objs += [x for o in list(objs) for p in ctx.kids(o.i, "prep")
-                 if p.lemma.lower() == "of" for x in ctx.kids(p.i, "pobj")]
+        objs += [x for o in list(objs) for x in ctx.of_objects(o.i)]
         if any(o.lemma.lower() in NOT_GOODS_NOUNS or o.text.lower() in NOT_GOODS_NOUNS
                or (o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON)
                for o in objs):
@@ -183,8 +183,7 @@ def _aid_obj(ctx: Context, i: int) -> bool:
     no due: not penalties, damages or a settlement ("agrees to pay $400 million in
     penalties", "to pay $400 million to settle a lawsuit")."""
     objs = ctx.kids(i, "dobj")
-    objs += [x for o in objs for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
-             for x in ctx.kids(p.i, "pobj")]
+    objs += [x for o in objs for x in ctx.of_objects(o.i)]
     dues = objs + [x for h in [i, *(o.i for o in objs)] for p in ctx.kids(h, "prep")
                    if p.lemma.lower() in ("in", "as") for x in ctx.kids(p.i, "pobj")]
     if any(o.lemma.lower() in DUES_NOUNS or o.text.lower() in DUES_NOUNS for o in dues) or \
@@ -245,7 +244,7 @@ def _guest_obj(ctx: Context, i: int) -> bool:
         return False  # "received the Solidarity Party's nomination", "host its secretariat"
     return any(
         _names_actor(ctx, o) or o.lemma.lower() in GROUP_NOUNS | TITLE_NOUNS or (
-            o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
+            noun_class(o.lemma) is EventType.MEETING)
         for o in ctx.objects(i))
 
 
@@ -323,22 +322,19 @@ def _mil_noun(ctx: Context, i: int) -> bool:
 
 def _military_phrase(ctx: Context, i: int) -> bool:
     """Noun ``i`` names forces, also through "of" ("some of these troops")."""
-    return ctx.is_military(i) or any(
-        ctx.is_military(o.i) for p in ctx.kids(i, "prep") if p.lemma.lower() == "of"
-        for o in ctx.kids(p.i, "pobj"))
+    return ctx.is_military(i) or any(ctx.is_military(o.i) for o in ctx.of_objects(i))
 
 
 def _body_obj(ctx: Context, i: int) -> bool:
     return any(
         any(ctx.type_of(k) is EntityType.ORGANIZATION for k, _ in ctx.np_entities(o.i)) or (
-            o.lemma.lower() in NOUNS and NOUNS[o.lemma.lower()].type is EventType.MEETING)
+            noun_class(o.lemma) is EventType.MEETING)
         for o in ctx.objects(i))
 
 
 def _weapon_of(ctx: Context, i: int) -> bool:
     return any(o.lemma.lower() in WEAPON_NOUNS | {"fire", "gunfire"}
-               for p in ctx.kids(i, "prep") if p.lemma.lower() == "of"
-               for o in ctx.kids(p.i, "pobj"))
+               for o in ctx.of_objects(i))
 
 
 def _explosive(ctx: Context, i: int) -> bool:
@@ -358,9 +354,7 @@ def _goods(ctx: Context, o: Token) -> bool:
     if o.lemma.lower() in PEOPLE_NOUNS or any(
             ctx.type_of(k) is EntityType.PERSON for k, _ in ctx.np_entities(o.i)):
         return False
-    for t in [o, *ctx.kids(o.i, "conj"),
-              *(x for p in ctx.kids(o.i, "prep") if p.lemma.lower() == "of"
-                for x in ctx.kids(p.i, "pobj"))]:
+    for t in [o, *ctx.kids(o.i, "conj"), *ctx.of_objects(o.i)]:
         if t.lemma.lower() in AID_NOUNS | GOODS_NOUNS | INFO_NOUNS or \
                 t.text.lower() in AID_NOUNS or ctx.is_military(t.i):
             return True
