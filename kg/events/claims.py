@@ -11,6 +11,7 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     ESTIMATE_WORDS,
+    GRANTING_VERBS,
     PLANNED_HEADS,
     PLANNED_MOD,
     POSSIBLE_ADV,
@@ -68,7 +69,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             toks[c].dep == "pobj" for c in chain[1:k]))  # but "approves a deal to export",
         # "agrees to loan" (a verb the parser took for the preposition's object)
         if j != d.trigger and low in PLANNED_HEADS and tok.pos in ("VERB", "ADJ", "AUX") \
-                and not adjunct:
+                and not adjunct and not (d.type is EventType.APPEAL and low in GRANTING_VERBS):
+            # "approved the deployment" plans it; "approved the request" answers one made
             planned = True
         if j != d.trigger and low in ESTIMATE_WORDS:
             estimated = True

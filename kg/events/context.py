@@ -9,6 +9,7 @@ from kg import gazetteer
 from kg.events.draft import Draft as Draft  # re-exported: the events modules take it from here
 from kg.events.lexicon import (
     AFFILIATION_VERBS,
+    AREA_WORDS,
     FLAG_PARTICIPLES,
     GENERIC_BODY_NOUNS,
     GROUP_NOUNS,
@@ -36,7 +37,7 @@ PRONOUNS = frozenset({"he", "she", "it", "they"})
 PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
 DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "along", "across", "around", "within",
-                       "outside", "throughout", "on"})
+                       "outside", "throughout", "on", "off"})
 WITH_PREPS = frozenset({"with", "alongside", "between", "among"})
 TARGET_PREPS = frozenset({"on", "against", "at"})
 ACTOR_ROLES = (Role.AGENT, Role.PARTICIPANT, Role.SPEAKER)
@@ -251,6 +252,10 @@ class Context:
                         for o in self.kids(p.i, "pobj"):
                             out.extend(self._seat_as_state(hit)
                                        for hit in self.np_entities(o.i, depth + 1))
+            if not out and (tok.lemma.lower() in AREA_WORDS or tok.text.lower() in AREA_WORDS):
+                # "in the north of Mali", "on the outskirts of Kyiv": the place it is part of
+                out.extend(e for o in self.of_objects(i) for e in self.np_entities(o.i, depth + 1)
+                           if self.type_of(e[0]) in PLACE_TYPES)
             if not out and self._forces_noun(i):  # "a force of Nigerian Army and SSS",
                 # not the place of "forces of Harsin"
                 out.extend(e for o in self.of_objects(i)

@@ -14,6 +14,7 @@ from kg.events.lexicon import (
     ONE_PARTY_ACTS,
 )
 from kg.events.role_checks import roles_ok
+from kg.events.roles import granter_of
 from kg.events.scope import (
     compliance,
     domestic_trip,
@@ -49,6 +50,8 @@ def keep(ctx: Context, d: Draft) -> bool:
         return bool(d.keys([Role.SPEAKER]))
     if d.type in (EventType.COMBAT, EventType.DEPLOYMENT, EventType.TRAINING):
         return bool(d.args)
+    if d.type is EventType.APPEAL and granter_of(ctx, d) is not None:
+        return bool(d.keys([Role.AGENT]))  # "the embassy declined the request": told before
     if d.type is EventType.APPEAL:  # "they called on Turkey to halt drilling"
         return bool(d.keys([Role.AGENT, Role.ADDRESSEE])) or _crowd_appeal(ctx, d)
     # a place is where it happens, no party ("a visit in Oulu", "a Brexit deal")

@@ -17,6 +17,7 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     CONTENT_VERBS,
+    GRANTING_VERBS,
     JUDGEMENT_VERBS,
     PATIENT_NOUNS,
     QUANTIFIER_NOUNS,
@@ -25,6 +26,7 @@ from kg.events.lexicon import (
     TOPIC_VERBS,
     UNDERGO_VERBS,
     WEAPON_NOUNS,
+    Condition,
     Trigger,
     noun_class,
 )
@@ -69,6 +71,12 @@ def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
             continue  # "up to 16 advisers": a figure, not a destination
         objs = [o for o in ctx.kids(p.i, "pobj") if o.i not in anchor_tokens(d)]
         for o in objs:
+            if prep == "from" and d.condition in (Condition.CAPTURE, Condition.TERRITORY_OBJ):
+                # "recaptured two villages from al-Shabaab", "seized Crimea from Ukraine"
+                for key, m in ctx.np_entities(o.i):
+                    if ctx.type_of(key) is not EntityType.PLACE:
+                        d.add(Role.TARGET, key, m)
+                continue
             if d.type is EventType.COMBAT and prep in ("in", "by", "with", "from") and (
                     o.lemma.lower() in WEAPON_NOUNS or ctx.is_military(o.i)):
                 # "killed in Israeli tank shelling", "hit by a Russian missile": the
@@ -215,6 +223,17 @@ def _object_role(d: Draft, reverse: bool) -> Role | None:
     }.get(d.type)
 
 
+def granter_of(ctx: Context, d: Draft) -> int | None:
+    """The verb by which the party asked answers an appeal noun ("Venezuela approves the
+    United States's request", "the request was rejected by Germany"), if any."""
+    tok = ctx.tokens[d.trigger]
+    if d.type is not EventType.APPEAL or tok.pos not in NOUN_POS or tok.head == tok.i or \
+            tok.dep not in ("dobj", "nsubjpass"):
+        return None
+    head = ctx.tokens[tok.head]
+    return head.i if head.pos in VERB_POS and head.lemma.lower() in GRANTING_VERBS else None
+
+
 def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
     reverse = trig.reverse
     tok = ctx.tokens[d.trigger]
@@ -232,8 +251,13 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     for key, m in ctx.np_entities(o.i):
                         d.add(Role.AGENT, key, m)
         return
+    granter = granter_of(ctx, d)
+    if granter is not None:
+        for s in ctx.subject(granter):
+            for key, m in ctx.np_entities(s):
+                d.add(Role.ADDRESSEE, key, m)
     if verb is not None:
-        for s in ctx.subject(verb):
+        for s in ctx.subject(verb) if verb != granter else []:
             for key, m in ctx.np_entities(s):
                 d.add(actor, key, m)
         objs = ctx.kids(verb, "dobj", "dative") + ctx.particle_objects(verb) + \

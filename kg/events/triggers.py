@@ -210,7 +210,9 @@ def _mil_subj(ctx: Context, i: int) -> bool:
 
 
 def _territory_obj(ctx: Context, i: int) -> bool:
+    """Ground, a place, a vessel or forces, also through a part ("swathes of territory")."""
     objs = ctx.kids(i, "dobj") + (ctx.passive_subjects(i) if ctx.is_passive(i) else [])
+    objs += [x for o in objs for x in ctx.of_objects(o.i)]
     return any(o.lemma.lower() in TERRITORY_NOUNS or ctx.is_military(o.i) or _names_place(ctx, o)
                for o in objs)
 

@@ -62,6 +62,17 @@ def _infinitive_root(parse: Parse, sent: Sentence) -> bool:
         for t in toks[sent.start:sent.end])
 
 
+def _that_clause(parse: Parse, t: Token) -> bool:
+    """A clause opened by "that" hangs on token ``t`` ("reports that the air force ...")."""
+    toks = parse.tokens
+    return any((c.dep in ("acl", "ccomp", "relcl", "advcl") and any(
+        m.text.lower() == "that" and m.i == t.i + 1 for m in parse.children(c.i)))
+        or (c.i == t.i + 1 and c.text.lower() == "that" and c.dep in ("nsubj", "mark"))
+        for c in parse.children(t.i)) or (
+        t.i + 1 < len(toks) and toks[t.i + 1].text.lower() == "that"
+        and toks[toks[t.i + 1].head].head == t.i)
+
+
 def _candidate(parse: Parse, sent: Sentence) -> int | None:
     """The token the model misread as a noun although it is a verb with its subject ("Iran
     fires projectiles", "... after Cambodia shells Ubon Ratchathani"), or None."""
@@ -77,7 +88,12 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
                                        for t in toks[sent.start:root.i]))
             # "Burkina Faso severs relations": the subject read as the verb's compound
             or (root.tag == "VBZ" and toks[root.i - 1].tag in ("NNP", "NNPS")
-                and toks[root.i - 1].dep == "compound" and toks[root.i - 1].head == root.i)):
+                and toks[root.i - 1].dep == "compound" and toks[root.i - 1].head == root.i)
+            # "The Israeli military reports that ...": the subject read as the verb's
+            # modifier, a that-clause after it
+            or (root.tag in ("VBZ", "NNS") and toks[root.i - 1].tag in _SUBJECT_END
+                and toks[root.i - 1].dep in ("compound", "amod")
+                and toks[root.i - 1].head == root.i and _that_clause(parse, root))):
         return root.i
     for t in toks[sent.start + 1:sent.end - 1]:
         word = t.text.lower()
@@ -86,6 +102,8 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
                                                          and prev.text.endswith("s"))
         misread = t.tag == "NNS" or (t.tag == "VBZ" and t.dep in (
             "compound", "amod", "pobj", "dobj")) or (
+            # "Netanyahu states that ...": a verb with its clause read as a subject
+            t.tag == "VBZ" and t.dep in ("nsubj", "nsubjpass") and _that_clause(parse, t)) or (
             # "The Houthis fire two missiles": a plural subject's verb read as a noun
             t.tag == "NN" and plural_subject and t.dep in ("ROOT", "compound")
             and toks[t.i + 1].pos in ("DET", "NUM", "PROPN"))
@@ -101,7 +119,8 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
                 and (toks[t.i + 1].pos not in ("PUNCT", "PART")
                      or (toks[t.i + 1].text.lower() == "to" and _infinitive_root(parse, sent)))
                 and (not main or toks[t.i + 1].pos in ("DET", "NUM", "PROPN", "PRON", "ADJ",
-                                                       "ADP"))
+                                                       "ADP")
+                     or (t.tag == "VBZ" and toks[t.i + 1].text.lower() == "that"))
                 and not (prev.dep == "det" and prev.head == t.i)):  # "the fires"
             return t.i
         if not main and (t.i >= sent.start + _REACH or t.text == ","
@@ -146,9 +165,10 @@ def _reparse(parse: Parse, sent: Sentence, k: int, nlp: Language) -> list[Token]
         return None
     root = next(t for t in toks if t.head == t.i)
     main = _has_main_verb(parse, sent)
-    if (not main and verb.dep_ != "ROOT") or \
-            (main and new[_index(root.i - sent.start, local)].dep_ != "ROOT"):
-        return None  # the main clause must stay what it was, or become the verb's
+    old_root = new[_index(root.i - sent.start, local)]
+    if (not main and verb.dep_ != "ROOT") or (main and old_root.dep_ != "ROOT" and not (
+            verb.dep_ == "ROOT" and old_root.head.i == verb.i and old_root.dep_ == "ccomp")):
+        return None  # the main clause must stay what it was, or become the verb's content
     subject = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     if not main and subject.left_edge.i != 0:
         return None  # a headline's subject opens the sentence ("Iran fires ...")

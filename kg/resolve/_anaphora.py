@@ -25,7 +25,7 @@ _FEMININE = wordset("she her hers herself")
 _NEUTER = wordset("it its itself")
 _PLURAL = wordset("they them their themselves")
 _PERSON = (EntityType.PERSON,)
-_BODY = (EntityType.COUNTRY, EntityType.ORGANIZATION)
+_BODY = (EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)
 _GROUP = (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE)  # "they" is rarely a state
 #: Verbs whose subject "it" is usually a dummy ("it is", "it seems", "it takes").
 _DUMMY_IT_VERBS = words("dummy_it_verbs")
@@ -154,6 +154,13 @@ def _antecedent(toks: Sequence[Token], at: dict[int, tuple[str, Mention]],
             key, m = hit
             subj = [k for k in range(m.start, m.end) if toks[k].dep in _SUBJ]
             rank = 2 if subj and _main_clause(toks, subj[0]) else 1 if subj else 0
+            if subj and _says_of_itself(toks, subj[0], i):
+                rank = 4  # "Iran said that it has targeted the base"
+            if low in _NEUTER and drafts[key].type is EntityType.MILITARY_FORCE and \
+                    toks[m.end - 1].tag == "NNS":
+                j = m.start - 1  # "American forces" are no "it" ("the Sudanese Armed
+                # Forces says it" is)
+                continue
             if best is None or rank > best[0]:
                 best = (rank, key)
             j = m.start - 1
@@ -170,6 +177,14 @@ def _antecedent(toks: Sequence[Token], at: dict[int, tuple[str, Mention]],
     if best is not None and rival_subject and best[0] == 0:
         return None  # "The deployment worried Finland, and it could..."
     return best[1] if best is not None else None
+
+
+def _says_of_itself(toks: Sequence[Token], subj: int, i: int) -> bool:
+    """The pronoun at ``i`` is the subject of what the subject at ``subj`` says ("Iran
+    said that it has targeted ...")."""
+    verb = toks[toks[i].head]
+    return toks[i].dep in _SUBJ and verb.dep == "ccomp" and verb.head != verb.i and \
+        verb.head == toks[subj].head
 
 
 def _speaking(toks: Sequence[Token], hit: tuple[str, Mention],
@@ -207,6 +222,9 @@ def _inside_noun_phrase(toks: Sequence[Token], m: Mention) -> bool:
 
 def _rival(t: Token, pronoun: str) -> bool:
     """A common noun the pronoun could refer to instead of a named entity."""
+    if t.pos == "PROPN" and t.dep == "dobj" and pronoun in _NEUTER:
+        return True  # a named thing that is no entity: "disabled the tanker M/T Belma as
+        # it was heading"
     if t.pos != "NOUN" or t.dep not in _SUBJ | {"dobj", "pobj"}:
         return False
     if pronoun in _MASCULINE or pronoun in _FEMININE:
