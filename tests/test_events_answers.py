@@ -105,3 +105,30 @@ def test_a_speech_verb_misread_as_a_noun_before_that_is_reparsed(nlp: Language, 
 def test_an_area_of_a_place_is_that_place(nlp: Language, text: str, place: str) -> None:
     events, ents = run(nlp, text)
     assert place in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    ("President Volodymyr Zelensky pressed Chancellor Olaf Scholz to send more tanks.",
+     "Volodymyr Zelenskyy",
+     "Olaf Scholz"),
+    ("Secretary of State Antony Blinken pushed Israel to allow more fuel into Gaza.",
+     "Antony Blinken", "Israel"),
+])
+def test_pressing_someone_to_act_is_an_appeal(nlp: Language, text: str, asker: str,
+                                               asked: str) -> None:
+    events, ents = run(nlp, text)
+    appeal = only(of_type(events, EventType.APPEAL))
+    assert asker in labels(appeal, ents, Role.AGENT)
+    assert asked in labels(appeal, ents, Role.ADDRESSEE)
+
+
+def test_pressing_a_thing_is_no_appeal(nlp: Language) -> None:
+    events, _ = run(nlp, "The pilot pressed the button to release the fuel over Gaza.")
+    assert not of_type(events, EventType.APPEAL)
+
+
+def test_the_outlet_before_a_comma_is_no_actor_of_what_follows(nlp: Language) -> None:
+    events, ents = run(nlp, "According to Reuters, several senators pressed Biden to veto "
+                            "the bill.")
+    appeal = only(of_type(events, EventType.APPEAL))
+    assert "Reuters" not in labels(appeal, ents)

@@ -252,7 +252,7 @@ class Context:
                         for o in self.kids(p.i, "pobj"):
                             out.extend(self._seat_as_state(hit)
                                        for hit in self.np_entities(o.i, depth + 1))
-            if not out and (tok.lemma.lower() in AREA_WORDS or tok.text.lower() in AREA_WORDS):
+            if not out and AREA_WORDS & {tok.lemma.lower(), tok.text.lower()}:
                 # "in the north of Mali", "on the outskirts of Kyiv": the place it is part of
                 out.extend(e for o in self.of_objects(i) for e in self.np_entities(o.i, depth + 1)
                            if self.type_of(e[0]) in PLACE_TYPES)
@@ -335,6 +335,7 @@ class Context:
         out: list[tuple[str, Mention]] = []
         j = i - 1
         sent = self.tokens[i].sent
+        both = self.tokens[i].text.lower() in ("both", "all", "each")
         while j >= 0 and self.tokens[j].sent == sent:
             tok = self.tokens[j]
             if j in self.at:
@@ -344,7 +345,8 @@ class Context:
                 if not out or out[-1][0] != key:
                     out.append((key, m))
                 j = m.start - 1
-            elif tok.dep == "cc" or tok.text == "," or (tok.pos == "ADJ" and j == i - 1):
+            elif ((tok.dep == "cc" or tok.text == ",") and (out or both)) or (
+                    tok.pos == "ADJ" and j == i - 1):  # not "According to CNN, officials"
                 j -= 1
             else:
                 break

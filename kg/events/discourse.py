@@ -181,7 +181,10 @@ def according_sources(ctx: Context) -> list[Draft]:
         # the source itself is named ("according to Iran's Atomic Energy Organization"),
         # not only its state ("according to U.S. intelligence")
         objs = [o for p in ctx.kids(tok.i, "prep") for o in ctx.kids(p.i, "pobj")]
-        found = [m for o in objs if o.i in ctx.at for m in ctx.np_entities(o.i)]
+        # ... and only the source and sources coordinated with it: not a title the parser
+        # hung on it ("according to NPR, former Vice President of the United States ...")
+        found = [ctx.at[c.i] for o in objs if o.i in ctx.at
+                 for c in [o, *ctx.kids(o.i, "conj")] if c.i in ctx.at]
         if not objs:  # the parser took X out of "according to X, ..."
             k = tok.i + 2
             if k in ctx.at and ctx.tokens[k].sent == tok.sent:

@@ -13,11 +13,18 @@ from kg.events.lexicon import (
     POST_NOUNS,
     RULING_NOUNS,
 )
+from kg.model import EntityType
 
 
 def order_to(ctx: Context, i: int) -> bool:
-    return bool(ctx.kids(i, "dobj")) and any(
-        ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
+    """An object and an infinitive, also one the parser read as a purpose clause when the
+    object is an actor ("pressed Chancellor Scholz to send tanks"; not "pressed the button
+    to release the fuel")."""
+    objs = ctx.kids(i, "dobj")
+    return bool(objs) and (any(ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
+                           or (any(ctx.to_infinitive(x.i) for x in ctx.kids(i, "advcl")) and any(
+                               ctx.type_of(k) is not EntityType.PLACE
+                               for o in objs for k, _ in ctx.np_entities(o.i))))
 
 
 def plea(ctx: Context, i: int) -> bool:
