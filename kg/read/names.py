@@ -60,9 +60,9 @@ def _day(value: object) -> str | None:
 
 
 def without_window(result: QueryResult) -> QueryResult:
-    """``result`` without the ``since`` / ``until`` columns a named query projects only so
-    that they can be bound (their values are what the caller gave)."""
-    drop = {"since", "until"} & set(result.variables)
+    """``result`` without the ``since`` / ``until`` / ``count`` columns a named query
+    projects only so that they can be bound (their values are what the caller gave)."""
+    drop = {"since", "until", "count"} & set(result.variables)
     if not drop:
         return result
     keep = tuple(v for v in result.variables if v not in drop)
