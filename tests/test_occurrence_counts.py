@@ -240,6 +240,9 @@ def test_cli_count_option(store: Path, tmp_path: Path) -> None:
         assert r.exit_code == 0, r.output
         html = page.read_text(encoding="utf-8")
         assert sum(x["kind"] == "event" for x in dataset_json(html, "nodes")) == n
+    for count, n in (("occurrences", "2 events"), ("reports", "3 events")):
+        r = run(main, ["analyze", "--store", str(store), "--count", count])
+        assert r.exit_code == 0 and r.output.startswith(n), r.output
     r = run(main, [*base, "--count", "report"])
     assert r.exit_code == 2 and "'occurrences', 'reports'" in r.output
     r = run(main, ["query", "--store", str(store), "SELECT * WHERE { ?s ?p ?o }",
