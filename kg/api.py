@@ -48,6 +48,7 @@ from kg.extracting import (
 )
 from kg.formats import ExportFormat
 from kg.model import Article, EntityType, EventType, Extraction
+from kg.queries import check_count
 from kg.read import (
     EntityRecord,
     EventRecord,
@@ -336,17 +337,20 @@ class GeoKG:
 
     def dyads(self, *, level: str = "actor", since: date | str | None = None,
               until: date | str | None = None, actor: str | None = None,
-              type: EventType | str | None = None) -> list[DyadRow]:
+              type: EventType | str | None = None, count: str = "occurrences"
+              ) -> list[DyadRow]:
         """Who did what to whom, per month (:func:`kg.read.states.dyads`); ``level="state"``
-        rolls actors up to their states; ``actor`` / ``type`` keep one actor's, one class's."""
+        rolls actors up to their states; ``actor`` / ``type`` keep one actor's, one class's;
+        ``count``: real events (``"occurrences"``) or ``"reports"``."""
         from kg.read.states import check_level, dyads
 
         reader, lvl = Reader(self.store), check_level(level)
         kind = class_iri(type, EventType, "event").rsplit("#", 1)[-1] if type else None
         nodes = sorted(reader.actor(actor)) if actor is not None else None
-        return dyads(self.graph_data(), level=lvl, window=TimeWindow.of(since, until),
+        return dyads(self.graph_data(count="reports"), level=lvl,
+                     window=TimeWindow.of(since, until),
                      states=reader.states() if lvl == "state" else None, actor=nodes,
-                     type=kind)
+                     type=kind, count=check_count(count))
 
     def entities(self, type: EntityType | str | None = None, *, name: str | None = None
                  ) -> list[EntityRecord]:
@@ -362,31 +366,38 @@ class GeoKG:
     # -- analysis, pictures, export ---------------------------------------------------
 
     def graph_data(self, *, since: date | str | None = None,
-                   until: date | str | None = None) -> GraphData:
+                   until: date | str | None = None, count: str = "occurrences") -> GraphData:
         """Events, entities and role edges as plain records (:mod:`kg.analysis` input);
-        ``since`` / ``until``: the events in that window (:meth:`GraphData.between`)."""
-        return load_graph_data(self.store).between(since, until)
+        ``since`` / ``until``: the events (reports) in that window
+        (:meth:`GraphData.between`); ``count``: one event node per real event
+        (``"occurrences"``, the reports of a ``kg:Occurrence`` merged) or per report
+        (``"reports"``), see :meth:`GraphData.counting`."""
+        return load_graph_data(self.store).between(since, until).counting(count)
 
     def actor_network(self, *, since: date | str | None = None,
-                      until: date | str | None = None) -> nx.Graph:
+                      until: date | str | None = None, count: str = "occurrences"
+                      ) -> nx.Graph:
         """Actors linked when they take part in the same events (networkx ``Graph``;
         edge ``weight`` = shared events, one count per event class, ``Meeting`` ...:
         :func:`kg.analysis.event_types`). Every attribute is a scalar: ``nx.write_gexf``
-        and ``nx.write_graphml`` write it as it is."""
+        and ``nx.write_graphml`` write it as it is. ``count``: as :meth:`graph_data`."""
         from kg.analysis import actor_network
 
-        return actor_network(self.graph_data(since=since, until=until))
+        return actor_network(self.graph_data(since=since, until=until, count=count))
 
     def event_graph(self, *, since: date | str | None = None,
-                    until: date | str | None = None) -> nx.MultiDiGraph:
-        """Events and entities, one edge per role (networkx ``MultiDiGraph``)."""
+                    until: date | str | None = None, count: str = "occurrences"
+                    ) -> nx.MultiDiGraph:
+        """Events and entities, one edge per role (networkx ``MultiDiGraph``); ``count``:
+        an event node per occurrence or per report, as :meth:`graph_data`."""
         from kg.analysis import event_graph
 
-        return event_graph(self.graph_data(since=since, until=until))
+        return event_graph(self.graph_data(since=since, until=until, count=count))
 
     def render_html(self, view: str = "auto", *, focus: str | None = None, hops: int = 2,
                     max_nodes: int = 500, title: str = "Geopolitical event graph",
-                    since: date | str | None = None, until: date | str | None = None) -> str:
+                    since: date | str | None = None, until: date | str | None = None,
+                    count: str = "occurrences") -> str:
         """One self-contained interactive HTML page; nothing is written or opened — save
         the string where you like. ``view``: ``corpus`` (actors and their shared events,
         counted, with a side panel of evidence), ``map`` (events at their places),
@@ -394,13 +405,16 @@ class GeoKG:
         class), ``timeline`` (events per week by class and dyad), ``full``, ``actors``, ``ego``
         (entities and events), or ``auto``: ``corpus`` above
         :data:`kg.viz.CORPUS_EVENTS` events, else ``full`` (see :func:`kg.viz.render_html`).
-        ``since`` / ``until``: only the events of that window are drawn.
+        ``since`` / ``until``: only the events of that window are drawn; ``count``: one
+        event per occurrence, "reported by N sources", with every report's evidence (or
+        ``"reports"``: one per report), as :meth:`graph_data`.
         """
         from kg.viz import render_html
 
         entities = self.entities() if view == "map" else ()
         states = Reader(self.store).states() if view == "countries" else None
-        return render_html(self.graph_data(since=since, until=until), view=view, focus=focus,
+        data = self.graph_data(since=since, until=until, count=count)
+        return render_html(data, view=view, focus=focus,
                            hops=hops, max_nodes=max_nodes, title=title, entities=entities,
                            states=states)
 

@@ -101,6 +101,16 @@ class DateSource(StrEnum):
     PUBLICATION = "PublicationDate"
 
 
+class Count(StrEnum):
+    """What the read side counts (``count=`` in Python, ``--count`` on the command line,
+    ``?count`` of the named queries): real events, each reported once or many times
+    (``kg:Occurrence``; a report linked to none is its own), or the event reports of
+    the articles."""
+
+    OCCURRENCES = "occurrences"
+    REPORTS = "reports"
+
+
 class QuadClass(StrEnum):
     """The CAMEO / PLOVER quad class of an event: cooperation or conflict, in words or in
     deeds (``kg/data/lexicon/quad_classes.tsv``)."""

@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from kg.read.names import ECHOED
 from kg.store import NamedQuery, QueryParam, list_queries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +41,8 @@ with kg.open("out/store", read_only=True) as g:
 
 Parameter kinds: `class` (an ontology class: `Deployment`, `kg:Deployment` or a full IRI),
 `iri`, `entity` (an IRI, or else a name or alias), `iso3` (an ISO 3166-1 alpha-3 code),
-`string`, `integer`, `date` (ISO).
+`string`, `integer`, `date` (ISO), `count` (what is counted: `occurrences`, real events,
+the default, or `reports`; see [occurrences.md](occurrences.md)).
 """
 
 _SELECT = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s*WHERE\b",
@@ -49,20 +51,21 @@ _SELECT = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s*WHERE\b",
 
 def columns(q: NamedQuery) -> list[str]:
     """The result variables of a SELECT query, in order (``(expr AS ?v)`` gives ``v``),
-    but ``since`` / ``until``: projected only to be bound, dropped from answers
-    (:func:`kg.read.names.without_window`)."""
+    but ``since`` / ``until`` / ``count``: projected only to be bound, dropped from answers
+    (:data:`kg.read.names.ECHOED`)."""
     m = _SELECT.search("\n".join(line for line in q.text.splitlines()
                                  if not line.lstrip().startswith("#")))
     if m is None:
         return []
     projection = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\s+AS\s+(\?\w+)\s*\)", r"\1", m.group(1),
                         flags=re.IGNORECASE)
-    return [v for v in re.findall(r"\?(\w+)", projection) if v not in ("since", "until")]
+    return [v for v in re.findall(r"\?(\w+)", projection) if v not in ECHOED]
 
 
 def _example_value(p: QueryParam) -> str:
     return {"class": "Deployment", "iso3": "PRK", "entity": '"Lloyd Austin"',
-            "iri": "kgr:country/PRK", "integer": "10", "date": "2024-10-30"}.get(p.kind, "text")
+            "iri": "kgr:country/PRK", "integer": "10", "date": "2024-10-30",
+            "count": "reports"}.get(p.kind, "text")
 
 
 def section(q: NamedQuery) -> str:

@@ -86,6 +86,17 @@ def time_window(f: Callable[P, R]) -> Callable[P, R]:
                              "YYYY).")(f)
 
 
+def count_option(default: str | None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """The ``--count occurrences|reports`` option of the commands that count events."""
+    from kg.model import Count
+
+    return click.option(
+        "--count", "count", default=default, show_default=default is not None,
+        type=click.Choice([c.value for c in Count]),
+        help="What is counted: real events (occurrences: one event told by several "
+             "articles once) or each article's report of them (reports).")
+
+
 ROW_FORMATS = ("table", "csv", "json")
 
 

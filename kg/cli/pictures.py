@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
-from kg.cli._base import main, reports_errors, shown, time_window
+from kg.cli._base import count_option, main, reports_errors, shown, time_window
 
 if TYPE_CHECKING:
     import kg.api
@@ -22,7 +22,7 @@ def _graph_source(f: Callable[P, R]) -> Callable[P, R]:
                      help="An extracted RDF file (.trig/.nq/.ttl/.jsonld) instead of a store.")(f)
     f = click.option("--store", "store_dir", type=click.Path(exists=True, file_okay=False),
                      help="Store directory (see kg ingest).")(f)
-    return time_window(f)
+    return time_window(count_option("occurrences")(f))
 
 
 @contextmanager
@@ -57,13 +57,15 @@ def _open_graph(store_dir: str | None, input_file: str | None) -> Iterator[kg.ap
 @click.option("--title", default="Geopolitical event graph", show_default=True)
 @reports_errors
 def viz(store_dir: str | None, input_file: str | None, since: str | None, until: str | None,
-        out: str, view: str, focus: str | None, hops: int, max_nodes: int, title: str) -> None:
-    """Write an interactive, self-contained HTML picture of the graph (works offline)."""
+        count: str, out: str, view: str, focus: str | None, hops: int, max_nodes: int,
+        title: str) -> None:
+    """Write an interactive, self-contained HTML picture of the graph (works offline): one
+    event node per real event, "reported by N sources" (--count reports: per report)."""
     from kg.files import write_atomic
 
     with _open_graph(store_dir, input_file) as g:
         html = g.render_html(view, focus=focus, hops=hops, max_nodes=max_nodes, title=title,
-                             since=since, until=until)
+                             since=since, until=until, count=count)
     write_atomic(out, html)
     click.echo(f"wrote {out} ({len(html) // 1024:,} KiB)", err=True)
 
@@ -83,7 +85,7 @@ def viz(store_dir: str | None, input_file: str | None, since: str | None, until:
               help="Write the graph as .graphml or .gexf.")
 @reports_errors
 def analyze(store_dir: str | None, input_file: str | None, since: str | None,
-            until: str | None, which: str, top: int,
+            until: str | None, count: str, which: str, top: int,
             show_communities: bool, path: tuple[str, str] | None,
             export_file: str | None) -> None:
     """Rank actors (degree, betweenness, PageRank); optionally communities, a chain of
@@ -91,7 +93,7 @@ def analyze(store_dir: str | None, input_file: str | None, since: str | None,
     from kg import analysis as an
 
     with _open_graph(store_dir, input_file) as g:
-        data = g.graph_data(since=since, until=until)
+        data = g.graph_data(since=since, until=until, count=count)
     chain = an.event_chain(data, *path) if path else None  # bad names fail before output
     G = an.actor_network(data) if which == "actors" else an.event_graph(data)
     click.echo(shown(an.describe(data, G)))

@@ -7,6 +7,7 @@ import click
 from kg.cli._base import (
     QUERY_FORMATS,
     ROW_FORMATS,
+    count_option,
     echo_rows,
     main,
     reports_errors,
@@ -28,14 +29,17 @@ from kg.formats import ExportFormat, ResultFormat
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(QUERY_FORMATS))
 @time_window
+@count_option(None)
 @reports_errors
 def query(sparql: str | None, query_file: str | None, query_name: str | None, list_names: bool,
           store_dir: str | None, params: tuple[str, ...], fmt: str, since: str | None,
-          until: str | None) -> None:
+          until: str | None, count: str | None) -> None:
     """Run a read-only SPARQL query (text, -f FILE or --name NAME) against a store.
 
     The default graph is the union of all article graphs; the prefixes kg:, kgr:, rdf:,
     rdfs:, xsd:, skos:, sem:, time:, prov:, schema:, org:, geo: and owl: are predeclared.
+    Named queries that count events (who_met_whom, dyads, actor_timeline) count real
+    events (occurrences) unless --count reports.
     """
     from pathlib import Path
 
@@ -58,10 +62,11 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
         if not sep or not name.strip():
             raise click.UsageError(f"--param {p!r}: expected NAME=VALUE")
         bindings[name.strip().lstrip("?")] = kg.api.parse_param(value)
-    if query_name is None and (since or until):
-        raise click.UsageError("--since / --until go with --name (in your own SPARQL, "
-                               "filter on kg:eventDate)")
-    bindings.update({k: v for k, v in (("since", since), ("until", until)) if v})
+    if query_name is None and (since or until or count):
+        raise click.UsageError("--since / --until / --count go with --name (in your own "
+                               "SPARQL, filter on kg:eventDate; count kg:Occurrence)")
+    bindings.update({k: v for k, v in (("since", since), ("until", until), ("count", count))
+                     if v})
     out_format = ResultFormat(fmt)
     with kg.api.open(store_dir, read_only=True) as g:
         if query_name is not None:
@@ -143,17 +148,19 @@ def events(store_dir: str, type_: str | None, actor: str | None, level: str,
 @click.option("--actor", help="Only dyads this actor (or, with --level state, its state) is in.")
 @click.option("--type", "type_", help="Only this event class.")
 @time_window
+@count_option("occurrences")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(ROW_FORMATS))
 @reports_errors
 def dyads(store_dir: str, level: str, actor: str | None, type_: str | None, since: str | None,
-          until: str | None, fmt: str) -> None:
+          until: str | None, count: str, fmt: str) -> None:
     """Who did what to whom: events counted by source, target, class, quad class (verbal /
-    material cooperation / conflict) and month, most first."""
+    material cooperation / conflict) and month, most first; an event told by several
+    articles counts once unless --count reports."""
     import kg.api
 
     with kg.api.open(store_dir, read_only=True) as g:
         rows = [d.to_dict() for d in g.dyads(level=level, since=since, until=until,
-                                             actor=actor, type=type_)]
+                                             actor=actor, type=type_, count=count)]
     columns = ["source", "target", "type", "quad_class", "month", "events"]
     echo_rows(rows, columns if fmt == "table" else [*columns, "source_iri", "target_iri"], fmt)

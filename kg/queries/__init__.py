@@ -17,10 +17,12 @@ from importlib import resources
 
 from rdflib import URIRef
 
-from kg.errors import QueryError
+from kg.errors import QueryError, UnknownValueError
+from kg.model import Count
 from kg.rdf.vocab import KG_NS, PREFIXES
 
-__all__ = ["NamedQuery", "QueryParam", "list_queries", "load_query", "parse_iri", "parse_param"]
+__all__ = ["NamedQuery", "QueryParam", "check_count", "list_queries", "load_query", "parse_iri",
+           "parse_param"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class QueryParam:
 
     Kinds: ``class`` (an ontology class: ``Deployment``, ``kg:Deployment`` or a full IRI),
     ``iri``, ``entity`` (an IRI, or else a label), ``iso3`` (a country code), ``string``,
-    ``integer``, ``date``.
+    ``integer``, ``date``, ``count`` (what is counted: ``occurrences`` or ``reports``, see
+    :class:`kg.model.Count`).
     """
 
     name: str
@@ -54,6 +57,8 @@ class QueryParam:
                 raise QueryError(f"parameter {self.name}: {value!r} is not an ISO 3166-1 "
                                  "alpha-3 code such as PRK")
             return code
+        if self.kind == "count":
+            return check_count(value).value
         if self.kind == "integer":
             try:
                 return int(str(value))
@@ -67,6 +72,22 @@ class QueryParam:
         if self.kind == "string":
             return str(value)
         return value
+
+def check_count(value: object) -> Count:
+    """``value`` as a :class:`~kg.model.Count` (``"occurrences"``, ``"reports"``, case and
+    surrounding space ignored; None is the default, occurrences); anything else is an
+    :class:`~kg.errors.UnknownValueError` naming the two."""
+    if value is None:
+        return Count.OCCURRENCES
+    if isinstance(value, Count):
+        return value
+    try:
+        return Count(str(value).strip().lower())
+    except ValueError as e:
+        names = [c.value for c in Count]
+        raise UnknownValueError("count", value, [n for n in names if n[:1] == str(value)[:1]],
+                                hint=f"use one of {', '.join(names)}") from e
+
 
 @dataclass(frozen=True)
 class NamedQuery:

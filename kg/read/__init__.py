@@ -10,6 +10,8 @@
 - :mod:`kg.read.records`: the records, plain frozen data;
 - :mod:`kg.read.reader`: events and entities with everything said about them;
 - :mod:`kg.read.graph_data`: the network view;
+- :mod:`kg.read.counting`: the network view with one event node per real event
+  (``kg:Occurrence``) rather than per report (``count=``);
 - :mod:`kg.read.source`: what is read (anything answering SPARQL SELECT) and the read
   side's queries, ``kg/queries/read/*.rq``;
 - :mod:`kg.read.terms`: RDF terms of answers as Python values.

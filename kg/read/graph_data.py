@@ -24,13 +24,13 @@ def _evidence_key(ev: Evidence) -> tuple[str, str, str]:
     return (ev.title or "\uffff", ev.published or "\uffff", ev.source or "\uffff")
 
 
-def _date(rec: dict[str, Any]) -> dict[str, str | None]:
+def _date(rec: dict[str, Any]) -> tuple[str | None, str | None]:
     """The date an event is read at and its source; a store written before kg stored
     ``kg:eventDate`` (not upgraded) has the event's own date only."""
     if rec.get("date") is not None:
-        return {"date": rec["date"], "date_source": rec.get("date_source")}
+        return rec["date"], rec.get("date_source")
     own = rec.get("own_date")
-    return {"date": own, "date_source": "OwnDate" if own else None}
+    return own, "OwnDate" if own else None
 
 
 def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
@@ -40,7 +40,9 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
     :class:`kg.store.KnowledgeGraph`) or an rdflib ``Graph`` / ``Dataset`` (queried as the
     union of its graphs). Event and entity classes are matched by their IRIs, no
     inference needed. An entity reached by a role but carrying no entity class gets kind
-    ``"Entity"`` and, if unlabelled, the last part of its IRI as label.
+    ``"Entity"`` and, if unlabelled, the last part of its IRI as label. Each event is a
+    report, with the occurrence it belongs to (:attr:`EventNode.occurrence`): one node per
+    real event is :meth:`GraphData.counting`.
     """
     q: Queryable = RdflibSource(source) if isinstance(source, rdflib.Graph) else source
 
@@ -88,6 +90,9 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
         if old is None or _evidence_key(new) < _evidence_key(old):
             evidence[e][span] = new
 
+    occurrence = {e: text(row["occ"]) for row in q.query(read_query("graph_occurrences")).rows
+                  if (e := text(row["e"])) is not None and e in ev}
+
     roles: list[RoleEdge] = []
     for row in q.query(read_query("graph_roles")).rows:
         e, role, x = text(row["e"]), local_name(row["role"]), text(row["x"])
@@ -107,9 +112,11 @@ def load_graph_data(source: Queryable | rdflib.Graph) -> GraphData:
         attribution = entities[attr].label if attr in entities else labels.get(attr or "")
         found = evidence.get(e, {})
         evs = tuple(found[k] for k in sorted(found))
+        day, day_source = _date(rec)
         events[e] = EventNode(
             iri=e, type=rec["type"], label=rec.get("label") or rec["type"],
             cameo=rec.get("cameo"), plover=rec.get("plover"), modality=rec.get("modality"),
             polarity=rec.get("polarity"), attributed_to=attr, attribution=attribution,
-            evidence=evs, quote=rec.get("quote"), **_date(rec))
+            evidence=evs, quote=rec.get("quote"), date=day, date_source=day_source,
+            occurrence=occurrence.get(e))
     return GraphData(entities=entities, events=events, roles=tuple(roles))

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from kg.read.reader import Reader
 
-__all__ = ["resolve_names", "without_window"]
+__all__ = ["ECHOED", "resolve_names", "without_window"]
+
+#: Parameters a named query projects only so that they can be bound; answers leave them out.
+ECHOED = ("since", "until", "count")
 
 
 def resolve_names(reader: Reader, name: str, given: Mapping[str, object]) -> dict[str, object]:
@@ -60,9 +63,9 @@ def _day(value: object) -> str | None:
 
 
 def without_window(result: QueryResult) -> QueryResult:
-    """``result`` without the ``since`` / ``until`` columns a named query projects only so
-    that they can be bound (their values are what the caller gave)."""
-    drop = {"since", "until"} & set(result.variables)
+    """``result`` without the ``since`` / ``until`` / ``count`` columns a named query
+    projects only so that they can be bound (their values are what the caller gave)."""
+    drop = set(ECHOED) & set(result.variables)
     if not drop:
         return result
     keep = tuple(v for v in result.variables if v not in drop)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.lexicon import quad_class
-from kg.model import DateSource, EntityType, EventType, Modality, Polarity, QuadClass, Role
+from kg.model import Count, DateSource, EntityType, EventType, Modality, Polarity, QuadClass, Role
 
 __all__ = [
     "EntityNode",
@@ -220,6 +220,17 @@ class EventNode:
     #: article's publication date; date_source says which ("OwnDate", "PublicationDate")
     date: str | None = None
     date_source: str | None = None
+    #: a report: the IRI of the ``kg:Occurrence`` it belongs to (None: linked to none)
+    occurrence: str | None = None
+    #: an occurrence (:meth:`GraphData.counting`): the IRIs of its reports, earliest first;
+    #: its ``iri`` is the occurrence's (a report linked to none: the report's own), its
+    #: roles and evidence those of all its reports, the rest its earliest report's
+    reports: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> int:
+        """How many articles report it (those of its evidence; at least 1)."""
+        return max(1, len({ev.article for ev in self.evidence if ev.article}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,3 +265,12 @@ class GraphData:
         keep = {r.entity for r in roles} | {e.attributed_to for e in events.values()
                                            if e.attributed_to}
         return GraphData({k: v for k, v in self.entities.items() if k in keep}, events, roles)
+
+    def counting(self, count: Count | str | None = None) -> GraphData:
+        """The data with one event node per real event (``"occurrences"``, the default:
+        :func:`kg.read.counting.by_occurrence`) or per report (``"reports"``: the same
+        data); anything else is an :class:`~kg.errors.UnknownValueError`."""
+        from kg.queries import check_count
+        from kg.read.counting import by_occurrence
+
+        return self if check_count(count) is Count.REPORTS else by_occurrence(self)

@@ -19,7 +19,9 @@ import rdflib
 
 from kg.errors import UnknownValueError
 from kg.lexicon import quad_class
-from kg.model import Role
+from kg.model import Count, Role
+from kg.queries import check_count
+from kg.read.counting import unit
 from kg.read.records import SOURCE_ROLES, TARGET_ROLES, GraphData
 from kg.read.source import Queryable, RdflibSource, read_query
 from kg.read.terms import text
@@ -96,7 +98,7 @@ class DyadRow:
 
 def dyads(data: GraphData, *, level: str = "actor", states: Mapping[str, State] | None = None,
           window: TimeWindow | None = None, actor: Iterable[str] | None = None,
-          type: str | None = None) -> list[DyadRow]:
+          type: str | None = None, count: Count | str | None = None) -> list[DyadRow]:
     """Who did what to whom: one row per source, target, event class, quad class and month,
     with the number of events, most events first.
 
@@ -105,8 +107,13 @@ def dyads(data: GraphData, *, level: str = "actor", states: Mapping[str, State] 
     for each pair of them, in both directions. At ``level="state"`` every actor is its state
     (:func:`load_states`: ``states`` must be given) and an event within one state is
     dropped. ``actor`` keeps the rows whose source or target is one of these IRIs (at state
-    level, their states); ``type`` one event class.
+    level, their states); ``type`` one event class. ``count``: what a row counts, real
+    events (``"occurrences"``, the default: the reports of one ``kg:Occurrence`` once, a
+    report linked to none as its own) or ``"reports"``; a row is still a report's source,
+    target, class, quad class and month, so an occurrence whose reports fall in two months
+    counts in each (as ``dyads.rq``).
     """
+    counting = check_count(count)
     lvl = check_level(level)
     if lvl == "state" and states is None:
         raise ValueError("dyads at state level need the states (load_states)")
@@ -146,7 +153,7 @@ def dyads(data: GraphData, *, level: str = "actor", states: Mapping[str, State] 
             if s == t or (wanted is not None and s not in wanted and t not in wanted):
                 continue
             labels[s], labels[t] = s_label, t_label
-            counts[(s, t, ev.type, quad.value if quad else "", month, e)] += 1
+            counts[(s, t, ev.type, quad.value if quad else "", month, unit(ev, counting))] += 1
     rows: Counter[tuple[str, str, str, str, str | None]] = Counter()
     for (s, t, kind, q, month, _e) in counts:
         rows[(s, t, kind, q, month)] += 1  # one per event, whatever rolled up into it

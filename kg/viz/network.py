@@ -28,9 +28,10 @@ from kg.analysis import (
     find_node,
     shared_events,
 )
+from kg.read import EventNode
 from kg.viz.page import CSP, STYLES, TYPE_VERB, count, environment, short, vis_assets
 
-__all__ = ["NETWORK_VIEWS", "edge_verb", "render_network"]
+__all__ = ["NETWORK_VIEWS", "edge_verb", "render_network", "reported_by"]
 
 NETWORK_VIEWS: tuple[str, ...] = ("full", "actors", "ego")
 
@@ -67,6 +68,18 @@ _FROM_ENTITY = frozenset({"agent", "participant", "speaker"})
 _ENTITY_KINDS = frozenset(k for k in STYLES if k != EVENT_KIND)
 _EDGES_PER_NODE = 4  # a page keeps at most this many edges per allowed node
 _MAX_QUOTE = 400
+_MAX_REPORTS = 12  # an occurrence's tooltip quotes at most this many of its reports
+
+
+def reported_by(e: EventNode) -> str:
+    """``reported by N sources``: how many articles report an event.
+
+    >>> from kg.read import Evidence
+    >>> reported_by(EventNode("o", "Meeting", "met", reports=("a#1", "b#1"),
+    ...                       evidence=(Evidence("met", "a"), Evidence("met", "b"))))
+    'reported by 2 sources'
+    """
+    return f"reported by {count(e.sources, 'source')}"
 
 
 def edge_verb(event_type: str, role: str) -> str:
@@ -100,14 +113,17 @@ def _event_tooltip(data: GraphData, G: nx.Graph, iri: str) -> str:
         lines.append("; ".join(f"{r}: {label}" for r, label in roles))
     if e.quote:
         lines.append(f"quote: “{short(e.quote, _MAX_QUOTE)}”")
-    for ev in e.evidence[:2]:
+    if e.reports:
+        lines.append(reported_by(e))
+    shown = max(2, min(len(e.reports), _MAX_REPORTS))  # a span of each report first
+    for ev in e.evidence[:shown]:
         lines.append(f"“{short(ev.text, _MAX_QUOTE)}”")
         extra = ", ".join(x for x in (ev.source, ev.published) if x)
         lines.append(f"source: {ev.title or '(untitled article)'}"
                      + (f" ({extra})" if extra else "")
                      + (f" <{ev.article}>" if ev.article else ""))
-    if len(e.evidence) > 2:
-        lines.append(f"(+{len(e.evidence) - 2} more sources)")
+    if len(e.evidence) > shown:
+        lines.append(f"(+{len(e.evidence) - shown} more sources)")
     return "\n".join(lines)
 
 
@@ -148,7 +164,9 @@ def _render_event_view(net: Network, data: GraphData, G: nx.MultiDiGraph) -> Non
         kind = d.get("kind", "Entity")
         style = STYLES.get(kind, STYLES["Entity"])
         if kind == EVENT_KIND:
-            net.add_node(n, label=d["event_type"], shape=style.shape, color=style.color,
+            e = data.events[n]
+            label = d["event_type"] + (f"\n{reported_by(e)}" if e.sources > 1 else "")
+            net.add_node(n, label=label, shape=style.shape, color=style.color,
                          title=_event_tooltip(data, G, n), kind=EVENT_KIND,
                          etype=d["event_type"], size=8, font={"size": 10})
         else:

@@ -1,7 +1,9 @@
 """What a page's side panel shows of an event: its class, label, date, modality, polarity,
 attribution, participants and evidence sentences with their articles (and the article's
-URL when the record carries one). The corpus, map and timeline pages embed these records
-as JSON and draw them with ``kg/templates/panel.js`` (text only, never markup).
+URL when the record carries one). An occurrence (one real event, several reports) is
+labelled "reported by N sources" and quotes a sentence of each of its reports. The
+corpus, map and timeline pages embed these records as JSON and draw them with
+``kg/templates/panel.js`` (text only, never markup).
 
 Entities and events are numbered in the page (``EventTable``) so that a record names its
 participants and an edge its events by small integers.
@@ -23,6 +25,7 @@ __all__ = ["EventTable", "event_date", "week_start"]
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _MAX_EVIDENCE = 3
+_MAX_REPORTS = 20  # an occurrence's panel quotes at most this many of its reports
 
 
 def event_date(e: EventNode) -> tuple[str | None, str | None]:
@@ -121,12 +124,17 @@ class EventTable:
             e = self.data.events[iri]
             when, source = event_date(e)
             quad = quad_class(e.cameo, e.plover)
-            rec: dict[str, Any] = {"t": e.type, "l": e.label, "iri": iri,
+            # an occurrence: "reported by N sources", and a sentence of each of its reports
+            shown = max(_MAX_EVIDENCE, min(len(e.reports), _MAX_REPORTS))
+            label = e.label + (f" · reported by {e.sources} sources" if e.sources > 1 else "")
+            rec: dict[str, Any] = {"t": e.type, "l": label, "iri": iri,
                                    "r": [[role, self._entity_ix[x]] for role, x in
                                          self.roles(iri)],
-                                   "ev": [_evidence(ev) for ev in e.evidence[:_MAX_EVIDENCE]]}
-            if len(e.evidence) > _MAX_EVIDENCE:
-                rec["more"] = len(e.evidence) - _MAX_EVIDENCE
+                                   "ev": [_evidence(ev) for ev in e.evidence[:shown]]}
+            if len(e.evidence) > shown:
+                rec["more"] = len(e.evidence) - shown
+            if e.reports:
+                rec["n"] = len(e.reports)
             for key, value in (("d", when), ("ds", source), ("m", e.modality),
                                ("p", e.polarity), ("a", e.attribution), ("q", e.quote),
                                ("c", e.cameo), ("pl", e.plover),
