@@ -127,6 +127,10 @@ class Condition(StrEnum):
     #: an object and an infinitive: "ordered the security forces to pursue the attackers"
     #: (an order to act), not "ordered an investigation"
     ORDER_TO = "order_to"
+    #: an actor pressed to act: order_to, or an actor object and an infinitive the parser
+    #: read as a purpose clause: "pressed Chancellor Scholz to send tanks", not "pressed
+    #: the button to release the fuel"
+    PRESS_TO = "press_to"
     #: a plea to someone or for something: "pleaded with Russia", "pleaded for help", not
     #: "pleaded guilty"
     PLEA = "plea"

@@ -132,3 +132,20 @@ def test_the_outlet_before_a_comma_is_no_actor_of_what_follows(nlp: Language) ->
                             "the bill.")
     appeal = only(of_type(events, EventType.APPEAL))
     assert "Reuters" not in labels(appeal, ents)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters clash with riot police in Skopje, North Macedonia, during a rally against "
+    "the government.",
+    "Two people are killed in clashes between police and opposition supporters in Nairobi.",
+])
+def test_a_clash_of_protesters_is_civil_unrest(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+def test_a_clash_of_named_forces_beside_a_protest_stays_combat(nlp: Language) -> None:
+    events, _ = run(nlp, "Thousands rally in Paris in support of the Kurds as the Syrian "
+                         "army clashes with Kurdish fighters near Raqqa.")
+    assert of_type(events, EventType.COMBAT)
+

@@ -64,9 +64,7 @@ from kg.events.lexicon import (
 from kg.events.merge import merge_drafts
 from kg.events.places import fallback_place, statement_place
 from kg.events.roles import fill_roles
-from kg.events.scope import (
-    tidy_roles,
-)
+from kg.events.scope import street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
@@ -458,7 +456,8 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     tolled = attach_quantities(ctx, drafts)
     drafts = [d for d in drafts if keep(ctx, d) or (
         (id(d) in tolled or _weapon_means(ctx, d)) and d.type is EventType.COMBAT
-        and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS)]
+        and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS
+        and not street_clash(ctx, d))]
     for d in drafts:
         d.quantities.clear()
     attach_quantities(ctx, drafts)

@@ -33,6 +33,7 @@ from kg.events.lexicon import (
     PURPOSE_NOUNS,
     TERRITORY_NOUNS,
     TRIP_WORDS,
+    UNREST_WORDS,
     VISIT_SITE_NOUNS,
     noun_class,
 )
@@ -122,6 +123,19 @@ def domestic_trip(ctx: Context, d: Draft) -> bool:
     return len(actors) == 1 and bool(places) and len(home) == 1 and all(
         ctx.type_of(p) is EntityType.PLACE
         and (ctx.state_of(p) or ctx.entities[p].part_of) in home for p in places)
+
+
+def street_clash(ctx: Context, d: Draft) -> bool:
+    """A clash in a protest ("protesters clash with riot police", "clashes during protests
+    across Mexico") is civil unrest, not armed conflict, unless armed forces are named."""
+    if d.type is not EventType.COMBAT or ctx.tokens[d.trigger].lemma.lower() != "clash":
+        return False
+    sent = ctx.parse.sentences[d.sentence]
+    if any(ctx.is_military(j) for j in range(sent.start, sent.end)
+           if ctx.tokens[j].pos in ("NOUN", "PROPN")):
+        return False
+    return any(t.lemma.lower() in UNREST_WORDS or t.text.lower() in UNREST_WORDS
+               for t in ctx.tokens[sent.start:sent.end])
 
 
 def figurative_fight(ctx: Context, d: Draft) -> bool:

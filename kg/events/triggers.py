@@ -54,6 +54,7 @@ from kg.events.verb_checks import (
     not_question,
     order_to,
     plea,
+    press_to,
 )
 from kg.lexicon import phrase_table
 from kg.model import (
@@ -412,6 +413,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.EXPLOSIVE: _explosive,
     Condition.GOODS_OBJ: _goods_obj,
     Condition.ORDER_TO: order_to,
+    Condition.PRESS_TO: press_to,
     Condition.BODY_OBJ: _body_obj,
     Condition.CLAUSE: _clause,
 }

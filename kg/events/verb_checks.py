@@ -17,14 +17,18 @@ from kg.model import EntityType
 
 
 def order_to(ctx: Context, i: int) -> bool:
-    """An object and an infinitive, also one the parser read as a purpose clause when the
-    object is an actor ("pressed Chancellor Scholz to send tanks"; not "pressed the button
-    to release the fuel")."""
+    return bool(ctx.kids(i, "dobj")) and any(
+        ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
+
+
+def press_to(ctx: Context, i: int) -> bool:
+    """An actor pressed to act: order_to, also with an infinitive the parser read as a
+    purpose clause ("pressed Chancellor Scholz to send tanks"; not "pressed the button to
+    release the fuel")."""
     objs = ctx.kids(i, "dobj")
-    return bool(objs) and (any(ctx.to_infinitive(x.i) for x in ctx.kids(i, "xcomp", "ccomp"))
-                           or (any(ctx.to_infinitive(x.i) for x in ctx.kids(i, "advcl")) and any(
-                               ctx.type_of(k) is not EntityType.PLACE
-                               for o in objs for k, _ in ctx.np_entities(o.i))))
+    return order_to(ctx, i) or (any(ctx.to_infinitive(x.i) for x in ctx.kids(i, "advcl"))
+                                and any(ctx.type_of(k) is not EntityType.PLACE
+                                        for o in objs for k, _ in ctx.np_entities(o.i)))
 
 
 def plea(ctx: Context, i: int) -> bool:
