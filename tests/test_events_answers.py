@@ -149,3 +149,31 @@ def test_a_clash_of_named_forces_beside_a_protest_stays_combat(nlp: Language) ->
                          "army clashes with Kurdish fighters near Raqqa.")
     assert of_type(events, EventType.COMBAT)
 
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis announce the closure of the Bab el-Mandeb strait to all shipping.",
+    "Egypt threatens to close the Suez Canal to tankers.",
+    "Finland closes its border crossings with Russia.",
+])
+def test_closing_a_passage_is_a_sanction(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, EventType.SANCTION)
+
+
+@pytest.mark.parametrize("text", [
+    "Apple will close two of its stores in London.",
+    "Japan closed the deal with Indonesia on Friday.",
+    "Peru closes its airspace for three hours after a radar failure.",
+])
+def test_closing_a_shop_a_deal_or_ones_own_airspace_is_no_sanction(nlp: Language,
+                                                                   text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.SANCTION)
+
+
+def test_a_place_closed_is_where_the_sanction_happens(nlp: Language) -> None:
+    events, ents = run(nlp, "Iran closes the Strait of Hormuz to foreign tankers.")
+    sanction = only(of_type(events, EventType.SANCTION))
+    assert "Strait of Hormuz" in labels(sanction, ents, Role.LOCATION)
+    assert "Strait of Hormuz" not in labels(sanction, ents, Role.TARGET)

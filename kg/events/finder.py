@@ -227,7 +227,8 @@ def _drafts(ctx: Context) -> list[Draft]:
                 fill_roles(ctx, part, trig)
                 for a in part.args:
                     d.add(a.role, a.entity, a.mention)
-        if d.type is EventType.COMBAT:  # a place attacked is where it happens
+        if d.type in (EventType.COMBAT, EventType.SANCTION):
+            # a place attacked or closed is where it happens
             targets = [a for a in d.args if a.role is Role.TARGET
                        and ctx.type_of(a.entity) is EntityType.PLACE]
             d.args = [a for a in d.args if a not in targets]

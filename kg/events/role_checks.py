@@ -10,12 +10,15 @@ from kg.events.actors import private
 from kg.events.context import Context, Draft
 from kg.events.lexicon import (
     ADMINISTRATIVE_VERBS,
+    COMPLETION_VERBS,
     CROWD_NOUNS,
+    DEAL_NOUNS,
     LEGISLATURE_NOUNS,
     QUANTIFIER_WORDS,
     TRIP_WORDS,
     Condition,
 )
+from kg.events.verb_checks import passage
 from kg.model import EntityType, Role
 
 #: Entity types that act (not places).
@@ -79,6 +82,9 @@ def _crowd(ctx: Context, i: int) -> bool:
 def _sanction_target(ctx: Context, d: Draft) -> bool:
     """A target actor, not one of the sanctioning state's own ("Tunisia suspends the
     Tunisian Forum for Economic and Social Rights" is a domestic act)."""
+    if ctx.tokens[d.trigger].lemma.lower() in COMPLETION_VERBS and any(
+            o.lemma.lower() in DEAL_NOUNS for o in ctx.objects(d.trigger)):
+        return False  # "closed the deal with Japan"
     agents = ctx.states(d.keys([Role.AGENT]))
     targets = [k for k in d.keys([Role.TARGET]) if ctx.type_of(k) in ACTORS]
     if {ctx.tokens[d.trigger].lemma.lower(), ctx.tokens[d.head].lemma.lower()} & \
@@ -88,7 +94,7 @@ def _sanction_target(ctx: Context, d: Draft) -> bool:
         targets = [k for k in targets if ctx.type_of(k) is not EntityType.ORGANIZATION
                    or ctx.state_of(k) is not None or gazetteer.actor(k) is not None]
     return any(not agents or ctx.state_of(k) is None or ctx.state_of(k) not in agents
-               for k in targets) or _travel_abroad(ctx, d, agents)
+               for k in targets) or _travel_abroad(ctx, d, agents) or passage(ctx, d.trigger)
 
 
 def _travel_abroad(ctx: Context, d: Draft, agents: set[str]) -> bool:

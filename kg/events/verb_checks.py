@@ -10,6 +10,7 @@ from kg.events.lexicon import (
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
     ONE_SIDED_DOCUMENTS,
+    PASSAGE_WORDS,
     POST_NOUNS,
     RULING_NOUNS,
 )
@@ -92,3 +93,19 @@ def commit(ctx: Context, i: int) -> bool:
     return any(c.dep in ("xcomp", "dobj", "nsubjpass") or (
         c.dep == "prep" and c.lemma.lower() in ("to", "on", "upon"))
         for c in kids)  # "a ceasefire is agreed", "a plan accepted by"
+
+
+def passage(ctx: Context, i: int) -> bool:
+    """What trigger ``i`` closes or blocks is a passage: a strait, canal, airspace, border
+    or crossing ("the closure of the Strait of Hormuz to all vessels", "closes border
+    crossings with Belarus"), not a factory or a deal ("closed the deal with Japan")."""
+    tok = ctx.tokens[i]
+    objs = ctx.of_objects(i) if tok.pos in ("NOUN", "PROPN") else ctx.objects(i)
+    for o in objs:
+        words = {o.lemma.lower(), *(w.lower() for c in ctx.kids(o.i, "compound")
+                                    for w in (c.lemma,))}
+        words |= {w.lower() for k, _ in ctx.np_entities(o.i)
+                  if ctx.type_of(k) is EntityType.PLACE for w in ctx.entities[k].label.split()}
+        if words & PASSAGE_WORDS:
+            return True
+    return False
