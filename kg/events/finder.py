@@ -53,6 +53,7 @@ from kg.events.lexicon import (
     LIGHT_VERBS,
     MUNITION_NOUNS,
     OCCURRENCE_VERBS,
+    PASSAGE_WORDS,
     QUANTIFIER_NOUNS,
     SEQUENCE_MARKS,
     VEHICLE_NOUNS,
@@ -228,9 +229,11 @@ def _drafts(ctx: Context) -> list[Draft]:
                 for a in part.args:
                     d.add(a.role, a.entity, a.mention)
         if d.type in (EventType.COMBAT, EventType.SANCTION):
-            # a place attacked or closed is where it happens
+            # a place attacked, or a strait closed, is where it happens
             targets = [a for a in d.args if a.role is Role.TARGET
-                       and ctx.type_of(a.entity) is EntityType.PLACE]
+                       and ctx.type_of(a.entity) is EntityType.PLACE and (
+                           d.type is EventType.COMBAT or PASSAGE_WORDS & set(
+                               ctx.entities[a.entity].label.lower().split()))]
             d.args = [a for a in d.args if a not in targets]
             for a in targets:
                 d.add(Role.LOCATION, a.entity, a.mention)
