@@ -177,3 +177,24 @@ def test_a_place_closed_is_where_the_sanction_happens(nlp: Language) -> None:
     sanction = only(of_type(events, EventType.SANCTION))
     assert "Strait of Hormuz" in labels(sanction, ents, Role.LOCATION)
     assert "Strait of Hormuz" not in labels(sanction, ents, Role.TARGET)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Canada designates the Houthis as a terrorist organization.", "Houthis"),
+    ("Australia lists Hezbollah as a terrorist entity.", "Hezbollah"),
+])
+def test_designating_a_foreign_group_a_terrorist_is_a_sanction(nlp: Language, text: str,
+                                                              target: str) -> None:
+    events, ents = run(nlp, text)
+    assert target in labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine designated Lviv as a logistics hub for aid.",
+    "Erdogan named the YPG as terrorists in his speech.",
+    "The governor designates the Proud Boys as a domestic terrorist organization.",
+])
+def test_naming_words_or_a_domestic_designation_is_no_sanction(nlp: Language,
+                                                               text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.SANCTION)

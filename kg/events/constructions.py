@@ -7,6 +7,7 @@ from kg.events.context import LOC_PREPS, VERB_POS, Context
 from kg.events.lexicon import (
     AID_NOUNS,
     CRITICISM_OBJECTS,
+    DESIGNATING_VERBS,
     DIRECTIVE_VERBS,
     EXPRESSED_NOUNS,
     GROUP_NOUNS,
@@ -50,6 +51,21 @@ def _listed(ctx: Context, i: int) -> bool:
     return any(o.lemma.lower() == "blacklist" or any(
         noun_class(t.lemma) is EventType.SANCTION or t.lemma.lower() in LISTING_WORDS
         for t in ctx.parse.subtree(o.i)) for o in lists)
+
+
+def _designated(ctx: Context, i: int) -> bool:
+    """Verb ``i`` names its object a terrorist: an "as" phrase or a second object whose
+    words are of a sanctions list ("as a terrorist organization", "a state sponsor of
+    terrorism"); not "designated Kyiv as a hub", nor a domestic terrorist."""
+    if not ctx.kids(i, "dobj") and not ctx.is_passive(i):
+        return False
+    named = [o for p in ctx.kids(i, "prep") if p.lemma.lower() == "as"
+             for o in ctx.kids(p.i, "pobj")] + ctx.kids(i, "oprd", "xcomp", "ccomp")
+    named += [o for d in ctx.kids(i, "dobj") for p in ctx.kids(d.i, "prep")
+              if p.lemma.lower() == "as" for o in ctx.kids(p.i, "pobj")]
+    words = {w for o in named for t in ctx.parse.subtree(o.i)
+             for w in (t.lemma.lower(), t.text.lower())}
+    return bool(words & LISTING_WORDS) and "domestic" not in words  # a state's own
 
 
 def special(ctx: Context, i: int) -> Trigger | None:
@@ -130,6 +146,10 @@ def special(ctx: Context, i: int) -> Trigger | None:
             t.text.lower() == "grata" for c in kids if c.dep in ("dobj", "oprd", "xcomp", "ccomp")
             for t in ctx.parse.subtree(c.i)):
         return Trigger(EventType.SANCTION, "166")  # "declared the ambassador persona non grata"
+    if low in DESIGNATING_VERBS and tok.pos == "VERB" and _designated(ctx, i):
+        # "the EU designates the IRGC as a terrorist organization", "Argentina declared
+        # Hamas a terrorist group"
+        return Trigger(EventType.SANCTION, "163", Condition.SANCTION_TARGET)
     if low in ("add", "put", "place") and tok.pos == "VERB" and _listed(ctx, i):
         return Trigger(EventType.SANCTION, "163")  # "added them to a list of countries
         # subject to a full U.S. entry ban", "placed X on its entity list"
