@@ -198,3 +198,23 @@ def test_naming_words_or_a_domestic_designation_is_no_sanction(nlp: Language,
                                                                text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.SANCTION)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt buys wheat to secure bread supplies.",
+    "Japan's purchases of liquefied natural gas rose sharply in March.",
+])
+def test_buying_goods_from_no_one_named_is_market_trade(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.TRANSFER)
+
+
+@pytest.mark.parametrize("text", [
+    "Poland will buy 250 Abrams tanks from the United States.",
+    "India imports crude oil from Russia.",
+    "Turkey's purchase of Russian S-400 missiles angered Washington.",
+])
+def test_buying_weapons_or_from_a_named_seller_is_a_transfer(nlp: Language,
+                                                             text: str) -> None:
+    events, _ = run(nlp, text)
+    assert of_type(events, EventType.TRANSFER)

@@ -72,6 +72,7 @@ GRANTING_VERBS = words("granting_verbs")
 UNREST_WORDS = words("unrest_words")
 PASSAGE_WORDS = words("passage_words")
 COMPLETION_VERBS = words("completion_verbs")
+BUYING_WORDS = words("buying_words")
 #: "the north of X", "the outskirts of X": X is the place meant.
 AREA_WORDS = words("area_words")
 EXPRESSED_NOUNS = words("expressed_nouns")

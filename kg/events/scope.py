@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
     ATTACKER_NOUNS,
+    BUYING_WORDS,
     CRIME_CASE_NOUNS,
     ENDING_VERBS,
     FIGURATIVE_FIGHT_MODIFIERS,
@@ -26,6 +27,7 @@ from kg.events.lexicon import (
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
     LEGISLATURE_NOUNS,
+    MILITARY_NOUNS,
     NEWS_MEDIA_WORDS,
     OPERATION_MODIFIERS,
     OPERATION_NOUNS,
@@ -35,6 +37,7 @@ from kg.events.lexicon import (
     TRIP_WORDS,
     UNREST_WORDS,
     VISIT_SITE_NOUNS,
+    WEAPON_NOUNS,
     noun_class,
 )
 from kg.model import EntityType, EventType, Role, Token
@@ -226,10 +229,20 @@ def questioning(ctx: Context, d: Draft) -> bool:
 
 
 def market_trade(ctx: Context, d: Draft) -> bool:
-    """People buying or selling ("US citizens purchasing guns", "consumers bought fuel")
-    trade on a market; no actor transfers anything to another."""
-    return d.type is EventType.TRANSFER and any(
-        ctx.tokens[s].lemma.lower() in PEOPLE_NOUNS for s in ctx.subject(d.head))
+    """People buying or selling ("US citizens purchasing guns", "consumers bought fuel"), or
+    an actor buying goods other than weapons from no one named ("increasing U.S. strategic
+    oil reserve purchases"), trade on a market; no actor transfers anything to another."""
+    if d.type is not EventType.TRANSFER:
+        return False
+    if any(ctx.tokens[s].lemma.lower() in PEOPLE_NOUNS for s in ctx.subject(d.head)):
+        return True
+    parties = d.keys([Role.AGENT, Role.RECIPIENT, Role.ORIGIN])
+    sides = ctx.states(parties) | {k for k in parties if ctx.state_of(k) is None}
+    if ctx.tokens[d.trigger].lemma.lower() not in BUYING_WORDS or len(sides) > 1:
+        return False  # a seller named: "India buys oil from Russia"
+    goods = [t for o in [d.trigger, *(x.i for x in ctx.objects(d.head))]
+             for t in ctx.parse.subtree(o)]
+    return not any(t.lemma.lower() in WEAPON_NOUNS | MILITARY_NOUNS for t in goods)
 
 
 def compliance(ctx: Context, d: Draft) -> bool:
