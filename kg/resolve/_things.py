@@ -33,6 +33,7 @@ from kg.resolve._drafts import (
     surface,
 )
 from kg.resolve._places import States
+from kg.resolve._units import branch_draft, division_draft
 
 _LOCATIVE = wordset(
     "in at near into inside outside around toward towards across via through"
@@ -113,6 +114,9 @@ def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | 
     if m.label == "FORCE":
         if known is not None:
             return actor_draft(known)
+        branch = branch_draft(name, words)
+        if branch is not None:  # "U.S. Navy" is not the state's forces as a whole
+            return branch
         c, k = country_prefix(words)
         rest = [w for w in words[k:] if w not in ("'s", "’s")]
         if c is not None and all(w.lower() in FORCE_NOUNS | FORCE_MODIFIERS for w in rest):
@@ -149,8 +153,14 @@ def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | 
                 return place_draft(name, name, states.around(name) if states else frozenset())
             return country_draft(c)
     if m.label == "ORG":
+        branch = branch_draft(name, words)
+        if branch is not None:  # "the Turkish Air Force" read as a body
+            return branch
         return _shared_body(_org_draft(name, words, m, parse), m, parse)
     if m.label in ("GPE", "LOC", "FAC"):
+        division = division_draft(name, words, states.around(name) if states else frozenset())
+        if division is not None:  # "Moscow Oblast" is not Moscow
+            return division
         base = name
         last = words[-1].lower() if words else ""
         if last in REGION_WORDS and len(words) >= 2:
