@@ -74,7 +74,8 @@ def division_draft(name: str, words: Sequence[str], context: frozenset[str]
     read in. Its key is the division's own (``place/<slug>`` as for a division known
     only to ISO 3166-2: "Mahdia Governorate" is ``place/mahdia``, the division
     "Mahdia") when ISO 3166-2 has one of the name in that state, else
-    ``place/<slug of the whole name>`` ("Moscow Oblast", ISO's "Moskovskaya oblast'").
+    ``place/<slug of the name>-division`` whatever the division word ("Moscow Oblast" and
+    "Moscow Region" are ``place/moscow-division``; ISO's name is "Moskovskaya oblast'").
     None when the last word is no division word, is in lower case ("Belgorod region"
     stays the city) or the name is no place kg knows."""
     if len(words) < 2 or not words[-1].istitle() or words[-1].lower() not in DIVISION_WORDS:
@@ -86,9 +87,9 @@ def division_draft(name: str, words: Sequence[str], context: frozenset[str]
     readings = places.candidates(stem)
     own = [c for c in readings if c.iso3 == found.iso3 and c.kind is places.PlaceKind.DIVISION]
     part_of = f"country/{found.iso3}"
-    if not own:
-        return Draft(key=f"place/{slugify(name)}", type=EntityType.PLACE, label=name,
-                     aliases={stem}, part_of=part_of)
+    if not own:  # one key whatever the division word: "Donetsk Oblast", "Donetsk Region"
+        return Draft(key=f"place/{slugify(stem)}-division", type=EntityType.PLACE,
+                     label=name, aliases={stem}, part_of=part_of)
     div = own[0]
     if div.geonameid is not None:  # a US state: GeoNames has it
         return Draft(key=f"place/{div.geonameid}", type=EntityType.PLACE, label=div.name,
