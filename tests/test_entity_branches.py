@@ -24,15 +24,15 @@ def named(ents: dict[str, Entity], name: str) -> Entity:
 
 
 def test_a_branch_named_with_its_state_is_its_own_force(nlp: Language) -> None:
-    text = ("The U.S. Navy moved two destroyers while the United States Army flew in "
-            "engineers, and U.S. Marines guarded the port beside American troops.")
+    text = ("The U.S. Navy moved two destroyers while the U.S. Space Force watched, "
+            "and U.S. Marines guarded the port beside American troops.")
     ents = keyed(nlp, text)
-    navy, army = named(ents, "U.S. Navy"), named(ents, "United States Army")
+    navy, space = named(ents, "U.S. Navy"), named(ents, "U.S. Space Force")
     marines, troops = named(ents, "U.S. Marines"), named(ents, "American troops")
-    assert (navy.key, army.key, marines.key) == (
-        "force/usa-navy", "force/usa-army", "force/usa-marine-corps")
+    assert (navy.key, space.key, marines.key) == (
+        "force/usa-navy", "force/usa-space-force", "force/usa-marine-corps")
     assert troops.key == "force/USA"  # the forces as a whole stay one node
-    for force in (navy, army, marines):
+    for force in (navy, space, marines):
         assert force.type is EntityType.MILITARY_FORCE and force.part_of == "country/USA"
     assert "United States Navy" in navy.aliases
 
@@ -46,9 +46,9 @@ def test_a_branch_is_one_key_whatever_names_its_state(nlp: Language) -> None:
 
 
 def test_a_lower_case_branch_word_is_the_state_s_forces(nlp: Language) -> None:
-    ents = keyed(nlp, "The Syrian Army entered the town after the Syrian army shelled it.")
-    assert named(ents, "Syrian Army").key == "force/syr-army"
-    assert named(ents, "Syrian army").key == "force/SYR"
+    ents = keyed(nlp, "The Iranian Navy seized a tanker after the Iranian navy warned it.")
+    assert named(ents, "Iranian Navy").key == "force/irn-navy"
+    assert named(ents, "Iranian navy").key == "force/IRN"
 
 
 def test_the_table_s_own_branch_is_kept(nlp: Language) -> None:
@@ -61,6 +61,7 @@ def test_a_division_named_with_its_word_is_not_its_city(nlp: Language) -> None:
                       "closed two airports.")
     oblast, city = named(ents, "Moscow Oblast"), named(ents, "Moscow")
     assert oblast.key == "place/moscow-division" and oblast.part_of == "country/RUS"
+    assert "Moscow Oblast" in oblast.aliases
     assert city.key != oblast.key and city.geonames is not None
     other = named(keyed(nlp, "Drones hit the Moscow Region overnight."), "Moscow Region")
     assert other.key == oblast.key  # one division whatever its word

@@ -40,12 +40,12 @@ def _branch(name: str) -> str | None:
 
 
 def branch_draft(name: str, words: Sequence[str]) -> Draft | None:
-    """The service branch a force's name names with its state: "U.S. Navy", "Israeli
-    Air Force", "Syria's Army", "Air Force of Ukraine", "U.S. Marines" is its own
+    """The service branch a force's name names with its state: "U.S. Navy", "Turkish
+    Air Force", "Iran's Navy", "Air Force of Ukraine", "U.S. Marines" is its own
     ``force/<iso3>-<branch>``, part of the state, not the state's forces; the branch of
     kg's actor table when it has one ("U.S. Coast Guard"). A branch word in lower case
-    ("Syrian army") is the state's forces as a whole, as the news means it; None then,
-    and for names of no branch."""
+    ("Qatari air force") is the state's forces as a whole, as the news means it; None
+    then, and for names of no branch."""
     c, k = country_prefix(words)
     rest = [w for w in words[k:] if w not in APOSTROPHES[:2]]
     if c is None:
@@ -76,11 +76,12 @@ def division_draft(name: str, words: Sequence[str], context: frozenset[str]
     "Mahdia") when ISO 3166-2 has one of the name in that state, else
     ``place/<slug of the name>-division`` whatever the division word ("Moscow Oblast" and
     "Moscow Region" are ``place/moscow-division``; ISO's name is "Moskovskaya oblast'").
-    None when the last word is no division word, is in lower case ("Belgorod region"
+    Labelled by its bare name, as divisions are ("Florida", "Mahdia"), the name as written
+    an alias. None when the last word is no division word, is in lower case ("Belgorod region"
     stays the city) or the name is no place kg knows."""
     if len(words) < 2 or not words[-1].istitle() or words[-1].lower() not in DIVISION_WORDS:
         return None
-    stem = surface(" ".join(words[:-1]))
+    stem = surface(name[:len(name) - len(words[-1])])  # "Deir ez-Zor" as written
     found = places.choose(stem, context)
     if found is None:
         return None
@@ -89,11 +90,11 @@ def division_draft(name: str, words: Sequence[str], context: frozenset[str]
     part_of = f"country/{found.iso3}"
     if not own:  # one key whatever the division word: "Donetsk Oblast", "Donetsk Region"
         return Draft(key=f"place/{slugify(stem)}-division", type=EntityType.PLACE,
-                     label=name, aliases={stem}, part_of=part_of)
+                     label=stem, aliases={name}, part_of=part_of)
     div = own[0]
     if div.geonameid is not None:  # a US state: GeoNames has it
         return Draft(key=f"place/{div.geonameid}", type=EntityType.PLACE, label=div.name,
                      aliases={name}, geonames=div.geonameid, part_of=part_of)
     one = len({c.iso3 for c in readings}) == 1
     return Draft(key=f"place/{'' if one else found.iso3.lower() + '-'}{slugify(stem)}",
-                 type=EntityType.PLACE, label=name, aliases={stem}, part_of=part_of)
+                 type=EntityType.PLACE, label=stem, aliases={name}, part_of=part_of)
