@@ -18,7 +18,7 @@ from kg.gazetteer import (
     wordset,
 )
 from kg.lexicon import table, words
-from kg.model import EntityType, Mention, Parse, Span
+from kg.model import EntityType, Mention, Parse, Span, Token
 from kg.resolve._drafts import (
     APOSTROPHES,
     Draft,
@@ -33,6 +33,7 @@ from kg.resolve._drafts import (
     surface,
 )
 from kg.resolve._places import States
+from kg.resolve._units import branch_draft, division_draft
 
 _LOCATIVE = wordset(
     "in at near into inside outside around toward towards across via through"
@@ -45,6 +46,8 @@ _MOTION = words("travel_words")
 _GOVERNING = GOVERNMENT_NOUNS | STATE_BODY_NOUNS
 #: "the capital, Riyadh".
 _SETTLEMENTS = words("settlement_nouns")
+#: Labels of names that can name a state inside them ("Citizens of the Ivory Coast").
+_NAMING_LABELS = frozenset({"ORG", "LOC", "FAC"})
 
 
 def _words(m: Mention, parse: Parse) -> list[str]:
@@ -113,6 +116,9 @@ def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | 
     if m.label == "FORCE":
         if known is not None:
             return actor_draft(known)
+        branch = branch_draft(name, words)
+        if branch is not None:  # "U.S. Navy" is not the state's forces as a whole
+            return branch
         c, k = country_prefix(words)
         rest = [w for w in words[k:] if w not in ("'s", "’s")]
         if c is not None and all(w.lower() in FORCE_NOUNS | FORCE_MODIFIERS for w in rest):
@@ -149,8 +155,14 @@ def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | 
                 return place_draft(name, name, states.around(name) if states else frozenset())
             return country_draft(c)
     if m.label == "ORG":
+        branch = branch_draft(name, words)
+        if branch is not None:  # "the Turkish Air Force" read as a body
+            return branch
         return _shared_body(_org_draft(name, words, m, parse), m, parse)
     if m.label in ("GPE", "LOC", "FAC"):
+        division = division_draft(name, words, states.around(name) if states else frozenset())
+        if division is not None:  # "Moscow Oblast" is not Moscow
+            return division
         base = name
         last = words[-1].lower() if words else ""
         if last in REGION_WORDS and len(words) >= 2:
@@ -164,20 +176,38 @@ def classify(m: Mention, parse: Parse, states: States | None = None) -> Draft | 
 
 def _state_earlier(m: Mention, parse: Parse) -> gazetteer.Country | None:
     """The only state named earlier in the mention's sentence ("Citizens of the Ivory
-    Coast vote for the National Assembly"); None when none or several are."""
+    Coast vote for the National Assembly"): by a state's name or demonym, or inside the
+    name of a body ("Citizens of the Ivory Coast", "Senegal's" read as a body); None when
+    none or several are."""
     found: set[str] = set()
-    i = m.start - 1
     toks = parse.tokens
+    i = m.start - 1
     while i >= 0 and toks[i].sent == toks[m.start].sent:
-        if toks[i].ent_iob == "B" and toks[i].ent_type in ("GPE", "NORP"):
-            j = i
-            while j + 1 < m.start and toks[j + 1].ent_iob == "I":
-                j += 1
-            c = country_at(toks, j)
+        if toks[i].ent_iob != "O" and toks[i].ent_type:
+            j = i  # the name ends at token i; find where it opens
+            while j > 0 and toks[j].ent_iob == "I" and toks[j - 1].ent_type == toks[i].ent_type:
+                j -= 1
+            c = _state_in_name(toks, j, i)
             if c is not None:
                 found.add(c.iso3)
+            i = j
         i -= 1
     return gazetteer.country(found.pop()) if len(found) == 1 else None
+
+
+def _state_in_name(toks: Sequence[Token], j: int, i: int) -> gazetteer.Country | None:
+    """The state the name of tokens ``j``..``i`` is or names: "Senegal", "Ivorian",
+    "Senegal's", "Citizens of the Ivory Coast", "Senegalese Senate"."""
+    if toks[i].ent_type in ("GPE", "NORP"):
+        return country_at(toks, i)
+    if toks[i].ent_type not in _NAMING_LABELS:
+        return None
+    words = [t.text for t in toks[j:i + 1] if t.text.lower() != "the"]
+    name = surface(" ".join(words))
+    c = gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name)
+    if c is None:
+        c = country_prefix(words)[0] or country_after_of(words)[0]
+    return c
 
 
 def _shared_state(name: str, m: Mention, parse: Parse) -> gazetteer.Country | None:
