@@ -14,7 +14,6 @@ from kg.events.lexicon import (
     ONE_PARTY_ACTS,
 )
 from kg.events.role_checks import roles_ok
-from kg.events.roles import granter_of
 from kg.events.scope import (
     compliance,
     domestic_trip,
@@ -32,6 +31,7 @@ from kg.events.scope import (
     street_clash,
     verbal_attack,
 )
+from kg.events.verb_checks import granter_of
 from kg.model import EntityType, EventType, Role
 
 

@@ -17,7 +17,6 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     CONTENT_VERBS,
-    GRANTING_VERBS,
     JUDGEMENT_VERBS,
     PATIENT_NOUNS,
     QUANTIFIER_NOUNS,
@@ -30,6 +29,7 @@ from kg.events.lexicon import (
     Trigger,
     noun_class,
 )
+from kg.events.verb_checks import granter_of
 from kg.model import (
     EntityType,
     EventType,
@@ -221,17 +221,6 @@ def _object_role(d: Draft, reverse: bool) -> Role | None:
         EventType.SANCTION: Role.TARGET, EventType.DEPLOYMENT: Role.AGENT,
         EventType.TRAINING: Role.AGENT,
     }.get(d.type)
-
-
-def granter_of(ctx: Context, d: Draft) -> int | None:
-    """The verb by which the party asked answers an appeal noun ("Venezuela approves the
-    United States's request", "the request was rejected by Germany"), if any."""
-    tok = ctx.tokens[d.trigger]
-    if d.type is not EventType.APPEAL or tok.pos not in NOUN_POS or tok.head == tok.i or \
-            tok.dep not in ("dobj", "nsubjpass"):
-        return None
-    head = ctx.tokens[tok.head]
-    return head.i if head.pos in VERB_POS and head.lemma.lower() in GRANTING_VERBS else None
 
 
 def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:

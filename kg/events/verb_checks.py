@@ -5,8 +5,9 @@ agreement commits to something (:class:`kg.lexicon.Condition`)."""
 
 from __future__ import annotations
 
-from kg.events.context import Context
+from kg.events.context import NOUN_POS, VERB_POS, Context, Draft
 from kg.events.lexicon import (
+    GRANTING_VERBS,
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
     ONE_SIDED_DOCUMENTS,
@@ -14,7 +15,7 @@ from kg.events.lexicon import (
     POST_NOUNS,
     RULING_NOUNS,
 )
-from kg.model import EntityType
+from kg.model import EntityType, EventType
 
 
 def order_to(ctx: Context, i: int) -> bool:
@@ -109,3 +110,14 @@ def passage(ctx: Context, i: int) -> bool:
         if words & PASSAGE_WORDS:
             return True
     return False
+
+
+def granter_of(ctx: Context, d: Draft) -> int | None:
+    """The verb by which the party asked answers an appeal noun ("Venezuela approves the
+    United States's request", "the request was rejected by Germany"), if any."""
+    tok = ctx.tokens[d.trigger]
+    if d.type is not EventType.APPEAL or tok.pos not in NOUN_POS or tok.head == tok.i or \
+            tok.dep not in ("dobj", "nsubjpass"):
+        return None
+    head = ctx.tokens[tok.head]
+    return head.i if head.pos in VERB_POS and head.lemma.lower() in GRANTING_VERBS else None
