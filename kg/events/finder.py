@@ -53,7 +53,6 @@ from kg.events.lexicon import (
     LIGHT_VERBS,
     MUNITION_NOUNS,
     OCCURRENCE_VERBS,
-    PASSAGE_WORDS,
     QUANTIFIER_NOUNS,
     SEQUENCE_MARKS,
     VEHICLE_NOUNS,
@@ -67,6 +66,7 @@ from kg.events.places import fallback_place, statement_place
 from kg.events.roles import fill_roles
 from kg.events.scope import street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
+from kg.events.verb_checks import names_passage
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
@@ -232,8 +232,7 @@ def _drafts(ctx: Context) -> list[Draft]:
             # a place attacked, or a strait closed, is where it happens
             targets = [a for a in d.args if a.role is Role.TARGET
                        and ctx.type_of(a.entity) is EntityType.PLACE and (
-                           d.type is EventType.COMBAT or PASSAGE_WORDS & set(
-                               ctx.entities[a.entity].label.lower().split()))]
+                           d.type is EventType.COMBAT or names_passage(ctx, a.entity))]
             d.args = [a for a in d.args if a not in targets]
             for a in targets:
                 d.add(Role.LOCATION, a.entity, a.mention)

@@ -97,19 +97,19 @@ def commit(ctx: Context, i: int) -> bool:
 
 
 def passage(ctx: Context, i: int) -> bool:
-    """What trigger ``i`` closes or blocks is a passage: a strait, canal, airspace, border
-    or crossing ("the closure of the Strait of Hormuz to all vessels", "closes border
-    crossings with Belarus"), not a factory or a deal ("closed the deal with Japan")."""
-    tok = ctx.tokens[i]
-    objs = ctx.of_objects(i) if tok.pos in ("NOUN", "PROPN") else ctx.objects(i)
-    for o in objs:
-        words = {o.lemma.lower(), *(w.lower() for c in ctx.kids(o.i, "compound")
-                                    for w in (c.lemma,))}
-        words |= {w.lower() for k, _ in ctx.np_entities(o.i)
-                  if ctx.type_of(k) is EntityType.PLACE for w in ctx.entities[k].label.split()}
-        if words & PASSAGE_WORDS:
-            return True
-    return False
+    """What trigger ``i`` closes or blocks is a passage: a strait, canal, border or crossing
+    ("the closure of the Strait of Hormuz to all vessels", "closes border crossings with
+    Belarus"), not a factory."""
+    objs = ctx.of_objects(i) if ctx.tokens[i].pos in NOUN_POS else ctx.objects(i)
+    return any(
+        ({o.lemma.lower()} | {c.lemma.lower() for c in ctx.kids(o.i, "compound")}) & PASSAGE_WORDS
+        or any(names_passage(ctx, k) for k, _ in ctx.np_entities(o.i)) for o in objs)
+
+
+def names_passage(ctx: Context, key: str) -> bool:
+    """Entity ``key`` is a place named as a passage ("Strait of Hormuz", "Suez Canal")."""
+    return ctx.type_of(key) is EntityType.PLACE and bool(
+        PASSAGE_WORDS & set(ctx.entities[key].label.lower().split()))
 
 
 def granter_of(ctx: Context, d: Draft) -> int | None:

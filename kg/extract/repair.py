@@ -63,14 +63,13 @@ def _infinitive_root(parse: Parse, sent: Sentence) -> bool:
 
 
 def _that_clause(parse: Parse, t: Token) -> bool:
-    """A clause opened by "that" hangs on token ``t`` ("reports that the air force ...")."""
+    """A clause opened by "that" hangs on token ``t`` ("reports that the air force ..."):
+    the next word is "that", a child of ``t`` or of a child of ``t``."""
     toks = parse.tokens
-    return any((c.dep in ("acl", "ccomp", "relcl", "advcl") and any(
-        m.text.lower() == "that" and m.i == t.i + 1 for m in parse.children(c.i)))
-        or (c.i == t.i + 1 and c.text.lower() == "that" and c.dep in ("nsubj", "mark"))
-        for c in parse.children(t.i)) or (
-        t.i + 1 < len(toks) and toks[t.i + 1].text.lower() == "that"
-        and toks[toks[t.i + 1].head].head == t.i)
+    if t.i + 1 >= len(toks) or toks[t.i + 1].text.lower() != "that":
+        return False
+    that = toks[t.i + 1]
+    return toks[that.head].head == t.i or (that.head == t.i and that.dep in ("nsubj", "mark"))
 
 
 def _candidate(parse: Parse, sent: Sentence) -> int | None:
