@@ -342,13 +342,17 @@ def phrase_table() -> dict[tuple[str, str], Trigger]:
     for n, line in _lines("phrases.tsv"):
         cols = line.split("\t")
         where = f"kg/{_DATA}/phrases.tsv:{n}"
-        if len(cols) != 4:
-            raise LexiconError(f"{where}: expected 4 columns (verb, object, class, cameo)")
-        lemma, obj, kind, code = cols
+        if len(cols) not in (4, 5):
+            raise LexiconError(f"{where}: expected 4 or 5 columns (verb, object or particle, "
+                               "class, cameo[, polarity])")
+        lemma, obj, kind, code = cols[:4]
+        polarity = cols[4] if len(cols) == 5 else "positive"
         _choice(kind, tuple(t.value for t in EventType), "event class", where)
+        _choice(polarity, ("positive", "negative"), "polarity", where)
         if not _CAMEO_RE.match(code):
             raise LexiconError(f"{where}: CAMEO code {code!r} is not 2-4 digits")
-        out[(lemma, obj)] = Trigger(EventType(kind), code, lemma=lemma, source="kg")
+        out[(lemma, obj)] = Trigger(EventType(kind), code, negative=polarity == "negative",
+                                    lemma=lemma, source="kg")
     synsets: dict[str, list[str]] = {}
     for _, line in _lines("petrarch2/synsets.tsv"):
         name, word = line.split("\t")

@@ -36,6 +36,11 @@ def attach_quantities(ctx: Context, drafts: list[Draft]) -> set[int]:
         q, noun = got
         seen.update(range(tok.i, tok.i + 4))
         start = noun if noun >= 0 else tok.i
+        counted = ctx.tokens[start]
+        verb = ctx.tokens[counted.head]
+        if noun >= 0 and counted.dep == "nsubj" and verb.lemma.lower() in CASUALTY_VERBS \
+                and ctx.kids(verb.i, "dobj"):
+            continue  # "two bomb blasts kill seven", "three gunmen killed": who or what kills
         owner = by_token.get(start)
         toll = False
         if owner is None:

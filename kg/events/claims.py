@@ -18,15 +18,19 @@ from kg.events.lexicon import (
     POSSIBLE_AUX,
     POSSIBLE_HEADS,
     POSSIBLE_MOD,
+    REFUSAL_VERBS,
     REPORTED_ADV,
     VERBS,
     WISH_VERBS,
 )
 from kg.gazetteer import SPEECH_VERBS
+from kg.lexicon import phrase_table
 from kg.model import (
+    EntityType,
     EventType,
     Modality,
     Polarity,
+    Role,
 )
 
 # --------------------------------------------------------------------------- factuality
@@ -178,9 +182,9 @@ def set_factuality(ctx: Context, d: Draft) -> None:
 
 def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] | None:
     """(negative, source) of the verb that frames the event as its content, in its own
-    clause: "refused to withdraw" (negative), "accused Minsk of smuggling rifles" (the
-    accuser's claim), "Pakistan denies the attack" (a denied claim); not adjuncts ("At a
-    meeting with X, Lula announced ...")."""
+    clause: "refused to withdraw", "rejected talks" (negative), "accused Minsk of smuggling
+    rifles" (the accuser's claim), "Pakistan denies the attack" (a denied claim); not
+    adjuncts ("At a meeting with X, Lula announced ...")."""
     toks = ctx.tokens
     anchors = anchor_tokens(d)
     for k in range(1, len(chain)):
@@ -198,6 +202,21 @@ def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] 
                 return denial, speakers[0]
         if below.dep == "xcomp":  # "refused to withdraw its troops"
             return (entry is not None and entry.negative), None
+        # what is rejected did not happen, unless another made it ("rejected an offer
+        # by Russia", "Russia's proposal", "a U.S. request")
+        places = set(d.keys([Role.ORIGIN, Role.LOCATION]))  # "a withdrawal from Kosovo"
+        own = ctx.kids(below.i, "poss") + [
+            m for m in ctx.kids(below.i, "compound", "amod", "nmod") if any(
+                ctx.type_of(k) is not EntityType.PLACE for k, _ in ctx.np_entities(m.i))] + [
+            o for p in ctx.kids(below.i, "prep") if p.lemma.lower() in ("by", "from")
+            for o in ctx.kids(p.i, "pobj") if any(
+                ctx.type_of(k) is not EntityType.PLACE and k not in places
+                for k, _ in ctx.np_entities(o.i))]
+        if below.dep == "dobj" and below.i in anchors and not denial and not own and (
+                verb.lemma.lower() in REFUSAL_VERBS or any(
+                    (p := phrase_table().get((verb.lemma.lower(), c.lemma.lower())))
+                    is not None and p.negative for c in ctx.kids(j, "prt"))):
+            return True, None  # "Iran rejected negotiations", "ruled out a withdrawal"
         content = (below.dep == "prep" and below.lemma.lower() in ("of", "for", "about", "over")
                    ) or (below.dep == "dobj" and (below.i in anchors or below.lemma.lower()
                                                   in POSSIBLE_HEADS))

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from kg import gazetteer
 from kg.events.draft import Draft as Draft  # re-exported: the events modules take it from here
+from kg.events.draft import head_word
 from kg.events.lexicon import (
     AFFILIATION_VERBS,
     AREA_WORDS,
@@ -56,7 +57,7 @@ class Context:
         self.heads: list[tuple[int, str, Mention, str]] = []  # (start, key, mention, head)
         for e in entities:
             if e.type in (EntityType.ORGANIZATION, EntityType.MILITARY_FORCE):
-                head = _head_word(e.label)
+                head = head_word(e.label)
                 for m in e.mentions:
                     self.heads.append((m.start, e.key, m, head))
         self.heads.sort(key=lambda h: h[0])
@@ -408,6 +409,10 @@ class Context:
                 # "posted a message on Twitter blaming X": the poster blames
                 return self.subject(self.tokens[prep.head].head, depth + 1)
             return [v - 1]  # "images showing North Korea transporting ..."
+        if tok.dep == "pcomp" and self.tokens[tok.head].lemma.lower() == "by":
+            # "expands the travel ban by banning citizens of Mali": who expands bans
+            verb = next((a.i for a in self.parse.ancestors(v) if a.pos in VERB_POS), None)
+            return self.subject(verb, depth + 1) if verb is not None else []
         if tok.dep == "acl" and tok.tag == "VBN" and tok.head != v:
             # "people accused of crimes": the noun undergoes the act; forces "deployed to X"
             # are still the ones that move
@@ -482,16 +487,6 @@ class Context:
             chain.append(cur.i)
         above = self.tokens[cur.head] if cur.head != cur.i else None
         return chain, above
-
-
-
-def _head_word(label: str) -> str:
-    """The head noun of a name: "US Embassy in London" → "embassy"."""
-    words = label.lower().split()
-    for cut in ("in", "of", "for", "on", "at"):
-        if cut in words[1:]:
-            words = words[:words.index(cut, 1)]
-    return words[-1] if words else ""
 
 
 def anchor_tokens(d: Draft) -> list[int]:

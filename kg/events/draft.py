@@ -57,3 +57,12 @@ class Draft:
         if any(a.entity == key and a.role == role for a in self.args):
             return
         self.args.append(Argument(role=role, entity=key, mention=mention))
+
+
+def head_word(label: str) -> str:
+    """The head noun of a name: "US Embassy in London" → "embassy"."""
+    words = label.lower().split()
+    for cut in ("in", "of", "for", "on", "at"):
+        if cut in words[1:]:
+            words = words[:words.index(cut, 1)]
+    return words[-1] if words else ""

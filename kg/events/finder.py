@@ -45,6 +45,7 @@ from kg.events.discourse import (
 )
 from kg.events.keep import keep
 from kg.events.lexicon import (
+    ACCIDENT_NOUNS,
     ANSWER_VERBS,
     ATTACKER_NOUNS,
     CASUALTY_VERBS,
@@ -63,10 +64,10 @@ from kg.events.lexicon import (
 )
 from kg.events.merge import merge_drafts
 from kg.events.places import fallback_place, statement_place
-from kg.events.roles import fill_roles
+from kg.events.roles import fill_roles, prep_args
 from kg.events.scope import street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
-from kg.events.verb_checks import names_passage
+from kg.events.verb_checks import accident_noun, names_passage
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
@@ -116,7 +117,9 @@ def _drafts(ctx: Context) -> list[Draft]:
     for i, (trig, _) in list(found.items()):
         tok = toks[i]
         head = toks[tok.head]
-        if tok.dep in ("nsubj", "nsubjpass", "csubj") and head.pos in VERB_POS and \
+        # the verb may be misread as an adjective at the root ("Clashes erupt/JJ between")
+        if tok.dep in ("nsubj", "nsubjpass", "csubj") and (
+                head.pos in VERB_POS or head.dep == "ROOT") and \
                 head.lemma.lower() in OCCURRENCE_VERBS and head.i != i and \
                 (tok.pos in NOUN_POS or tok.tag == "VBG") and \
                 (head.i not in found or found[head.i][0].type is not trig.type):
@@ -135,7 +138,7 @@ def _drafts(ctx: Context) -> list[Draft]:
         head = toks[tok.head]
         if head.i in found and found[head.i][0].source == "kg" and \
                 found[head.i][0].lemma == head.lemma.lower() and \
-                phrase_of(ctx, head.i) is found[head.i][0]:
+                phrase_of(ctx, head.i) is found[head.i][0] and not ctx.kids(head.i, "prt"):
             found.pop(i, None)  # "lifted sanctions": the phrase, not the noun, is the act
             continue
         if tok.dep in ("dobj", "nsubjpass") and head.i in found and \
@@ -281,6 +284,9 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 continue
             if not _attack_implied(ctx, d):
                 continue
+            for s in ctx.subject(d.trigger):  # "bomb blasts in Bannu kill seven"
+                if s not in ctx.at and _attacker(ctx, s, named=False):
+                    prep_args(ctx, d, s)
             # "Hezbollah rocket fire", "a US counter-terrorism operation": who attacks
             for o in _attack_means(ctx, d.trigger):
                 for m in ctx.kids(o.i, "compound", "amod", "poss", "nmod"):
@@ -355,12 +361,13 @@ def _weapon_means(ctx: Context, d: Draft) -> bool:
 
 
 def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
-    """Noun ``i`` names who attacks: gunmen, militants, forces, a weapon or an attack (or,
-    as a subject, any named actor)."""
+    """Noun ``i`` names who attacks: gunmen, militants, forces, a weapon, an attack or a
+    blast or fire a weapon made (or, as a subject, any named actor)."""
     low = ctx.tokens[i].lemma.lower()
     return low in ATTACKER_NOUNS | WEAPON_NOUNS or ctx.is_military(i) or (
         noun_class(low) is EventType.COMBAT) or (
-        named and bool(ctx.np_entities(i)))
+        named and bool(ctx.np_entities(i))) or (  # "bomb explosions", "rocket fire"
+        low in ACCIDENT_NOUNS and not accident_noun(ctx, i))
 
 
 def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:

@@ -12,6 +12,7 @@ from kg.events.lexicon import (
     LEGISLATION_NOUNS,
     LEGISLATURE_NOUNS,
     ONE_PARTY_ACTS,
+    SUMMIT_NOUNS,
 )
 from kg.events.role_checks import roles_ok
 from kg.events.scope import (
@@ -58,9 +59,11 @@ def keep(ctx: Context, d: Draft) -> bool:
     # a place is where it happens, no party ("a visit in Oulu", "a Brexit deal")
     parties = [k for k in d.keys([Role.AGENT, Role.PARTICIPANT, Role.RECIPIENT])
                if ctx.type_of(k) is not EntityType.PLACE]
+    if d.type is EventType.MEETING and not parties:
+        return _leaders_gather(ctx, d)
     if d.type is EventType.COOPERATION and len(parties) < 2 and not any(
             ctx.tokens[j].lemma.lower() in ONE_PARTY_ACTS for j in anchor_tokens(d)) \
-            and not _other_party_in_content(ctx, d, parties):
+            and not _other_party_in_content(ctx, d, parties) and not _unnamed_partner(ctx, d):
         return False  # an agreement, deal or alliance of one: no cooperation
     return bool(parties)
 
@@ -76,6 +79,38 @@ def _other_party_in_content(ctx: Context, d: Draft, parties: list[str]) -> bool:
         content += ctx.subject(tok.head)
     return any(j in ctx.at and ctx.at[j][0] not in parties
                and ctx.type_of(ctx.at[j][0]) is not EntityType.PLACE for j in content)
+
+
+def _leaders_gather(ctx: Context, d: Draft) -> bool:
+    """Leaders no name is given for meet at a place the text names ("Heads of government
+    of 30 countries gather in Sharm El Sheikh", "foreign ministers met in Brussels")."""
+    tok = ctx.tokens[d.trigger]
+    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    return verb is not None and bool(d.keys([Role.LOCATION])) and any(
+        ctx.tokens[s].tag == "NNS" and ctx.tokens[s].lemma.lower() in SUMMIT_NOUNS
+        for s in ctx.subject(verb))
+
+
+def _unnamed_partner(ctx: Context, d: Draft) -> bool:
+    """The subject joins a named party and an unnamed one ("Mediators and Hamas reach an
+    agreement"), or is the members of a body ("The foreign ministers of the G7 nations
+    reach an agreement"; not "Members of the committee do not all agree")."""
+    tok = ctx.tokens[d.trigger]
+    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    if verb is None:
+        return False
+    for s in ctx.subject(verb):
+        head = ctx.tokens[s]
+        if head.tag == "NNS" and head.lemma.lower() in SUMMIT_NOUNS and tok.pos in NOUN_POS \
+                and s not in ctx.at and any(
+                ctx.type_of(k) is EntityType.ORGANIZATION for k, _ in ctx.np_entities(s)):
+            return True  # the members of a body agree ("G7 foreign ministers", "EU leaders")
+        group = [head, *ctx.kids(s, "conj")]
+        if len(group) > 1 and any(t.i in ctx.at for t in group) and any(
+                t.i not in ctx.at and t.pos in NOUN_POS and t.tag == "NNS"
+                for t in group):
+            return True
+    return False
 
 
 def _crowd_appeal(ctx: Context, d: Draft) -> bool:

@@ -52,7 +52,7 @@ def place_role(prep: str, kind: EventType) -> Role | None:
     return None
 
 
-def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
+def prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
     """Arguments from the prepositional phrases under token ``head``."""
     through = d.type is EventType.SANCTION and head != d.trigger and \
         ctx.tokens[head].lemma.lower() in SANCTIONED_THINGS
@@ -137,7 +137,7 @@ def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
             # nested "en route to X", "near the border of X"
             if prep in LOC_PREPS | DEST_PREPS and ctx.tokens[o.i].lemma.lower() in (
                     "route", "way", "direction"):
-                _prep_args(ctx, d, o.i)
+                prep_args(ctx, d, o.i)
             # "restrictions on flights to Cuba", "a ban on imports from Iran": whom the
             # restricted thing comes from or goes to is hit
             if d.type is EventType.SANCTION and prep in ("on", "against") and \
@@ -151,7 +151,7 @@ def _prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
             # "airstrikes on 70 targets at multiple locations against ISIS in Syria"
             if d.type is EventType.COMBAT and not nested and not ctx.np_entities(o.i) and \
                     prep in LOC_PREPS | TARGET_PREPS:
-                _prep_args(ctx, d, o.i, nested=True)
+                prep_args(ctx, d, o.i, nested=True)
 
 
 def _authors(ctx: Context, i: int) -> list[tuple[str, Mention]]:
@@ -305,8 +305,8 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     for x in ctx.kids(acl.i, "dobj"):
                         for key, m in ctx.np_entities(x.i):
                             d.add(Role.TARGET, key, m)
-                        _prep_args(ctx, d, x.i)
-        _prep_args(ctx, d, verb)
+                        prep_args(ctx, d, x.i)
+        prep_args(ctx, d, verb)
         if d.type is EventType.APPEAL:
             _appeal_addressees(ctx, d, verb)
         if d.type is EventType.COOPERATION:
@@ -330,15 +330,15 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
             # "suspended links with X", "pledged 500 million euros to Ukraine"
             for o in ctx.kids(verb, "dobj") + ctx.particle_objects(verb):
                 if o.i != d.trigger:
-                    _prep_args(ctx, d, o.i)
+                    prep_args(ctx, d, o.i)
                     # "providing photographs and other intelligence to Macedonia"
                     for c in ctx.kids(o.i, "conj"):
-                        _prep_args(ctx, d, c.i)
+                        prep_args(ctx, d, c.i)
         if ctx.tokens[verb].lemma.lower() == "be":
             for st in ctx.kids(verb, "nsubj", "attr"):
-                _prep_args(ctx, d, st.i)
+                prep_args(ctx, d, st.i)
     if d.light is not None and tok.pos in VERB_POS:
-        _prep_args(ctx, d, d.light)  # "fighting continued in Khartoum between X and Y"
+        prep_args(ctx, d, d.light)  # "fighting continued in Khartoum between X and Y"
     if verb is not None and d.type in (EventType.APPEAL, EventType.STATEMENT) and \
             not d.keys([Role.ADDRESSEE]) and ctx.tokens[verb].dep in ("advcl", "xcomp", "conj"):
         # "wrote to the embassy asking it to waive ..."
@@ -356,12 +356,16 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         for c in ctx.kids(d.trigger, "poss", "compound", "amod", "nmod"):
             for key, m in ctx.np_entities(c.i):
                 d.add(Role.TARGET if patient and c.dep == "poss" else actor, key, m)
-        for p in ctx.kids(d.trigger, "prep"):
+        # a phrase may hang on an adjective after the noun ("agreements worth $1.8 billion
+        # with China")
+        trailing = [p for a in ctx.kids(d.trigger, "amod") if a.i > d.trigger
+                    for p in ctx.kids(a.i, "prep")]
+        for p in ctx.kids(d.trigger, "prep") + trailing:
             prep = p.lemma.lower()
             for o in ctx.kids(p.i, "pobj"):
                 found = ctx.np_entities(o.i)
                 if prep == "of" and d.type in (EventType.DEPLOYMENT, EventType.TRANSFER):
-                    _prep_args(ctx, d, o.i)  # "deployment of 12,000 troops to Russia"
+                    prep_args(ctx, d, o.i)  # "deployment of 12,000 troops to Russia"
                 if prep == "of":
                     role = Role.TARGET if d.type in (EventType.COMBAT, EventType.SANCTION) \
                         and not ctx.is_military(o.i) else actor
@@ -383,7 +387,7 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         for o in _stray_agents(ctx, d.trigger):
             for key, m in ctx.np_entities(o.i):
                 d.add(actor, key, m)
-        _prep_args(ctx, d, d.trigger)
+        prep_args(ctx, d, d.trigger)
         if d.type in (EventType.SANCTION, EventType.COMBAT):
             # "sanctions targeting Russian banks", "strikes aimed at Hamas positions"
             for acl in ctx.kids(d.trigger, "acl"):

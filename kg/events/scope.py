@@ -40,6 +40,7 @@ from kg.events.lexicon import (
     WEAPON_NOUNS,
     noun_class,
 )
+from kg.events.verb_checks import accident_noun
 from kg.model import EntityType, EventType, Role, Token
 
 
@@ -110,8 +111,8 @@ def natural_hazard(ctx: Context, d: Draft) -> bool:
             if a.lemma.lower() in ACCIDENT_NOUNS:
                 return True
     return any(t.lemma.lower() in ANIMAL_NOUNS for t in doers) or any(
-        t.lemma.lower() in ACCIDENT_NOUNS and t.pos in ("NOUN", "PROPN")
-        and not ctx.np_entities(t.i) for t in doers)  # not "Israeli fire"
+        t.pos in ("NOUN", "PROPN") and accident_noun(ctx, t.i)
+        and not ctx.np_entities(t.i) for t in doers)  # not "Israeli fire", "bomb blasts"
 
 
 def domestic_trip(ctx: Context, d: Draft) -> bool:

@@ -48,6 +48,7 @@ from kg.events.nouns import labor_strike, noun_ok
 from kg.events.role_checks import ACTORS as _ACTORS
 from kg.events.role_checks import ROLE_CHECKS
 from kg.events.verb_checks import (
+    accident_noun,
     commit,
     not_legal,
     not_legislation,
@@ -126,7 +127,7 @@ def _not_deal(ctx: Context, i: int) -> bool:
             c.text.lower() == "down" for c in ctx.kids(i, "prt"))):
         return False  # "workers struck", "the court struck down the bill"
     # a crash, storm or disease that kills is not combat
-    if any(ctx.tokens[s].lemma.lower() in ACCIDENT_NOUNS for s in ctx.subject(i)):
+    if any(accident_noun(ctx, s) for s in ctx.subject(i)):
         return False
     if _driven(ctx, i):
         return False
@@ -429,8 +430,12 @@ def phrase_of(ctx: Context, i: int) -> Trigger | None:
     if tok.pos not in VERB_POS or tok.dep in ("amod", "compound"):
         return None
     low = tok.lemma.lower()
-    objs = ctx.objects(i)
     table = phrase_table()
+    for prt in ctx.kids(i, "prt"):  # a particle verb ("ruled out talks")
+        trig = table.get((low, prt.lemma.lower()))
+        if trig is not None and trig.source == "kg":
+            return trig
+    objs = ctx.objects(i)
     for o in objs:
         trig = table.get((low, o.lemma.lower()))
         if trig is None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from kg.events.context import NOUN_POS, VERB_POS, Context, Draft
 from kg.events.lexicon import (
+    ACCIDENT_NOUNS,
+    EXPLOSIVE_NOUNS,
     GRANTING_VERBS,
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
@@ -14,8 +16,19 @@ from kg.events.lexicon import (
     PASSAGE_WORDS,
     POST_NOUNS,
     RULING_NOUNS,
+    WEAPON_NOUNS,
 )
 from kg.model import EntityType, EventType
+
+
+def accident_noun(ctx: Context, i: int) -> bool:
+    """Token ``i`` names a crash, fire, blast or storm, not one a weapon made ("a fire", "the
+    explosion", "a Mw 6.3 earthquake"; not "rocket fire", "two roadside bomb explosions")."""
+    tok = ctx.tokens[i]
+    if tok.lemma.lower() not in ACCIDENT_NOUNS:
+        return False
+    mods = ctx.kids(i, "compound", "amod", "nmod")
+    return not any(m.lemma.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS for m in mods)
 
 
 def order_to(ctx: Context, i: int) -> bool:
@@ -83,7 +96,8 @@ def not_legislation(ctx: Context, i: int) -> bool:
 
 def commit(ctx: Context, i: int) -> bool:
     """Agreeing or accepting commits to something: a deal, a plan, an act ("agreed to a
-    ceasefire", "agreed on a text", "accepted the offer", "agreed to release"), not an
+    ceasefire", "agreed on a text", "accepted the offer", "agreed to release", "X and Y
+    agree that the fighters will assemble"), not an
     opinion ("agreed with La Riva", "agreed the issue should be decided by Congress",
     "Hawkins somewhat agreed")."""
     kids = ctx.parse.children(i)
@@ -91,6 +105,10 @@ def commit(ctx: Context, i: int) -> bool:
             or any(o.lemma.lower() in POST_NOUNS for c in kids if c.dep == "xcomp"
                    for o in ctx.kids(c.i, "dobj")):
         return False  # "accepted the nomination", "agreed to wear an electronic tag"
+    if any(c.dep == "ccomp" and any(a.lemma.lower() in ("will", "shall") for a in
+                                    ctx.kids(c.i, "aux")) for c in kids) and any(
+            ctx.kids(s, "conj") for s in ctx.subject(i)):
+        return True  # two sides agree what will be done ("X and Y agree that ... will")
     return any(c.dep in ("xcomp", "dobj", "nsubjpass") or (
         c.dep == "prep" and c.lemma.lower() in ("to", "on", "upon"))
         for c in kids)  # "a ceasefire is agreed", "a plan accepted by"

@@ -35,6 +35,15 @@ def _verbs() -> frozenset[str]:
             | words("casualty_verbs") | frozenset(dictionary_verbs()))
 
 
+def _verb_lemma(t: Token) -> str:
+    """The verb lemma of a word the model may have lemmatised as a noun ("notifies" →
+    "notifie" → "notify")."""
+    low = t.lemma.lower()
+    if low not in _verbs() and low.endswith("ie") and low[:-2] + "y" in _verbs():
+        return low[:-2] + "y"
+    return low
+
+
 def _has_main_verb(parse: Parse, sent: Sentence) -> bool:
     """The sentence's root is a real verb with its subject (not a noun the model made a verb:
     "Iran fires projectiles" with "projectiles" at the root)."""
@@ -42,7 +51,10 @@ def _has_main_verb(parse: Parse, sent: Sentence) -> bool:
     root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
     if root is None or root.pos not in ("VERB", "AUX"):
         return False
-    if root.tag == "VBZ" and root.lemma.lower() not in _verbs():
+    if root.tag == "VBN" and not any(t.head == root.i and t.dep in ("aux", "auxpass")
+                                     for t in toks[sent.start:sent.end]):
+        return False  # "X, ..., sanctions 50 people allegedly linked to Y": a participle
+    if root.tag == "VBZ" and _verb_lemma(root) not in _verbs():
         return False
     if _infinitive_root(parse, sent):
         return False  # "Israel's military claims to have killed": no finite verb
@@ -64,12 +76,25 @@ def _infinitive_root(parse: Parse, sent: Sentence) -> bool:
 
 def _that_clause(parse: Parse, t: Token) -> bool:
     """A clause opened by "that" hangs on token ``t`` ("reports that the air force ..."):
-    the next word is "that", a child of ``t`` or of a child of ``t``."""
+    the next word (after the name it is told to) is "that", a child of ``t`` or of a
+    child of ``t``."""
     toks = parse.tokens
-    if t.i + 1 >= len(toks) or toks[t.i + 1].text.lower() != "that":
+    k = t.i + 1
+    while k < len(toks) and k < t.i + 4 and toks[k].tag in ("NNP", "NNPS"):
+        k += 1  # whom it is told to: "notifies Congress that"
+    if k >= len(toks) or toks[k].text.lower() != "that":
         return False
-    that = toks[t.i + 1]
+    that = toks[k]
     return toks[that.head].head == t.i or (that.head == t.i and that.dep in ("nsubj", "mark"))
+
+
+def _after_aside(parse: Parse, sent: Sentence, t: Token) -> bool:
+    """Token ``t`` follows an aside set off by commas after the subject, and the model made
+    it a second subject of the same word ("The U.S. state department, in coordination with
+    the Mexican finance ministry, sanctions over 50 ...")."""
+    toks = parse.tokens
+    return toks[t.i - 1].text == "," and t.dep == "nsubj" and any(
+        o.dep == "nsubj" and o.head == t.head for o in toks[sent.start:t.i - 1])
 
 
 def _candidate(parse: Parse, sent: Sentence) -> int | None:
@@ -79,7 +104,7 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
     verbs = _verbs()
     main = _has_main_verb(parse, sent)
     root = next((t for t in toks[sent.start:sent.end] if t.head == t.i), None)
-    if root is not None and not main and root.lemma.lower() in verbs and \
+    if root is not None and not main and _verb_lemma(root) in verbs and \
             root.text[0].islower() and root.i > sent.start and (
             # "The U.S. state department, in coordination with ..., sanctions 50 people":
             # the model gave the "noun" a subject of its own
@@ -94,6 +119,11 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
                 and toks[root.i - 1].dep in ("compound", "amod")
                 and toks[root.i - 1].head == root.i and _that_clause(parse, root))):
         return root.i
+    aside = next((t.i for t in toks[sent.start + 1:sent.end - 1] if t.tag == "NNS"
+                  and _verb_lemma(t) in verbs and t.text[0].islower()
+                  and _after_aside(parse, sent, t)), None)
+    if aside is not None:
+        return aside
     for t in toks[sent.start + 1:sent.end - 1]:
         word = t.text.lower()
         prev = toks[t.i - 1]
@@ -104,16 +134,17 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
             # "Netanyahu states that ...": a verb with its clause read as a subject
             t.tag == "VBZ" and t.dep in ("nsubj", "nsubjpass") and _that_clause(parse, t)) or (
             # "The Houthis fire two missiles": a plural subject's verb read as a noun
-            t.tag == "NN" and plural_subject and t.dep in ("ROOT", "compound")
+            # or "El Salvador and the United States sign Agreement 123"
+            t.tag == "NN" and plural_subject and t.dep in ("ROOT", "compound", "conj")
             and toks[t.i + 1].pos in ("DET", "NUM", "PROPN"))
         clause_noun = t.tag == "NNS" and t.dep == "advcl"  # "when an Israeli tank fires at"
         if main and not clause_noun and (t.tag != "VBZ" or toks[t.i - 1].tag not in ("NNP",
                                                                                    "NNPS")):
             continue  # inside a sentence that has its verb: only a verb after a name, or a
             # "noun" heading an adverbial clause
-        if (misread and (word.endswith("s") or t.tag == "NN") and t.lemma.lower() in verbs
-                and t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj",
-                              "advcl", "nmod")
+        if (misread and (word.endswith("s") or t.tag == "NN") and _verb_lemma(t) in verbs
+                and (t.dep in ("ROOT", "nsubj", "compound", "nsubjpass", "pobj", "dobj",
+                               "advcl", "nmod") or (t.dep == "conj" and t.tag == "NN"))
                 and toks[t.i - 1].tag in _SUBJECT_END and t.text[0].islower()
                 and (toks[t.i + 1].pos not in ("PUNCT", "PART")
                      or (toks[t.i + 1].text.lower() == "to" and _infinitive_root(parse, sent)))
@@ -150,7 +181,7 @@ def _reparse(parse: Parse, sent: Sentence, k: int, nlp: Language) -> list[Token]
     local = k - sent.start
     pieces: list[str] = []
     for j, t in enumerate(toks):
-        pieces.append(("will " + t.lemma.lower()) if j == local else t.text)
+        pieces.append(("will " + _verb_lemma(t)) if j == local else t.text)
         pieces.append(t.whitespace)
     doc = nlp("".join(pieces))
     new = list(doc)

@@ -111,8 +111,9 @@ def _glued(doc: Doc, start: int, end: int, person_names: set[str]) -> list[Ent] 
 
 
 def missed_persons(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """Full names of people in office of the tables where the model tagged nothing
-    ("Presidents Muhammadu Buhari of Nigeria"); each word capitalised."""
+    """Full names of people in office of the tables, or with a person's shape right after a
+    title, where the model tagged nothing ("Presidents Muhammadu Buhari of Nigeria");
+    each word capitalised."""
     taken = {i for s, e, lab in ents if lab in NAME_LABELS for i in range(s, e)}
     out: list[Ent] = []
     i = 0
@@ -124,13 +125,22 @@ def missed_persons(doc: Doc, ents: list[Ent]) -> list[Ent]:
             j = i + n
             if j <= len(doc) and not any(k in taken for k in range(i, j)) and all(
                     t.text[:1].isupper() or t.text == "-" for t in doc[i:j]) and (
-                    gazetteer.known_person(doc[i:j].text) is not None):
+                    gazetteer.known_person(doc[i:j].text) is not None
+                    or _titled_name(doc, i, j)):
                 out.append((i, j, "PERSON"))
                 i = j
                 break
         else:
             i += 1
     return out
+
+
+def _titled_name(doc: Doc, start: int, end: int) -> bool:
+    """A whole run of proper nouns with a person's shape right after a title ("Presidents
+    Félix Tshisekedi of the Democratic Republic of the Congo and ...")."""
+    return _after_title(doc, start) and _name_like(doc, start, end) and all(
+        t.tag_ == "NNP" for t in doc[start:end]) and not (
+        end < len(doc) and doc[end].tag_ == "NNP")
 
 
 def speakers(doc: Doc, ents: list[Ent]) -> list[Ent]:

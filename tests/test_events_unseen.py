@@ -1,0 +1,143 @@
+"""Rule classes read off unseen news items (the wp-current-events corpus outside the gold
+sets): clashes that erupt, agreements of many or of a named and an unnamed side, blasts a
+weapon made, names after a plural title, sanctions and notices the model misparsed, bans on
+a state's citizens, summits of unnamed leaders, and ruling out. Sentences written for
+these tests, not taken from the corpus."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+
+from kg.model import EntityType, EventType, Polarity, Role
+
+
+def test_clashes_that_erupt_between_sides_are_combat(nlp: Language) -> None:
+    events, ents = run(nlp, "Clashes erupt between Kenyan troops and al-Shabaab fighters "
+                            "in Lamu.")
+    event = only(of_type(events, EventType.COMBAT))
+    assert "Lamu" in labels(event, ents, Role.LOCATION)
+
+
+def test_a_phrase_on_an_adjective_after_the_deal_names_the_partner(nlp: Language) -> None:
+    events, ents = run(nlp, "Kenya signs trade agreements worth US$2 billion with Japan "
+                            "and India.")
+    event = only(of_type(events, EventType.COOPERATION))
+    assert {"Kenya", "Japan", "India"} <= labels(event, ents)
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("Negotiators and the Taliban reach a deal to exchange prisoners.", "Taliban"),
+    ("The foreign ministers of the ASEAN states reach an agreement on fishing rights.",
+     "ASEAN"),
+])
+def test_an_agreement_with_one_named_side_of_many(nlp: Language, text: str,
+                                                   party: str) -> None:
+    events, ents = run(nlp, text)
+    assert party in labels(only(of_type(events, EventType.COOPERATION)), ents)
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the Senate Foreign Relations Committee do not all agree on the bill.",
+    "The president and Congress could not agree on a budget.",
+    "Analysts argued that trade deals like NAFTA have hidden costs.",
+])
+def test_no_agreement_of_one_side(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COOPERATION)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Houthi rocket fire kills two sailors in the Red Sea.", "Houthis"),
+    ("Russian artillery fire killed three civilians in Kherson on Sunday.", "Russia"),
+])
+def test_fire_from_weapons_that_kills_is_combat(nlp: Language, text: str,
+                                                agent: str) -> None:
+    events, ents = run(nlp, text)
+    assert agent in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+def test_blasts_of_bombs_that_kill_are_an_attack_with_its_place_and_toll(
+        nlp: Language) -> None:
+    events, ents = run(nlp, "Three car bomb explosions in Mogadishu kill 20 people.")
+    event = only(of_type(events, EventType.COMBAT))
+    assert "Mogadishu" in labels(event, ents, Role.LOCATION)
+    assert [q.value for q in event.quantities] == [Decimal(20)]
+
+
+@pytest.mark.parametrize("text", [
+    "A fire kills six workers at a garment factory in Dhaka.",
+    "A gas explosion killed four people in an apartment block in Lyon.",
+])
+def test_fires_and_blasts_of_no_weapon_are_no_combat(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)
+
+
+def test_a_name_after_a_plural_title_is_a_person(nlp: Language) -> None:
+    _, ents = run(nlp, "Presidents Faustin Rukundo of Burundi and Amadou Diallo of Guinea "
+                       "sign a defence pact in Kigali.")
+    persons = {e.label for e in ents.values() if e.type is EntityType.PERSON}
+    assert {"Faustin Rukundo", "Amadou Diallo"} <= persons
+
+
+def test_two_sides_agreeing_what_will_be_done_cooperate(nlp: Language) -> None:
+    events, ents = run(nlp, "Armenia and Azerbaijan agree in Washington that their troops "
+                            "will leave the border villages by March.")
+    event = only(of_type(events, EventType.COOPERATION))
+    assert {"Armenia", "Azerbaijan"} <= labels(event, ents)
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("The British foreign office, in coordination with the French finance ministry, "
+     "sanctions 20 Russian officials linked to the Kremlin.", EventType.SANCTION,
+     "British foreign office"),
+    ("Foreign Minister Anna Keller notifies Parliament that Austria will expel two Russian "
+     "diplomats.", EventType.STATEMENT, "Anna Keller"),
+])
+def test_headline_verbs_the_model_misread(nlp: Language, text: str, kind: EventType,
+                                          actor: str) -> None:
+    events, ents = run(nlp, text)
+    event = only(of_type(events, kind))
+    assert actor in labels(event, ents, Role.AGENT, Role.SPEAKER)
+
+
+def test_a_ban_on_a_states_citizens_targets_the_state(nlp: Language) -> None:
+    events, ents = run(nlp, "The United States expands its travel ban by banning citizens "
+                            "of Chad and Eritrea from entering the country.")
+    event = only([e for e in of_type(events, EventType.SANCTION)
+                  if labels(e, ents, Role.TARGET)])
+    assert {"Chad", "Eritrea"} <= labels(event, ents, Role.TARGET)
+    assert "United States" in labels(event, ents, Role.AGENT)
+
+
+def test_unnamed_leaders_gathering_at_a_named_place_meet(nlp: Language) -> None:
+    events, ents = run(nlp, "Heads of state of 20 African countries gather in Addis Ababa "
+                            "to discuss the war in Sudan.")
+    event = only(of_type(events, EventType.MEETING))
+    assert "Addis Ababa" in labels(event, ents, Role.LOCATION)
+
+
+def test_unnamed_officials_meeting_are_no_meeting(nlp: Language) -> None:
+    events, _ = run(nlp, "Officials met in Doha on Tuesday.")
+    assert not of_type(events, EventType.MEETING)
+
+
+def test_ruling_out_is_a_rejection(nlp: Language) -> None:
+    events, ents = run(nlp, "Germany rules out sending Taurus missiles to Ukraine.")
+    event = only(of_type(events, EventType.STATEMENT))
+    assert "Germany" in labels(event, ents, Role.SPEAKER)
+    assert event.polarity is Polarity.NEGATIVE
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Israel rejected negotiations with Hamas.", EventType.MEETING),
+    ("The prime minister rules out a withdrawal of troops from Kosovo.", EventType.DEPLOYMENT),
+])
+def test_what_is_rejected_or_ruled_out_did_not_happen(nlp: Language, text: str,
+                                                      kind: EventType) -> None:
+    events, _ = run(nlp, text)
+    assert only(of_type(events, kind)).polarity is Polarity.NEGATIVE
