@@ -141,3 +141,20 @@ def test_what_is_rejected_or_ruled_out_did_not_happen(nlp: Language, text: str,
                                                       kind: EventType) -> None:
     events, _ = run(nlp, text)
     assert only(of_type(events, kind)).polarity is Polarity.NEGATIVE
+
+
+def test_receiving_intelligence_is_no_meeting(nlp: Language) -> None:
+    events, _ = run(nlp, "Venezuela says it has received intelligence that Colombia plans "
+                         "an attack.")
+    assert not of_type(events, EventType.MEETING)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Malian army expelled JNIM fighters from the town of Boulkessi.", EventType.COMBAT),
+    ("Kenyan troops drove al-Shabaab from two villages near Lamu.", EventType.COMBAT),
+    ("Norway expelled two Russian diplomats from the country.", EventType.SANCTION),
+])
+def test_forcing_a_side_out_by_arms_is_combat(nlp: Language, text: str,
+                                              kind: EventType) -> None:
+    events, _ = run(nlp, text)
+    assert {e.type for e in events} == {kind}

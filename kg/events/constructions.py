@@ -11,8 +11,10 @@ from kg.events.lexicon import (
     DIRECTIVE_VERBS,
     EXPRESSED_NOUNS,
     GROUP_NOUNS,
+    INFO_NOUNS,
     LISTING_WORDS,
     NORM_NOUNS,
+    OUSTING_VERBS,
     TITLE_NOUNS,
     VERBAL_ATTACK_VERBS,
     WEAPON_NOUNS,
@@ -153,13 +155,18 @@ def special(ctx: Context, i: int) -> Trigger | None:
     if low in ("add", "put", "place") and tok.pos == "VERB" and _listed(ctx, i):
         return Trigger(EventType.SANCTION, "163")  # "added them to a list of countries
         # subject to a full U.S. entry ban", "placed X on its entity list"
+    if low in OUSTING_VERBS and tok.pos == "VERB" and armed_subj(ctx, i) and any(
+            c.lemma.lower() == "from" for x in [tok, *ctx.objects(i)]
+            for c in ctx.kids(x.i, "prep")) and ctx.objects(i):
+        return Trigger(EventType.COMBAT, "190")  # "the army expelled the SDF from Tabqah"
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
     if low == "receive" and tok.pos == "VERB" and any(
-            o.dep == "dobj" and (o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
+            o.dep == "dobj" and o.lemma.lower() not in INFO_NOUNS and (
+                o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
                 o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON))
             for o in kids):
-        return Trigger(EventType.MEETING, "043")  # "received ministers"
+        return Trigger(EventType.MEETING, "043")  # "received ministers"; not "intelligence"
     if low == "express" or low == "raise":
         objs = [o for o in kids if o.dep == "dobj"]
         if any(o.lemma.lower() in EXPRESSED_NOUNS for o in objs):
