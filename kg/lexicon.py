@@ -97,6 +97,9 @@ class Condition(StrEnum):
     #: the object names an actor: "recognised the State of Palestine", not "recognised the
     #: need"
     ACTOR_OBJ = "actor_obj"
+    #: a state joins a body or a treaty: "Sweden joined NATO", "joins the Paris Agreement",
+    #: not "joined the protest", "joined the talks", "Patel joined the Solidarity Party"
+    BLOC_OBJ = "bloc_obj"
     #: the subject (or the agent of a passive) is armed forces or a weapon: "Russian drones
     #: targeted the grid", not "the campaign targets young voters"
     ARMED_SUBJ = "armed_subj"

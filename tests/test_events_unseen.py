@@ -158,3 +158,27 @@ def test_forcing_a_side_out_by_arms_is_combat(nlp: Language, text: str,
                                               kind: EventType) -> None:
     events, _ = run(nlp, text)
     assert {e.type for e in events} == {kind}
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Sweden joined NATO in March.", {"Sweden", "NATO"}),
+    ("Finland became a member of NATO in April.", {"Finland"}),
+    ("Panama joins the Paris Agreement.", {"Panama"}),
+])
+def test_joining_a_bloc_or_treaty_is_cooperation(nlp: Language, text: str,
+                                                  parties: set[str]) -> None:
+    events, ents = run(nlp, text)
+    assert parties <= labels(only(of_type(events, EventType.COOPERATION)), ents)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters joined the march in Paris.",
+    "Macron joined Trump at the rally.",
+    "Trump signs an agreement.",
+    "Patel joined the Solidarity Party in 2019.",
+    "Sanders became a member of the Democratic Party.",
+])
+def test_joining_a_crowd_or_signing_an_unnamed_deal_alone_is_no_cooperation(
+        nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COOPERATION)

@@ -23,7 +23,7 @@ from kg.events.lexicon import (
     Trigger,
     noun_class,
 )
-from kg.events.triggers import armed_subj, verb_ok
+from kg.events.triggers import armed_subj, state_subj, verb_ok
 from kg.model import EntityType, EventType
 
 
@@ -68,6 +68,17 @@ def _designated(ctx: Context, i: int) -> bool:
     words = {w for o in named for t in ctx.parse.subtree(o.i)
              for w in (t.lemma.lower(), t.text.lower())}
     return bool(words & LISTING_WORDS) and "domestic" not in words  # a state's own
+
+
+def _member_of_body(ctx: Context, i: int) -> bool:
+    """Verb ``i`` ("become") makes its subject, a state, a member of a body ("became a
+    member of NATO", "becomes the eleventh member state of ASEAN"; not a person joining a
+    party)."""
+    return state_subj(ctx, i) and any((a.lemma.lower() == "member" or any(
+        c.lemma.lower() == "member" for c in ctx.kids(a.i, "compound"))) and any(
+        ctx.type_of(k) is EntityType.ORGANIZATION
+        for o in ctx.of_objects(a.i) for k, _ in ctx.np_entities(o.i))
+        for a in ctx.kids(i, "attr"))
 
 
 def special(ctx: Context, i: int) -> Trigger | None:
@@ -159,6 +170,8 @@ def special(ctx: Context, i: int) -> Trigger | None:
             c.lemma.lower() == "from" for x in [tok, *ctx.objects(i)]
             for c in ctx.kids(x.i, "prep")) and ctx.objects(i):
         return Trigger(EventType.COMBAT, "190")  # "the army expelled the SDF from Tabqah"
+    if low == "become" and _member_of_body(ctx, i):
+        return Trigger(EventType.COOPERATION, "057")  # "Finland became a member of NATO"
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
     if low == "receive" and tok.pos == "VERB" and any(

@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     LEGISLATURE_NOUNS,
     ONE_PARTY_ACTS,
     SUMMIT_NOUNS,
+    TREATY_WORDS,
 )
 from kg.events.role_checks import roles_ok
 from kg.events.scope import (
@@ -63,7 +64,8 @@ def keep(ctx: Context, d: Draft) -> bool:
         return _leaders_gather(ctx, d)
     if d.type is EventType.COOPERATION and len(parties) < 2 and not any(
             ctx.tokens[j].lemma.lower() in ONE_PARTY_ACTS for j in anchor_tokens(d)) \
-            and not _other_party_in_content(ctx, d, parties) and not _unnamed_partner(ctx, d):
+            and not _other_party_in_content(ctx, d, parties) and not _unnamed_partner(ctx, d) \
+            and not _joins_a_body(ctx, d):
         return False  # an agreement, deal or alliance of one: no cooperation
     return bool(parties)
 
@@ -79,6 +81,18 @@ def _other_party_in_content(ctx: Context, d: Draft, parties: list[str]) -> bool:
         content += ctx.subject(tok.head)
     return any(j in ctx.at and ctx.at[j][0] not in parties
                and ctx.type_of(ctx.at[j][0]) is not EntityType.PLACE for j in content)
+
+
+def _joins_a_body(ctx: Context, d: Draft) -> bool:
+    """One party joins a body or a treaty named as such ("becomes a member of ASEAN",
+    "signs the Artemis Accords", "joins the Paris Agreement"; not "signs an agreement")."""
+    verb = ctx.tokens[d.light if d.light is not None else d.trigger]
+    if verb.pos not in VERB_POS:
+        return False
+    if verb.lemma.lower() == "become":
+        return True  # a member of a body (kg.events.constructions)
+    return any(o.tag in ("NNP", "NNPS") and o.lemma.lower() in TREATY_WORDS
+               for o in ctx.objects(verb.i))
 
 
 def _leaders_gather(ctx: Context, d: Draft) -> bool:

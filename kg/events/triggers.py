@@ -25,6 +25,7 @@ from kg.events.lexicon import (
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     INFO_NOUNS,
+    LEGISLATURE_NOUNS,
     MILITARY_NOUNS,
     NORM_NOUNS,
     NOT_GOODS_NOUNS,
@@ -38,6 +39,7 @@ from kg.events.lexicon import (
     TERRITORY_NOUNS,
     TIES_NOUNS,
     TITLE_NOUNS,
+    TREATY_WORDS,
     VERBS,
     WEAPON_NOUNS,
     Condition,
@@ -243,6 +245,22 @@ def _actor_obj(ctx: Context, i: int) -> bool:
                for o in ctx.objects(i))  # "supporting Hadi's government"
 
 
+def state_subj(ctx: Context, i: int) -> bool:
+    """The subject of verb ``i`` is a state or a state's body, not a person or a party."""
+    return any(ctx.type_of(k) is EntityType.COUNTRY or (
+        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.entities[k].part_of is not None)
+        for s in ctx.subject(i) for k, _ in ctx.np_entities(s))
+
+
+def _bloc_obj(ctx: Context, i: int) -> bool:
+    """A state joins a body of no one state or a treaty: not a person joining a party, nor
+    the Senate "joining the House"."""
+    return state_subj(ctx, i) and any(o.lemma.lower() in TREATY_WORDS or any(
+        ctx.type_of(k) is EntityType.ORGANIZATION and ctx.entities[k].part_of is None
+        and not set(ctx.entities[k].label.lower().split()) & LEGISLATURE_NOUNS
+        for k, _ in ctx.np_entities(o.i)) for o in ctx.objects(i))
+
+
 def _guest_obj(ctx: Context, i: int) -> bool:
     if any(o.lemma.lower() in POST_NOUNS | FACILITY_NOUNS for o in ctx.objects(i)):
         return False  # "received the Solidarity Party's nomination", "host its secretariat"
@@ -400,6 +418,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.CAPTURE: _capture,
     Condition.GUEST_OBJ: _guest_obj,
     Condition.ACTOR_OBJ: _actor_obj,
+    Condition.BLOC_OBJ: _bloc_obj,
     Condition.ARMED_SUBJ: armed_subj,
     Condition.MIL_MOD: _mil_mod,
     Condition.SIDES: _sides,
