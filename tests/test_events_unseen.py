@@ -182,3 +182,15 @@ def test_joining_a_crowd_or_signing_an_unnamed_deal_alone_is_no_cooperation(
         nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.COOPERATION)
+
+
+def test_lightning_that_strikes_is_no_attack(nlp: Language) -> None:
+    events, _ = run(nlp, "At least 30 people are injured when a lightning strike hits "
+                         "supporters of the governor during a march in Lagos.")
+    assert not of_type(events, EventType.COMBAT)
+
+
+def test_a_company_named_after_its_description_speaks_not_its_state(nlp: Language) -> None:
+    events, ents = run(nlp, "Danish shipping firm Maersk says that it is suspending all "
+                            "transits through the Red Sea.")
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {"Maersk"}

@@ -102,6 +102,7 @@ def natural_hazard(ctx: Context, d: Draft) -> bool:
     doers = [ctx.tokens[s] for s in ctx.subject(d.head)]
     if ctx.tokens[d.trigger].pos in ("NOUN", "PROPN"):
         doers += ctx.kids(d.trigger, "compound", "poss")
+    doers += [c for t in list(doers) for c in ctx.kids(t.i, "compound")]  # "a lightning strike"
     if ctx.tokens[d.head].dep == "relcl":
         # "an earthquake with a magnitude of 6.3 that struck the Philippines": the nouns
         # the relative clause hangs on, up to the clause around them

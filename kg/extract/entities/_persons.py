@@ -148,7 +148,8 @@ def speakers(doc: Doc, ents: list[Ent]) -> list[Ent]:
     of a verb of speech names an actor ("Nakilat confirms that ...", "Katya said"): a
     person when it has a person's shape and opens with a given name or follows a title,
     else a body. Sentence-initial common words are no name (their tag is not NNP)."""
-    taken = {i for s, e, _ in ents for i in range(s, e)}
+    # a product or work label is no name: "Danish shipping firm Maersk/PRODUCT says"
+    taken = {i for s, e, lab in ents if lab in NAME_LABELS for i in range(s, e)}
     out: list[Ent] = []
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in SPEECH_VERBS or \
