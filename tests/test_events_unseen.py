@@ -194,3 +194,15 @@ def test_a_company_named_after_its_description_speaks_not_its_state(nlp: Languag
     events, ents = run(nlp, "Danish shipping firm Maersk says that it is suspending all "
                             "transits through the Red Sea.")
     assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {"Maersk"}
+
+
+@pytest.mark.parametrize(("text", "combat"), [
+    ("Nine people are killed in a mass shooting at a bar in Durban.", False),
+    ("Three pupils are killed in a school shooting in Ohio.", False),
+    ("Boko Haram fighters carried out a school attack in Borno.", True),
+    ("Five soldiers are killed in a mass shooting by unknown gunmen in Narathiwat.", True),
+])
+def test_a_mass_or_school_shooting_with_no_side_is_a_crime(nlp: Language, text: str,
+                                                          combat: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.COMBAT)) is combat
