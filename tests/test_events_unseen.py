@@ -206,3 +206,28 @@ def test_a_mass_or_school_shooting_with_no_side_is_a_crime(nlp: Language, text: 
                                                           combat: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.COMBAT)) is combat
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("A Turkish F-16 shoots down a Syrian drone over Idlib.", "Turkey"),
+    ("An Israeli F-35 shoots down a Syrian helicopter over Quneitra.", "Israel"),
+    ("Ten people are killed in an explosion caused by Islamic State at a market in Kabul.",
+     "Islamic State"),
+])
+def test_attacks_the_model_misparses_or_tells_by_their_blast(nlp: Language, text: str,
+                                                             agent: str) -> None:
+    events, ents = run(nlp, text)
+    assert agent in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+def test_a_car_bomb_is_no_road_accident(nlp: Language) -> None:
+    events, ents = run(nlp, "A suicide car bomb targets a police convoy in Quetta, killing "
+                            "four officers.")
+    assert "Quetta" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)
+
+
+def test_saudi_arabian_is_a_demonym(nlp: Language) -> None:
+    events, ents = run(nlp, "The Saudi Arabian foreign ministry says that talks will resume.")
+    event = only(of_type(events, EventType.STATEMENT))
+    assert any(ents[a.entity].part_of == "country/SAU" or a.entity == "country/SAU"
+               for a in event.arguments)

@@ -289,10 +289,14 @@ def _fold_casualties(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                     prep_args(ctx, d, s)
             # "Hezbollah rocket fire", "a US counter-terrorism operation": who attacks
             for o in _attack_means(ctx, d.trigger):
-                for m in ctx.kids(o.i, "compound", "amod", "poss", "nmod"):
+                made = [g for c in ctx.kids(o.i, "acl") for g in ctx.kids(c.i, "agent")]
+                for m in ctx.kids(o.i, "compound", "amod", "poss", "nmod") + [  # "caused by X"
+                        p for g in made for p in ctx.kids(g.i, "pobj")]:
                     for key, mention in ctx.np_entities(m.i):
                         if ctx.type_of(key) is not EntityType.PLACE:
                             d.add(Role.AGENT, key, mention)
+                for c in ctx.kids(o.i, "acl"):
+                    prep_args(ctx, d, c.i)  # "an explosion caused by X at a mosque in Homs"
         elif d.type is EventType.COMBAT and d.light is None and not d.keys([Role.AGENT]) and \
                 ctx.tokens[d.trigger].pos in VERB_POS:
             # "Afghan forces launch mortars into Pakistan, with one hitting a house": the

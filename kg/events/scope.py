@@ -17,6 +17,7 @@ from kg.events.lexicon import (
     CRIME_CASE_NOUNS,
     CRIME_MODIFIERS,
     ENDING_VERBS,
+    EXPLOSIVE_NOUNS,
     FIGURATIVE_FIGHT_MODIFIERS,
     HABITUAL_ADVERBS,
     HALT_VERBS,
@@ -103,7 +104,9 @@ def natural_hazard(ctx: Context, d: Draft) -> bool:
     doers = [ctx.tokens[s] for s in ctx.subject(d.head)]
     if ctx.tokens[d.trigger].pos in ("NOUN", "PROPN"):
         doers += ctx.kids(d.trigger, "compound", "poss")
-    doers += [c for t in list(doers) for c in ctx.kids(t.i, "compound")]  # "a lightning strike"
+    # "a lightning strike", not "a car bomb"
+    doers += [c for t in list(doers) if t.lemma.lower() not in WEAPON_NOUNS | EXPLOSIVE_NOUNS
+              for c in ctx.kids(t.i, "compound")]
     if ctx.tokens[d.head].dep == "relcl":
         # "an earthquake with a magnitude of 6.3 that struck the Philippines": the nouns
         # the relative clause hangs on, up to the clause around them
@@ -206,7 +209,8 @@ def police_or_crime(ctx: Context, d: Draft) -> bool:
             and not d.keys([Role.AGENT, Role.TARGET, Role.PARTICIPANT]):
         sent = ctx.parse.sentences[d.sentence]  # not "five soldiers are killed in a mass
         # shooting by unknown gunmen": an attack on forces
-        return not any(ctx.is_military(j) for j in range(sent.start, sent.end))
+        return not any(ctx.is_military(j) for j in range(sent.start, sent.end)
+                       if ctx.tokens[j].dep in ("nsubjpass", "dobj", "conj", "appos"))
     head = ctx.tokens[tok.head]
     if tok.dep == "pobj" and head.lemma.lower() in ("in", "of", "for", "over", "with"):
         return ctx.tokens[head.head].lemma.lower() in CRIME_CASE_NOUNS

@@ -136,15 +136,16 @@ def _not_deal(ctx: Context, i: int) -> bool:
     tok = ctx.tokens[i]
     if tok.dep in ("advcl", "conj", "xcomp") and tok.head != i and (
             ctx.tokens[tok.head].lemma.lower() in ACCIDENT_VERBS
-            or not _not_deal(ctx, tok.head)):
-        return False  # "part of the tower collapses, killing a worker"
+            or (not ctx.kids(i, "nsubj", "nsubjpass") and not _not_deal(ctx, tok.head))):
+        return False  # "part of the tower collapses, killing a worker"; a clause with a
+        # subject of its own is judged by it ("... after a land mine explosion injures")
     if any(c.lemma.lower() in ACCIDENT_NOUNS for c in ctx.kids(i, "compound")):
         return False  # "A tornado strikes X" misread with "tornado" as a modifier
     # "seven were killed when a bomber crashed", "died in a collision"
     return not any(
         (c.dep == "advcl" and c.lemma.lower() in ACCIDENT_VERBS) or (
             c.dep == "prep" and c.lemma.lower() in ("in", "after", "from") and any(
-                o.lemma.lower() in ACCIDENT_NOUNS for o in ctx.kids(c.i, "pobj")))
+                accident_noun(ctx, o.i) for o in ctx.kids(c.i, "pobj")))
         for c in ctx.parse.children(i))
 
 

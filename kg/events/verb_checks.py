@@ -8,27 +8,35 @@ from __future__ import annotations
 from kg.events.context import NOUN_POS, VERB_POS, Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
-    EXPLOSIVE_NOUNS,
     GRANTING_VERBS,
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
+    MUNITION_NOUNS,
     ONE_SIDED_DOCUMENTS,
     PASSAGE_WORDS,
     POST_NOUNS,
     RULING_NOUNS,
-    WEAPON_NOUNS,
 )
 from kg.model import EntityType, EventType
 
 
 def accident_noun(ctx: Context, i: int) -> bool:
-    """Token ``i`` names a crash, fire, blast or storm, not one a weapon made ("a fire", "the
-    explosion", "a Mw 6.3 earthquake"; not "rocket fire", "two roadside bomb explosions")."""
+    """Token ``i`` names a crash, fire, blast or storm, not one a weapon or a named side made
+    ("a fire", "the explosion", "a Mw 6.3 earthquake"; not "rocket fire", "two roadside bomb
+    explosions", "an explosion caused by Saraya Ansar al-Sunnah")."""
     tok = ctx.tokens[i]
     if tok.lemma.lower() not in ACCIDENT_NOUNS:
         return False
     mods = ctx.kids(i, "compound", "amod", "nmod")
-    return not any(m.lemma.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS for m in mods)
+    makers = [o for a in ctx.kids(i, "acl") for g in ctx.kids(a.i, "agent")
+              for o in ctx.kids(g.i, "pobj")]  # "an explosion caused by Saraya Ansar al-Sunnah"
+    # munitions, not aircraft or mines that also crash or explode ("a helicopter crash", "a
+    # coal mine explosion")
+    words = [m.lemma.lower() for m in mods] + [  # "a land mine explosion": "landmine"
+        "".join(c.lemma.lower() for c in ctx.kids(m.i, "compound")) + m.lemma.lower()
+        for m in mods]
+    return not any(w in MUNITION_NOUNS for w in words) and not any(
+        ctx.np_entities(o.i) for o in makers)
 
 
 def order_to(ctx: Context, i: int) -> bool:

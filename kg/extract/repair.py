@@ -110,6 +110,10 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
             # the model gave the "noun" a subject of its own
             (root.tag == "NNS" and any(t.head == root.i and t.dep == "nsubj"
                                        for t in toks[sent.start:root.i]))
+            # "An Israeli F-35 shoots down a jet": a noun has no particle ("down" may be
+            # read as a preposition)
+            or (root.tag == "NNS" and root.i + 1 < sent.end and toks[root.i + 1].head == root.i
+                and (toks[root.i + 1].dep == "prt" or toks[root.i + 1].text.lower() == "down"))
             # "Burkina Faso severs relations": the subject read as the verb's compound
             or (root.tag == "VBZ" and toks[root.i - 1].tag in ("NNP", "NNPS")
                 and toks[root.i - 1].dep == "compound" and toks[root.i - 1].head == root.i)
