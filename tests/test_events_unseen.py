@@ -231,3 +231,9 @@ def test_saudi_arabian_is_a_demonym(nlp: Language) -> None:
     event = only(of_type(events, EventType.STATEMENT))
     assert any(ents[a.entity].part_of == "country/SAU" or a.entity == "country/SAU"
                for a in event.arguments)
+
+
+def test_who_asked_for_an_act_is_no_party_it_hits(nlp: Language) -> None:
+    events, _ = run(nlp, "King Harald suspended parliament at the behest of Prime Minister "
+                         "Jonas Gahr Store on Monday.")
+    assert not of_type(events, EventType.SANCTION)

@@ -17,6 +17,7 @@ from kg.events.context import (
 )
 from kg.events.lexicon import (
     CONTENT_VERBS,
+    INSTIGATION_NOUNS,
     JUDGEMENT_VERBS,
     PATIENT_NOUNS,
     QUANTIFIER_NOUNS,
@@ -69,7 +70,8 @@ def prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
             continue
         if prep == "to" and ctx.tokens[head].text.lower() == "up":
             continue  # "up to 16 advisers": a figure, not a destination
-        objs = [o for o in ctx.kids(p.i, "pobj") if o.i not in anchor_tokens(d)]
+        objs = [o for o in ctx.kids(p.i, "pobj") if o.i not in anchor_tokens(d)
+                and o.lemma.lower() not in INSTIGATION_NOUNS]  # "at the behest of X"
         for o in objs:
             if prep == "from" and d.condition in (Condition.CAPTURE, Condition.TERRITORY_OBJ):
                 # "recaptured two villages from al-Shabaab", "seized Crimea from Ukraine"
