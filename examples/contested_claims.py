@@ -42,9 +42,10 @@ def main(argv: list[str] | None = None) -> None:
             report = report.merge(g.ingest_text(text, title=title, published=published))
         print(report.summary())
 
-        # Every reported figure: who deploys, how many, how sure, according to whom.
+        # Every reported figure: who deploys, how many, how sure, according to whom (each
+        # article's report: by default one real deployment told by three lists once).
         print("\nDeployments with a figure:")
-        for ev in g.events(type="Deployment", actor="North Korea"):
+        for ev in g.events(type="Deployment", actor="North Korea", count="reports"):
             for q in ev.quantities:
                 source = ev.attribution or f"the article {ev.article_title!r}"
                 modality = ev.modality.value if ev.modality else "?"

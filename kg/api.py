@@ -302,9 +302,14 @@ class GeoKG:
         return without_window(self.store.named_query(name, resolve_names(Reader(self.store),
                                                                           name, given)))
 
-    def stats(self) -> Stats:
-        """Articles, triples, and nodes per entity and event class."""
-        return self.store.stats()
+    def stats(self, *, count: str = "occurrences") -> Stats:
+        """Articles, triples, nodes per entity class, and events per class: real events
+        (``kg:Occurrence``), or reports with ``count="reports"``."""
+        from dataclasses import replace
+
+        from kg.read.counting import events_per_class
+
+        return replace(self.store.stats(), events=events_per_class(self.store, count))
 
     def articles(self) -> list[str]:
         """IRIs of the stored articles."""
@@ -312,8 +317,12 @@ class GeoKG:
 
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
                article: str | None = None, since: date | str | None = None,
-               until: date | str | None = None, level: str = "actor") -> list[EventRecord]:
-        """Events read back from the graph, by date then article and text position.
+               until: date | str | None = None, level: str = "actor",
+               count: str = "occurrences") -> list[EventRecord]:
+        """Events read back from the graph, by date then article and text position: one
+        record per real event (``kg:Occurrence``: its earliest report, with ``reports``
+        and ``articles`` those of all its reports listed), or per report with
+        ``count="reports"`` (see docs/occurrences.md).
 
         ``type``: an event class (``"Deployment"``, ``EventType.MEETING``, ``kg:Meeting``);
         ``actor``: a name or alias (case ignored) or an IRI of an entity taking part in
@@ -324,16 +333,17 @@ class GeoKG:
         is an :class:`~kg.errors.UnknownValueError` with suggestions.
         """
         return Reader(self.store).events(type, actor=actor, article=article, since=since,
-                                         until=until, level=level)
+                                         until=until, level=level, count=count)
 
     def events_frame(self, type: EventType | str | None = None, *, actor: str | None = None,
                      article: str | None = None, since: date | str | None = None,
-                     until: date | str | None = None, level: str = "actor") -> Any:
+                     until: date | str | None = None, level: str = "actor",
+                     count: str = "occurrences") -> Any:
         """:meth:`events` as a pandas DataFrame (:func:`kg.read.frames.events_frame`)."""
         from kg.read.frames import events_frame
 
         return events_frame(self.events(type, actor=actor, article=article, since=since,
-                                        until=until, level=level))
+                                        until=until, level=level, count=count))
 
     def dyads(self, *, level: str = "actor", since: date | str | None = None,
               until: date | str | None = None, actor: str | None = None,

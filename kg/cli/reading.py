@@ -38,8 +38,9 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
 
     The default graph is the union of all article graphs; the prefixes kg:, kgr:, rdf:,
     rdfs:, xsd:, skos:, sem:, time:, prov:, schema:, org:, geo: and owl: are predeclared.
-    Named queries that count events (who_met_whom, dyads, actor_timeline) count real
-    events (occurrences) unless --count reports.
+    Named queries that count or list events (who_met_whom, dyads, actor_timeline,
+    events_by_type, deployments_with_quantities, statements_by_speaker) count real events
+    (occurrences) unless --count reports.
     """
     from pathlib import Path
 
@@ -80,13 +81,15 @@ def query(sparql: str | None, query_file: str | None, query_name: str | None, li
 
 @main.command()
 @click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False))
+@count_option("occurrences")
 @reports_errors
-def stats(store_dir: str) -> None:
-    """Count articles, triples, entities and events in a store."""
+def stats(store_dir: str, count: str) -> None:
+    """Count articles, triples, entities and events in a store; events are real events
+    (an event told by several articles once) unless --count reports."""
     import kg.api
 
     with kg.api.open(store_dir, read_only=True) as g:
-        click.echo(g.stats().to_text())
+        click.echo(g.stats(count=count).to_text())
 
 
 @main.command("export")
@@ -125,20 +128,23 @@ _LEVEL = click.option("--level", default="actor", show_default=True,
 @click.option("--actor", help="Name, alias or IRI of an actor taking part.")
 @_LEVEL
 @time_window
+@count_option("occurrences")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(ROW_FORMATS))
 @reports_errors
 def events(store_dir: str, type_: str | None, actor: str | None, level: str,
-           since: str | None, until: str | None, fmt: str) -> None:
-    """List events: date (its own, else the article's), class, agent, target, place and
-    the article with its URL. A misspelt class or name is an error with suggestions."""
+           since: str | None, until: str | None, count: str, fmt: str) -> None:
+    """List events: date (its own, else the article's), class, agent, target, place, the
+    article with its URL, and how many articles report it. An event told by several
+    articles is one row (its earliest report) unless --count reports. A misspelt class or
+    name is an error with suggestions."""
     import kg.api
 
     columns = ["date", "date_source", "type", "quad_class", "agent", "target", "places",
-               "label", "article_title", "url"] if fmt == "table" else None
+               "label", "article_title", "url", "sources"] if fmt == "table" else None
     with kg.api.open(store_dir, read_only=True) as g:
         rows = [e.to_dict() for e in g.events(type_, actor=actor, since=since, until=until,
-                                               level=level)]
+                                               level=level, count=count)]
     echo_rows(rows, columns or (list(rows[0]) if rows else ["iri"]), fmt)
 
 

@@ -17,7 +17,7 @@ __all__ = ["dyads_frame", "events_frame", "pandas"]
 EVENT_COLUMNS = ("date", "date_source", "type", "quad_class", "agent", "target", "place",
                  "label", "modality", "polarity", "quantity", "unit", "attribution",
                  "evidence", "article_title", "published", "publisher", "url", "article",
-                 "iri")
+                 "iri", "occurrence", "reports", "sources")
 _CATEGORIES = ("date_source", "type", "quad_class", "modality", "polarity")
 
 
@@ -34,7 +34,7 @@ def events_frame(records: Iterable[EventRecord]) -> Any:
     """One row per event: when (``date`` as ``datetime64``, and whether it is the event's
     own date or its article's), what (class, quad class), who did it (``agent``) to whom
     (``target``), where, how certain, and the source: article title, publication date,
-    publisher and URL."""
+    publisher and URL; the occurrence, and how many reports and articles tell it."""
     pd = pandas()
     rows = []
     for r in records:

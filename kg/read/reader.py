@@ -20,9 +20,10 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.errors import UnknownValueError
-from kg.model import DateSource, EntityType, EventType, Modality, Polarity, Role
-from kg.queries import parse_iri
+from kg.model import Count, DateSource, EntityType, EventType, Modality, Polarity, Role
+from kg.queries import check_count, parse_iri
 from kg.rdf.vocab import KG_NS
+from kg.read.counting import records_by_occurrence
 from kg.read.records import (
     EntityRecord,
     EventRecord,
@@ -144,8 +145,10 @@ class Reader:
 
     def events(self, type: EventType | str | None = None, *, actor: str | None = None,
                article: str | None = None, since: Any = None, until: Any = None,
-               level: str = "actor") -> list[EventRecord]:
-        """Events, by date then article and text position (see :meth:`kg.api.GeoKG.events`)."""
+               level: str = "actor", count: Count | str | None = None) -> list[EventRecord]:
+        """Events, by date then article and text position: one per occurrence, or per
+        report with ``count="reports"`` (see :meth:`kg.api.GeoKG.events`)."""
+        counting = check_count(count)
         wanted_type = class_iri(type, EventType, "event") if type is not None else None
         window = TimeWindow.of(since, until)
         candidates: set[str] | None = None
@@ -184,9 +187,12 @@ class Reader:
         out = [r for e, rec in base.items()
                if (r := _event_record(e, rec, roles.get(e, []), quantities.get(e, [])))
                and window.contains(r.date)]
-        return sorted(out, key=lambda r: (
-            str(r.date) if r.date else "9999",
-            r.article or "", _begin(base[r.iri]), r.iri))
+        out.sort(key=lambda r: (str(r.date) if r.date else "9999",
+                                r.article or "", _begin(base[r.iri]), r.iri))
+        listed = {r.iri for r in out} if found is not None else None
+        occurrence = {e: o for row in self._rows("graph_occurrences", "e", listed)
+                      if (e := text(row["e"])) is not None and (o := text(row["occ"]))}
+        return records_by_occurrence(out, occurrence, counting)
 
     def _event_roles(self, events: set[str] | None) -> dict[str, list[Participant]]:
         found: dict[tuple[str, str, str], tuple[str | None, set[str]]] = {}

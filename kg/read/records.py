@@ -103,6 +103,13 @@ class EventRecord:
     date_source: DateSource | None = None
     url: str | None = None  # where the article was published
     publisher: str | None = None  # the article's outlet or agency ("AP", "Wikinews")
+    #: the ``kg:Occurrence`` the report belongs to (None: linked to none)
+    occurrence: str | None = None
+    #: the reports this record stands for, itself first (counting occurrences: the listed
+    #: reports of its occurrence, :func:`kg.read.counting.records_by_occurrence`), and
+    #: their articles, each once
+    reports: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
 
     @property
     def quad_class(self) -> QuadClass | None:
@@ -152,6 +159,8 @@ class EventRecord:
             "evidence": self.evidence, "article": self.article,
             "article_title": self.article_title, "published": self.published,
             "url": self.url, "publisher": self.publisher,
+            "occurrence": self.occurrence, "reports": len(self.reports) or 1,
+            "sources": len(self.articles) or 1,
         }
 
 
