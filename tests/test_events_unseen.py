@@ -237,3 +237,8 @@ def test_who_asked_for_an_act_is_no_party_it_hits(nlp: Language) -> None:
     events, _ = run(nlp, "King Harald suspended parliament at the behest of Prime Minister "
                          "Jonas Gahr Store on Monday.")
     assert not of_type(events, EventType.SANCTION)
+
+
+def test_a_car_bombing_is_an_attack_not_a_road_accident(nlp: Language) -> None:
+    events, ents = run(nlp, "Seven people are killed in a car bombing in Mogadishu.")
+    assert "Mogadishu" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)

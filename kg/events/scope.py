@@ -35,6 +35,7 @@ from kg.events.lexicon import (
     OPERATION_NOUNS,
     PEOPLE_NOUNS,
     PURPOSE_NOUNS,
+    ROAD_VEHICLE_NOUNS,
     TERRITORY_NOUNS,
     TRIP_WORDS,
     UNREST_WORDS,
@@ -102,11 +103,15 @@ def natural_hazard(ctx: Context, d: Draft) -> bool:
                       for k in agents):
         return True
     doers = [ctx.tokens[s] for s in ctx.subject(d.head)]
+    # modifiers, and whether they modify an attack ("a lightning strike", "a nine-vehicle
+    # pile-up"; not "a car bomb" or "a car bombing")
+    mods: list[tuple[Token, bool]] = []
     if ctx.tokens[d.trigger].pos in ("NOUN", "PROPN"):
-        doers += ctx.kids(d.trigger, "compound", "poss")
-    # "a lightning strike", not "a car bomb"
-    doers += [c for t in list(doers) if t.lemma.lower() not in WEAPON_NOUNS | EXPLOSIVE_NOUNS
-              for c in ctx.kids(t.i, "compound")]
+        mods += [(c, True) for c in ctx.kids(d.trigger, "compound", "poss")]
+    mods += [(c, noun_class(t.lemma) is EventType.COMBAT) for t in doers
+             if t.lemma.lower() not in WEAPON_NOUNS | EXPLOSIVE_NOUNS
+             for c in ctx.kids(t.i, "compound")]
+    doers += [m for m, attack in mods if not (attack and m.lemma.lower() in ROAD_VEHICLE_NOUNS)]
     if ctx.tokens[d.head].dep == "relcl":
         # "an earthquake with a magnitude of 6.3 that struck the Philippines": the nouns
         # the relative clause hangs on, up to the clause around them
