@@ -196,18 +196,6 @@ def test_a_company_named_after_its_description_speaks_not_its_state(nlp: Languag
     assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {"Maersk"}
 
 
-@pytest.mark.parametrize(("text", "combat"), [
-    ("Nine people are killed in a mass shooting at a bar in Durban.", False),
-    ("Three pupils are killed in a school shooting in Ohio.", False),
-    ("Boko Haram fighters carried out a school attack in Borno.", True),
-    ("Five soldiers are killed in a mass shooting by unknown gunmen in Narathiwat.", True),
-])
-def test_a_mass_or_school_shooting_with_no_side_is_a_crime(nlp: Language, text: str,
-                                                          combat: bool) -> None:
-    events, _ = run(nlp, text)
-    assert bool(of_type(events, EventType.COMBAT)) is combat
-
-
 @pytest.mark.parametrize(("text", "agent"), [
     ("A Turkish F-16 shoots down a Syrian drone over Idlib.", "Turkey"),
     ("An Israeli F-35 shoots down a Syrian helicopter over Quneitra.", "Israel"),

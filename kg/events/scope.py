@@ -15,7 +15,6 @@ from kg.events.lexicon import (
     ATTACKER_NOUNS,
     BUYING_WORDS,
     CRIME_CASE_NOUNS,
-    CRIME_MODIFIERS,
     ENDING_VERBS,
     EXPLOSIVE_NOUNS,
     FIGURATIVE_FIGHT_MODIFIERS,
@@ -200,22 +199,15 @@ def _control_of_a_body(ctx: Context, i: int) -> bool:
 
 
 def police_or_crime(ctx: Context, d: Draft) -> bool:
-    """A police shooting of a person ("the police shooting of Jacob Blake"), an attack told
-    as a criminal case ("the suspect in a shooting of protesters") or a mass or school
-    shooting with no side named is law enforcement or crime, not armed conflict
-    (GUIDELINES: crimes of individuals are no Combat)."""
+    """A police shooting of a person ("the police shooting of Jacob Blake") or an attack
+    told as a criminal case ("the suspect in a shooting of protesters") is law enforcement
+    or crime, not armed conflict (GUIDELINES: crimes of individuals are no Combat)."""
     if d.type is not EventType.COMBAT or ctx.tokens[d.trigger].pos not in ("NOUN", "PROPN"):
         return False
     tok = ctx.tokens[d.trigger]
     if any(c.lemma.lower() in INVESTIGATOR_NOUNS for c in ctx.kids(d.trigger, "compound")) \
             and all(ctx.type_of(k) is EntityType.PERSON for k in d.keys([Role.TARGET])):
         return True
-    if any(c.lemma.lower() in CRIME_MODIFIERS for c in ctx.kids(d.trigger, "amod", "compound")) \
-            and not d.keys([Role.AGENT, Role.TARGET, Role.PARTICIPANT]):
-        sent = ctx.parse.sentences[d.sentence]  # not "five soldiers are killed in a mass
-        # shooting by unknown gunmen": an attack on forces
-        return not any(ctx.is_military(j) for j in range(sent.start, sent.end)
-                       if ctx.tokens[j].dep in ("nsubjpass", "dobj", "conj", "appos"))
     head = ctx.tokens[tok.head]
     if tok.dep == "pobj" and head.lemma.lower() in ("in", "of", "for", "over", "with"):
         return ctx.tokens[head.head].lemma.lower() in CRIME_CASE_NOUNS
