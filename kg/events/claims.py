@@ -202,20 +202,12 @@ def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] 
                 return denial, speakers[0]
         if below.dep == "xcomp":  # "refused to withdraw its troops"
             return (entry is not None and entry.negative), None
-        # what is rejected did not happen, unless another made it ("rejected an offer
-        # by Russia", "Russia's proposal", "a U.S. request")
-        places = set(d.keys([Role.ORIGIN, Role.LOCATION]))  # "a withdrawal from Kosovo"
-        own = ctx.kids(below.i, "poss") + [
-            m for m in ctx.kids(below.i, "compound", "amod", "nmod") if any(
-                ctx.type_of(k) is not EntityType.PLACE for k, _ in ctx.np_entities(m.i))] + [
-            o for p in ctx.kids(below.i, "prep") if p.lemma.lower() in ("by", "from")
-            for o in ctx.kids(p.i, "pobj") if any(
-                ctx.type_of(k) is not EntityType.PLACE and k not in places
-                for k, _ in ctx.np_entities(o.i))]
-        if below.dep == "dobj" and below.i in anchors and not denial and not own and (
+        # what is rejected did not happen, unless another made it
+        if below.dep == "dobj" and below.i in anchors and not denial and (
                 verb.lemma.lower() in REFUSAL_VERBS or any(
                     (p := phrase_table().get((verb.lemma.lower(), c.lemma.lower())))
-                    is not None and p.negative for c in ctx.kids(j, "prt"))):
+                    is not None and p.negative for c in ctx.kids(j, "prt"))) and \
+                not _made_by_another(ctx, d, below.i):
             return True, None  # "Iran rejected negotiations", "ruled out a withdrawal"
         content = (below.dep == "prep" and below.lemma.lower() in ("of", "for", "about", "over")
                    ) or (below.dep == "dobj" and (below.i in anchors or below.lemma.lower()
@@ -225,6 +217,19 @@ def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] 
         speakers = [key for s in ctx.subject(j) for key, _ in ctx.np_entities(s)]
         return denial, (speakers[0] if speakers else None)
     return None
+
+
+def _made_by_another(ctx: Context, d: Draft, noun: int) -> bool:
+    """The act noun ``noun`` names who made it ("an offer by Russia", "Russia's proposal",
+    "a U.S. request"); a place it is from is no maker ("a withdrawal from Kosovo")."""
+    places = set(d.keys([Role.ORIGIN, Role.LOCATION]))
+    return bool(ctx.kids(noun, "poss")) or any(
+        ctx.type_of(k) is not EntityType.PLACE
+        for m in ctx.kids(noun, "compound", "amod", "nmod") for k, _ in ctx.np_entities(m.i)
+    ) or any(
+        ctx.type_of(k) is not EntityType.PLACE and k not in places
+        for p in ctx.kids(noun, "prep") if p.lemma.lower() in ("by", "from")
+        for o in ctx.kids(p.i, "pobj") for k, _ in ctx.np_entities(o.i))
 
 
 # --------------------------------------------------------------------------- quotes

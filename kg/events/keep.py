@@ -83,10 +83,18 @@ def _other_party_in_content(ctx: Context, d: Draft, parties: list[str]) -> bool:
                and ctx.type_of(ctx.at[j][0]) is not EntityType.PLACE for j in content)
 
 
+def _clause_verb(ctx: Context, d: Draft) -> int | None:
+    """The verb whose subject acts in the draft: its light verb, else its trigger when that
+    is a verb; None for a bare noun ("the protesters' demands")."""
+    if d.light is not None:
+        return d.light
+    return d.trigger if ctx.tokens[d.trigger].pos in VERB_POS else None
+
+
 def _joins_a_body(ctx: Context, d: Draft) -> bool:
     """One party joins a body or a treaty named as such ("becomes a member of ASEAN",
     "signs the Artemis Accords", "joins the Paris Agreement"; not "signs an agreement")."""
-    verb = ctx.tokens[d.light if d.light is not None else d.trigger]
+    verb = ctx.tokens[d.head]
     if verb.pos not in VERB_POS:
         return False
     if verb.lemma.lower() == "become":
@@ -98,8 +106,7 @@ def _joins_a_body(ctx: Context, d: Draft) -> bool:
 def _leaders_gather(ctx: Context, d: Draft) -> bool:
     """Leaders no name is given for meet at a place the text names ("Heads of government
     of 30 countries gather in Sharm El Sheikh", "foreign ministers met in Brussels")."""
-    tok = ctx.tokens[d.trigger]
-    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    verb = _clause_verb(ctx, d)
     return verb is not None and bool(d.keys([Role.LOCATION])) and any(
         ctx.tokens[s].tag == "NNS" and ctx.tokens[s].lemma.lower() in SUMMIT_NOUNS
         for s in ctx.subject(verb))
@@ -110,7 +117,7 @@ def _unnamed_partner(ctx: Context, d: Draft) -> bool:
     agreement"), or is the members of a body ("The foreign ministers of the G7 nations
     reach an agreement"; not "Members of the committee do not all agree")."""
     tok = ctx.tokens[d.trigger]
-    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    verb = _clause_verb(ctx, d)
     if verb is None:
         return False
     for s in ctx.subject(verb):
@@ -131,7 +138,7 @@ def _crowd_appeal(ctx: Context, d: Draft) -> bool:
     """An unnamed crowd demands: "protesters demand an inquiry", "the protesters' demands",
     "student groups had given the government an ultimatum"."""
     tok = ctx.tokens[d.trigger]
-    verb = d.light if d.light is not None else (d.trigger if tok.pos in VERB_POS else None)
+    verb = _clause_verb(ctx, d)
     who = [ctx.tokens[s] for s in ctx.subject(verb)] if verb is not None else []
     if tok.pos in NOUN_POS:
         who += ctx.kids(d.trigger, "poss", "compound")
