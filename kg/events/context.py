@@ -12,6 +12,7 @@ from kg.events.lexicon import (
     AFFILIATION_VERBS,
     AREA_WORDS,
     FLAG_PARTICIPLES,
+    FORCE_MEMBER_NOUNS,
     GENERIC_BODY_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -20,17 +21,10 @@ from kg.events.lexicon import (
     OBJECT_CONTROL_VERBS,
     QUANTIFIER_WORDS,
     TITLE_NOUNS,
+    WARSHIP_NOUNS,
 )
 from kg.gazetteer import MILITARY_WORDS
-from kg.model import (
-    Analysis,
-    Entity,
-    EntityType,
-    Mention,
-    Parse,
-    Role,
-    Token,
-)
+from kg.model import Analysis, Entity, EntityType, Mention, Parse, Role, Token
 from kg.resolve import PRONOUN_LABEL, longest_mention_at, quotations
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -169,13 +163,17 @@ class Context:
             return False
         if tok.lemma.lower() in MILITARY_NOUNS or tok.text.lower() in MILITARY_NOUNS:
             return True
-        if tok.pos == "NOUN" and any(  # "military vehicles", "armoured vehicles"
-                c.dep in ("amod", "compound") and c.text.lower() in MILITARY_WORDS
+        noun = tok.pos == "NOUN"  # "military vehicles"; a name: "the frigate Hessen"
+        if tok.pos in ("NOUN", "PROPN") and any(c.dep in ("amod", "compound") and (
+                c.text.lower() in MILITARY_WORDS if noun else c.lemma.lower() in WARSHIP_NOUNS)
                 for c in self.parse.children(i)):
             return True
         hit = self.at.get(i)
         if hit is None and tok.text.lower() in QUANTIFIER_WORDS:  # "thousands of Marines"
             return any(self.is_military(o.i) for o in self.of_objects(i))
+        if hit is None and tok.lemma.lower() in FORCE_MEMBER_NOUNS:  # "IRGC officers"
+            return any(self.type_of(k) is EntityType.MILITARY_FORCE
+                       for k, _ in self.np_entities(i))
         return hit is not None and self.type_of(hit[0]) is EntityType.MILITARY_FORCE
 
     # ----------------------------------------------------------------- noun phrases

@@ -12,7 +12,6 @@ from kg.events.context import PLACE_TYPES, Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
-    ATTACKER_NOUNS,
     BUYING_WORDS,
     CRIME_CASE_NOUNS,
     ENDING_VERBS,
@@ -42,7 +41,7 @@ from kg.events.lexicon import (
     WEAPON_NOUNS,
     noun_class,
 )
-from kg.events.verb_checks import accident_noun
+from kg.events.verb_checks import accident_noun, attacker
 from kg.model import EntityType, EventType, Role, Token
 
 
@@ -164,7 +163,7 @@ def figurative_fight(ctx: Context, d: Draft) -> bool:
            in FIGURATIVE_FIGHT_MODIFIERS for c in ctx.kids(d.trigger, "compound", "amod")):
         return True
     if tok.pos == "VERB" and ctx.subject(d.trigger) and not any(
-            ctx.is_military(s) or ctx.tokens[s].lemma.lower() in ATTACKER_NOUNS
+            ctx.is_military(s) or attacker(ctx, s)
             for s in ctx.subject(d.trigger)):
         objs = ctx.kids(d.trigger, "dobj")
         if objs and all(o.lemma.lower() in ANIMAL_NOUNS for o in objs):
@@ -172,7 +171,7 @@ def figurative_fight(ctx: Context, d: Draft) -> bool:
         preps = [(p.lemma.lower(), ctx.kids(p.i, "pobj")) for p in ctx.kids(d.trigger, "prep")]
         foes = [o for word, objs_ in preps if word in ("against", "with") for o in objs_]
         armed_foe = any(ctx.np_entities(o.i) or ctx.is_military(o.i)
-                        or o.lemma.lower() in ATTACKER_NOUNS for o in foes)
+                        or attacker(ctx, o.i) for o in foes)
         cause = any(word == "for" and not any(ctx.np_entities(o.i) for o in objs_)
                     for word, objs_ in preps)  # but "fighting for Russia"
         if tok.lemma.lower() == "fight" and not objs and (cause or foes) and not armed_foe:

@@ -14,7 +14,6 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ACCIDENT_VERBS,
     AID_NOUNS,
-    ATTACKER_NOUNS,
     CIVIL_WAR_WORDS,
     DEAL_NOUNS,
     DUES_NOUNS,
@@ -51,6 +50,7 @@ from kg.events.role_checks import ACTORS as _ACTORS
 from kg.events.role_checks import ROLE_CHECKS
 from kg.events.verb_checks import (
     accident_noun,
+    attacker,
     commit,
     not_legal,
     not_legislation,
@@ -272,8 +272,8 @@ def _guest_obj(ctx: Context, i: int) -> bool:
 
 
 def armed_subj(ctx: Context, i: int) -> bool:
-    return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS | ATTACKER_NOUNS
-               for s in ctx.subject(i))
+    return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS
+               or attacker(ctx, s) for s in ctx.subject(i))
 
 
 def _nonstate_subj(ctx: Context, i: int) -> bool:

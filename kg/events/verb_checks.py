@@ -8,6 +8,8 @@ from __future__ import annotations
 from kg.events.context import NOUN_POS, VERB_POS, Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
+    ATTACKER_MODIFIERS,
+    ATTACKER_NOUNS,
     GRANTING_VERBS,
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
@@ -18,6 +20,14 @@ from kg.events.lexicon import (
     RULING_NOUNS,
 )
 from kg.model import EntityType, EventType
+
+
+def attacker(ctx: Context, i: int) -> bool:
+    """Noun ``i`` names people who attack, by its word or by what modifies it ("gunmen",
+    "militants", "armed men", "heavily armed bandits")."""
+    return ctx.tokens[i].lemma.lower() in ATTACKER_NOUNS or any(
+        a.lemma.lower() in ATTACKER_MODIFIERS or a.text.lower() in ATTACKER_MODIFIERS
+        for a in ctx.kids(i, "amod"))
 
 
 def accident_noun(ctx: Context, i: int) -> bool:
