@@ -18,6 +18,7 @@ from kg.events.lexicon import (
     INSTITUTION_NOUNS,
     MILITARY_NOUNS,
     MOTION_VERBS,
+    NAMED_BY_OF_NOUNS,
     OBJECT_CONTROL_VERBS,
     QUANTIFIER_WORDS,
     TITLE_NOUNS,
@@ -233,6 +234,10 @@ class Context:
                     out.extend(self.at[g.i] for g in self.kids(c.i, "npadvmod", "amod")
                                if g.i in self.at)
             tok = self.tokens[i]
+            named = [e for o in self.of_objects(i) for e in self.np_entities(o.i, depth + 1)
+                     if self.type_of(e[0]) in PLACE_TYPES] if tok.lemma.lower() in \
+                NAMED_BY_OF_NOUNS else []
+            out = named or out  # "the Pacific island of Niue": Niue, not the Pacific
             if not out and tok.pos in NOUN_POS:
                 out.extend(self._left_run(i))
             if not out and tok.pos in NOUN_POS:

@@ -83,6 +83,7 @@ COMPLETION_VERBS = words("completion_verbs")
 BUYING_WORDS = words("buying_words")
 #: "the north of X", "the outskirts of X": X is the place meant.
 AREA_WORDS = words("area_words")
+NAMED_BY_OF_NOUNS = words("named_by_of_nouns")
 EXPRESSED_NOUNS = words("expressed_nouns")
 TARGET_VERBS = words("target_verbs")
 CASUALTY_VERBS = words("casualty_verbs")
