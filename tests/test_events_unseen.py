@@ -230,3 +230,10 @@ def test_who_asked_for_an_act_is_no_party_it_hits(nlp: Language) -> None:
 def test_a_car_bombing_is_an_attack_not_a_road_accident(nlp: Language) -> None:
     events, ents = run(nlp, "Seven people are killed in a car bombing in Mogadishu.")
     assert "Mogadishu" in labels(only(of_type(events, EventType.COMBAT)), ents, Role.LOCATION)
+
+
+def test_receiving_a_nomination_before_a_list_of_rivals_is_no_meeting(nlp: Language) -> None:
+    events, _ = run(nlp, "Harris received the Liberty Party's 2016 vice presidential "
+                         "nomination in June 2015 over two other hopefuls: candidate Joe Kerr "
+                         "and Al Bean.")
+    assert not of_type(events, EventType.MEETING)

@@ -15,6 +15,7 @@ from kg.events.lexicon import (
     LISTING_WORDS,
     NORM_NOUNS,
     OUSTING_VERBS,
+    POST_NOUNS,
     TITLE_NOUNS,
     VERBAL_ATTACK_VERBS,
     WEAPON_NOUNS,
@@ -174,14 +175,15 @@ def special(ctx: Context, i: int) -> Trigger | None:
         return Trigger(EventType.COOPERATION, "057")  # "Finland became a member of NATO"
     if low == "blow" and any(c.dep == "prt" and c.lemma.lower() == "up" for c in kids):
         return Trigger(EventType.COMBAT, "183")
-    if low == "receive" and tok.pos == "VERB" and any(
-            o.dep == "dobj" and o.lemma.lower() not in INFO_NOUNS and (
+    objs = [o for o in kids if o.dep == "dobj"]
+    if low == "receive" and tok.pos == "VERB" and not any(  # "received the nomination"
+            o.lemma.lower() in POST_NOUNS for o in objs) and any(
+            o.lemma.lower() not in INFO_NOUNS and (
                 o.lemma.lower() in TITLE_NOUNS | GROUP_NOUNS or (
                 o.i in ctx.at and ctx.type_of(ctx.at[o.i][0]) is EntityType.PERSON))
-            for o in kids):
+            for o in objs):
         return Trigger(EventType.MEETING, "043")  # "received ministers"; not "intelligence"
     if low == "express" or low == "raise":
-        objs = [o for o in kids if o.dep == "dobj"]
         if any(o.lemma.lower() in EXPRESSED_NOUNS for o in objs):
             return Trigger(EventType.STATEMENT, "012")
         return None
