@@ -62,3 +62,14 @@ def test_officers_of_a_named_force_sent_are_a_deployment(nlp: Language, text: st
 def test_officers_of_a_ministry_are_no_force(nlp: Language) -> None:
     events, _ = run(nlp, "Russia sent Foreign Ministry officers to Mali.")
     assert not of_type(events, EventType.DEPLOYMENT)
+
+
+@pytest.mark.parametrize(("text", "deployed"), [
+    ("Romania scrambles fighter jets as drones approach its border.", True),
+    ("NATO scrambled two warplanes over the Baltic Sea.", True),
+    ("Rescuers scrambled to reach the survivors in the rubble.", False),
+])
+def test_scrambling_jets_is_a_show_of_force(nlp: Language, text: str,
+                                             deployed: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.DEPLOYMENT)) is deployed

@@ -63,10 +63,10 @@ def among_private(ctx: Context, d: Draft) -> bool:
         return False
     if d.type is EventType.COOPERATION and len(actors) == 1:
         return True  # "Siegel agreed to answer some questions": no party to cooperate with
-    if d.type is EventType.MEETING and (any(
-            _described_private(ctx, a.mention) for a in d.args if a.entity in actors) or (
+    described = any(_described_private(ctx, a.mention) for a in d.args if a.entity in actors)
+    if d.type in (EventType.MEETING, EventType.COOPERATION) and (described or (
             len(actors) == 1 and ctx.tokens[d.trigger].lemma.lower() in TRIP_WORDS)):
-        return True  # "met future guitarist Jerry Garcia", "he continued touring"
+        return True  # "met future guitarist Jerry Garcia", "worked with rapper X", "touring"
     # two people the text gives no title may still be statesmen who meet or agree ("Blinken
     # met Wang Yi"); a company among them makes it business
     return d.type in _ACTS or any(ctx.type_of(k) is not EntityType.PERSON for k in actors)
@@ -83,4 +83,7 @@ def _described_private(ctx: Context, m: Mention | None) -> bool:
         [ctx.tokens[head.head]] if head.dep in ("appos", "conj") else [])]
     if m.start > 0:
         near.append(ctx.tokens[m.start - 1])
+    prep = ctx.tokens[head.head]
+    if head.dep == "pobj" and prep.lemma.lower() in ("as", "including", "like"):
+        near.append(ctx.tokens[prep.head])  # "artists such as Elvis Costello"
     return any(t.lemma.lower() in OCCUPATION_NOUNS for t in near)
