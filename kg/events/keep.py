@@ -31,6 +31,7 @@ from kg.events.scope import (
     question,
     questioning,
     street_clash,
+    street_protest,
     verbal_attack,
 )
 from kg.events.verb_checks import granter_of
@@ -47,7 +48,8 @@ def keep(ctx: Context, d: Draft) -> bool:
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
             hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
             compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d) or \
-            halted_fight(ctx, d) or outlet_report(ctx, d) or street_clash(ctx, d):
+            halted_fight(ctx, d) or outlet_report(ctx, d) or street_clash(ctx, d) or \
+            street_protest(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))

@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.events.actors import news_outlet
-from kg.events.context import PLACE_TYPES, Context, Draft
+from kg.events.context import PLACE_TYPES, VERB_POS, Context, Draft
 from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ANIMAL_NOUNS,
+    ASSEMBLY_WORDS,
     BUYING_WORDS,
     CRIME_CASE_NOUNS,
+    CROWD_NOUNS,
     ENDING_VERBS,
     EXPLOSIVE_NOUNS,
     FIGURATIVE_FIGHT_MODIFIERS,
@@ -32,6 +34,7 @@ from kg.events.lexicon import (
     OPERATION_MODIFIERS,
     OPERATION_NOUNS,
     PEOPLE_NOUNS,
+    PROTEST_VERBS,
     PURPOSE_NOUNS,
     ROAD_VEHICLE_NOUNS,
     TERRITORY_NOUNS,
@@ -135,6 +138,21 @@ def domestic_trip(ctx: Context, d: Draft) -> bool:
     return len(actors) == 1 and bool(places) and len(home) == 1 and all(
         ctx.type_of(p) is EntityType.PLACE
         and (ctx.state_of(p) or ctx.entities[p].part_of) in home for p in places)
+
+
+def street_protest(ctx: Context, d: Draft) -> bool:
+    """A protest made by gathering or striking ("youths gather in Nanyuki to protest against
+    the centre", "staff conduct a one-day strike to protest the cuts") or by a crowd
+    ("students protested the fees") is street action, no statement; an official one stays
+    a statement ("Japan protested to China over the islands")."""
+    tok = ctx.tokens[d.trigger]
+    if d.type is not EventType.STATEMENT or tok.pos not in VERB_POS or \
+            tok.lemma.lower() not in PROTEST_VERBS:
+        return False
+    near = [tok, ctx.tokens[tok.head], *ctx.kids(d.trigger, "advcl", "conj")]
+    acts = near + [o for v in near for o in ctx.kids(v.i, "dobj")]
+    return any(t.lemma.lower() in ASSEMBLY_WORDS for t in acts) or any(
+        ctx.tokens[s].lemma.lower() in CROWD_NOUNS for v in near for s in ctx.subject(v.i))
 
 
 def street_clash(ctx: Context, d: Draft) -> bool:
