@@ -237,3 +237,34 @@ def test_receiving_a_nomination_before_a_list_of_rivals_is_no_meeting(nlp: Langu
                          "nomination in June 2015 over two other hopefuls: candidate Joe Kerr "
                          "and Al Bean.")
     assert not of_type(events, EventType.MEETING)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Ray also collaborated with artists such as Ann Lee, Bob Stone and Jim Park.",
+    "Jon Miller signed with Titan Wrestling early this year.",
+])
+def test_artists_and_sportsmen_working_together_is_no_cooperation(nlp: Language,
+                                                                   text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COOPERATION)
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Farmers gather in Nakuru, Kenya to protest against the new levy.", False),
+    ("Airport staff stage a two-day strike to protest the pay cuts.", False),
+    ("Japan protested to China over the patrol boats.", True),
+])
+def test_a_protest_made_by_gathering_or_striking_is_no_statement(
+        nlp: Language, text: str, statement: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.STATEMENT)) is statement
+
+
+@pytest.mark.parametrize("text", [
+    "The agency founds a company to meet Kenya's goals for clean fuel.",
+    "Canada failed to meet NATO's spending target again.",
+    "At the Oslo Athletics Meet, Norwegian runner Jakob Ingebrigtsen sets a record.",
+])
+def test_meeting_a_goal_or_a_sports_meet_is_no_meeting(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.MEETING)

@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     COMPLETION_VERBS,
     CROWD_NOUNS,
     DEAL_NOUNS,
+    GOAL_NOUNS,
     LEGISLATURE_NOUNS,
     QUANTIFIER_WORDS,
     TRIP_WORDS,
@@ -48,6 +49,8 @@ def international_body(ctx: Context, key: str) -> bool:
 
 def _parties(ctx: Context, d: Draft) -> bool:
     verb = d.head
+    if any(o.lemma.lower() in GOAL_NOUNS for o in ctx.kids(verb, "dobj")):
+        return False  # "to meet Singapore's goals", "met NATO's spending target"
     subjects = ctx.subject(verb)
     with_party = any(ctx.np_entities(o.i) for p in ctx.kids(verb, "prep")
                      if p.lemma.lower() in ("with", "between") for o in ctx.kids(p.i, "pobj"))
