@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.events.context import (
+    NOUN_POS,
     SUBJ,
     VERB_POS,
     Context,
@@ -21,6 +22,7 @@ from kg.events.lexicon import (
     REFUSAL_VERBS,
     REPORTED_ADV,
     VERBS,
+    WAR_STATE_NOUNS,
     WISH_VERBS,
 )
 from kg.gazetteer import SPEECH_VERBS
@@ -167,6 +169,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                     attributed = speakers[0]
     if d.negative:  # "denied", "rejected", "vetoed", "a denial"
         negative = True
+    if _under_way(ctx, d):
+        possible = planned = negative = False
     if possible:
         d.modality = Modality.POSSIBLE
     elif planned:
@@ -178,6 +182,21 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     if negative:
         d.polarity = Polarity.NEGATIVE
     d.attributed_to = attributed
+
+
+def _under_way(ctx: Context, d: Draft) -> bool:
+    """A war or a fight named definitely is under way whatever plan, doubt or denial
+    frames it ("talks to end the Iran war", "will not intervene in the Israel–Hezbollah
+    conflict"); not "a war", "the coming war", "a possible conflict"."""
+    tok = ctx.tokens[d.trigger]
+    if d.type is not EventType.COMBAT or d.light is not None or tok.pos not in NOUN_POS \
+            or tok.lemma.lower() not in WAR_STATE_NOUNS:
+        return False
+    mods = ctx.kids(d.trigger, "det", "poss", "amod", "compound")
+    if tok.dep == "appos":  # "the Israel–Hezbollah conflict" read as "the Israel, conflict"
+        mods += ctx.kids(tok.head, "det", "poss")
+    return any(m.dep == "poss" or m.lemma.lower() == "the" for m in mods) and not any(
+        m.text.lower() in PLANNED_MOD | POSSIBLE_MOD for m in mods)
 
 
 def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] | None:

@@ -12,6 +12,8 @@ from kg.lexicon import table, words
 
 #: "Several IRGC Navy gunboats", "Two Palestinians": counting words before a name.
 QUANTIFIERS = words("quantifier_words") | frozenset(table("number_words"))
+#: "the Russia–Ukraine war": marks between two sides' names.
+DASHES = frozenset({"-", "–", "—"})
 #: "Bahrain Grand Prix", "European Championships", "Sacred Defence Week".
 EVENT_HEADS = words("event_name_heads")
 #: "the South American group Mercosur", "news agency Fars", "Iranian airline Mahan Air",
@@ -36,10 +38,15 @@ def strip_quantifiers(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 def drop_events(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """ "the Bahrain Grand Prix", "the European Championships": a sporting or cultural
-    event, an occasion or a prize names no actor and no place."""
+    event, an occasion or a prize names no actor and no place. An event the model names by
+    its sides and a common noun names them ("the Iran war", "the Russia–Ukraine war")."""
     out: list[Ent] = []
     for start, end, label in ents:
         last = doc[end - 1]
+        sides = _sides(doc, start, end) if label == "EVENT" and last.is_lower else []
+        if sides:
+            out.extend(sides)
+            continue
         if (label in NAME_LABELS and end - start >= 2 and last.lower_ in EVENT_HEADS
                 and last.text[:1].isupper()
                 and gazetteer.actor_by_name(doc[start:end].text) is None):
@@ -47,6 +54,26 @@ def drop_events(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 out.append((start, end - 1, "ORG"))  # "the ASEAN Summit": ASEAN meets
             continue
         out.append((start, end, label))
+    return out
+
+
+def _sides(doc: Doc, start: int, end: int) -> list[Ent]:
+    """The states and known bodies whose names open the span, each apart, up to its first
+    lower-case word ("the Iran war" → Iran; "the Russia–Ukraine war" → Russia, Ukraine);
+    every piece must be a name ("the Russo-Ukrainian war" stays whole)."""
+    out: list[Ent] = []
+    piece = start + (doc[start].lower_ == "the")
+    for j in range(piece, end):
+        if doc[j].text[:1].isupper():
+            continue
+        text = doc[piece:j].text
+        if j > piece and gazetteer.country_by_name(text) is not None:
+            out.append((piece, j, "GPE"))
+        elif j > piece and gazetteer.actor_by_name(text) is not None:
+            out.append((piece, j, "ORG"))
+        if doc[j].text not in DASHES:
+            break
+        piece = j + 1
     return out
 
 

@@ -1,0 +1,55 @@
+"""Wars named in passing: a war the model tags as one EVENT name ("the Iran war") names its
+sides (the states or known bodies before the common noun become entities of their own,
+kg.extract.entities._repairs.drop_events), and a war named definitely is under way
+whatever plan or denial frames it (kg.events.claims). Read off unseen wp-current-events
+items; sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.entities._repairs import drop_events
+from kg.model import EventType, Modality, Polarity
+
+
+def _spans(nlp: Language, words: list[str], label: str = "EVENT") -> list[tuple[str, str]]:
+    doc = Doc(nlp.vocab, words=words)
+    return [(doc[s:e].text, lab) for s, e, lab in drop_events(doc, [(0, len(words), label)])]
+
+
+def test_the_sides_of_a_war_named_by_its_states_are_entities(nlp: Language) -> None:
+    assert _spans(nlp, ["the", "Iran", "war"]) == [("Iran", "GPE")]
+    assert _spans(nlp, ["the", "Russia", "–", "Ukraine", "war"]) == [
+        ("Russia", "GPE"), ("Ukraine", "GPE")]
+
+
+def test_a_war_named_by_adjectives_or_in_capitals_stays_whole(nlp: Language) -> None:
+    assert _spans(nlp, ["the", "Russo", "-", "Ukrainian", "war"]) == [
+        ("the Russo - Ukrainian war", "EVENT")]
+    assert _spans(nlp, ["the", "Vietnam", "War"]) == [("the Vietnam War", "EVENT")]
+
+
+def test_a_war_named_by_its_state_is_combat_with_that_side(nlp: Language) -> None:
+    events, ents = run(nlp, "Oil prices climb amidst the Iran war.")
+    assert "Iran" in labels(only(of_type(events, EventType.COMBAT)), ents)
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar says it is ready to host talks aimed at ending the Sudan war.",
+    "Jordan will not intervene in the conflict in Syria.",
+    "Airlines will halt flights to the region because of the fighting in Lebanon.",
+])
+def test_a_war_named_definitely_is_under_way_whatever_frames_it(nlp: Language,
+                                                                 text: str) -> None:
+    events, _ = run(nlp, text)
+    war = only(of_type(events, EventType.COMBAT))
+    assert war.modality in (Modality.ASSERTED, Modality.REPORTED)
+    assert war.polarity is Polarity.POSITIVE
+
+
+def test_a_war_that_may_come_is_possible(nlp: Language) -> None:
+    events, _ = run(nlp, "Analysts warn that a war between China and Taiwan could break out.")
+    assert only(of_type(events, EventType.COMBAT)).modality is Modality.POSSIBLE
