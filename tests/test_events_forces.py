@@ -73,3 +73,18 @@ def test_scrambling_jets_is_a_show_of_force(nlp: Language, text: str,
                                              deployed: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.DEPLOYMENT)) is deployed
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Shrapnel from a Russian drone killed two civilians in Kharkiv on Sunday.", "Russia"),
+    ("Fragments of a Houthi missile killed a sailor in Eilat.", "Houthis"),
+])
+def test_what_falls_from_a_weapon_attacks_for_the_weapon_s_side(nlp: Language, text: str,
+                                                                agent: str) -> None:
+    events, ents = run(nlp, text)
+    assert agent in labels(only(of_type(events, EventType.COMBAT)), ents, Role.AGENT)
+
+
+def test_debris_of_no_weapon_is_no_attack(nlp: Language) -> None:
+    events, _ = run(nlp, "Debris from a collapsed roof killed two workers in Lyon.")
+    assert not of_type(events, EventType.COMBAT)

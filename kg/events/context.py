@@ -11,6 +11,7 @@ from kg.events.draft import head_word
 from kg.events.lexicon import (
     AFFILIATION_VERBS,
     AREA_WORDS,
+    DEBRIS_NOUNS,
     FLAG_PARTICIPLES,
     FORCE_MEMBER_NOUNS,
     GENERIC_BODY_NOUNS,
@@ -247,7 +248,8 @@ class Context:
                         for p in self.kids(acl.i, "prep", "agent"):
                             for o in self.kids(p.i, "pobj"):
                                 out.extend(self.np_entities(o.i, depth + 1))
-            if not out and (tok.lemma.lower() in GROUP_NOUNS or tok.pos in ("PRON", "NUM")
+            if not out and (tok.lemma.lower() in GROUP_NOUNS | DEBRIS_NOUNS
+                            or tok.pos in ("PRON", "NUM")
                             or tok.text.lower() in QUANTIFIER_WORDS  # "thousands of"
                             or tok.lemma.lower() in ("some", "all", "many", "both", "part")):
                 for p in self.kids(i, "prep"):

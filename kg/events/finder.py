@@ -66,7 +66,7 @@ from kg.events.places import fallback_place, statement_place
 from kg.events.roles import fill_roles, prep_args
 from kg.events.scope import natural_hazard, street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
-from kg.events.verb_checks import accident_noun, attacker, names_passage
+from kg.events.verb_checks import accident_noun, attacker, names_passage, weapon_debris
 from kg.gazetteer import SPEECH_VERBS
 from kg.model import (
     Analysis,
@@ -367,8 +367,8 @@ def _attacker(ctx: Context, i: int, named: bool = True) -> bool:
     """Noun ``i`` names who attacks: gunmen, militants, forces, a weapon, an attack or a
     blast or fire a weapon made (or, as a subject, any named actor)."""
     low = ctx.tokens[i].lemma.lower()
-    return low in WEAPON_NOUNS or attacker(ctx, i) or ctx.is_military(i) or (
-        noun_class(low) is EventType.COMBAT) or (
+    return low in WEAPON_NOUNS or attacker(ctx, i) or weapon_debris(ctx, i) or \
+        ctx.is_military(i) or noun_class(low) is EventType.COMBAT or (
         named and bool(ctx.np_entities(i))) or (  # "bomb explosions", "rocket fire"
         low in ACCIDENT_NOUNS and not accident_noun(ctx, i))
 

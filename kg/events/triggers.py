@@ -58,6 +58,7 @@ from kg.events.verb_checks import (
     order_to,
     plea,
     press_to,
+    weapon_debris,
 )
 from kg.lexicon import phrase_table
 from kg.model import (
@@ -273,7 +274,7 @@ def _guest_obj(ctx: Context, i: int) -> bool:
 
 def armed_subj(ctx: Context, i: int) -> bool:
     return any(ctx.is_military(s) or ctx.tokens[s].lemma.lower() in WEAPON_NOUNS
-               or attacker(ctx, s) for s in ctx.subject(i))
+               or attacker(ctx, s) or weapon_debris(ctx, s) for s in ctx.subject(i))
 
 
 def _nonstate_subj(ctx: Context, i: int) -> bool:

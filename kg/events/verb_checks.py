@@ -10,6 +10,7 @@ from kg.events.lexicon import (
     ACCIDENT_NOUNS,
     ATTACKER_MODIFIERS,
     ATTACKER_NOUNS,
+    DEBRIS_NOUNS,
     GRANTING_VERBS,
     JUDICIAL_NOUNS,
     LEGISLATION_NOUNS,
@@ -18,6 +19,7 @@ from kg.events.lexicon import (
     PASSAGE_WORDS,
     POST_NOUNS,
     RULING_NOUNS,
+    WEAPON_NOUNS,
 )
 from kg.model import EntityType, EventType
 
@@ -28,6 +30,17 @@ def attacker(ctx: Context, i: int) -> bool:
     return ctx.tokens[i].lemma.lower() in ATTACKER_NOUNS or any(
         a.lemma.lower() in ATTACKER_MODIFIERS or a.text.lower() in ATTACKER_MODIFIERS
         for a in ctx.kids(i, "amod"))
+
+
+def weapon_debris(ctx: Context, i: int) -> bool:
+    """Noun ``i`` is what a weapon dropped ("shrapnel from an Iranian missile", "missile
+    debris", "falling drone fragments")."""
+    if ctx.tokens[i].lemma.lower() not in DEBRIS_NOUNS:
+        return False
+    sources = ctx.kids(i, "compound", "nmod") + [
+        o for p in ctx.kids(i, "prep") if p.lemma.lower() in ("from", "of")
+        for o in ctx.kids(p.i, "pobj")]
+    return any(o.lemma.lower() in WEAPON_NOUNS | MUNITION_NOUNS for o in sources)
 
 
 def accident_noun(ctx: Context, i: int) -> bool:
