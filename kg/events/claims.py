@@ -82,8 +82,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             estimated = True
         asked = VERBS.get(low)
         if k > 0 and asked is not None and asked.type is EventType.APPEAL and \
-                d.type is not EventType.APPEAL and tok.pos in VERB_POS and \
-                toks[chain[k - 1]].dep in ("xcomp", "ccomp"):
+                d.type is not EventType.APPEAL and tok.pos in VERB_POS and (
+                toks[chain[k - 1]].dep in ("xcomp", "ccomp") or _asked_for(ctx, d, chain[:k])):
             possible = True  # "urged Russia to withdraw its troops": asked for, not done
         for c in ctx.parse.children(j):
             cl = c.lemma.lower()
@@ -182,6 +182,16 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     if negative:
         d.polarity = Polarity.NEGATIVE
     d.attributed_to = attributed
+
+
+def _asked_for(ctx: Context, d: Draft, below: list[int]) -> bool:
+    """The event noun is what the verb above ``below`` asks for ("demands the withdrawal
+    of Israeli troops", "calls for a ceasefire", "requested North Korean assistance")."""
+    tok = ctx.tokens[d.trigger]
+    if d.light is not None or tok.pos not in NOUN_POS or below[0] != d.trigger:
+        return False
+    return (below == [d.trigger] and tok.dep == "dobj") or (
+        len(below) == 2 and tok.dep == "pobj" and ctx.tokens[below[1]].lemma.lower() == "for")
 
 
 def _under_way(ctx: Context, d: Draft) -> bool:

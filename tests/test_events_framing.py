@@ -1,8 +1,9 @@
-"""Wars named in passing: a war the model tags as one EVENT name ("the Iran war") names its
-sides (the states or known bodies before the common noun become entities of their own,
-kg.extract.entities._repairs.drop_events), and a war named definitely is under way
-whatever plan or denial frames it (kg.events.claims). Read off unseen wp-current-events
-items; sentences written for these tests."""
+"""Events framed by other words: a war the model tags as one EVENT name ("the Iran war")
+names its sides (the states or known bodies before the common noun become entities of
+their own, kg.extract.entities._repairs.drop_events); a war named definitely is under way
+whatever plan or denial frames it; an act a demand or request asks for is possible, not
+done (kg.events.claims). Read off unseen wp-current-events items; sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -53,3 +54,13 @@ def test_a_war_named_definitely_is_under_way_whatever_frames_it(nlp: Language,
 def test_a_war_that_may_come_is_possible(nlp: Language) -> None:
     events, _ = run(nlp, "Analysts warn that a war between China and Taiwan could break out.")
     assert only(of_type(events, EventType.COMBAT)).modality is Modality.POSSIBLE
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Lebanon demands the withdrawal of Israeli troops from the south.", EventType.DEPLOYMENT),
+    ("Somalia requested Turkish military assistance against al-Shabaab.", EventType.TRANSFER),
+])
+def test_an_act_asked_for_is_possible_not_done(nlp: Language, text: str,
+                                               kind: EventType) -> None:
+    events, _ = run(nlp, text)
+    assert only(of_type(events, kind)).modality is Modality.POSSIBLE
