@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.entities._repairs import drop_events
-from kg.model import EventType, Modality, Polarity
+from kg.model import EventType, Modality, Polarity, Role
 
 
 def _spans(nlp: Language, words: list[str], label: str = "EVENT") -> list[tuple[str, str]]:
@@ -64,3 +64,8 @@ def test_an_act_asked_for_is_possible_not_done(nlp: Language, text: str,
                                                kind: EventType) -> None:
     events, _ = run(nlp, text)
     assert only(of_type(events, kind)).modality is Modality.POSSIBLE
+
+
+def test_the_subject_of_with_x_saying_is_x(nlp: Language) -> None:
+    events, ents = run(nlp, "The talks ended in Doha with Qatar saying a deal was close.")
+    assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {"Qatar"}

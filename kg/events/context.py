@@ -404,8 +404,9 @@ class Context:
                 and any(0 < self.at[n][1].start - s <= 3 for n in named))] or out
         if passive:
             return []
-        if tok.dep == "acl" and tok.tag == "VBG" and v - 1 in self.at and \
-                self.tokens[v - 1].head != v:
+        if tok.tag == "VBG" and v - 1 in self.at and self.tokens[v - 1].head != v and (
+                tok.dep == "acl" or (tok.dep == "advcl" and self.tokens[  # "with X saying"
+                    self.tokens[v - 1].head].lemma.lower() == "with")):
             noun = self.tokens[tok.head]
             prep = self.tokens[noun.head]
             if noun.dep == "pobj" and prep.lemma.lower() in ("on", "in", "at", "via", "through") \
