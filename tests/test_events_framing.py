@@ -69,3 +69,18 @@ def test_an_act_asked_for_is_possible_not_done(nlp: Language, text: str,
 def test_the_subject_of_with_x_saying_is_x(nlp: Language) -> None:
     events, ents = run(nlp, "The talks ended in Doha with Qatar saying a deal was close.")
     assert labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER) == {"Qatar"}
+
+
+@pytest.mark.parametrize(("text", "kind", "modality"), [
+    ("Chadian President Mahamat Deby recommended that French troops leave the country.",
+     EventType.DEPLOYMENT, Modality.POSSIBLE),
+    ("Trump unveiled a plan to withdraw 5,000 troops from Germany.",
+     EventType.DEPLOYMENT, Modality.PLANNED),
+    ("The Parliament of Iraq voted on a resolution to expel Turkish troops from the country.",
+     EventType.SANCTION, Modality.PLANNED),
+])
+def test_an_act_recommended_or_in_a_plan_is_not_done(nlp: Language, text: str,
+                                                     kind: EventType,
+                                                     modality: Modality) -> None:
+    events, _ = run(nlp, text)
+    assert only(of_type(events, kind)).modality is modality

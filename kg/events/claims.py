@@ -13,6 +13,7 @@ from kg.events.context import (
 from kg.events.lexicon import (
     ESTIMATE_WORDS,
     GRANTING_VERBS,
+    PLAN_NOUNS,
     PLANNED_HEADS,
     PLANNED_MOD,
     POSSIBLE_ADV,
@@ -131,9 +132,14 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             break
         if tok.dep in ("advcl", "relcl") and toks[tok.head].pos in VERB_POS:
             outer = True
+    head = toks[start]
+    to_do = ctx.to_infinitive(start) or (head.dep == "conj" and ctx.to_infinitive(head.head))
     for a in ctx.parse.ancestors(start):
         if a.lemma.lower() in POSSIBLE_HEADS and a.pos in ("NOUN", "ADJ"):
             possible = True
+        if to_do and a.lemma.lower() in PLAN_NOUNS and a.pos in NOUN_POS and \
+                d.type is not EventType.STATEMENT:
+            planned = True  # "a plan to withdraw 5,000 troops", "a resolution to expel"
         if a.sent != toks[start].sent:
             break
     sent = ctx.parse.sentence_of(d.trigger)
@@ -155,6 +161,9 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             possible = True
         if above_trigger is not None and above_trigger.negative and above.pos in VERB_POS:
             negative = True  # "denied that its troops had crossed the border"
+        if above_trigger is not None and above_trigger.type is EventType.APPEAL and \
+                above.pos in VERB_POS and d.type is not EventType.APPEAL:
+            possible = True  # "recommended the troops withdraw": asked for, not done
         if low in SPEECH_VERBS or low in ESTIMATE_WORDS or (
                 above_trigger is not None and above_trigger.type is EventType.STATEMENT):
             said_by = ctx.subject(above.i)
