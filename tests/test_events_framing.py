@@ -84,3 +84,9 @@ def test_an_act_recommended_or_in_a_plan_is_not_done(nlp: Language, text: str,
                                                      modality: Modality) -> None:
     events, _ = run(nlp, text)
     assert only(of_type(events, kind)).modality is modality
+
+
+def test_a_denial_in_the_main_clause_does_not_deny_a_relative_clause(nlp: Language) -> None:
+    events, _ = run(nlp, "The story was not reported until after May 4 when Salvini "
+                         "tweeted about the missing ships.")
+    assert only(of_type(events, EventType.STATEMENT)).polarity is Polarity.POSITIVE

@@ -130,8 +130,8 @@ def set_factuality(ctx: Context, d: Draft) -> None:
                for c in ctx.parse.children(j)):
             possible = True  # "did not say whether it received X": open, not denied
             break
-        if tok.dep in ("advcl", "relcl") and toks[tok.head].pos in VERB_POS:
-            outer = True
+        if tok.dep == "relcl" or (tok.dep == "advcl" and toks[tok.head].pos in VERB_POS):
+            outer = True  # also a relative clause on a noun ("until August 7, when X tweeted")
     head = toks[start]
     to_do = ctx.to_infinitive(start) or (head.dep == "conj" and ctx.to_infinitive(head.head))
     for a in ctx.parse.ancestors(start):
