@@ -95,11 +95,16 @@ def persons(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 def _glued(doc: Doc, start: int, end: int, person_names: set[str]) -> list[Ent] | None:
-    """ "told NPR Hamza bin Laden had...": a known body's name glued to a person's."""
+    """ "told NPR Hamza bin Laden had...": a known body's name glued to a person's; "Senator
+    from Vermont Bernie Sanders": a place's name glued to the name after a title."""
+    titled = start >= 2 and doc[start - 1].lower_ == "from" and (
+        doc[start - 2].lower_ in TITLE_WORDS)
     for cut in range(start + 1, min(end - 1, start + 3)):
         head = doc[start:cut].text
         actor = gazetteer.actor_by_name(head)
         rest = doc[cut:end].text
+        if titled and gazetteer.place_by_name(head) is not None and _name_like(doc, cut, end):
+            return [(start, cut, "GPE"), (cut, end, "PERSON")]
         if ((head.isupper() and len(head) >= 3)  # not "FS Charles de Gaulle" (a ship)
                 or (actor is not None and actor.type == "Organization")) and (
                 _name_like(doc, cut, end)) and (
