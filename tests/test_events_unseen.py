@@ -268,3 +268,22 @@ def test_a_protest_made_by_gathering_or_striking_is_no_statement(
 def test_meeting_a_goal_or_a_sports_meet_is_no_meeting(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.MEETING)
+
+
+@pytest.mark.parametrize("text", [
+    "The Green Party, which describes itself as centrist, backs a carbon tax.",
+    "Senator Ann Lee calls herself a moderate.",
+])
+def test_describing_oneself_is_no_statement(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.STATEMENT)
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("Gloria La Riva said that the Electoral College should be abolished.", False),
+    ("Macron said that Russia must withdraw its troops from Ukraine.", True),
+])
+def test_what_should_be_done_to_a_body_is_no_appeal_to_it(nlp: Language, text: str,
+                                                          appeal: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.APPEAL)) is appeal

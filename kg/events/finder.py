@@ -389,7 +389,9 @@ def _demands(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             if not any(a.dep == "aux" and a.text.lower() in ("must", "should")
                        for a in ctx.parse.children(c.i)):
                 continue
-            demand = _demand_of(ctx, d, "100", c.i, ctx.kids(c.i, "nsubj", "nsubjpass"))
+            # a passive subject undergoes the act ("the Electoral College should be
+            # abolished"): no one named is called on
+            demand = _demand_of(ctx, d, "100", c.i, ctx.kids(c.i, "nsubj"))
             if demand.keys([Role.ADDRESSEE]):  # not "the 36 must face charges": no party
                 out.append(demand)  # is called on
     return out

@@ -36,6 +36,7 @@ from kg.events.lexicon import (
     PEOPLE_NOUNS,
     PROTEST_VERBS,
     PURPOSE_NOUNS,
+    REFLEXIVE_PRONOUNS,
     ROAD_VEHICLE_NOUNS,
     TERRITORY_NOUNS,
     TRIP_WORDS,
@@ -83,12 +84,16 @@ def interview(ctx: Context, d: Draft) -> bool:
 
 def habitual(ctx: Context, d: Draft) -> bool:
     """The draft's clause says what usually happens, not what happened: its verb (or the
-    verb its noun depends on) has "usually", "typically", "traditionally"."""
+    verb its noun depends on) has "usually", "typically", "traditionally"; or a speaker
+    describes itself ("the party, which describes itself as centrist")."""
     verb = d.head
     heads = [verb]
     tok = ctx.tokens[verb]
     if tok.pos in ("NOUN", "PROPN") and tok.head != tok.i:
         heads.append(tok.head)
+    if d.type is EventType.STATEMENT and tok.pos in VERB_POS and any(
+            o.text.lower() in REFLEXIVE_PRONOUNS for o in ctx.kids(verb, "dobj")):
+        return True
     return any(c.lemma.lower() in HABITUAL_ADVERBS
                for h in heads for c in ctx.kids(h, "advmod"))
 
