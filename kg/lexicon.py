@@ -140,6 +140,8 @@ class Condition(StrEnum):
     #: a request, not a question: "asked Iran to release the crew", not "the press asked
     #: Trump about it" or "asked whether the talks would resume"
     NOT_QUESTION = "not_question"
+    #: a message, not a work: "wrote on Instagram", "wrote a letter", not "wrote songs"
+    NOT_WORK = "not_work"
     #: an appeal to an actor, not a legal one: "appealed for calm", not "the court of
     #: appeal" or "the appeal of that decision"
     NOT_LEGAL = "not_legal"

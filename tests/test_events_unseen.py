@@ -287,3 +287,12 @@ def test_what_should_be_done_to_a_body_is_no_appeal_to_it(nlp: Language, text: s
                                                           appeal: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.APPEAL)) is appeal
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("After retiring, Joan Baez continued to write songs she would send to Dylan.", False),
+    ("Olaf Scholz wrote a letter to Xi Jinping about the tariffs.", True),
+])
+def test_writing_songs_is_no_statement(nlp: Language, text: str, statement: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.STATEMENT)) is statement

@@ -55,17 +55,14 @@ from kg.events.verb_checks import (
     not_legal,
     not_legislation,
     not_question,
+    not_work,
     order_to,
     plea,
     press_to,
     weapon_debris,
 )
 from kg.lexicon import phrase_table
-from kg.model import (
-    EntityType,
-    EventType,
-    Token,
-)
+from kg.model import EntityType, EventType, Token
 
 # --------------------------------------------------------------------------- triggers
 
@@ -430,6 +427,7 @@ _CHECKS: dict[Condition, Callable[[Context, int], bool]] = {
     Condition.PLEA: plea,
     Condition.NOT_LEGISLATION: not_legislation,
     Condition.NOT_QUESTION: not_question,
+    Condition.NOT_WORK: not_work,
     Condition.NOT_LEGAL: not_legal,
     Condition.WEAPON_OF: _weapon_of,
     Condition.EXPLOSIVE: _explosive,

@@ -20,6 +20,7 @@ from kg.events.lexicon import (
     POST_NOUNS,
     RULING_NOUNS,
     WEAPON_NOUNS,
+    WORK_NOUNS,
 )
 from kg.model import EntityType, EventType
 
@@ -92,6 +93,11 @@ def not_question(ctx: Context, i: int) -> bool:
     return not any(m.lemma.lower() in ("whether", "if") or m.tag in ("WDT", "WP", "WRB")
                    for c in ctx.kids(i, "ccomp") for m in ctx.parse.children(c.i)
                    if m.dep in ("mark", "advmod", "nsubj", "dobj"))
+
+
+def not_work(ctx: Context, i: int) -> bool:
+    """What one writes is a message, not a work ("wrote songs", "wrote a novel")."""
+    return not any(o.lemma.lower() in WORK_NOUNS for o in ctx.kids(i, "dobj"))
 
 
 def not_legal(ctx: Context, i: int) -> bool:
