@@ -88,3 +88,19 @@ def test_what_falls_from_a_weapon_attacks_for_the_weapon_s_side(nlp: Language, t
 def test_debris_of_no_weapon_is_no_attack(nlp: Language) -> None:
     events, _ = run(nlp, "Debris from a collapsed roof killed two workers in Lyon.")
     assert not of_type(events, EventType.COMBAT)
+
+
+@pytest.mark.parametrize(("text", "model"), [
+    ("France will deliver Caesar howitzers and Mistral missiles to Armenia.", "Mistral"),
+    ("Russia launched 40 Geran drones at Odesa overnight.", "Geran"),
+])
+def test_a_weapon_model_before_its_weapon_is_no_actor(nlp: Language, text: str,
+                                                      model: str) -> None:
+    events, ents = run(nlp, text)
+    assert model not in {e.label for e in ents.values()}
+
+
+def test_who_receives_a_shipment_is_its_recipient(nlp: Language) -> None:
+    events, ents = run(nlp, "Moldova received a shipment of vaccines from Romania.")
+    event = only(of_type(events, EventType.TRANSFER))
+    assert labels(event, ents, Role.RECIPIENT) == {"Moldova"}

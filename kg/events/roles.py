@@ -226,8 +226,9 @@ def _object_role(d: Draft, reverse: bool) -> Role | None:
 
 
 def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
-    reverse = trig.reverse
-    tok = ctx.tokens[d.trigger]
+    tok = ctx.tokens[d.trigger]  # "received a shipment of vaccines": the subject receives
+    reverse = trig.reverse or (d.type is EventType.TRANSFER and d.light is not None
+                               and ctx.tokens[d.light].lemma.lower() in UNDERGO_VERBS)
     actor = _actor_role(d, reverse)
     verb = d.trigger if tok.pos in VERB_POS else d.light
     if d.light is not None and ctx.tokens[d.light].lemma.lower() in UNDERGO_VERBS and \

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from kg import gazetteer
-from kg.extract.entities._common import NAME_LABELS, Ent, is_country_word
+from kg.extract.entities._common import NAME_LABELS, Ent, is_city, is_country_word
 from kg.gazetteer import UNIT_WORDS, WEAK_UNIT_WORDS
 from kg.lexicon import words
 
@@ -21,6 +21,8 @@ MAKERS = words("vehicle_makers")
 _TWO_WORDS = {w.lower() for w in VESSEL_NOUNS if " " in w}
 #: "Thai F-16 jets", "a Tecnam P2010 aircraft".
 VEHICLE_NOUNS = words("vehicle_nouns") | {w for w in VESSEL_NOUNS if " " not in w}
+#: "Patriot missiles", "Shahed drones", "Leopard tanks": a model's name before them.
+WEAPON_HEADS = words("weapon_nouns")
 #: "F-16", "AH-64", "Mi-17", "P2010", "402": a model's designation.
 DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Z]{0,2}|\d{2,4})$")
 
@@ -48,6 +50,19 @@ def is_ship(doc: Doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "class":
         return True
     return _vessel_before(doc, start, end)
+
+
+def _weapon_model(doc: Doc, start: int, end: int) -> bool:
+    """A weapon's model named before the weapon noun that heads the phrase ("Patriot
+    missiles", "40 Shahed drones", "BrahMos missiles"; not "a Kharkiv drone attack"), when
+    the name is no state, known actor, person in office or place."""
+    if end >= len(doc) or not doc[end].is_lower or doc[end].dep_ == "compound" or (
+            doc[end].lemma_.lower() not in WEAPON_HEADS):
+        return False
+    text = doc[start:end].text
+    return not (is_country_word(text) or gazetteer.actor_by_name(text) is not None
+                or gazetteer.known_person(text) is not None
+                or gazetteer.place_by_name(text) is not None or is_city(text))
 
 
 def _vehicle_after(doc: Doc, k: int) -> bool:
@@ -102,6 +117,8 @@ def vehicles(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if is_ship(doc, start, end):
             continue
         cut = _model_start(doc, start, end)
+        if cut is None and _weapon_model(doc, start, end):
+            continue
         if cut is None:
             out.append((start, end, label))
         elif cut > start:
