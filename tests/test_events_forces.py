@@ -96,7 +96,7 @@ def test_debris_of_no_weapon_is_no_attack(nlp: Language) -> None:
 ])
 def test_a_weapon_model_before_its_weapon_is_no_actor(nlp: Language, text: str,
                                                       model: str) -> None:
-    events, ents = run(nlp, text)
+    _, ents = run(nlp, text)
     assert model not in {e.label for e in ents.values()}
 
 
