@@ -55,13 +55,12 @@ def is_ship(doc: Doc, start: int, end: int) -> bool:
 def _weapon_model(doc: Doc, start: int, end: int) -> bool:
     """A weapon's model named before the weapon noun that heads the phrase ("Patriot
     missiles", "40 Shahed drones", "BrahMos missiles"; not "a Kharkiv drone attack"), when
-    the name is no state, known actor, person in office or place."""
+    the name is no operator (a state, a known actor, a force), person in office or place."""
     if end >= len(doc) or not doc[end].is_lower or doc[end].dep_ == "compound" or (
             doc[end].lemma_.lower() not in WEAPON_HEADS):
         return False
-    text = doc[start:end].text
-    return not (is_country_word(text) or gazetteer.actor_by_name(text) is not None
-                or gazetteer.known_person(text) is not None
+    text = doc[start:end].text  # an operator: "Royal Navy frigates", "Houthi drones"
+    return not (_operator(doc, start, end) or gazetteer.known_person(text) is not None
                 or gazetteer.place_by_name(text) is not None or is_city(text))
 
 
