@@ -90,3 +90,15 @@ def test_a_denial_in_the_main_clause_does_not_deny_a_relative_clause(nlp: Langua
     events, _ = run(nlp, "The story was not reported until after May 4 when Salvini "
                          "tweeted about the missing ships.")
     assert only(of_type(events, EventType.STATEMENT)).polarity is Polarity.POSITIVE
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("An agreement was reached for the Malian army to enter Kidal.", "Malian forces"),
+    ("It is time for Russia to withdraw its troops from Moldova.", "Russia"),
+])
+def test_an_act_for_someone_to_do_is_theirs_and_not_yet_done(nlp: Language, text: str,
+                                                             agent: str) -> None:
+    events, ents = run(nlp, text)
+    event = only(of_type(events, EventType.DEPLOYMENT))
+    assert agent in labels(event, ents, Role.AGENT)
+    assert event.modality is Modality.PLANNED

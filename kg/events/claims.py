@@ -133,7 +133,14 @@ def set_factuality(ctx: Context, d: Draft) -> None:
         if tok.dep == "relcl" or (tok.dep == "advcl" and toks[tok.head].pos in VERB_POS):
             outer = True  # also a relative clause on a noun ("until August 7, when X tweeted")
     head = toks[start]
-    to_do = ctx.to_infinitive(start) or (head.dep == "conj" and ctx.to_infinitive(head.head))
+    inf = start if ctx.to_infinitive(start) else head.head if head.dep == "conj" and \
+        ctx.to_infinitive(head.head) else None
+    to_do = inf is not None
+    if inf is not None and any(  # "an agreement for the Syrian Army to enter", "time for
+            t.lemma.lower() == "for" and (t.dep == "mark" or any(  # Russia to withdraw"
+                o.i == inf - 2 for o in ctx.kids(t.i, "pobj")))
+            for t in toks[max(0, inf - 6):inf - 1]):
+        planned = True  # not yet done
     for a in ctx.parse.ancestors(start):
         if a.lemma.lower() in POSSIBLE_HEADS and a.pos in ("NOUN", "ADJ"):
             possible = True

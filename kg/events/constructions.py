@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from kg.events.context import LOC_PREPS, VERB_POS, Context
+from kg.events.context import VERB_POS, Context
 from kg.events.lexicon import (
     AID_NOUNS,
     CRITICISM_OBJECTS,
@@ -13,6 +13,7 @@ from kg.events.lexicon import (
     GROUP_NOUNS,
     INFO_NOUNS,
     LISTING_WORDS,
+    LOC_PREPS,
     NORM_NOUNS,
     OUSTING_VERBS,
     POST_NOUNS,

@@ -32,11 +32,6 @@ from kg.resolve import PRONOUN_LABEL, longest_mention_at, quotations
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = frozenset({"he", "she", "it", "they"})
 PLACE_TYPES = (EntityType.COUNTRY, EntityType.PLACE)
-DEST_PREPS = frozenset({"to", "towards", "toward", "into", "onto"})
-LOC_PREPS = frozenset({"in", "at", "near", "inside", "along", "across", "around", "within",
-                       "outside", "throughout", "on", "off"})
-WITH_PREPS = frozenset({"with", "alongside", "between", "among"})
-TARGET_PREPS = frozenset({"on", "against", "at"})
 ACTOR_ROLES = (Role.AGENT, Role.PARTICIPANT, Role.SPEAKER)
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN")
@@ -404,6 +399,9 @@ class Context:
                 and any(0 < self.at[n][1].start - s <= 3 for n in named))] or out
         if passive:
             return []
+        if self.to_infinitive(v) and v >= 3 and self.tokens[v - 2].dep == "pobj" and \
+                self.tokens[self.tokens[v - 2].head].lemma.lower() == "for":
+            return [v - 2]  # "an agreement for the Syrian Army to enter": the army enters
         if tok.tag == "VBG" and v - 1 in self.at and self.tokens[v - 1].head != v and (
                 tok.dep == "acl" or (tok.dep == "advcl" and self.tokens[  # "with X saying"
                     self.tokens[v - 1].head].lemma.lower() == "with")):

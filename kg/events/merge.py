@@ -60,8 +60,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         twin.time = twin.time or d.time
         twin.quote = twin.quote or d.quote
         twin.attributed_to = twin.attributed_to or d.attributed_to
-        if twin.modality is Modality.ASSERTED:
-            twin.modality = d.modality
+        if twin.modality is Modality.ASSERTED and d.sentence != twin.sentence:
+            twin.modality = d.modality  # not from the content of the act in its sentence
+            # ("reach an agreement to renew the ceasefire": the agreement is reached)
     return out
 
 

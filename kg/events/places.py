@@ -5,15 +5,20 @@ sentence's main clauses locate anything in."""
 from __future__ import annotations
 
 from kg.events.context import (
-    DEST_PREPS,
-    LOC_PREPS,
     PLACE_TYPES,
     VERB_POS,
     Context,
     Draft,
     anchor_tokens,
 )
-from kg.events.lexicon import CASUALTY_VERBS, SETTING_NOUNS, WEAPON_NOUNS, noun_class
+from kg.events.lexicon import (
+    CASUALTY_VERBS,
+    DEST_PREPS,
+    LOC_PREPS,
+    SETTING_NOUNS,
+    WEAPON_NOUNS,
+    noun_class,
+)
 from kg.events.roles import place_role
 from kg.events.scope import controlled
 from kg.model import EventType, Mention, Role

@@ -4,28 +4,28 @@ modifiers of event nouns."""
 from __future__ import annotations
 
 from kg.events.context import (
-    DEST_PREPS,
-    LOC_PREPS,
     NOUN_POS,
     PLACE_TYPES,
-    TARGET_PREPS,
     VERB_POS,
-    WITH_PREPS,
     Context,
     Draft,
     anchor_tokens,
 )
 from kg.events.lexicon import (
     CONTENT_VERBS,
+    DEST_PREPS,
     INSTIGATION_NOUNS,
     JUDGEMENT_VERBS,
+    LOC_PREPS,
     PATIENT_NOUNS,
     QUANTIFIER_NOUNS,
     SANCTIONED_THINGS,
+    TARGET_PREPS,
     TARGET_VERBS,
     TOPIC_VERBS,
     UNDERGO_VERBS,
     WEAPON_NOUNS,
+    WITH_PREPS,
     Condition,
     Trigger,
     noun_class,
