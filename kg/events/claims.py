@@ -132,15 +132,10 @@ def set_factuality(ctx: Context, d: Draft) -> None:
             break
         if tok.dep == "relcl" or (tok.dep == "advcl" and toks[tok.head].pos in VERB_POS):
             outer = True  # also a relative clause on a noun ("until August 7, when X tweeted")
-    head = toks[start]
-    inf = start if ctx.to_infinitive(start) else head.head if head.dep == "conj" and \
-        ctx.to_infinitive(head.head) else None
+    inf = _infinitive(ctx, start)
     to_do = inf is not None
-    if inf is not None and any(  # "an agreement for the Syrian Army to enter", "time for
-            t.lemma.lower() == "for" and (t.dep == "mark" or any(  # Russia to withdraw"
-                o.i == inf - 2 for o in ctx.kids(t.i, "pobj")))
-            for t in toks[max(0, inf - 6):inf - 1]):
-        planned = True  # not yet done
+    if inf is not None and _for_someone(ctx, inf):
+        planned = True  # "an agreement for the Syrian Army to enter": not yet done
     for a in ctx.parse.ancestors(start):
         if a.lemma.lower() in POSSIBLE_HEADS and a.pos in ("NOUN", "ADJ"):
             possible = True
@@ -198,6 +193,22 @@ def set_factuality(ctx: Context, d: Draft) -> None:
     if negative:
         d.polarity = Polarity.NEGATIVE
     d.attributed_to = attributed
+
+
+def _infinitive(ctx: Context, i: int) -> int | None:
+    """The to-infinitive verb ``i`` is or is coordinated with ("to enter and deploy")."""
+    head = ctx.tokens[i]
+    if ctx.to_infinitive(i):
+        return i
+    return head.head if head.dep == "conj" and ctx.to_infinitive(head.head) else None
+
+
+def _for_someone(ctx: Context, inf: int) -> bool:
+    """Infinitive ``inf`` is what someone is *for* to do ("an agreement for the Syrian Army
+    to enter", "it is time for Russia to withdraw")."""
+    return any(t.lemma.lower() == "for" and (t.dep == "mark" or any(
+        o.i == inf - 2 for o in ctx.kids(t.i, "pobj")))
+        for t in ctx.tokens[max(0, inf - 6):inf - 1])
 
 
 def _asked_for(ctx: Context, d: Draft, below: list[int]) -> bool:
