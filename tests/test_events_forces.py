@@ -104,3 +104,9 @@ def test_who_receives_a_shipment_is_its_recipient(nlp: Language) -> None:
     events, ents = run(nlp, "Moldova received a shipment of vaccines from Romania.")
     event = only(of_type(events, EventType.TRANSFER))
     assert labels(event, ents, Role.RECIPIENT) == {"Moldova"}
+
+
+def test_who_a_participle_on_a_noun_tells_of_is_that_noun(nlp: Language) -> None:
+    events, _ = run(nlp, "The Islamic Revolutionary Guard Corps fired at four tankers "
+                         "attempting to cross the Strait of Hormuz.")
+    assert not of_type(events, EventType.DEPLOYMENT)

@@ -433,9 +433,9 @@ class Context:
             return self.subject(self.tokens[tok.head].head, depth + 1)
         if tok.dep in ("acl", "relcl") and tok.head != v:
             noun = self.tokens[tok.head]
-            if tok.dep == "acl" and not self.np_entities(noun.i) and noun.dep == "pobj" and \
-                    self.tokens[noun.head].head != noun.head and \
-                    self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
+            if tok.dep == "acl" and self.to_infinitive(v) and noun.dep == "pobj" and \
+                    not self.np_entities(noun.i) and self.tokens[noun.head].head != noun.head \
+                    and self.tokens[self.tokens[noun.head].head].pos in VERB_POS:
                 # "voted on a resolution to expel X": the voter expels
                 return self.subject(self.tokens[noun.head].head, depth + 1)
             infinitive = self.to_infinitive(v)
