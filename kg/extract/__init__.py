@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.coordination import lift_finite_conjuncts
 from kg.extract.entities import FORCE, refine_entities
 from kg.extract.nlp import MODEL_NAME, load_nlp
 from kg.extract.parse import to_parse
@@ -51,12 +52,14 @@ def analyze_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Anal
 
     kg's entity rules (:func:`refine_entities`) run first, so tokens and mentions carry
     the refined labels (``FORCE`` among them). With ``nlp``, headline-style sentences whose
-    verb the model misread as a noun are parsed again (:mod:`kg.extract.repair`).
+    verb the model misread as a noun are parsed again (:mod:`kg.extract.repair`); a finite
+    verb hung on a to-infinitive is attached to its governor (:mod:`kg.extract.coordination`).
     """
     refine_entities(doc)
     parse = to_parse(doc)
     if nlp is not None:
         parse = repair_headlines(parse, nlp)
+    parse = lift_finite_conjuncts(parse)
     return Analysis(article=article, parse=parse, mentions=_mentions(doc, parse))
 
 
