@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -60,6 +61,7 @@ from kg.read import (
     class_iri,
     load_graph_data,
 )
+from kg.read.counting import events_per_class
 from kg.read.names import resolve_names, without_window
 from kg.read.states import DyadRow
 from kg.read.window import TimeWindow
@@ -305,10 +307,6 @@ class GeoKG:
     def stats(self, *, count: str = "occurrences") -> Stats:
         """Articles, triples, nodes per entity class, and events per class: real events
         (``kg:Occurrence``), or reports with ``count="reports"``."""
-        from dataclasses import replace
-
-        from kg.read.counting import events_per_class
-
         return replace(self.store.stats(), events=events_per_class(self.store, count))
 
     def articles(self) -> list[str]:
