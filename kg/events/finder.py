@@ -63,7 +63,8 @@ from kg.events.lexicon import (
 )
 from kg.events.merge import merge_drafts
 from kg.events.places import fallback_place, statement_place
-from kg.events.roles import fill_roles, prep_args
+from kg.events.preps import prep_args
+from kg.events.roles import fill_roles
 from kg.events.scope import natural_hazard, street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
 from kg.events.verb_checks import accident_noun, attacker, names_passage, weapon_debris

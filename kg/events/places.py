@@ -19,7 +19,7 @@ from kg.events.lexicon import (
     WEAPON_NOUNS,
     noun_class,
 )
-from kg.events.roles import place_role
+from kg.events.preps import place_role
 from kg.events.scope import controlled
 from kg.model import EventType, Mention, Role
 
