@@ -11,6 +11,7 @@ from kg.events.context import (
     anchor_tokens,
 )
 from kg.events.lexicon import (
+    CONCLUDING_VERBS,
     ESTIMATE_WORDS,
     GRANTING_VERBS,
     PLAN_NOUNS,
@@ -277,9 +278,12 @@ def _frame(ctx: Context, d: Draft, chain: list[int]) -> tuple[bool, str | None] 
 
 def _made_by_another(ctx: Context, d: Draft, noun: int) -> bool:
     """The act noun ``noun`` names who made it ("an offer by Russia", "Russia's proposal",
-    "a U.S. request"); a place it is from is no maker ("a withdrawal from Kosovo")."""
+    "a U.S. request") or says it was made ("the agreement signed by Israel and Lebanon");
+    a place it is from is no maker ("a withdrawal from Kosovo")."""
     places = set(d.keys([Role.ORIGIN, Role.LOCATION]))
     return bool(ctx.kids(noun, "poss")) or any(
+        a.lemma.lower() in CONCLUDING_VERBS and a.tag == "VBN" for a in ctx.kids(noun, "acl")
+    ) or any(
         ctx.type_of(k) is not EntityType.PLACE
         for m in ctx.kids(noun, "compound", "amod", "nmod") for k, _ in ctx.np_entities(m.i)
     ) or any(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kg.events.context import VERB_POS, Context, Draft
 from kg.events.lexicon import (
+    CONCLUDING_VERBS,
     PATIENT_NOUNS,
     QUANTIFIER_NOUNS,
     TARGET_VERBS,
@@ -30,6 +31,12 @@ def noun_roles(ctx: Context, d: Draft, actor: Role) -> None:
     # with China")
     trailing = [p for a in ctx.kids(d.trigger, "amod") if a.i > d.trigger
                 for p in ctx.kids(a.i, "prep")]
+    if d.type is EventType.COOPERATION:
+        # or on the common noun that completes its name ("the memorandum of understanding
+        # between Iran and the United States", "a treaty of friendship with Japan")
+        trailing += [p for of in ctx.kids(d.trigger, "prep") if of.lemma.lower() == "of"
+                     for o in ctx.kids(of.i, "pobj") if o.pos == "NOUN" and o.i not in ctx.at
+                     for p in ctx.kids(o.i, "prep") if p.lemma.lower() in ("between", "with")]
     for p in ctx.kids(d.trigger, "prep") + trailing:
         prep = p.lemma.lower()
         for o in ctx.kids(p.i, "pobj"):
@@ -85,6 +92,15 @@ def noun_roles(ctx: Context, d: Draft, actor: Role) -> None:
                     for o in ctx.kids(ag.i, "pobj"):
                         for key, m in ctx.np_entities(o.i):
                             d.add(Role.PARTICIPANT, key, m)
+        for acl in ctx.kids(d.trigger, "acl"):
+            # "the memorandum reached with Iran", "a pact signed by Japan and India"
+            if acl.lemma.lower() in CONCLUDING_VERBS and acl.tag == "VBN":
+                for p in ctx.kids(acl.i, "prep", "agent"):
+                    if p.lemma.lower() in ("with", "between", "by"):
+                        for o in ctx.kids(p.i, "pobj"):
+                            for key, m in ctx.np_entities(o.i):
+                                if ctx.type_of(key) is not EntityType.PLACE:
+                                    d.add(Role.PARTICIPANT, key, m)
     if d.light is None and tok.dep == "pobj":
         # "at a press conference alongside X" → the clause's subject and preps
         prep_tok = ctx.tokens[tok.head]
@@ -146,8 +162,10 @@ def _host_party(ctx: Context, d: Draft) -> None:
     """Talks or a deal "with X" inside a clause are the clause subject's: "Iran announces a
     pause on peace talks with the United States", "Thailand releases prisoners as part of
     a ceasefire agreement with Cambodia"."""
-    if not any(p.lemma.lower() == "with" for p in ctx.kids(d.trigger, "prep")):
-        return
+    made = [a.i for a in ctx.kids(d.trigger, "acl") if a.lemma.lower() in CONCLUDING_VERBS]
+    if not any(p.lemma.lower() == "with" for h in (d.trigger, *made)
+               for p in ctx.kids(h, "prep")):
+        return  # ("the accord reached with Japan" too)
     cur = ctx.tokens[d.trigger]
     for _ in range(6):
         if cur.dep not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "conj") or \

@@ -1,0 +1,55 @@
+"""Rule classes read off unseen news items (wp-current-events outside the gold sets) on
+agreements named by a noun: the participle that says who made the deal ("reached with",
+"signed by"), the common noun that completes its name ("memorandum of understanding
+between ..."), and a deal made by others that a third party rejects. Sentences written
+for these tests, not taken from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+
+from kg.model import EventType, Polarity
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Kenya publishes the accord reached with Japan.", {"Kenya", "Japan"}),
+    ("The pact signed by Kenya and Ethiopia in Nairobi covers grazing rights.",
+     {"Kenya", "Ethiopia"}),
+    ("Observers praised the truce concluded between Armenia and Azerbaijan.",
+     {"Armenia", "Azerbaijan"}),
+])
+def test_the_participle_of_a_deal_names_its_parties(nlp: Language, text: str,
+                                                    parties: set[str]) -> None:
+    events, ents = run(nlp, text)
+    assert parties <= labels(only(of_type(events, EventType.COOPERATION)), ents)
+
+
+def test_a_deal_praised_by_no_one_named_has_no_party_from_the_praise(nlp: Language) -> None:
+    events, _ = run(nlp, "The agreement praised by observers took effect.")
+    assert not of_type(events, EventType.COOPERATION)
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Ghana and Togo sign a memorandum of understanding.", {"Ghana", "Togo"}),
+    ("Troops withdrew after the memorandum of understanding between Sudan and Chad was "
+     "signed.", {"Sudan", "Chad"}),
+    ("The treaty of friendship with Mongolia was signed by Russia.", {"Russia", "Mongolia"}),
+])
+def test_the_noun_completing_a_deal_s_name_carries_its_parties(nlp: Language, text: str,
+                                                                parties: set[str]) -> None:
+    events, ents = run(nlp, text)
+    deal = only(of_type(events, EventType.COOPERATION))
+    assert parties <= labels(deal, ents)
+    assert "MOU" not in labels(deal, ents)
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("Hamas rejects the framework agreement signed by Israel and Lebanon.", Polarity.POSITIVE),
+    ("Hamas rejects the ceasefire agreement with Israel.", Polarity.NEGATIVE),
+])
+def test_a_deal_others_made_stays_made_when_a_third_party_rejects_it(
+        nlp: Language, text: str, polarity: Polarity) -> None:
+    events, _ = run(nlp, text)
+    assert only(of_type(events, EventType.COOPERATION)).polarity is polarity
