@@ -10,7 +10,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Polarity
+from kg.model import EventType, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "parties"), [
@@ -53,3 +53,21 @@ def test_a_deal_others_made_stays_made_when_a_third_party_rejects_it(
         nlp: Language, text: str, polarity: Polarity) -> None:
     events, _ = run(nlp, text)
     assert only(of_type(events, EventType.COOPERATION)).polarity is polarity
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Japan introduces new sanctions on North Korea.", "Japan", "North Korea"),
+    ("Canada reinstated sanctions on Iran.", "Canada", "Iran"),
+    ("The EU maintained its arms embargo on China.", "European Union", "China"),
+    ("The Houthis have established a naval blockade against Eritrea.", "Houthis", "Eritrea"),
+    ("The European Union adopts its 19th package of sanctions against Belarus.",
+     "European Union", "Belarus"),
+    ("Britain announced a fresh raft of sanctions on Iran.", "United Kingdom", "Iran"),
+])
+def test_a_measure_introduced_or_kept_is_a_sanction(nlp: Language, text: str,
+                                                     agent: str | None, target: str) -> None:
+    events, ents = run(nlp, text)
+    sanction = only(of_type(events, EventType.SANCTION))
+    assert target in labels(sanction, ents, Role.TARGET)
+    if agent is not None:
+        assert agent in labels(sanction, ents, Role.AGENT)
