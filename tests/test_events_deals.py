@@ -1,8 +1,10 @@
-"""Rule classes read off unseen news items (wp-current-events outside the gold sets) on
-agreements named by a noun: the participle that says who made the deal ("reached with",
-"signed by"), the common noun that completes its name ("memorandum of understanding
-between ..."), and a deal made by others that a third party rejects. Sentences written
-for these tests, not taken from the corpus."""
+"""Rule classes read off unseen news items (wp-current-events outside the gold sets and the
+PLOVER GSR dev half) on agreements and measures named by a noun: the participle that says
+who made a deal ("reached with", "signed by"), the common noun that completes its name
+("memorandum of understanding between ..."), a deal made by others that a third party
+rejects, verbs that introduce or keep a measure, a suspension of links, and a private
+person asking for a measure against a state. Sentences written for these tests, not
+taken from the corpus."""
 
 from __future__ import annotations
 
@@ -71,3 +73,24 @@ def test_a_measure_introduced_or_kept_is_a_sanction(nlp: Language, text: str,
     assert target in labels(sanction, ents, Role.TARGET)
     if agent is not None:
         assert agent in labels(sanction, ents, Role.AGENT)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Kenya announced a suspension of flights to Somalia.", "Somalia"),
+    ("Poland approved a suspension of rail links with Belarus.", "Belarus"),
+])
+def test_a_suspension_of_links_hits_whom_they_join(nlp: Language, text: str,
+                                                   target: str) -> None:
+    events, ents = run(nlp, text)
+    assert target in labels(only(of_type(events, EventType.SANCTION)), ents, Role.TARGET)
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("Bishop John Okafor called for sanctions against Ghana.", True),
+    ("Pastor Mary Lang called for new sanctions on the Russian central bank.", True),
+    ("Garcia invited him to join his band, the Grateful Dead.", False),
+])
+def test_a_private_person_asking_for_a_measure_against_a_state_appeals(
+        nlp: Language, text: str, appeal: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.APPEAL)) is appeal

@@ -53,7 +53,8 @@ def among_private(ctx: Context, d: Draft) -> bool:
     if d.type is EventType.APPEAL:  # "asked his employer WWE for his release", "his mom
         # encouraged him", "encouraged by a psychotherapist": private people ask each other
         parties = d.keys([Role.AGENT]) | d.keys([Role.ADDRESSEE])
-        return bool(parties) and all(private(ctx, k) for k in parties)
+        return bool(parties) and all(private(ctx, k) for k in parties) and \
+            not _public_content(ctx, d)
     if d.type in _OPEN:
         return False
     actors = ctx.actors(d)
@@ -87,3 +88,20 @@ def _described_private(ctx: Context, m: Mention | None) -> bool:
     if head.dep == "pobj" and prep.lemma.lower() in ("as", "including", "like"):
         near.append(ctx.tokens[prep.head])  # "artists such as Elvis Costello"
     return any(t.lemma.lower() in OCCUPATION_NOUNS for t in near)
+
+
+def _public_content(ctx: Context, d: Draft) -> bool:
+    """What is asked for names a public actor ("called for sanctions against Nigeria",
+    "urged the EU to act"): an appeal in politics, whoever makes it."""
+    asked = [t.i for c in ctx.kids(d.trigger, "prep", "xcomp", "ccomp")
+             for t in ctx.parse.subtree(c.i)]
+    return any(j in ctx.at and _public_body(ctx, ctx.at[j][0]) for j in asked)
+
+
+def _public_body(ctx: Context, key: str) -> bool:
+    """A state, a force, or a body kg ties to a state or knows by name (the UN, NATO)."""
+    kind = ctx.type_of(key)
+    return kind in (EntityType.COUNTRY, EntityType.MILITARY_FORCE) or (
+        kind is EntityType.ORGANIZATION and (ctx.entities[key].part_of is not None
+                                             or gazetteer.actor(key) is not None))
+

@@ -41,8 +41,11 @@ def noun_roles(ctx: Context, d: Draft, actor: Role) -> None:
         prep = p.lemma.lower()
         for o in ctx.kids(p.i, "pobj"):
             found = ctx.np_entities(o.i)
-            if prep == "of" and d.type in (EventType.DEPLOYMENT, EventType.TRANSFER):
-                prep_args(ctx, d, o.i)  # "deployment of 12,000 troops to Russia"
+            if prep == "of" and (d.type in (EventType.DEPLOYMENT, EventType.TRANSFER) or (
+                    d.type is EventType.SANCTION and not found)):
+                # "deployment of 12,000 troops to Russia", "a suspension of air links
+                # with Serbia"
+                prep_args(ctx, d, o.i)
             if prep == "of":
                 role = Role.TARGET if d.type in (EventType.COMBAT, EventType.SANCTION) \
                     and not ctx.is_military(o.i) else actor
