@@ -282,3 +282,14 @@ def test_a_part_of_a_body_is_not_the_body(nlp: Language) -> None:
     assert "Amazon Conservation Fund" in got
     found = at(nlp, text, "Amazon rainforest")
     assert found is None or found.label != "Amazon Conservation Fund"
+
+
+def test_a_people_named_by_demonyms_is_no_person(nlp: Language) -> None:
+    text = "Any plan that ignores Turkish Cypriots will fail, said Nikos Dendias."
+    doc = with_ents(nlp, text, [("Turkish Cypriots", "PERSON"), ("Nikos Dendias", "PERSON")])
+    got = labels(refine_entities(doc))
+    assert ("Turkish Cypriots", "PERSON") not in got
+    assert ("Nikos Dendias", "PERSON") in got
+    text = "Bosnian Serbs demanded a truce."
+    doc = with_ents(nlp, text, [("Bosnian Serbs", "ORG")])
+    assert ("Bosnian Serbs", "ORG") not in labels(refine_entities(doc))

@@ -91,6 +91,12 @@ def relabel(doc: Doc, ents: list[Ent], person_surnames: set[str]) -> list[Ent]:
         ):
             out.append((start, end, "PERSON"))
             continue
+        # "Turkish Cypriots", "Bosnian Serbs": a people named by demonyms, no person or body
+        if label in ("PERSON", "ORG") and end - start >= 2 and known is None and \
+                doc[end - 1].text.endswith("s") and all(
+                    gazetteer.country_by_demonym(t.text) for t in span):
+            out.append((start, end, "NORP"))
+            continue
         # "the Strait of Hormuz" read as "Hormuz" PERSON: one LOC with its feature word.
         if (label in ("PERSON", "ORG", "GPE") and start >= 2 and doc[start - 1].lower_ == "of"
                 and doc[start - 2].lower_ in GEO_FEATURES and doc[start - 2].is_title
