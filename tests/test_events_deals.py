@@ -12,7 +12,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Polarity, Role
+from kg.model import EventType, Modality, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "parties"), [
@@ -94,3 +94,23 @@ def test_a_private_person_asking_for_a_measure_against_a_state_appeals(
         nlp: Language, text: str, appeal: bool) -> None:
     events, _ = run(nlp, text)
     assert bool(of_type(events, EventType.APPEAL)) is appeal
+
+
+@pytest.mark.parametrize(("text", "kind", "backer", "backed"), [
+    ("France endorsed Germany's proposal.", EventType.COOPERATION, "France", "Germany"),
+    ("The United States backs Georgia's bid to join NATO.", EventType.COOPERATION,
+     "United States", "Georgia"),
+    ("Turkey pledged support for Azerbaijan.", EventType.COOPERATION, "Turkey", "Azerbaijan"),
+    ("Russia has voiced support for Serbia.", EventType.STATEMENT, "Russia", "Serbia"),
+    ("Poland expressed solidarity with Ukraine.", EventType.STATEMENT, "Poland", "Ukraine"),
+])
+def test_backing_an_actor_or_its_bid_names_both(nlp: Language, text: str, kind: EventType,
+                                                backer: str, backed: str) -> None:
+    events, ents = run(nlp, text)
+    assert any({backer, backed} <= labels(e, ents) for e in of_type(events, kind))
+
+
+def test_a_bid_to_join_is_not_yet_membership(nlp: Language) -> None:
+    events, ents = run(nlp, "The United States backs Georgia's bid to join NATO.")
+    joining = [e for e in of_type(events, EventType.COOPERATION) if "NATO" in labels(e, ents)]
+    assert joining and all(e.modality is Modality.PLANNED for e in joining)

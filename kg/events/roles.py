@@ -13,6 +13,7 @@ from kg.events.context import (
 from kg.events.lexicon import (
     CONTENT_VERBS,
     JUDGEMENT_VERBS,
+    SUPPORT_NOUNS,
     TOPIC_VERBS,
     UNDERGO_VERBS,
     Trigger,
@@ -185,6 +186,17 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
         prep_args(ctx, d, verb)
         if d.type is EventType.APPEAL:
             _appeal_addressees(ctx, d, verb)
+        if d.type in (EventType.COOPERATION, EventType.STATEMENT):
+            # "pledged support for Azerbaijan", "voiced support for Maduro": whom it backs
+            for o in ctx.kids(verb, "dobj"):
+                if o.lemma.lower() in SUPPORT_NOUNS:
+                    for p in ctx.kids(o.i, "prep"):
+                        if p.lemma.lower() in ("for", "with", "to"):
+                            for x in ctx.kids(p.i, "pobj"):
+                                for key, m in ctx.np_entities(x.i):
+                                    if ctx.type_of(key) is not EntityType.PLACE:
+                                        d.add(Role.TARGET if d.type is EventType.STATEMENT
+                                              else Role.PARTICIPANT, key, m)
         if d.type is EventType.COOPERATION:
             # "offered / agreed / promised to hand over X to Y": the other party
             for x in ctx.kids(verb, "xcomp"):

@@ -17,6 +17,7 @@ from kg.events.lexicon import (
     CIVIL_WAR_WORDS,
     DEAL_NOUNS,
     DUES_NOUNS,
+    ENDORSED_ACTS,
     EXPLOSIVE_NOUNS,
     FACILITY_NOUNS,
     FIGURATIVE_NOUNS,
@@ -240,8 +241,9 @@ def _names_actor(ctx: Context, o: Token) -> bool:
 def _actor_obj(ctx: Context, i: int) -> bool:
     """The object is an actor itself ("backed Ukraine", "recognised the State of
     Palestine"), not a thing of one ("support Trump's claims")."""
-    return any((o.i in ctx.at or o.lemma.lower() in GOVERNMENT_NOUNS) and _names_actor(ctx, o)
-               for o in ctx.objects(i))  # "supporting Hadi's government"
+    return any((o.i in ctx.at or o.lemma.lower() in GOVERNMENT_NOUNS | ENDORSED_ACTS)
+               and _names_actor(ctx, o)  # "supporting Hadi's government", "Ukraine's bid"
+               for o in ctx.objects(i))
 
 
 def state_subj(ctx: Context, i: int) -> bool:
