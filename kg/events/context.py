@@ -248,11 +248,12 @@ class Context:
                             or tok.text.lower() in QUANTIFIER_WORDS  # "thousands of"
                             or tok.lemma.lower() in ("some", "all", "many", "both", "part")):
                 for p in self.kids(i, "prep"):
-                    # "members of the EU", "officials from Iran", "officials in Kyiv"
-                    if p.lemma.lower() in ("of", "from", "in"):
+                    # "members of the EU", "officials in Kyiv", "a spokesman for Hamas"
+                    if p.lemma.lower() in ("of", "from", "in", "for"):
                         for o in self.kids(p.i, "pobj"):
-                            out.extend(self._seat_as_state(hit)
-                                       for hit in self.np_entities(o.i, depth + 1))
+                            out.extend(self._seat_as_state(hit) for hit in self.np_entities(
+                                o.i, depth + 1) if p.lemma.lower() != "for"
+                                or self.type_of(hit[0]) is not EntityType.PLACE)
             if not out and AREA_WORDS & {tok.lemma.lower(), tok.text.lower()}:
                 # "in the north of Mali", "on the outskirts of Kyiv": the place it is part of
                 out.extend(e for o in self.of_objects(i) for e in self.np_entities(o.i, depth + 1)

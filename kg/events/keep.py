@@ -161,9 +161,12 @@ def _institutional_act(ctx: Context, d: Draft) -> bool:
     verb = d.head
     subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
     # each subject's head words: its own lemma and the last word of each entity it names
+    # a justice ministry's charges and requests are legal acts as a court's are, but what
+    # its spokeswoman says is a statement ("Department of Justice" is a department)
+    name_word = _head_word if d.type is EventType.STATEMENT else (
+        lambda label: label.lower().split()[-1])
     heads = [{ctx.tokens[s].lemma.lower()} | {
-        ctx.entities[k].label.lower().split()[-1] for k, _ in ctx.np_entities(s)}
-        for s in subjects]
+        name_word(ctx.entities[k].label) for k, _ in ctx.np_entities(s)} for s in subjects]
     if budget:
         return any(words & LEGISLATURE_NOUNS for words in heads)
     for words in heads:
@@ -173,3 +176,11 @@ def _institutional_act(ctx: Context, d: Draft) -> bool:
                 o.lemma.lower() in LEGISLATION_NOUNS for o in ctx.kids(verb, "dobj")):
             return True
     return False
+
+
+def _head_word(label: str) -> str:
+    """The head word of a name: its last, or the one before "of" ("Department of
+    Justice" is a department, no court)."""
+    words = label.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+

@@ -1,0 +1,39 @@
+"""Rule classes of who speaks, read off unseen news (wp-current-events and Wikinews
+articles outside the gold sets): a spokesperson "for" a body speaks for it, a region
+named after "minister for" is no speaker, and what a justice ministry's spokeswoman says
+is a statement, not a court's ruling. Sentences written for these tests, not taken from
+the corpus."""
+
+from __future__ import annotations
+
+import pytest
+from eventkit import labels, of_type, only, run
+from spacy.language import Language
+
+from kg.model import EntityType, EventType, Role
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A spokesperson for the Kenyan Foreign Ministry said the talks would resume.",
+     "Kenyan Foreign Ministry"),
+    ("A spokesman for Hezbollah told reporters the group had accepted the truce.",
+     "Hezbollah"),
+])
+def test_a_spokesperson_for_a_body_speaks_for_it(nlp: Language, text: str,
+                                                 speaker: str) -> None:
+    events, ents = run(nlp, text)
+    assert speaker in labels(only(of_type(events, EventType.STATEMENT)), ents, Role.SPEAKER)
+
+
+def test_a_region_a_minister_is_for_does_not_speak(nlp: Language) -> None:
+    events, ents = run(nlp, "The Health Minister for the Maule Region reported 21 new cases.")
+    assert not any(ents[a.entity].type is EntityType.PLACE
+                   for e in of_type(events, EventType.STATEMENT) for a in e.arguments
+                   if a.role is Role.SPEAKER)
+
+
+def test_a_justice_ministry_spokeswoman_makes_a_statement(nlp: Language) -> None:
+    events, ents = run(nlp, "Anna Kovac, spokeswoman for the Trump administration's "
+                            "Department of Justice, sharply criticized the Senate's decision.")
+    assert "Anna Kovac" in labels(only(of_type(events, EventType.STATEMENT)), ents,
+                                  Role.SPEAKER)
