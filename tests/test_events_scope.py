@@ -241,3 +241,12 @@ def test_a_place_is_no_party_to_a_deal(nlp: Language) -> None:
     events, ents = run(nlp, "Guatemala agreed to move its embassy in Israel to Jerusalem.")
     deal = only(of_type(events, EventType.COOPERATION))
     assert "Jerusalem" not in labels(deal, ents, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbian police arrest 37 protesters near the parliament in Belgrade.",
+    "Kenyan police arrested 60 suspected gang members in Nairobi.",
+])
+def test_an_arrest_is_no_combat(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text)
+    assert not of_type(events, EventType.COMBAT)

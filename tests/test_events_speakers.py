@@ -7,7 +7,7 @@ the corpus."""
 from __future__ import annotations
 
 import pytest
-from eventkit import labels, of_type, only, run
+from eventkit import labels, of_type, only, run, with_states
 from spacy.language import Language
 
 from kg.model import EntityType, EventType, Role
@@ -37,3 +37,18 @@ def test_a_justice_ministry_spokeswoman_makes_a_statement(nlp: Language) -> None
                             "Department of Justice, sharply criticized the Senate's decision.")
     assert "Anna Kovac" in labels(only(of_type(events, EventType.STATEMENT)), ents,
                                   Role.SPEAKER)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The General Staff of the Lebanese Army reports that its units repelled an incursion.",
+     "Lebanon"),
+    ("The office of Senator Bernie Sanders says that he will oppose the bill.",
+     "Bernie Sanders"),
+    ("Mediators from Oman report that progress has been made in the talks.", "Oman"),
+])
+def test_a_staff_office_or_mediators_of_an_actor_speak_for_it(nlp: Language, text: str,
+                                                              speaker: str) -> None:
+    events, ents = run(nlp, text)
+    said = of_type(events, EventType.STATEMENT)
+    assert said and any(speaker in x for e in said
+                        for x in labels(e, ents, Role.SPEAKER) | with_states(e, ents))

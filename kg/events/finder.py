@@ -65,7 +65,7 @@ from kg.events.merge import merge_drafts
 from kg.events.places import fallback_place, statement_place
 from kg.events.preps import prep_args
 from kg.events.roles import fill_roles
-from kg.events.scope import natural_hazard, street_clash, tidy_roles
+from kg.events.scope import natural_hazard, police_or_crime, street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
 from kg.events.verb_checks import accident_noun, attacker, names_passage, weapon_debris
 from kg.gazetteer import SPEECH_VERBS
@@ -473,7 +473,7 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     drafts = [d for d in drafts if keep(ctx, d) or (
         (id(d) in tolled or _weapon_means(ctx, d)) and d.type is EventType.COMBAT
         and ctx.tokens[d.trigger].lemma.lower() not in CASUALTY_VERBS
-        and not (street_clash(ctx, d) or natural_hazard(ctx, d)))]
+        and not (street_clash(ctx, d) or natural_hazard(ctx, d) or police_or_crime(ctx, d)))]
     for d in drafts:
         d.quantities.clear()
     attach_quantities(ctx, drafts)

@@ -16,6 +16,7 @@ from kg.events.lexicon import (
     BUYING_WORDS,
     CRIME_CASE_NOUNS,
     CROWD_NOUNS,
+    DETENTION_VERBS,
     ENDING_VERBS,
     EXPLOSIVE_NOUNS,
     FIGURATIVE_FIGHT_MODIFIERS,
@@ -221,12 +222,17 @@ def _control_of_a_body(ctx: Context, i: int) -> bool:
 
 
 def police_or_crime(ctx: Context, d: Draft) -> bool:
-    """A police shooting of a person ("the police shooting of Jacob Blake") or an attack
-    told as a criminal case ("the suspect in a shooting of protesters") is law enforcement
-    or crime, not armed conflict (GUIDELINES: crimes of individuals are no Combat)."""
-    if d.type is not EventType.COMBAT or ctx.tokens[d.trigger].pos not in ("NOUN", "PROPN"):
+    """A police shooting of a person ("the police shooting of Jacob Blake"), an arrest, or
+    an attack told as a criminal case ("the suspect in a shooting of protesters") is law
+    enforcement or crime, not armed conflict (GUIDELINES: crimes of individuals and
+    ordinary arrests are no Combat)."""
+    if d.type is not EventType.COMBAT:
         return False
     tok = ctx.tokens[d.trigger]
+    if tok.lemma.lower() in DETENTION_VERBS:
+        return True  # "police arrest 24 protesters"
+    if tok.pos not in ("NOUN", "PROPN"):
+        return False
     if any(c.lemma.lower() in INVESTIGATOR_NOUNS for c in ctx.kids(d.trigger, "compound")) \
             and all(ctx.type_of(k) is EntityType.PERSON for k in d.keys([Role.TARGET])):
         return True

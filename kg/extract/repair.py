@@ -108,8 +108,10 @@ def _candidate(parse: Parse, sent: Sentence) -> int | None:
             root.text[0].islower() and root.i > sent.start and (
             # "The U.S. state department, in coordination with ..., sanctions 50 people":
             # the model gave the "noun" a subject of its own
-            (root.tag == "NNS" and any(t.head == root.i and t.dep == "nsubj"
-                                       for t in toks[sent.start:root.i]))
+            # (or a plural one: "Mediators from Qatar report that ...")
+            (any(t.head == root.i and t.dep == "nsubj" and (
+                root.tag == "NNS" or (root.tag == "NN" and t.tag in ("NNS", "NNPS")))
+                for t in toks[sent.start:root.i]))
             # "An Israeli F-35 shoots down a jet": a noun has no particle ("down" may be
             # read as a preposition)
             or (root.tag == "NNS" and root.i + 1 < sent.end and toks[root.i + 1].head == root.i
