@@ -52,3 +52,30 @@ def test_a_staff_office_or_mediators_of_an_actor_speak_for_it(nlp: Language, tex
     said = of_type(events, EventType.STATEMENT)
     assert said and any(speaker in x for e in said
                         for x in labels(e, ents, Role.SPEAKER) | with_states(e, ents))
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Marta Kos disclosed that the talks had stalled.", True),
+    ("Heiko Maas pointed out that Russia had violated the treaty.", True),
+    ("Biden countered that the plan would create jobs.", True),
+    ("Lavrov revealed that the talks had stalled.", True),
+    ("Donald Trump reveals the design of a new battleship.", False),
+])
+def test_verbs_that_make_a_claim_public_are_statements(nlp: Language, text: str,
+                                                       said: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.STATEMENT)) is said
+
+
+@pytest.mark.parametrize(("text", "maker", "target"), [
+    ("Iran vowed to retaliate against the United States.", "Iran", "United States"),
+    ("Trump vowed to punish Venezuela.", "Donald Trump", "Venezuela"),
+])
+def test_a_vow_to_strike_back_is_a_threat(nlp: Language, text: str, maker: str,
+                                          target: str) -> None:
+    events, ents = run(nlp, text)
+    threat = only(of_type(events, EventType.STATEMENT))
+    assert maker in labels(threat, ents, Role.SPEAKER)
+    assert target in labels(threat, ents, Role.TARGET)
+    assert threat.cameo == "130"
+    assert not of_type(events, EventType.COOPERATION)

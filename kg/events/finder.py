@@ -65,7 +65,7 @@ from kg.events.merge import merge_drafts
 from kg.events.places import fallback_place, statement_place
 from kg.events.preps import prep_args
 from kg.events.roles import fill_roles
-from kg.events.scope import natural_hazard, police_or_crime, street_clash, tidy_roles
+from kg.events.scope import as_threat, natural_hazard, police_or_crime, street_clash, tidy_roles
 from kg.events.triggers import phrase_of, trigger_of
 from kg.events.verb_checks import accident_noun, attacker, names_passage, weapon_debris
 from kg.gazetteer import SPEECH_VERBS
@@ -460,6 +460,8 @@ def find_events(analysis: Analysis, entities: Sequence[Entity]) -> tuple[Event, 
     """The events ``analysis`` reports, with roles over ``entities``' keys."""
     ctx = Context(analysis, entities)
     drafts = _drafts(ctx) + according_sources(ctx)
+    for d in drafts:
+        as_threat(ctx, d)
     for d in drafts:
         d.sequence = _sequence_clause(ctx, d.trigger)
     drafts = _fold_casualties(ctx, drafts + _demands(ctx, drafts))

@@ -44,6 +44,7 @@ from kg.events.lexicon import (
     UNREST_WORDS,
     VISIT_SITE_NOUNS,
     WEAPON_NOUNS,
+    Condition,
     noun_class,
 )
 from kg.events.verb_checks import accident_noun, attacker
@@ -298,6 +299,28 @@ def hostile_pledge(ctx: Context, d: Draft) -> bool:
     ("Democrats vowed to investigate Pompeo", "promised to punish the attackers")."""
     return d.type is EventType.COOPERATION and any(
         c.lemma.lower() in HOSTILE_VERBS for c in ctx.kids(d.trigger, "xcomp"))
+
+
+def as_threat(ctx: Context, d: Draft) -> None:
+    """A vow or promise to act against someone is a threat: a Statement of its maker
+    (CAMEO 130) against whom the act would hit ("Iran vowed to retaliate against the
+    United States", "Khamenei vows to avenge the martyrs")."""
+    if not hostile_pledge(ctx, d):
+        return
+    d.type, d.cameo, d.cue = EventType.STATEMENT, "130", ctx.tokens[d.trigger].lemma
+    d.condition = Condition.NONE  # a pledge's two parties are no condition of a threat
+    makers = {k for s in ctx.subject(d.trigger) for k, _ in ctx.np_entities(s)}
+    old, d.args = d.args, []
+    for a in old:
+        if a.role.is_place:
+            continue
+        d.add(Role.SPEAKER if a.entity in makers else Role.TARGET, a.entity, a.mention)
+    for x in ctx.kids(d.trigger, "xcomp"):  # "to retaliate against the United States"
+        for p in ctx.kids(x.i, "prep"):
+            if p.lemma.lower() in ("against", "on"):
+                for o in ctx.kids(p.i, "pobj"):
+                    for key, m in ctx.np_entities(o.i):
+                        d.add(Role.TARGET, key, m)
 
 
 def halted_fight(ctx: Context, d: Draft) -> bool:
