@@ -12,7 +12,7 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Modality, Polarity, Role
+from kg.model import EntityType, EventType, Modality, Polarity, Role
 
 
 @pytest.mark.parametrize(("text", "parties"), [
@@ -114,3 +114,18 @@ def test_a_bid_to_join_is_not_yet_membership(nlp: Language) -> None:
     events, ents = run(nlp, "The United States backs Georgia's bid to join NATO.")
     joining = [e for e in of_type(events, EventType.COOPERATION) if "NATO" in labels(e, ents)]
     assert joining and all(e.modality is Modality.PLANNED for e in joining)
+
+
+def test_a_ban_on_acts_by_a_party_hits_the_party(nlp: Language) -> None:
+    events, ents = run(nlp, "Jordan bans activities by members of the Muslim Brotherhood.")
+    assert "Muslim Brotherhood" in labels(only(of_type(events, EventType.SANCTION)), ents,
+                                          Role.TARGET)
+
+
+@pytest.mark.parametrize(("text", "polity"), [
+    ("Ethiopia became the first state to recognize Somaliland.", "Somaliland"),
+    ("Moldova accused Transnistria of blocking the talks.", "Transnistria"),
+])
+def test_state_like_polities_are_countries(nlp: Language, text: str, polity: str) -> None:
+    _, ents = run(nlp, text)
+    assert any(e.label == polity and e.type is EntityType.COUNTRY for e in ents.values())

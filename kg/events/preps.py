@@ -40,11 +40,15 @@ def place_role(prep: str, kind: EventType) -> Role | None:
 
 def prep_args(ctx: Context, d: Draft, head: int, nested: bool = False) -> None:
     """Arguments from the prepositional phrases under token ``head``."""
-    through = d.type is EventType.SANCTION and head != d.trigger and \
-        ctx.tokens[head].lemma.lower() in SANCTIONED_THINGS
+    through = d.type is EventType.SANCTION and ((
+        head != d.trigger and ctx.tokens[head].lemma.lower() in SANCTIONED_THINGS) or (
+        # "bans activities by members of the IRGC": the phrase of the thing banned, hung
+        # on the active verb
+        head == d.trigger and not ctx.is_passive(head) and any(
+            o.lemma.lower() in SANCTIONED_THINGS for o in ctx.kids(head, "dobj"))))
     for p in ctx.kids(head, "prep", "agent", "dative"):  # "paid compensation to Samoa"
         prep = p.lemma.lower()
-        if through and prep in ("of", "from", "by"):
+        if through and (prep in ("of", "from", "by") if head != d.trigger else prep == "by"):
             # "bans imports from Moldova", "suspends the activities of the IRGC"
             for o in ctx.kids(p.i, "pobj"):
                 for key, m in ctx.np_entities(o.i):
