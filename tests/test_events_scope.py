@@ -7,7 +7,20 @@ import pytest
 from eventkit import labels, of_type, only, run
 from spacy.language import Language
 
-from kg.model import EventType, Modality, Role
+from kg.events.context import Context
+from kg.events.draft import Draft
+from kg.events.scope import habitual
+from kg.model import (
+    Analysis,
+    Article,
+    EventType,
+    Modality,
+    Parse,
+    Role,
+    Sentence,
+    Span,
+    Token,
+)
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -250,3 +263,39 @@ def test_a_place_is_no_party_to_a_deal(nlp: Language) -> None:
 def test_an_arrest_is_no_combat(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text)
     assert not of_type(events, EventType.COMBAT)
+
+
+def _plain(rows: list[tuple[str, str, str, str, int]]) -> Context:
+    """A Context over a parse written by hand: (text, pos, tag, dep, head) per token."""
+    tokens, idx = [], 0
+    for i, (text, pos, tag, dep, head) in enumerate(rows):
+        tokens.append(Token(i=i, text=text, idx=idx, lemma=text.lower().rstrip("s"), pos=pos,
+                            tag=tag, dep=dep, head=head, sent=0, whitespace=" "))
+        idx += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    parse = Parse(text=text, tokens=tuple(tokens),
+                  sentences=(Sentence(0, 0, len(rows), Span(0, len(text))),))
+    return Context(Analysis(Article(key="t", title="", body=text), parse, ()), ())
+
+
+def test_a_remark_on_what_meetings_usually_do_is_no_meeting() -> None:
+    # "Unlike G20, G7 meetings usually center on politics", the verb read as a modifier of
+    # the noun (as the model parses it inside a longer paragraph)
+    ctx = _plain([("Unlike", "ADP", "IN", "ROOT", 0), ("G20", "PROPN", "NNP", "pobj", 0),
+                  ("G7", "PROPN", "NNP", "compound", 3), ("meetings", "NOUN", "NNS", "conj", 1),
+                  ("usually", "ADV", "RB", "advmod", 5), ("center", "VERB", "VBP", "acl", 3),
+                  ("on", "ADP", "IN", "prep", 5), ("politics", "NOUN", "NN", "pobj", 6)])
+    d = Draft(type=EventType.MEETING, cameo="040", trigger=3, light=None, sentence=0)
+    assert habitual(ctx, d)
+    held = Draft(type=EventType.MEETING, cameo="040", trigger=7, light=None, sentence=0)
+    assert not habitual(ctx, held)
+
+
+@pytest.mark.parametrize(("text", "meeting"), [
+    ("Putin and Erdogan held a joint press conference in Ankara.", True),
+    ("Senator Jane Ortiz and Governor Tom Reyes held a press conference in Austin.", False),
+])
+def test_a_press_conference_is_a_meeting_of_two_states_only(nlp: Language, text: str,
+                                                            meeting: bool) -> None:
+    events, _ = run(nlp, text)
+    assert bool(of_type(events, EventType.MEETING)) is meeting

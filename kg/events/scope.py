@@ -93,6 +93,8 @@ def habitual(ctx: Context, d: Draft) -> bool:
     tok = ctx.tokens[verb]
     if tok.pos in ("NOUN", "PROPN") and tok.head != tok.i:
         heads.append(tok.head)
+    if tok.pos in ("NOUN", "PROPN"):  # "G7 meetings usually center on politics", its verb
+        heads.extend(c.i for c in ctx.kids(verb, "acl"))  # read as the noun's modifier
     if d.type is EventType.STATEMENT and tok.pos in VERB_POS and any(
             o.text.lower() in REFLEXIVE_PRONOUNS for o in ctx.kids(verb, "dobj")):
         return True
