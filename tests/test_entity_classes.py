@@ -293,3 +293,10 @@ def test_a_people_named_by_demonyms_is_no_person(nlp: Language) -> None:
     text = "Bosnian Serbs demanded a truce."
     doc = with_ents(nlp, text, [("Bosnian Serbs", "ORG")])
     assert ("Bosnian Serbs", "ORG") not in labels(refine_entities(doc))
+
+
+def test_a_churchman_s_title_opens_a_name_the_model_missed(nlp: Language) -> None:
+    got = typed(nlp, "Cardinal Pietro Parolin met Sergei Lavrov in Rome.")
+    assert got.get("Pietro Parolin") is EntityType.PERSON
+    got = typed(nlp, "Archbishop Justin Welby said the church would help.")
+    assert got.get("Justin Welby") is EntityType.PERSON
