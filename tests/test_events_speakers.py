@@ -79,3 +79,9 @@ def test_a_vow_to_strike_back_is_a_threat(nlp: Language, text: str, maker: str,
     assert target in labels(threat, ents, Role.TARGET)
     assert threat.cameo == "130"
     assert not of_type(events, EventType.COOPERATION)
+
+
+def test_the_body_addressed_takes_part(nlp: Language) -> None:
+    events, ents = run(nlp, "Gustavo Petro addressed the UN General Assembly on Tuesday.")
+    assert "U.N. General Assembly" in labels(only(of_type(events, EventType.MEETING)), ents,
+                                             Role.PARTICIPANT)

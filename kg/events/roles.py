@@ -16,6 +16,7 @@ from kg.events.lexicon import (
     SUPPORT_NOUNS,
     TOPIC_VERBS,
     UNDERGO_VERBS,
+    Condition,
     Trigger,
 )
 from kg.events.noun_roles import noun_roles
@@ -157,8 +158,10 @@ def fill_roles(ctx: Context, d: Draft, trig: Trigger) -> None:
                     d.add(Role.TARGET, key, m)  # "condemned X", "rejected X's offer"
                 elif d.type is EventType.STATEMENT and vlow in CONTENT_VERBS:
                     continue  # "announced a U.S. combat operation": what is said, not to whom
-                elif d.type is EventType.MEETING and vlow in TOPIC_VERBS:
-                    continue  # "Amazon issues were discussed": the topic, no party
+                elif d.type is EventType.MEETING and vlow in TOPIC_VERBS and \
+                        d.condition is not Condition.BODY_OBJ:
+                    continue  # "Amazon issues were discussed": the topic, no party (but
+                    # "addressed the UN Human Rights Council": the body addressed)
                 elif orole is not None:
                     d.add(orole, key, m)
         if d.type is EventType.STATEMENT and d.negative:
