@@ -415,3 +415,23 @@ def test_pipeline_output_on_shared_texts_maps_and_conforms(shared_dir: Path, nlp
     assert events > 0
     conforms, report = shacl(union)
     assert conforms, report[:3000]
+
+
+def test_two_events_on_one_trigger_are_two_nodes() -> None:
+    # "Israel and Hamas accuse each other": one statement per speaker, one trigger
+    body = "Israel and Hamas accuse each other."
+    art = Article(key="t", title="", body=body)
+    trigger = Mention(span=Span(17, 23), text="accuse", label="EVENT", start=3, end=4,
+                      sentence=0)
+    ents = (Entity(key="country/ISR", type=EntityType.COUNTRY, label="Israel"),
+            Entity(key="org/hamas", type=EntityType.ORGANIZATION, label="Hamas"))
+    events = tuple(Event(type=EventType.STATEMENT, trigger=trigger, evidence=Span(0, len(body)),
+                         arguments=(Argument(Role.SPEAKER, a), Argument(Role.TARGET, b)))
+                   for a, b in (("country/ISR", "org/hamas"), ("org/hamas", "country/ISR")))
+    g = extraction_graph(Extraction(article=art, entities=ents, events=events))
+    nodes = sorted(g.subjects(RDF.type, KG.Statement))
+    assert len(nodes) == 2
+    assert [str(n) for n in nodes] == [str(event_iri(art, events[0])),
+                                       str(event_iri(art, events[0])) + "-2"]
+    for n in nodes:
+        assert len(set(g.objects(n, KG.speaker))) == 1

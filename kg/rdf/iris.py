@@ -21,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -80,6 +82,19 @@ def mention_iri(article: Article, span: Span) -> URIRef:
 def event_iri(article: Article, event: Event) -> URIRef:
     """``kgr:article/{h}/event/{begin}-{end}-{type}`` from the event's trigger span."""
     return _in_article(article, "event", event.trigger.span, f"-{event.type.value.lower()}")
+
+
+def event_iris(article: Article, events: Iterable[Event]) -> list[URIRef]:
+    """One IRI per event of an article, in order: :func:`event_iri`, with ``-2``, ``-3``
+    ... after it for a later event of the same class on the same trigger (the two
+    statements of "X and Y accuse each other"), so that no two events share a node."""
+    seen: Counter[URIRef] = Counter()
+    out: list[URIRef] = []
+    for event in events:
+        base = event_iri(article, event)
+        seen[base] += 1
+        out.append(base if seen[base] == 1 else URIRef(f"{base}-{seen[base]}"))
+    return out
 
 
 def quantity_iri(article: Article, quantity: Quantity) -> URIRef:

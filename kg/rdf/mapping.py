@@ -36,7 +36,7 @@ from kg.rdf.derived import derived_triples, event_count_triples
 from kg.rdf.iris import (
     article_iri,
     entity_iri,
-    event_iri,
+    event_iris,
     mention_iri,
     post_iri,
     quantity_iri,
@@ -189,8 +189,7 @@ class _Mapper:
         if q.unit:
             self.add(n, KG.unit, Literal(q.unit))
 
-    def map_event(self, event: Event) -> None:
-        ev = event_iri(self.article, event)
+    def map_event(self, event: Event, ev: URIRef) -> None:
         self.add(ev, RDF.type, KG[event.type.value])
         self.add(ev, RDF.type, SEM.Event)
         self.add(ev, RDFS.label, Literal(event.label))
@@ -229,8 +228,9 @@ class _Mapper:
         self.map_article()
         for entity in self.ex.entities:
             self.map_entity(entity)
-        for event in self.ex.events:
-            self.map_event(event)
+        for event, iri in zip(self.ex.events, event_iris(self.article, self.ex.events),
+                              strict=True):
+            self.map_event(event, iri)
         # a summary kept with the article so listing articles needs no count over events
         for triple in event_count_triples(self.triples):
             self.add(*triple)

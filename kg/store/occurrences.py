@@ -29,7 +29,7 @@ from kg.errors import StoreError
 from kg.model import EventType, Extraction
 from kg.occurrences import Occurrence, Report, link, reports_of
 from kg.occurrences.linking import reach
-from kg.rdf.iris import event_iri, occurrence_iri, occurrences_graph_iri
+from kg.rdf.iris import event_iris, occurrence_iri, occurrences_graph_iri
 from kg.rdf.occurrences import occurrence_triples, read_occurrences
 from kg.rdf.tallies import Triple
 from kg.rdf.vocab import KG
@@ -49,7 +49,7 @@ OCCURRENCES_GRAPH = occurrences_graph_iri()
 
 def article_reports(extraction: Extraction, article: URIRef) -> list[Report]:
     """The reports of an extraction, identified by their event IRIs (one per IRI)."""
-    ids = [str(event_iri(extraction.article, ev)) for ev in extraction.events]
+    ids = [str(i) for i in event_iris(extraction.article, extraction.events)]
     seen: dict[str, Report] = {}
     for r in reports_of(extraction, ids):
         seen.setdefault(r.id, replace(r, article=str(article)))
