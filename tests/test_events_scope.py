@@ -289,13 +289,3 @@ def test_a_remark_on_what_meetings_usually_do_is_no_meeting() -> None:
     assert habitual(ctx, d)
     held = Draft(type=EventType.MEETING, cameo="040", trigger=7, light=None, sentence=0)
     assert not habitual(ctx, held)
-
-
-@pytest.mark.parametrize(("text", "meeting"), [
-    ("Putin and Erdogan held a joint press conference in Ankara.", True),
-    ("Senator Jane Ortiz and Governor Tom Reyes held a press conference in Austin.", False),
-])
-def test_a_press_conference_is_a_meeting_of_two_states_only(nlp: Language, text: str,
-                                                            meeting: bool) -> None:
-    events, _ = run(nlp, text)
-    assert bool(of_type(events, EventType.MEETING)) is meeting
