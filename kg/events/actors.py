@@ -92,7 +92,8 @@ def _described_private(ctx: Context, m: Mention | None) -> bool:
 
 def _public_content(ctx: Context, d: Draft) -> bool:
     """What is asked for names a public actor ("called for sanctions against Nigeria",
-    "urged the EU to act"): an appeal in politics, whoever makes it."""
+    "asked for a visit by NATO"): an appeal in politics, whoever makes it. Whom the appeal
+    is made to (the object of "urged") is no content."""
     asked = [t.i for c in ctx.kids(d.trigger, "prep", "xcomp", "ccomp")
              for t in ctx.parse.subtree(c.i)]
     return any(j in ctx.at and _public_body(ctx, ctx.at[j][0]) for j in asked)

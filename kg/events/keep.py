@@ -160,9 +160,9 @@ def _institutional_act(ctx: Context, d: Draft) -> bool:
         return False
     verb = d.head
     subjects = ctx.subject(verb) if ctx.tokens[verb].pos in VERB_POS else []
-    # each subject's head words: its own lemma and the last word of each entity it names
+    # each subject's head words: its own lemma and the last word of each entity it names;
     # a justice ministry's charges and requests are legal acts as a court's are, but what
-    # its spokeswoman says is a statement ("Department of Justice" is a department)
+    # its spokeswoman says is a statement (the head of "Department of Justice" is taken)
     name_word = _head_word if d.type is EventType.STATEMENT else (
         lambda label: label.lower().split()[-1])
     heads = [{ctx.tokens[s].lemma.lower()} | {
