@@ -22,7 +22,6 @@ from kg.events.scope import (
     figurative_fight,
     habitual,
     halted_fight,
-    hostile_pledge,
     interview,
     market_trade,
     natural_hazard,
@@ -46,10 +45,9 @@ def keep(ctx: Context, d: Draft) -> bool:
     if not roles_ok(ctx, d) or _institutional_act(ctx, d) or among_private(ctx, d) or \
             interview(ctx, d) or habitual(ctx, d) or natural_hazard(ctx, d) or \
             question(ctx, d) or verbal_attack(ctx, d) or domestic_trip(ctx, d) or \
-            hostile_pledge(ctx, d) or figurative_fight(ctx, d) or questioning(ctx, d) or \
-            compliance(ctx, d) or police_or_crime(ctx, d) or market_trade(ctx, d) or \
-            halted_fight(ctx, d) or outlet_report(ctx, d) or street_clash(ctx, d) or \
-            street_protest(ctx, d):
+            figurative_fight(ctx, d) or questioning(ctx, d) or compliance(ctx, d) or \
+            police_or_crime(ctx, d) or market_trade(ctx, d) or halted_fight(ctx, d) or \
+            outlet_report(ctx, d) or street_clash(ctx, d) or street_protest(ctx, d):
         return False
     if d.type is EventType.STATEMENT:
         return bool(d.keys([Role.SPEAKER]))
